@@ -1,0 +1,31 @@
+package dev.switchboard.connector.spi;
+
+import dev.switchboard.connector.spi.config.NodeConfig;
+import java.util.List;
+
+/**
+ * A node type: its metadata and how one node of it compiles to Camel. Implementations are
+ * stateless and registered in {@code META-INF/services/dev.switchboard.connector.spi.Connector}.
+ * The compiler knows the graph; a connector knows only its own node.
+ */
+public interface Connector {
+
+    ConnectorSpec spec();
+
+    /**
+     * Appends this node's processing to Camel. A trigger starts its route with
+     * {@link NodeContext#from(String)}; a step or action appends to {@link NodeContext#route()}.
+     * Either hands events on with {@link NodeContext#emit}.
+     */
+    void compile(NodeContext node) throws Exception;
+
+    /** Output ports for a node with this config; only connectors with dynamic ports override it. */
+    default List<PortSpec> outputs(NodeConfig config) {
+        return spec().outputs();
+    }
+
+    /** Checks beyond what the property specs express (a valid regex, a known operator …). */
+    default List<ConfigProblem> validate(NodeConfig config) {
+        return List.of();
+    }
+}

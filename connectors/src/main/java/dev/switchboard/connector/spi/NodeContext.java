@@ -1,0 +1,50 @@
+package dev.switchboard.connector.spi;
+
+import dev.switchboard.connector.spi.config.NodeConfig;
+import org.apache.camel.CamelContext;
+import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.model.RouteDefinition;
+
+/** What the compiler gives a connector while it compiles one node. */
+public interface NodeContext {
+
+    String flowId();
+
+    String nodeId();
+
+    /** The node's display name (its id when it has none). */
+    String nodeName();
+
+    /** The node's config with {@code {{secret:NAME}}} references already resolved. */
+    NodeConfig config();
+
+    CamelContext camel();
+
+    /** For triggers: starts this node's route from a Camel endpoint. */
+    RouteDefinition from(String uri);
+
+    /** For steps and actions: the node's route, already started at its input. */
+    RouteDefinition route();
+
+    /**
+     * Appends "hand the event on through {@code port}" to {@code at}: nothing but a marker when the
+     * port is unwired, a direct call for one wire, a copying multicast for several.
+     */
+    ProcessorDefinition<?> emit(ProcessorDefinition<?> at, String port);
+
+    boolean isWired(String port);
+
+    /**
+     * For push triggers (webhooks): hands the event to the runtime's inbox, which runs it through
+     * {@code out} later; the trigger can answer its caller as soon as this returns.
+     */
+    ProcessorDefinition<?> accept(ProcessorDefinition<?> at);
+
+    /** The CloudEvents {@code source} for events this node creates. */
+    default String eventSource() {
+        return "/switchboard/flows/" + flowId() + "/" + nodeId();
+    }
+
+    /** A service the hosting runtime provides (e.g. the file sandbox); fails when it provides none. */
+    <T> T service(Class<T> type);
+}

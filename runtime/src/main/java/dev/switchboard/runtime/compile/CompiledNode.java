@@ -1,0 +1,135 @@
+package dev.switchboard.runtime.compile;
+
+import dev.switchboard.connector.spi.Event;
+import dev.switchboard.connector.spi.FlowExchange;
+import dev.switchboard.connector.spi.NodeContext;
+import dev.switchboard.connector.spi.PortSpec;
+import dev.switchboard.connector.spi.config.NodeConfig;
+import dev.switchboard.runtime.engine.Inbox;
+import dev.switchboard.runtime.engine.RunTracker;
+import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.model.Node;
+import dev.switchboard.runtime.model.Wire;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.model.RouteDefinition;
+
+/** The {@link NodeContext} of one node while its connector compiles it. */
+final class CompiledNode implements NodeContext {
+    /** Gives each branch of a fan-out its own copy of the event. */
+    private static final Processor COPY_EVENT = exchange -> {
+        Object body = exchange.getIn().getBody();
+        if (body instanceof Event event) {
+            exchange.getIn().setBody(event.deepCopy());
+        }
+    };
+
+    private final Flow flow;
+    private final Node node;
+    private final NodeConfig config;
+    private final RouteBuilder builder;
+    private final CamelContext camel;
+    private final Services services;
+    private final Inbox inbox;
+    private final RunTracker tracker;
+    private final boolean trigger;
+    private RouteDefinition route;
+
+    CompiledNode(Flow flow, Node node, NodeConfig config, RouteBuilder builder, CamelContext camel,
+                 Services services, Inbox inbox, RunTracker tracker, boolean trigger) {
+        this.flow = flow;
+        this.node = node;
+        this.config = config;
+        this.builder = builder;
+        this.camel = camel;
+        this.services = services;
+        this.inbox = inbox;
+        this.tracker = tracker;
+        this.trigger = trigger;
+    }
+
+    @Override public String flowId() { return flow.id(); }
+    @Override public String nodeId() { return node.id(); }
+    @Override public String nodeName() { return node.displayName(); }
+    @Override public NodeConfig config() { return config; }
+    @Override public CamelContext camel() { return camel; }
+
+    @Override
+    public RouteDefinition from(String uri) {
+        if (!trigger) {
+            throw new IllegalStateException("Only triggers start routes; use route()");
+        }
+        if (route != null) {
+            throw new IllegalStateException("A trigger starts one route");
+        }
+        route = builder.from(uri).routeId(Endpoints.routeId(flow.id(), node.id()));
+        return route;
+    }
+
+    @Override
+    public RouteDefinition route() {
+        if (trigger) {
+            throw new IllegalStateException("A trigger has no input; start its route with from(uri)");
+        }
+        if (route == null) {
+            route = builder.from(Endpoints.nodeInput(flow.id(), node.id()))
+                    .routeId(Endpoints.routeId(flow.id(), node.id()));
+        }
+        return route;
+    }
+
+    @Override
+    public ProcessorDefinition<?> emit(ProcessorDefinition<?> at, String port) {
+        ProcessorDefinition<?> from = trigger ? at.process(tracker.begin(flow.id(), node.id())) : at;
+        List<Wire> wires = flow.wiresFrom(node.id(), port);
+        if (wires.isEmpty()) {
+            String endedAt = node.id() + ":" + port;
+            boolean dropped = !PortSpec.OUT.equals(port);
+            return from.process(exchange -> markEnd(exchange, endedAt, dropped ? node.id() : null));
+        }
+        if (wires.size() == 1) {
+            return from.to(Endpoints.nodeInput(flow.id(), wires.get(0).to()));
+        }
+        String[] targets = wires.stream().map(w -> Endpoints.nodeInput(flow.id(), w.to())).toArray(String[]::new);
+        return from.multicast().onPrepare(COPY_EVENT).to(targets).end();
+    }
+
+    private static void markEnd(Exchange exchange, String endedAt, String filteredBy) {
+        exchange.setProperty(FlowExchange.ENDED_AT, endedAt);
+        if (filteredBy != null) {
+            exchange.setProperty(FlowExchange.FILTERED_BY, filteredBy);
+        }
+    }
+
+    @Override
+    public boolean isWired(String port) {
+        return !flow.wiresFrom(node.id(), port).isEmpty();
+    }
+
+    @Override
+    public ProcessorDefinition<?> accept(ProcessorDefinition<?> at) {
+        if (!trigger) {
+            throw new IllegalStateException("Only triggers accept events into the inbox");
+        }
+        RouteDefinition dispatch = inbox.dispatchFrom(builder, flow.id(), node.id())
+                .routeId(Endpoints.dispatchRouteId(flow.id(), node.id()));
+        emit(dispatch, PortSpec.OUT);
+        return inbox.accept(at, flow.id(), node.id());
+    }
+
+    @Override
+    public <T> T service(Class<T> type) {
+        return services.get(type);
+    }
+
+    /** Checks the connector did what its kind requires. */
+    void finish() throws FlowCompileException {
+        if (trigger && route == null) {
+            throw new FlowCompileException("Trigger '" + node.id() + "' (" + node.type() + ") started no route");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.switchboard.runtime.compile;
+
+/** Names of the internal Camel endpoints and routes a compiled flow uses. */
+public final class Endpoints {
+    private Endpoints() {}
+
+    /** The input of a step or action node. */
+    public static String nodeInput(String flowId, String nodeId) {
+        return "direct:sb." + flowId + "." + nodeId;
+    }
+
+    /** The route id of a node's route; unique in the context, grouped by flow. */
+    public static String routeId(String flowId, String nodeId) {
+        return flowId + ":" + nodeId;
+    }
+
+    /** The route id of a push trigger's dispatch route (inbox → flow). */
+    public static String dispatchRouteId(String flowId, String nodeId) {
+        return flowId + ":" + nodeId + ":dispatch";
+    }
+}

@@ -1,0 +1,144 @@
+package dev.switchboard.runtime.secrets;
+
+import dev.switchboard.connector.spi.config.ConfigValue;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves {@code {{secret:NAME}}} references at compile time, never earlier: flow files hold
+ * only names. Values come from a {@code secrets.env} file (NAME=value lines) or else from the
+ * environment.
+ */
+public final class SecretResolver {
+    public static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*secret:([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+
+    private final Function<String, String> lookup;
+
+    public SecretResolver(Function<String, String> lookup) {
+        this.lookup = lookup;
+    }
+
+    /** Environment variables only. */
+    public static SecretResolver fromEnvironment() {
+        return new SecretResolver(System::getenv);
+    }
+
+    /** A {@code NAME=value} file first, then the environment. */
+    public static SecretResolver fromFileAndEnvironment(Path envFile) throws IOException {
+        Map<String, String> file = readEnvFile(envFile);
+        return new SecretResolver(name -> file.containsKey(name) ? file.get(name) : System.getenv(name));
+    }
+
+    public static SecretResolver of(Map<String, String> values) {
+        Map<String, String> copy = Map.copyOf(values);
+        return new SecretResolver(copy::get);
+    }
+
+    public Optional<String> value(String name) {
+        return Optional.ofNullable(lookup.apply(name));
+    }
+
+    /** The secret names referenced anywhere in a config value, in order of appearance. */
+    public static Set<String> referencedNames(ConfigValue value) {
+        Set<String> names = new LinkedHashSet<>();
+        collect(value, names);
+        return names;
+    }
+
+    private static void collect(ConfigValue value, Set<String> names) {
+        if (value instanceof ConfigValue.Text t) {
+            Matcher m = REFERENCE.matcher(t.value());
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        } else if (value instanceof ConfigValue.Items items) {
+            items.values().forEach(v -> collect(v, names));
+        } else if (value instanceof ConfigValue.Fields f) {
+            f.values().values().forEach(v -> collect(v, names));
+        }
+    }
+
+    /** A copy of the config with every reference replaced; throws listing every missing name. */
+    public ConfigValue.Fields resolve(ConfigValue.Fields config) throws MissingSecretException {
+        List<String> missing = new ArrayList<>();
+        ConfigValue resolved = replace(config, missing);
+        if (!missing.isEmpty()) {
+            throw new MissingSecretException(missing);
+        }
+        return (ConfigValue.Fields) resolved;
+    }
+
+    private ConfigValue replace(ConfigValue value, List<String> missing) {
+        if (value instanceof ConfigValue.Text t) {
+            Matcher m = REFERENCE.matcher(t.value());
+            if (!m.find()) {
+                return t;
+            }
+            m.reset();
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String secret = lookup.apply(m.group(1));
+                if (secret == null) {
+                    missing.add(m.group(1));
+                    secret = "";
+                }
+                m.appendReplacement(out, Matcher.quoteReplacement(secret));
+            }
+            m.appendTail(out);
+            return new ConfigValue.Text(out.toString());
+        }
+        if (value instanceof ConfigValue.Items items) {
+            return new ConfigValue.Items(items.values().stream().map(v -> replace(v, missing)).toList());
+        }
+        if (value instanceof ConfigValue.Fields f) {
+            Map<String, ConfigValue> map = new LinkedHashMap<>();
+            f.values().forEach((k, v) -> map.put(k, replace(v, missing)));
+            return new ConfigValue.Fields(map);
+        }
+        return value;
+    }
+
+    static Map<String, String> readEnvFile(Path file) throws IOException {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#") || !t.contains("=")) {
+                continue;
+            }
+            int eq = t.indexOf('=');
+            String value = t.substring(eq + 1).strip();
+            if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+                value = value.substring(1, value.length() - 1);
+            }
+            map.put(t.substring(0, eq).strip(), value);
+        }
+        return map;
+    }
+
+    /** One or more referenced secrets have no value. */
+    public static final class MissingSecretException extends Exception {
+        private final List<String> names;
+
+        public MissingSecretException(List<String> names) {
+            super("Secret" + (names.size() > 1 ? "s " : " ") + String.join(", ", names)
+                    + (names.size() > 1 ? " are" : " is") + " not set: define "
+                    + (names.size() > 1 ? "them" : "it") + " in the environment or in the secrets file");
+            this.names = List.copyOf(names);
+        }
+
+        public List<String> names() {
+            return names;
+        }
+    }
+}
