@@ -1,0 +1,107 @@
+package dev.switchboard.runtime.cli;
+
+import dev.switchboard.connector.spi.ConnectorCatalog;
+import dev.switchboard.runtime.compile.FlowCompileException;
+import dev.switchboard.runtime.engine.Engine;
+import dev.switchboard.runtime.engine.EngineOptions;
+import dev.switchboard.runtime.engine.RunRecord;
+import dev.switchboard.runtime.format.FlowFiles;
+import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.secrets.SecretResolver;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code switchboard run <files or folders>}: runs flows until SIGTERM or Ctrl-C. */
+@Command(name = "run", description = "Starts the flows in the given files or folders and runs them until stopped.")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Flow files (*.flow.json) or folders holding them.")
+    List<Path> paths;
+
+    @Option(names = "--port", defaultValue = "" + EngineOptions.DEFAULT_HTTP_PORT,
+            description = "Port for webhooks (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address webhooks bind to (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--data", defaultValue = "data", description = "Folder for the runtime's state and files (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--secrets", description = "A NAME=value file with the secrets the flows reference; the environment is used too.")
+    Path secretsFile;
+
+    @Option(names = "--drain-timeout", defaultValue = "10s", description = "How long stopping waits for in-flight events (default: ${DEFAULT-VALUE}).",
+            converter = DurationConverter.class)
+    Duration drainTimeout;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        FlowFiles.Loaded loaded = FlowFiles.load(paths, ConnectorCatalog.load());
+        if (!loaded.problems().isEmpty()) {
+            loaded.problems().forEach(err::println);
+            err.flush();
+            return 1;
+        }
+        if (loaded.flows().isEmpty()) {
+            err.println("No flows found in " + paths + " (flow files end in .flow.json)");
+            err.flush();
+            return 1;
+        }
+        Files.createDirectories(dataDir);
+        SecretResolver secrets = secretsFile != null ? SecretResolver.fromFileAndEnvironment(secretsFile) : SecretResolver.fromEnvironment();
+        EngineOptions options = new EngineOptions(host, port, dataDir, drainTimeout);
+        Engine engine = new Engine(options, ConnectorCatalog.load(), secrets).start();
+        engine.addRunListener(run -> {
+            synchronized (out) {
+                out.println(format(run));
+                out.flush();
+            }
+        });
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            err.println("Stopping: finishing in-flight events…");
+            err.flush();
+            engine.close();
+            stopped.countDown();
+        }, "switchboard-shutdown"));
+        for (Flow flow : loaded.flows()) {
+            try {
+                engine.deploy(flow);
+            } catch (FlowCompileException e) {
+                err.println("✗ " + flow.id() + ": " + e.getMessage());
+                err.flush();
+                engine.close();
+                return 1;
+            }
+            out.println("▶ " + flow.id() + " — " + flow.displayName());
+        }
+        out.println("Switchboard is running " + loaded.flows().size() + " flow(s); webhooks at "
+                + engine.httpBaseUrl() + ". Press Ctrl-C to stop.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    static String format(RunRecord run) {
+        return String.format("%s %-9s flow=%s trigger=%s event=%s %.1fms%s%s",
+                run.startedAt(), run.status().name().toLowerCase(), run.flowId(), run.triggerNodeId(), run.eventId(),
+                run.durationMillis(),
+                run.endedAt() == null ? "" : " ended=" + run.endedAt(),
+                run.error() == null ? "" : " error=\"" + run.error() + "\"");
+    }
+}
