@@ -1,0 +1,308 @@
+package dev.switchboard.designer.viewmodel;
+
+import dev.switchboard.connector.spi.Connector;
+import dev.switchboard.connector.spi.ConnectorCatalog;
+import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.spi.PropertySpec;
+import dev.switchboard.connector.spi.config.ConfigValue;
+import dev.switchboard.designer.edit.CompoundJob;
+import dev.switchboard.designer.edit.FlowHolder;
+import dev.switchboard.designer.edit.Job;
+import dev.switchboard.designer.edit.JobManager;
+import dev.switchboard.designer.edit.NodeJobs;
+import dev.switchboard.designer.model.AutoLayout;
+import dev.switchboard.designer.model.FieldSuggestions;
+import dev.switchboard.designer.model.FlowFragment;
+import dev.switchboard.designer.model.Grid;
+import dev.switchboard.designer.model.NodeIds;
+import dev.switchboard.designer.model.WireRules;
+import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.model.Node;
+import dev.switchboard.runtime.model.Position;
+import dev.switchboard.runtime.model.Wire;
+import dev.switchboard.runtime.validate.FlowValidator;
+import dev.switchboard.runtime.validate.Problem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.SetChangeListener;
+
+/**
+ * The open flow and every edit the user can make to it. Each edit is a {@link Job} run through
+ * the {@link JobManager}, so everything is undoable; the canvas, inspector and problems panel
+ * observe {@link #flowProperty()} and {@link #selection()}.
+ */
+public final class DesignerViewModel implements FlowHolder {
+    public static final int UNDO_LIMIT = 200;
+
+    private final ConnectorCatalog catalog;
+    private final WireRules wireRules;
+    private final FieldSuggestions suggestions;
+    private final JobManager jobs = new JobManager(UNDO_LIMIT);
+    private final ReadOnlyObjectWrapper<Flow> flow = new ReadOnlyObjectWrapper<>(Flow.empty("untitled", "Untitled flow"));
+    private final SelectionModel selection = new SelectionModel();
+    private final ProblemsViewModel problems;
+    private final InspectorViewModel inspector;
+    private final PaletteViewModel palette;
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
+    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+    private final StringProperty status = new SimpleStringProperty("Ready");
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty();
+    private final DocumentFiles files;
+    private long savedRevision;
+    private FlowFragment clipboard = new FlowFragment(List.of(), List.of());
+
+    public DesignerViewModel(ConnectorCatalog catalog, Debouncer validationDebouncer) {
+        this.catalog = catalog;
+        this.wireRules = new WireRules(catalog);
+        this.suggestions = new FieldSuggestions(catalog);
+        this.problems = new ProblemsViewModel(new FlowValidator(catalog), flow::get, validationDebouncer);
+        this.palette = new PaletteViewModel(catalog);
+        this.inspector = new InspectorViewModel(this);
+        this.files = new DocumentFiles(this);
+        jobs.setListener(this::historyChanged);
+        flow.addListener((obs, old, now) -> {
+            selection.retain(now.nodes().stream().map(Node::id).toList(), now.wires());
+            problems.requestValidation();
+            inspector.refresh();
+        });
+        selection.nodes().addListener((SetChangeListener<String>) c -> inspector.refresh());
+        selection.wires().addListener((SetChangeListener<Wire>) c -> inspector.refresh());
+        problems.setOnChange(inspector::refresh);
+        problems.validateNow();
+        inspector.refresh();
+    }
+
+    // --- state -----------------------------------------------------------------------------
+
+    public ConnectorCatalog catalog() { return catalog; }
+    public WireRules wireRules() { return wireRules; }
+    FieldSuggestions suggestions() { return suggestions; }
+    @Override public Flow flow() { return flow.get(); }
+    public ReadOnlyObjectProperty<Flow> flowProperty() { return flow.getReadOnlyProperty(); }
+    public SelectionModel selection() { return selection; }
+    public ProblemsViewModel problems() { return problems; }
+    public InspectorViewModel inspector() { return inspector; }
+    public PaletteViewModel palette() { return palette; }
+    public DocumentFiles files() { return files; }
+    public ReadOnlyBooleanProperty canUndoProperty() { return canUndo.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canRedoProperty() { return canRedo.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty undoTextProperty() { return undoText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty redoTextProperty() { return redoText.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
+    public StringProperty statusProperty() { return status; }
+    public BooleanProperty darkThemeProperty() { return darkTheme; }
+
+    public boolean isDirty() {
+        return dirty.get();
+    }
+
+    public Optional<ConnectorSpec> spec(String type) {
+        return catalog.find(type).map(Connector::spec);
+    }
+
+    /** Jobs call this; nothing else replaces the flow except opening a document. */
+    @Override
+    public void setFlow(Flow newFlow) {
+        flow.set(newFlow);
+    }
+
+    // --- edits -----------------------------------------------------------------------------
+
+    /** Adds a node of a connector type at a canvas point (snapped); returns its new id. */
+    public String addNode(String type, double x, double y) {
+        ConnectorSpec spec = spec(type).orElseThrow(() -> new IllegalArgumentException("Unknown connector " + type));
+        String id = NodeIds.fresh(type, flow().nodes().stream().map(Node::id).toList());
+        Map<String, ConfigValue> defaults = new LinkedHashMap<>();
+        for (PropertySpec p : spec.properties()) {
+            if (p.required() && p.defaultValue() != null && !(p.defaultValue() instanceof ConfigValue.Null)) {
+                defaults.put(p.name(), p.defaultValue());
+            }
+        }
+        Node node = new Node(id, type, null, new ConfigValue.Fields(defaults), Grid.snap(new Position(x, y)));
+        execute(new NodeJobs.AddNode(this, node));
+        selection.select(id);
+        status.set("Added " + spec.title() + " as '" + id + "'");
+        return id;
+    }
+
+    /** Commits a finished drag: the nodes' new top-left corners, snapped to the grid. */
+    public void moveNodes(Map<String, Position> targets) {
+        Map<String, Position> before = new LinkedHashMap<>();
+        Map<String, Position> after = new LinkedHashMap<>();
+        targets.forEach((id, p) -> flow().node(id).ifPresent(n -> {
+            Position snapped = Grid.snap(p);
+            if (!snapped.equals(n.ui())) {
+                before.put(id, n.ui());
+                after.put(id, snapped);
+            }
+        }));
+        if (!after.isEmpty()) {
+            execute(new NodeJobs.Move(this, before, after, "Move " + count(after.size(), "node")));
+        }
+    }
+
+    /** Wires an output port to a node's input; refusals are explained in the status bar. */
+    public boolean connect(String from, String port, String to) {
+        Optional<String> refusal = wireRules.refusal(flow(), from, port, to);
+        if (refusal.isPresent()) {
+            status.set("Cannot wire: " + refusal.get());
+            return false;
+        }
+        execute(new NodeJobs.AddWire(this, Wire.of(from, port, to)));
+        status.set("Wired " + from + (port.equals("out") ? "" : "." + port) + " → " + to);
+        return true;
+    }
+
+    /** Deletes the selected nodes with all their wires, and the selected wires, as one step. */
+    public void deleteSelection() {
+        List<String> nodes = List.copyOf(selection.nodes());
+        List<Wire> wires = new ArrayList<>(selection.wires());
+        flow().wires().stream().filter(w -> nodes.contains(w.from()) || nodes.contains(w.to()))
+                .filter(w -> !wires.contains(w)).forEach(wires::add);
+        if (nodes.isEmpty() && wires.isEmpty()) {
+            return;
+        }
+        List<Job> steps = new ArrayList<>();
+        wires.forEach(w -> steps.add(new NodeJobs.RemoveWire(this, w)));
+        nodes.forEach(id -> steps.add(new NodeJobs.RemoveNode(this, id)));
+        String what = nodes.isEmpty() ? count(wires.size(), "wire") : count(nodes.size(), "node");
+        execute(new CompoundJob("Delete " + what, steps));
+        selection.clear();
+        status.set("Deleted " + what);
+    }
+
+    public void copy() {
+        clipboard = FlowFragment.of(flow(), selection.nodes());
+        if (!clipboard.isEmpty()) {
+            status.set("Copied " + count(clipboard.nodes().size(), "node"));
+        }
+    }
+
+    public void cut() {
+        copy();
+        deleteSelection();
+    }
+
+    public void paste() {
+        insert(clipboard, "Paste");
+        // pasting again lands one step further down-right, not on top of the last copy
+        clipboard = new FlowFragment(clipboard.nodes().stream()
+                .map(n -> n.withPosition((n.ui() == null ? new Position(0, 0) : n.ui())
+                        .translate(FlowFragment.PASTE_OFFSET, FlowFragment.PASTE_OFFSET))).toList(), clipboard.wires());
+    }
+
+    public void duplicate() {
+        insert(FlowFragment.of(flow(), selection.nodes()), "Duplicate");
+    }
+
+    private void insert(FlowFragment fragment, String verb) {
+        if (fragment.isEmpty()) {
+            return;
+        }
+        FlowFragment copy = fragment.withFreshIds(flow());
+        List<Job> steps = new ArrayList<>();
+        copy.nodes().forEach(n -> steps.add(new NodeJobs.AddNode(this, n)));
+        copy.wires().forEach(w -> steps.add(new NodeJobs.AddWire(this, w)));
+        execute(new CompoundJob(verb + " " + count(copy.nodes().size(), "node"), steps));
+        selection.selectAll(copy.nodes().stream().map(Node::id).toList(), false);
+        status.set(verb + "d " + count(copy.nodes().size(), "node"));
+    }
+
+    public void selectAll() {
+        selection.selectAll(flow().nodes().stream().map(Node::id).toList(), false);
+    }
+
+    public void autoLayout() {
+        moveNodes(AutoLayout.layout(flow()));
+    }
+
+    void updateConfig(String nodeId, ConfigValue.Fields config, String path) {
+        flow().node(nodeId).ifPresent(n -> execute(new NodeJobs.UpdateNode(this, n, n.withConfig(config),
+                nodeId + path, "Edit " + n.displayName() + path.replace('/', ' '))));
+    }
+
+    void renameNode(String nodeId, String name) {
+        flow().node(nodeId).ifPresent(n -> execute(new NodeJobs.UpdateNode(this, n,
+                n.withName(name == null || name.isBlank() ? null : name), nodeId + "#name", "Rename " + nodeId)));
+    }
+
+    void changeNodeId(String oldId, String newId) {
+        execute(new NodeJobs.ChangeNodeId(this, oldId, newId));
+        selection.select(newId);
+    }
+
+    void editFlow(Flow edited, String field) {
+        if (!edited.equals(flow())) {
+            execute(new NodeJobs.UpdateFlow(this, flow(), edited, field));
+        }
+    }
+
+    public void undo() {
+        jobs.undoDescription().ifPresent(d -> status.set("Undid " + d));
+        jobs.undo();
+    }
+
+    public void redo() {
+        jobs.redoDescription().ifPresent(d -> status.set("Redid " + d));
+        jobs.redo();
+    }
+
+    /** Clicking a problem: select its node and ask the inspector to focus the field. */
+    public void reveal(Problem problem) {
+        if (problem.nodeId() != null && flow().node(problem.nodeId()).isPresent()) {
+            selection.select(problem.nodeId());
+            inspector.focusRequestProperty().set(null);
+            inspector.focusRequestProperty().set(problem.property() != null ? problem.property() : "");
+        }
+        status.set(problem.toString());
+    }
+
+    private void execute(Job job) {
+        jobs.execute(job);
+    }
+
+    // --- document lifecycle (used by DocumentFiles) ---------------------------------------
+
+    /** Replaces the document: no history, and clean unless it has never been saved anywhere. */
+    void replaceDocument(Flow newFlow, boolean clean) {
+        selection.clear();
+        flow.set(newFlow);
+        jobs.clear();
+        savedRevision = clean ? jobs.revision() : -1;
+        historyChanged();
+        problems.validateNow();
+    }
+
+    void markSaved() {
+        savedRevision = jobs.revision();
+        historyChanged();
+    }
+
+    private void historyChanged() {
+        canUndo.set(jobs.canUndo());
+        canRedo.set(jobs.canRedo());
+        undoText.set(jobs.undoDescription().map(d -> "Undo " + d).orElse("Undo"));
+        redoText.set(jobs.redoDescription().map(d -> "Redo " + d).orElse("Redo"));
+        dirty.set(jobs.revision() != savedRevision);
+    }
+
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

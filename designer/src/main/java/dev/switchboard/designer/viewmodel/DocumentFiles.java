@@ -1,0 +1,105 @@
+package dev.switchboard.designer.viewmodel;
+
+import dev.switchboard.designer.model.FlowExporter;
+import dev.switchboard.designer.model.RecentFiles;
+import dev.switchboard.designer.model.SampleTemplate;
+import dev.switchboard.runtime.format.FlowCodec;
+import dev.switchboard.runtime.format.MalformedFlowException;
+import dev.switchboard.runtime.model.Flow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** New, open, save, recent files, templates and export for the document. */
+public final class DocumentFiles {
+    private final DesignerViewModel doc;
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+    private final ObjectProperty<RecentFiles> recentStore = new SimpleObjectProperty<>();
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+
+    DocumentFiles(DesignerViewModel doc) {
+        this.doc = doc;
+        title.bind(Bindings.createStringBinding(() -> (doc.isDirty() ? "• " : "")
+                        + doc.flow().displayName() + " — "
+                        + (file.get() == null ? "unsaved" : file.get().getFileName().toString()) + " — Switchboard",
+                file, doc.dirtyProperty(), doc.flowProperty()));
+    }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() { return file.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
+    public ObservableList<Path> recent() { return FXCollections.unmodifiableObservableList(recent); }
+
+    /** Where recent files are remembered; none (tests) keeps the list in memory only. */
+    public void useRecentFiles(RecentFiles store) {
+        recentStore.set(store);
+        recent.setAll(store == null ? List.of() : store.list());
+    }
+
+    public void newFlow() {
+        file.set(null);
+        doc.replaceDocument(Flow.empty("untitled", "Untitled flow"), true);
+        doc.statusProperty().set("New flow");
+    }
+
+    public void open(Path path) throws IOException, MalformedFlowException {
+        Flow flow = FlowCodec.read(Files.readString(path));
+        file.set(path);
+        doc.replaceDocument(flow, true);
+        remember(path);
+        doc.statusProperty().set("Opened " + path.getFileName() + " (" + DesignerViewModel.count(flow.nodes().size(), "node") + ")");
+    }
+
+    /** Saves to the current file; false when there is none yet (the view then asks Save As). */
+    public boolean save() throws IOException {
+        if (file.get() == null) {
+            return false;
+        }
+        saveAs(file.get());
+        return true;
+    }
+
+    public void saveAs(Path path) throws IOException {
+        Files.writeString(path, FlowCodec.write(doc.flow()));
+        file.set(path);
+        doc.markSaved();
+        remember(path);
+        doc.statusProperty().set("Saved " + path.getFileName());
+    }
+
+    /** Opens an untitled copy of a template: saving asks where to. */
+    public void importTemplate(SampleTemplate template) {
+        file.set(null);
+        doc.replaceDocument(template.flow(), false);
+        doc.statusProperty().set("New flow from template '" + template.title() + "'");
+    }
+
+    public FlowExporter.Result export(Path folder) throws IOException {
+        FlowExporter.Result result = new FlowExporter().export(List.of(doc.flow()), folder);
+        doc.statusProperty().set("Exported to " + folder + " — run it with ./switchboard run " + folder);
+        return result;
+    }
+
+    /** A suggested file name for Save As: the flow id. */
+    public String suggestedFileName() {
+        return doc.flow().id() + ".flow.json";
+    }
+
+    private void remember(Path path) {
+        if (recentStore.get() != null) {
+            recent.setAll(recentStore.get().add(path));
+        } else if (!recent.contains(path)) {
+            recent.add(0, path);
+        }
+    }
+}

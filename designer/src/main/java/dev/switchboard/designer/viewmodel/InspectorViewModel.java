@@ -1,0 +1,169 @@
+package dev.switchboard.designer.viewmodel;
+
+import dev.switchboard.connector.spi.Connector;
+import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.designer.model.NodeIds;
+import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.model.Node;
+import dev.switchboard.runtime.validate.Problem;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The inspector: the selected node's name, id and config form, or the flow's own fields when no
+ * single node is selected. The form is rebuilt only when the selection changes, so typing is
+ * never interrupted; document changes are loaded into the existing fields.
+ */
+public final class InspectorViewModel {
+    private final DesignerViewModel doc;
+    private final ReadOnlyObjectWrapper<FormViewModel> form = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ConnectorSpec> connector = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper nodeId = new ReadOnlyStringWrapper();
+    private final StringProperty nodeName = new SimpleStringProperty("");
+    private final StringProperty idText = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper idError = new ReadOnlyStringWrapper("");
+    private final StringProperty flowId = new SimpleStringProperty("");
+    private final StringProperty flowName = new SimpleStringProperty("");
+    private final StringProperty flowDescription = new SimpleStringProperty("");
+    private final ObservableList<String> suggestions = FXCollections.observableArrayList();
+    private final ObjectProperty<String> focusRequest = new SimpleObjectProperty<>();
+    private boolean loading;
+
+    InspectorViewModel(DesignerViewModel doc) {
+        this.doc = doc;
+        nodeName.addListener((obs, old, now) -> {
+            if (!loading && nodeId.get() != null) {
+                doc.renameNode(nodeId.get(), now);
+            }
+        });
+        flowName.addListener((obs, old, now) -> {
+            if (!loading) {
+                doc.editFlow(doc.flow().withIdentity(doc.flow().id(), blankToNull(now), doc.flow().description()), "name");
+            }
+        });
+        flowDescription.addListener((obs, old, now) -> {
+            if (!loading) {
+                doc.editFlow(doc.flow().withIdentity(doc.flow().id(), doc.flow().name(), blankToNull(now)), "description");
+            }
+        });
+        flowId.addListener((obs, old, now) -> {
+            if (!loading && NodeIds.isValid(now)) {
+                doc.editFlow(doc.flow().withIdentity(now, doc.flow().name(), doc.flow().description()), "id");
+            }
+        });
+    }
+
+    public ReadOnlyObjectProperty<FormViewModel> formProperty() { return form.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ConnectorSpec> connectorProperty() { return connector.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty nodeIdProperty() { return nodeId.getReadOnlyProperty(); }
+    public StringProperty nodeNameProperty() { return nodeName; }
+    public StringProperty idTextProperty() { return idText; }
+    public ReadOnlyStringProperty idErrorProperty() { return idError.getReadOnlyProperty(); }
+    public StringProperty flowIdProperty() { return flowId; }
+    public StringProperty flowNameProperty() { return flowName; }
+    public StringProperty flowDescriptionProperty() { return flowDescription; }
+    public ObservableList<String> suggestions() { return FXCollections.unmodifiableObservableList(suggestions); }
+    /** The property whose editor should take the focus (set by clicking a problem). */
+    public ObjectProperty<String> focusRequestProperty() { return focusRequest; }
+
+    public FormViewModel form() {
+        return form.get();
+    }
+
+    /** Applies the id typed in the id field (on Enter or leaving it), refusing taken or malformed ids. */
+    public boolean applyId() {
+        String current = nodeId.get();
+        String wanted = idText.get() == null ? "" : idText.get().strip();
+        if (current == null || wanted.equals(current)) {
+            idError.set("");
+            return true;
+        }
+        if (!NodeIds.isValid(wanted)) {
+            idError.set("Use lower-case letters, digits, - and _ (start with a letter or digit)");
+            return false;
+        }
+        if (doc.flow().node(wanted).isPresent()) {
+            idError.set("Another node already has the id '" + wanted + "'");
+            return false;
+        }
+        idError.set("");
+        doc.changeNodeId(current, wanted);
+        return true;
+    }
+
+    /** Called by the document after every change of flow, selection or problems. */
+    void refresh() {
+        Flow flow = doc.flow();
+        Optional<Node> node = doc.selection().single().flatMap(flow::node);
+        loading = true;
+        try {
+            if (node.isEmpty()) {
+                nodeId.set(null);
+                form.set(null);
+                connector.set(null);
+                suggestions.clear();
+                flowId.set(flow.id());
+                flowName.set(flow.name() == null ? "" : flow.name());
+                flowDescription.set(flow.description() == null ? "" : flow.description());
+                return;
+            }
+            Node n = node.get();
+            ConnectorSpec spec = doc.catalog().find(n.type()).map(Connector::spec).orElse(null);
+            boolean sameNode = n.id().equals(nodeId.get()) && form.get() != null;
+            suggestions.setAll(doc.suggestions().forNode(flow, n.id()));
+            if (!sameNode) {
+                nodeId.set(n.id());
+                idText.set(n.id());
+                idError.set("");
+                connector.set(spec);
+                String id = n.id();
+                form.set(spec == null ? null : new FormViewModel(spec.properties(), n.config(), suggestions,
+                        (config, path) -> doc.updateConfig(id, config, path)));
+            } else if (form.get() != null) {
+                form.get().load(n.config());
+            }
+            nodeName.set(n.name() == null ? "" : n.name());
+            if (form.get() != null) {
+                form.get().showProblems(problemsOf(flow, n));
+            }
+        } finally {
+            loading = false;
+        }
+    }
+
+    private Map<String, String> problemsOf(Flow flow, Node n) {
+        String prefix = "/nodes/" + flow.nodes().indexOf(n) + "/config";
+        Map<String, String> byPointer = new LinkedHashMap<>();
+        for (Problem p : doc.problems().items()) {
+            if (!n.id().equals(p.nodeId())) {
+                continue;
+            }
+            if (p.pointer().startsWith(prefix + "/")) {
+                byPointer.putIfAbsent(p.pointer().substring(prefix.length()), p.message());
+            } else if (p.property() != null) {
+                byPointer.putIfAbsent("/" + p.property(), p.message());
+            }
+        }
+        return byPointer;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    List<String> currentSuggestions() {
+        return List.copyOf(suggestions);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.switchboard.designer.viewmodel;
+
+import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.validate.FlowValidator;
+import dev.switchboard.runtime.validate.Problem;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The problems panel: what the validator (the same one the CLI uses) says about the flow. */
+public final class ProblemsViewModel {
+    private final FlowValidator validator;
+    private final Supplier<Flow> flow;
+    private final Debouncer debouncer;
+    private final ObservableList<Problem> items = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No problems");
+    private Runnable onChange = () -> { };
+
+    ProblemsViewModel(FlowValidator validator, Supplier<Flow> flow, Debouncer debouncer) {
+        this.validator = validator;
+        this.flow = flow;
+        this.debouncer = debouncer;
+    }
+
+    void setOnChange(Runnable onChange) {
+        this.onChange = onChange;
+    }
+
+    public ObservableList<Problem> items() {
+        return FXCollections.unmodifiableObservableList(items);
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Problems per node id, for the canvas badges. */
+    public Map<String, List<Problem>> byNode() {
+        return items.stream().filter(p -> p.nodeId() != null).collect(Collectors.groupingBy(Problem::nodeId));
+    }
+
+    void requestValidation() {
+        debouncer.schedule(this::validateNow);
+    }
+
+    public void validateNow() {
+        List<Problem> found = validator.validate(flow.get());
+        if (!found.equals(items)) {
+            items.setAll(found);
+        }
+        long errors = found.stream().filter(Problem::isError).count();
+        long warnings = found.size() - errors;
+        summary.set(found.isEmpty() ? "No problems"
+                : errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s"));
+        onChange.run();
+    }
+}
