@@ -1,10 +1,16 @@
 package dev.switchboard.designer;
 
-/** Placeholder until the designer issue fills the app in. */
+import javafx.application.Application;
+
+/**
+ * Entry point of {@code ./switchboard designer [flow.flow.json]}. A plain main class: launching
+ * an {@code Application} subclass directly from the class path fails with "JavaFX runtime
+ * components are missing".
+ */
 public final class DesignerLauncher {
     private DesignerLauncher() {}
 
     public static void main(String[] args) {
-        System.out.println("The Switchboard designer is not built yet.");
+        Application.launch(DesignerApp.class, args);
     }
 }

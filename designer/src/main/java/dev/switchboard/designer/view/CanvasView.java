@@ -1,0 +1,199 @@
+package dev.switchboard.designer.view;
+
+import dev.switchboard.connector.spi.Connector;
+import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.spi.PortSpec;
+import dev.switchboard.connector.spi.config.NodeConfig;
+import dev.switchboard.designer.model.Grid;
+import dev.switchboard.designer.model.Viewport;
+import dev.switchboard.designer.viewmodel.DesignerViewModel;
+import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.model.Node;
+import dev.switchboard.runtime.model.Position;
+import dev.switchboard.runtime.model.Wire;
+import dev.switchboard.runtime.validate.Problem;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.SetChangeListener;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
+
+/**
+ * The flow canvas: draws the document's nodes and wires and turns mouse gestures into
+ * view-model calls. It keeps one view per node and wire and reconciles them on every change, so
+ * a gesture in progress never loses its node.
+ */
+public final class CanvasView extends StackPane {
+    private final DesignerViewModel vm;
+    private final Pane viewport = new Pane();
+    private final Pane content = new Pane();
+    private final Group wireLayer = new Group();
+    private final Pane nodeLayer = new Pane();
+    private final Group overlay = new Group();
+    private final Label hint = new Label("Drag a connector here from the palette to start a flow");
+    private final Map<String, NodeView> nodeViews = new LinkedHashMap<>();
+    private final Map<Wire, WireView> wireViews = new LinkedHashMap<>();
+    private final ObjectProperty<Viewport> view = new SimpleObjectProperty<>(Viewport.IDENTITY);
+    private final Translate translate = new Translate();
+    private final Scale scale = new Scale();
+    private final CanvasGestures gestures;
+
+    public CanvasView(DesignerViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add(Styles.CANVAS);
+        setId("canvas");
+        hint.getStyleClass().add(Styles.CANVAS_HINT);
+        hint.setMouseTransparent(true);
+        nodeLayer.setPickOnBounds(false);
+        content.setPickOnBounds(false);
+        content.getChildren().addAll(wireLayer, nodeLayer, overlay);
+        content.getTransforms().addAll(translate, scale);
+        content.setManaged(false);
+        viewport.getChildren().add(content);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(viewport.widthProperty());
+        clip.heightProperty().bind(viewport.heightProperty());
+        viewport.setClip(clip);
+        viewport.setFocusTraversable(true);
+        getChildren().addAll(viewport, hint);
+        view.addListener((obs, old, now) -> {
+            translate.setX(now.tx());
+            translate.setY(now.ty());
+            scale.setX(now.scale());
+            scale.setY(now.scale());
+        });
+        gestures = new CanvasGestures(vm, this);
+        gestures.install(viewport);
+        vm.flowProperty().addListener((obs, old, now) -> refresh());
+        vm.selection().nodes().addListener((SetChangeListener<String>) c -> refresh());
+        vm.selection().wires().addListener((SetChangeListener<Wire>) c -> refresh());
+        vm.problems().items().addListener((ListChangeListener<Problem>) c -> refresh());
+        refresh();
+    }
+
+    public ObjectProperty<Viewport> viewportProperty() {
+        return view;
+    }
+
+    Pane viewport() {
+        return viewport;
+    }
+
+    Group overlay() {
+        return overlay;
+    }
+
+    Map<String, NodeView> nodeViews() {
+        return nodeViews;
+    }
+
+    /** Scene point → canvas coordinates (undoing zoom and pan). */
+    Point2D toCanvas(double sceneX, double sceneY) {
+        return nodeLayer.sceneToLocal(sceneX, sceneY);
+    }
+
+    public void zoom(double factor) {
+        view.set(view.get().zoomAt(factor, viewport.getWidth() / 2, viewport.getHeight() / 2));
+    }
+
+    public void resetZoom() {
+        view.set(Viewport.IDENTITY);
+    }
+
+    public void fitToView() {
+        if (nodeViews.isEmpty()) {
+            resetZoom();
+            return;
+        }
+        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        for (NodeView v : nodeViews.values()) {
+            Bounds b = v.getBoundsInParent();
+            minX = Math.min(minX, b.getMinX());
+            minY = Math.min(minY, b.getMinY());
+            maxX = Math.max(maxX, b.getMaxX());
+            maxY = Math.max(maxY, b.getMaxY());
+        }
+        view.set(Viewport.fit(minX, minY, maxX, maxY, viewport.getWidth(), viewport.getHeight()));
+    }
+
+    /** Brings the views in line with the document, selection and problems. */
+    void refresh() {
+        Flow flow = vm.flow();
+        Map<String, List<Problem>> problems = vm.problems().byNode();
+        Map<String, NodeView> keep = new HashMap<>();
+        int index = 0;
+        for (Node node : flow.nodes()) {
+            NodeView v = nodeViews.get(node.id());
+            if (v == null) {
+                v = new NodeView(node.id());
+                v.setOnLayout(this::updateWires);
+                gestures.installOnNode(v);
+                nodeViews.put(node.id(), v);
+                nodeLayer.getChildren().add(v);
+            }
+            ConnectorSpec spec = vm.spec(node.type()).orElse(null);
+            List<PortSpec> ports = vm.catalog().find(node.type())
+                    .map((Connector c) -> c.outputs(new NodeConfig(node.config()))).orElse(List.of(PortSpec.out()));
+            v.update(node, spec, ports, vm.selection().isSelected(node.id()),
+                    problems.getOrDefault(node.id(), List.of()).stream().map(Problem::message).toList());
+            gestures.wirePorts(v);
+            Position p = node.ui() != null ? node.ui() : new Position(Grid.snap(60 + 260 * index), 60);
+            if (!gestures.isDragging(node.id())) {
+                v.relocate(p.x(), p.y());
+            }
+            keep.put(node.id(), v);
+            index++;
+        }
+        nodeViews.entrySet().removeIf(e -> {
+            if (!keep.containsKey(e.getKey())) {
+                nodeLayer.getChildren().remove(e.getValue());
+                return true;
+            }
+            return false;
+        });
+        wireViews.entrySet().removeIf(e -> {
+            if (!flow.wires().contains(e.getKey())) {
+                wireLayer.getChildren().remove(e.getValue());
+                return true;
+            }
+            return false;
+        });
+        for (Wire w : flow.wires()) {
+            WireView wv = wireViews.computeIfAbsent(w, k -> {
+                WireView created = new WireView(k);
+                gestures.installOnWire(created);
+                wireLayer.getChildren().add(created);
+                return created;
+            });
+            wv.setSelected(vm.selection().wires().contains(w));
+        }
+        hint.setVisible(flow.nodes().isEmpty());
+        nodeLayer.applyCss();
+        nodeLayer.layout();
+        updateWires();
+    }
+
+    /** Re-routes every wire to its ports' current positions (nodes move during drags). */
+    void updateWires() {
+        wireViews.forEach((w, wv) -> {
+            NodeView from = nodeViews.get(w.from());
+            NodeView to = nodeViews.get(w.to());
+            wv.setVisible(from != null && to != null);
+            if (from != null && to != null) {
+                wv.connect(from.outputAnchor(w.effectivePort()), to.inputAnchor());
+            }
+        });
+    }
+}

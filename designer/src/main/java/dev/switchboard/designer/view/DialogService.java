@@ -1,0 +1,20 @@
+package dev.switchboard.designer.view;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.stage.Window;
+
+/** The native dialogs the designer needs; tests substitute answers. */
+public interface DialogService {
+    enum UnsavedChoice { SAVE, DISCARD, CANCEL }
+
+    Optional<Path> chooseFlowToOpen(Window owner);
+
+    Optional<Path> chooseFlowToSave(Window owner, String suggestedName);
+
+    Optional<Path> chooseExportFolder(Window owner);
+
+    UnsavedChoice confirmUnsaved(Window owner, String documentName);
+
+    void showError(Window owner, String title, String message);
+}

@@ -1,0 +1,198 @@
+package dev.switchboard.designer.view;
+
+import dev.switchboard.connector.spi.ConnectorKind;
+import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.spi.PortSpec;
+import dev.switchboard.runtime.model.Node;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * One node on the canvas: a card with icon, name, type and one row per output port. Ports are
+ * circles on the card's edges, placed after layout so they straddle the border.
+ */
+final class NodeView extends Region {
+    static final double PORT_RADIUS = 7;
+
+    /** What a port circle carries as user data, so drop targets know where a wire starts. */
+    record PortRef(String nodeId, String port) {}
+
+    private final String nodeId;
+    private final VBox body = new VBox();
+    private final HBox header = new HBox();
+    private final FontIcon icon = new FontIcon();
+    private final Label title = new Label();
+    private final Label type = new Label();
+    private final Label badge = new Label();
+    private final VBox portRows = new VBox();
+    private Circle input;
+    private final Map<String, Circle> outputs = new LinkedHashMap<>();
+    private final Map<String, Region> outputRows = new LinkedHashMap<>();
+    private Runnable onLayout = () -> { };
+
+    NodeView(String nodeId) {
+        this.nodeId = nodeId;
+        getStyleClass().add(Styles.FLOW_NODE);
+        header.getStyleClass().add(Styles.NODE_HEADER);
+        header.setAlignment(Pos.CENTER_LEFT);
+        icon.getStyleClass().add(Styles.NODE_ICON);
+        title.getStyleClass().add(Styles.NODE_TITLE);
+        type.getStyleClass().add(Styles.NODE_TYPE);
+        badge.getStyleClass().add(Styles.NODE_BADGE);
+        for (Label l : List.of(title, type, badge)) {
+            l.setMinWidth(Region.USE_PREF_SIZE); // labels grow the card, never get clipped
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        header.getChildren().addAll(icon, title, spacer, badge);
+        body.getChildren().addAll(header, type, portRows);
+        getChildren().add(body);
+        setId("node-" + nodeId);
+    }
+
+    String nodeId() {
+        return nodeId;
+    }
+
+    void setOnLayout(Runnable onLayout) {
+        this.onLayout = onLayout;
+    }
+
+    void update(Node node, ConnectorSpec spec, List<PortSpec> ports, boolean selected, List<String> problems) {
+        title.setText(node.displayName());
+        type.setText(spec == null ? node.type() + " (unknown connector)" : spec.title() + " · " + node.type());
+        icon.setIconLiteral("fth-" + (spec == null ? "help-circle" : spec.icon()));
+        getStyleClass().removeIf(c -> c.startsWith(Styles.KIND_PREFIX));
+        ConnectorKind kind = spec == null ? ConnectorKind.STEP : spec.kind();
+        getStyleClass().add(Styles.KIND_PREFIX + kind.name().toLowerCase(Locale.ROOT));
+        toggle(Styles.SELECTED, selected);
+        toggle(Styles.HAS_PROBLEMS, !problems.isEmpty());
+        badge.setVisible(!problems.isEmpty());
+        badge.setManaged(!problems.isEmpty());
+        badge.setText(problems.size() == 1 ? "!" : Integer.toString(problems.size()));
+        Tooltip.install(badge, new Tooltip(String.join("\n", problems)));
+        updatePorts(node.id(), spec == null || spec.hasInput(), ports);
+    }
+
+    private void updatePorts(String id, boolean hasInput, List<PortSpec> ports) {
+        if (hasInput && input == null) {
+            input = port(Styles.PORT_IN, new PortRef(id, null));
+            getChildren().add(input);
+        } else if (!hasInput && input != null) {
+            getChildren().remove(input);
+            input = null;
+        }
+        List<String> names = ports.stream().map(PortSpec::name).toList();
+        if (names.equals(List.copyOf(outputs.keySet()))) {
+            return;
+        }
+        getChildren().removeAll(outputs.values());
+        outputs.clear();
+        outputRows.clear();
+        portRows.getChildren().clear();
+        for (PortSpec p : ports) {
+            Label label = new Label(p.title());
+            label.getStyleClass().add(Styles.PORT_LABEL);
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            HBox row = new HBox(label);
+            row.getStyleClass().add(Styles.PORT_ROW);
+            row.setAlignment(Pos.CENTER_RIGHT);
+            if (!p.description().isEmpty()) {
+                Tooltip.install(row, new Tooltip(p.description()));
+            }
+            portRows.getChildren().add(row);
+            Circle c = port(Styles.PORT_OUT, new PortRef(id, p.name()));
+            c.setId("port-" + id + "-" + p.name());
+            if (PortSpec.ERROR.equals(p.name())) {
+                c.getStyleClass().add("error-port");
+            }
+            outputs.put(p.name(), c);
+            outputRows.put(p.name(), row);
+            getChildren().add(c);
+        }
+        requestLayout();
+    }
+
+    private static Circle port(String styleClass, PortRef ref) {
+        Circle c = new Circle(PORT_RADIUS);
+        c.getStyleClass().addAll(Styles.PORT, styleClass);
+        c.setManaged(false);
+        c.setUserData(ref);
+        return c;
+    }
+
+    Map<String, Circle> outputPorts() {
+        return outputs;
+    }
+
+    Optional<Circle> inputPort() {
+        return Optional.ofNullable(input);
+    }
+
+    /** Centre of an output port in canvas coordinates. */
+    Point2D outputAnchor(String port) {
+        Circle c = outputs.get(port);
+        if (c == null) {
+            return new Point2D(getLayoutX() + getWidth(), getLayoutY() + getHeight() / 2);
+        }
+        return new Point2D(getLayoutX() + c.getLayoutX(), getLayoutY() + c.getLayoutY());
+    }
+
+    Point2D inputAnchor() {
+        double y = input == null ? getHeight() / 2 : input.getLayoutY();
+        return new Point2D(getLayoutX(), getLayoutY() + y);
+    }
+
+    private void toggle(String styleClass, boolean on) {
+        if (on && !getStyleClass().contains(styleClass)) {
+            getStyleClass().add(styleClass);
+        } else if (!on) {
+            getStyleClass().remove(styleClass);
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return body.prefWidth(-1);
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return body.prefHeight(width);
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return computePrefWidth(height);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        body.resizeRelocate(0, 0, w, getHeight());
+        body.layout();
+        if (input != null) {
+            input.setLayoutX(0);
+            input.setLayoutY(header.getBoundsInParent().getCenterY());
+        }
+        outputs.forEach((name, c) -> {
+            Region row = outputRows.get(name);
+            c.setLayoutX(w);
+            c.setLayoutY(portRows.getBoundsInParent().getMinY() + row.getBoundsInParent().getCenterY());
+        });
+        onLayout.run();
+    }
+}

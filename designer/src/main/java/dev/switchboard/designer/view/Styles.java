@@ -1,0 +1,56 @@
+package dev.switchboard.designer.view;
+
+/** The semantic style classes of designer.css; views use these names, never inline styles. */
+public final class Styles {
+    public static final String STYLESHEET = "/dev/switchboard/designer/view/designer.css";
+
+    public static final String ROOT = "designer";
+    public static final String PALETTE = "palette";
+    public static final String PALETTE_GROUP = "palette-group";
+    public static final String PALETTE_ITEM = "palette-item";
+    public static final String PALETTE_ITEM_TITLE = "palette-item-title";
+    public static final String PALETTE_ITEM_DESCRIPTION = "palette-item-description";
+    public static final String CANVAS = "canvas";
+    public static final String CANVAS_HINT = "canvas-hint";
+    public static final String RUBBER_BAND = "rubber-band";
+    public static final String FLOW_NODE = "flow-node";
+    public static final String NODE_HEADER = "node-header";
+    public static final String NODE_TITLE = "node-title";
+    public static final String NODE_TYPE = "node-type";
+    public static final String NODE_ICON = "node-icon";
+    public static final String NODE_BADGE = "node-badge";
+    public static final String KIND_PREFIX = "kind-";
+    public static final String PORT = "port";
+    public static final String PORT_IN = "port-in";
+    public static final String PORT_OUT = "port-out";
+    public static final String PORT_ROW = "port-row";
+    public static final String PORT_LABEL = "port-label";
+    public static final String WIRE = "wire";
+    public static final String WIRE_HIT = "wire-hit";
+    public static final String WIRE_DRAFT = "wire-draft";
+    public static final String SELECTED = "selected";
+    public static final String HAS_PROBLEMS = "has-problems";
+    public static final String INSPECTOR = "inspector";
+    public static final String INSPECTOR_TITLE = "inspector-title";
+    public static final String INSPECTOR_SUBTITLE = "inspector-subtitle";
+    public static final String FIELD = "field";
+    public static final String FIELD_LABEL = "field-label";
+    public static final String FIELD_REQUIRED = "field-required";
+    public static final String FIELD_HELP = "field-help";
+    public static final String FIELD_ERROR = "field-error";
+    public static final String INVALID = "invalid";
+    public static final String LIST_ITEM = "list-item";
+    public static final String PROBLEMS = "problems";
+    public static final String PROBLEM_ERROR = "problem-error";
+    public static final String PROBLEM_WARNING = "problem-warning";
+    public static final String STATUS_BAR = "status-bar";
+    public static final String SECTION_TITLE = "section-title";
+    public static final String GALLERY = "gallery";
+    public static final String GALLERY_CARD = "gallery-card";
+    public static final String CARD_TITLE = "card-title";
+    public static final String CARD_DESCRIPTION = "card-description";
+    public static final String TAG = "tag";
+    public static final String MUTED = "muted";
+
+    private Styles() {}
+}
