@@ -134,6 +134,7 @@ public final class CanvasView extends StackPane {
         Map<String, List<Problem>> problems = vm.problems().byNode();
         Map<String, NodeView> keep = new HashMap<>();
         int index = 0;
+        boolean added = false;
         for (Node node : flow.nodes()) {
             NodeView v = nodeViews.get(node.id());
             if (v == null) {
@@ -142,6 +143,7 @@ public final class CanvasView extends StackPane {
                 gestures.installOnNode(v);
                 nodeViews.put(node.id(), v);
                 nodeLayer.getChildren().add(v);
+                added = true;
             }
             ConnectorSpec spec = vm.spec(node.type()).orElse(null);
             List<PortSpec> ports = vm.catalog().find(node.type())
@@ -180,7 +182,9 @@ public final class CanvasView extends StackPane {
             wv.setSelected(vm.selection().wires().contains(w));
         }
         hint.setVisible(flow.nodes().isEmpty());
-        nodeLayer.applyCss();
+        if (added) {
+            nodeLayer.applyCss(); // new cards need their size now, so wires can find their ports
+        }
         nodeLayer.layout();
         updateWires();
     }

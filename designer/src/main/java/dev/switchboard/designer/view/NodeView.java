@@ -42,6 +42,8 @@ final class NodeView extends Region {
     private final Map<String, Circle> outputs = new LinkedHashMap<>();
     private final Map<String, Region> outputRows = new LinkedHashMap<>();
     private Runnable onLayout = () -> { };
+    private String problemText = "";
+    private Tooltip badgeTip;
 
     NodeView(String nodeId) {
         this.nodeId = nodeId;
@@ -72,19 +74,38 @@ final class NodeView extends Region {
     }
 
     void update(Node node, ConnectorSpec spec, List<PortSpec> ports, boolean selected, List<String> problems) {
-        title.setText(node.displayName());
-        type.setText(spec == null ? node.type() + " (unknown connector)" : spec.title() + " · " + node.type());
-        icon.setIconLiteral("fth-" + (spec == null ? "help-circle" : spec.icon()));
-        getStyleClass().removeIf(c -> c.startsWith(Styles.KIND_PREFIX));
+        // set only what changed: style class and tooltip churn re-runs CSS on every keystroke
+        setIfChanged(title, node.displayName());
+        setIfChanged(type, spec == null ? node.type() + " (unknown connector)" : spec.title() + " · " + node.type());
+        String literal = "fth-" + (spec == null ? "help-circle" : spec.icon());
+        if (!literal.equals(icon.getIconLiteral())) {
+            icon.setIconLiteral(literal);
+        }
         ConnectorKind kind = spec == null ? ConnectorKind.STEP : spec.kind();
-        getStyleClass().add(Styles.KIND_PREFIX + kind.name().toLowerCase(Locale.ROOT));
+        String kindClass = Styles.KIND_PREFIX + kind.name().toLowerCase(Locale.ROOT);
+        if (!getStyleClass().contains(kindClass)) {
+            getStyleClass().removeIf(c -> c.startsWith(Styles.KIND_PREFIX));
+            getStyleClass().add(kindClass);
+        }
         toggle(Styles.SELECTED, selected);
         toggle(Styles.HAS_PROBLEMS, !problems.isEmpty());
         badge.setVisible(!problems.isEmpty());
         badge.setManaged(!problems.isEmpty());
-        badge.setText(problems.size() == 1 ? "!" : Integer.toString(problems.size()));
-        Tooltip.install(badge, new Tooltip(String.join("\n", problems)));
+        setIfChanged(badge, problems.size() == 1 ? "!" : Integer.toString(problems.size()));
+        String tip = String.join("\n", problems);
+        if (!tip.equals(problemText)) {
+            problemText = tip;
+            Tooltip.uninstall(badge, badgeTip);
+            badgeTip = new Tooltip(tip);
+            Tooltip.install(badge, badgeTip);
+        }
         updatePorts(node.id(), spec == null || spec.hasInput(), ports);
+    }
+
+    private static void setIfChanged(Label label, String text) {
+        if (!text.equals(label.getText())) {
+            label.setText(text);
+        }
     }
 
     private void updatePorts(String id, boolean hasInput, List<PortSpec> ports) {
@@ -159,7 +180,7 @@ final class NodeView extends Region {
     private void toggle(String styleClass, boolean on) {
         if (on && !getStyleClass().contains(styleClass)) {
             getStyleClass().add(styleClass);
-        } else if (!on) {
+        } else if (!on && getStyleClass().contains(styleClass)) {
             getStyleClass().remove(styleClass);
         }
     }

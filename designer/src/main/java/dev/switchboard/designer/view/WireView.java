@@ -25,9 +25,12 @@ final class WireView extends Group {
     }
 
     void setSelected(boolean selected) {
-        line.getStyleClass().remove(Styles.SELECTED);
-        if (selected) {
-            line.getStyleClass().add(Styles.SELECTED);
+        if (selected != line.getStyleClass().contains(Styles.SELECTED)) {
+            if (selected) {
+                line.getStyleClass().add(Styles.SELECTED);
+            } else {
+                line.getStyleClass().remove(Styles.SELECTED);
+            }
         }
     }
 

@@ -27,6 +27,8 @@ public final class DocumentFiles {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ObjectProperty<RecentFiles> recentStore = new SimpleObjectProperty<>();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose listeners
+    private final ObservableList<Path> readOnlyRecent = FXCollections.unmodifiableObservableList(recent);
 
     DocumentFiles(DesignerViewModel doc) {
         this.doc = doc;
@@ -38,7 +40,7 @@ public final class DocumentFiles {
 
     public ReadOnlyObjectProperty<Path> fileProperty() { return file.getReadOnlyProperty(); }
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
-    public ObservableList<Path> recent() { return FXCollections.unmodifiableObservableList(recent); }
+    public ObservableList<Path> recent() { return readOnlyRecent; }
 
     /** Where recent files are remembered; none (tests) keeps the list in memory only. */
     public void useRecentFiles(RecentFiles store) {

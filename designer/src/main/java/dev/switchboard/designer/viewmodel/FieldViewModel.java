@@ -40,6 +40,8 @@ public final class FieldViewModel {
     private final BooleanProperty bool = new SimpleBooleanProperty();
     private final ObservableList<KeyValueRow> rows = FXCollections.observableArrayList();
     private final ObservableList<FormViewModel> items = FXCollections.observableArrayList();
+    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose listeners
+    private final ObservableList<FormViewModel> readOnlyItems = FXCollections.unmodifiableObservableList(items);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final BooleanProperty visible = new SimpleBooleanProperty(true);
     private String localError = "";
@@ -134,7 +136,7 @@ public final class FieldViewModel {
     }
 
     public ObservableList<FormViewModel> items() {
-        return FXCollections.unmodifiableObservableList(items);
+        return readOnlyItems;
     }
 
     public ReadOnlyStringProperty errorProperty() {

@@ -14,6 +14,8 @@ public final class GalleryViewModel {
     private final List<SampleTemplate> all;
     private final StringProperty search = new SimpleStringProperty("");
     private final ObservableList<SampleTemplate> shown = FXCollections.observableArrayList();
+    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose listeners
+    private final ObservableList<SampleTemplate> readOnlyShown = FXCollections.unmodifiableObservableList(shown);
 
     public GalleryViewModel(TemplateLibrary library) {
         this.all = library.templates();
@@ -26,7 +28,7 @@ public final class GalleryViewModel {
     }
 
     public ObservableList<SampleTemplate> templates() {
-        return FXCollections.unmodifiableObservableList(shown);
+        return readOnlyShown;
     }
 
     private void filter() {

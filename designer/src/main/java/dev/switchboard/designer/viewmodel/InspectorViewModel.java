@@ -38,28 +38,31 @@ public final class InspectorViewModel {
     private final StringProperty flowName = new SimpleStringProperty("");
     private final StringProperty flowDescription = new SimpleStringProperty("");
     private final ObservableList<String> suggestions = FXCollections.observableArrayList();
+    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose listeners
+    private final ObservableList<String> readOnlySuggestions = FXCollections.unmodifiableObservableList(suggestions);
     private final ObjectProperty<String> focusRequest = new SimpleObjectProperty<>();
-    private boolean loading;
+    /** Depth of refreshes in progress: property changes made while loading are not user edits. */
+    private int loading;
 
     InspectorViewModel(DesignerViewModel doc) {
         this.doc = doc;
         nodeName.addListener((obs, old, now) -> {
-            if (!loading && nodeId.get() != null) {
+            if (loading == 0 && nodeId.get() != null) {
                 doc.renameNode(nodeId.get(), now);
             }
         });
         flowName.addListener((obs, old, now) -> {
-            if (!loading) {
+            if (loading == 0) {
                 doc.editFlow(doc.flow().withIdentity(doc.flow().id(), blankToNull(now), doc.flow().description()), "name");
             }
         });
         flowDescription.addListener((obs, old, now) -> {
-            if (!loading) {
+            if (loading == 0) {
                 doc.editFlow(doc.flow().withIdentity(doc.flow().id(), doc.flow().name(), blankToNull(now)), "description");
             }
         });
         flowId.addListener((obs, old, now) -> {
-            if (!loading && NodeIds.isValid(now)) {
+            if (loading == 0 && NodeIds.isValid(now)) {
                 doc.editFlow(doc.flow().withIdentity(now, doc.flow().name(), doc.flow().description()), "id");
             }
         });
@@ -74,7 +77,7 @@ public final class InspectorViewModel {
     public StringProperty flowIdProperty() { return flowId; }
     public StringProperty flowNameProperty() { return flowName; }
     public StringProperty flowDescriptionProperty() { return flowDescription; }
-    public ObservableList<String> suggestions() { return FXCollections.unmodifiableObservableList(suggestions); }
+    public ObservableList<String> suggestions() { return readOnlySuggestions; }
     /** The property whose editor should take the focus (set by clicking a problem). */
     public ObjectProperty<String> focusRequestProperty() { return focusRequest; }
 
@@ -107,7 +110,7 @@ public final class InspectorViewModel {
     void refresh() {
         Flow flow = doc.flow();
         Optional<Node> node = doc.selection().single().flatMap(flow::node);
-        loading = true;
+        loading++;
         try {
             if (node.isEmpty()) {
                 nodeId.set(null);
@@ -139,7 +142,7 @@ public final class InspectorViewModel {
                 form.get().showProblems(problemsOf(flow, n));
             }
         } finally {
-            loading = false;
+            loading--;
         }
     }
 
@@ -161,9 +164,5 @@ public final class InspectorViewModel {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
-    }
-
-    List<String> currentSuggestions() {
-        return List.copyOf(suggestions);
     }
 }

@@ -22,6 +22,8 @@ public final class PaletteViewModel {
     private final List<ConnectorSpec> all;
     private final StringProperty search = new SimpleStringProperty("");
     private final ObservableList<Group> groups = FXCollections.observableArrayList();
+    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose listeners
+    private final ObservableList<Group> readOnlyGroups = FXCollections.unmodifiableObservableList(groups);
 
     public PaletteViewModel(ConnectorCatalog catalog) {
         this.all = catalog.specs().stream().filter(s -> !s.id().startsWith("test.")).toList();
@@ -34,7 +36,7 @@ public final class PaletteViewModel {
     }
 
     public ObservableList<Group> groups() {
-        return FXCollections.unmodifiableObservableList(groups);
+        return readOnlyGroups;
     }
 
     private void refresh() {

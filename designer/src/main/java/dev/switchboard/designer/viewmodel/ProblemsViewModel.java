@@ -18,6 +18,8 @@ public final class ProblemsViewModel {
     private final Supplier<Flow> flow;
     private final Debouncer debouncer;
     private final ObservableList<Problem> items = FXCollections.observableArrayList();
+    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose listeners
+    private final ObservableList<Problem> readOnlyItems = FXCollections.unmodifiableObservableList(items);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No problems");
     private Runnable onChange = () -> { };
 
@@ -32,7 +34,7 @@ public final class ProblemsViewModel {
     }
 
     public ObservableList<Problem> items() {
-        return FXCollections.unmodifiableObservableList(items);
+        return readOnlyItems;
     }
 
     public ReadOnlyStringProperty summaryProperty() {

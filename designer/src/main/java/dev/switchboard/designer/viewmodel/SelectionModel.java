@@ -10,14 +10,18 @@ import javafx.collections.ObservableSet;
 /** What is selected on the canvas: nodes by id, and wires. */
 public final class SelectionModel {
     private final ObservableSet<String> nodes = FXCollections.observableSet(new LinkedHashSet<>());
+    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose listeners
+    private final ObservableSet<String> readOnlyNodes = FXCollections.unmodifiableObservableSet(nodes);
     private final ObservableSet<Wire> wires = FXCollections.observableSet(new LinkedHashSet<>());
+    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose listeners
+    private final ObservableSet<Wire> readOnlyWires = FXCollections.unmodifiableObservableSet(wires);
 
     public ObservableSet<String> nodes() {
-        return FXCollections.unmodifiableObservableSet(nodes);
+        return readOnlyNodes;
     }
 
     public ObservableSet<Wire> wires() {
-        return FXCollections.unmodifiableObservableSet(wires);
+        return readOnlyWires;
     }
 
     /** Plain click: this node only. */

@@ -1,0 +1,44 @@
+package dev.switchboard.designer.testkit;
+
+import dev.switchboard.designer.view.DialogService;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.stage.Window;
+
+/** Dialog answers set by a test instead of native choosers and alerts. */
+public final class StubDialogs implements DialogService {
+    public Path openAnswer;
+    public Path saveAnswer;
+    public Path exportAnswer;
+    public UnsavedChoice unsavedAnswer = UnsavedChoice.CANCEL;
+    public final List<String> errors = new ArrayList<>();
+    public int unsavedQuestions;
+
+    @Override
+    public Optional<Path> chooseFlowToOpen(Window owner) {
+        return Optional.ofNullable(openAnswer);
+    }
+
+    @Override
+    public Optional<Path> chooseFlowToSave(Window owner, String suggestedName) {
+        return Optional.ofNullable(saveAnswer);
+    }
+
+    @Override
+    public Optional<Path> chooseExportFolder(Window owner) {
+        return Optional.ofNullable(exportAnswer);
+    }
+
+    @Override
+    public UnsavedChoice confirmUnsaved(Window owner, String documentName) {
+        unsavedQuestions++;
+        return unsavedAnswer;
+    }
+
+    @Override
+    public void showError(Window owner, String title, String message) {
+        errors.add(title + ": " + message);
+    }
+}
