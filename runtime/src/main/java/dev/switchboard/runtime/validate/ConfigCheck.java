@@ -54,7 +54,7 @@ final class ConfigCheck {
                         + (known.isEmpty() ? " It takes no properties." : " Known: " + String.join(", ", known)));
             }
         }
-        NodeConfig siblings = new NodeConfig(fields);
+        NodeConfig siblings = withDefaults(specs, fields);
         for (PropertySpec spec : specs) {
             if (!applies(spec, siblings)) {
                 continue;
@@ -73,6 +73,18 @@ final class ConfigCheck {
             }
             checkValue(spec, value, at, top);
         }
+    }
+
+    /** visibleWhen conditions look at effective values: an absent property counts as its default. */
+    private static NodeConfig withDefaults(List<PropertySpec> specs, ConfigValue.Fields fields) {
+        ConfigValue.Fields effective = fields;
+        for (PropertySpec spec : specs) {
+            ConfigValue value = fields.values().get(spec.name());
+            if (spec.defaultValue() != null && (value == null || value instanceof ConfigValue.Null)) {
+                effective = effective.with(spec.name(), spec.defaultValue());
+            }
+        }
+        return new NodeConfig(effective);
     }
 
     /** visibleWhen decides whether a property counts; an ill-typed controlling property is reported on its own. */

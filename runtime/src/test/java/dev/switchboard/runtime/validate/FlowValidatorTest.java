@@ -169,6 +169,16 @@ class FlowValidatorTest {
     }
 
     @Test
+    void visibleWhenConditionSeesTheDefaultOfAnAbsentProperty() {
+        Flow modeByDefault = kitchenSinkWith(ConfigValue.object("title", "t", "fastLimit", "ten"));
+        Flow modeSafe = kitchenSinkWith(ConfigValue.object("title", "t", "mode", "safe", "fastLimit", "ten"));
+
+        assertThat(VALIDATOR.validate(modeByDefault)).singleElement()
+                .satisfies(p -> assertThat(p.pointer()).isEqualTo("/nodes/1/config/fastLimit"));
+        assertThat(VALIDATOR.validate(modeSafe)).isEmpty();
+    }
+
+    @Test
     void badRetrySettingsArePointedAt() {
         Flow flow = kitchenSinkWith(ConfigValue.object("title", "t"))
                 .withSettings(ConfigValue.object("retry", ConfigValue.object("attempts", 0, "maxBackoff", "forever")));

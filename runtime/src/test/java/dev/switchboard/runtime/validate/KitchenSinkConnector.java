@@ -35,6 +35,7 @@ public final class KitchenSinkConnector implements Connector {
                         PropertySpec.builder("auth", PropertyType.ENUM).options("none", "token").defaultValue("none").build(),
                         PropertySpec.builder("token", PropertyType.SECRET).required().visibleWhen("auth=token").build(),
                         PropertySpec.builder("password", PropertyType.SECRET).build(),
+                        PropertySpec.builder("fastLimit", PropertyType.INTEGER).visibleWhen("mode=fast").build(),
                         PropertySpec.builder("retries", PropertyType.INTEGER).build(),
                         PropertySpec.builder("ratio", PropertyType.NUMBER).build(),
                         PropertySpec.builder("enabled", PropertyType.BOOLEAN).build(),
