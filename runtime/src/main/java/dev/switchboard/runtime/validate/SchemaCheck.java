@@ -83,15 +83,15 @@ public final class SchemaCheck {
                 if (pointer.isEmpty()) {
                     return Problem.error(pointer, "A flow file must hold one JSON object, not " + shown(instance));
                 }
-                return Problem.nodeError(pointer, nodeId, null, "'" + lastToken(pointer) + "' must be "
+                return Problem.nodeError(pointer, nodeId, null, fieldName(pointer) + " must be "
                         + typeName(error.getSchemaNode().asText()) + ", not " + shown(instance));
             case "pattern":
                 return Problem.nodeError(pointer, nodeId, null, "'" + instance.asText() + "' is not a valid id: use letters, "
                         + "digits, '-' and '_', starting with a letter or digit (ids become part of Camel endpoint names)");
             case "minLength":
-                return Problem.nodeError(pointer, nodeId, null, "'" + lastToken(pointer) + "' must not be empty");
+                return Problem.nodeError(pointer, nodeId, null, fieldName(pointer) + " must not be empty");
             case "minimum":
-                return Problem.nodeError(pointer, nodeId, null, "'" + lastToken(pointer) + "' must be at least "
+                return Problem.nodeError(pointer, nodeId, null, fieldName(pointer) + " must be at least "
                         + error.getSchemaNode().asText() + ", not " + instance);
             default:
                 return Problem.nodeError(pointer, nodeId, null, error.getMessage());
@@ -147,6 +147,16 @@ public final class SchemaCheck {
         String[] tokens = pointer.split("/");
         JsonNode id = root.path("nodes").path(Integer.parseInt(tokens[2])).path("id");
         return id.isTextual() ? id.textValue() : null;
+    }
+
+    /** 'backoff', or item 0 of 'tags' for array elements. */
+    private static String fieldName(String pointer) {
+        String last = lastToken(pointer);
+        if (last.chars().allMatch(Character::isDigit)) {
+            String parent = pointer.substring(0, pointer.lastIndexOf('/'));
+            return "item " + last + " of '" + lastToken(parent) + "'";
+        }
+        return "'" + last + "'";
     }
 
     private static String lastToken(String pointer) {

@@ -10,6 +10,8 @@ import dev.switchboard.runtime.model.Wire;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FlowValidatorTest {
     private static final FlowValidator VALIDATOR = new FlowValidator(ConnectorCatalog.load());
@@ -40,6 +42,25 @@ class FlowValidatorTest {
 
         assertThat(problem.line()).isEqualTo(4);
         assertThat(problem.message()).isEqualTo("The key \"id\" appears twice in the same object; each key may appear only once");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "\"flow\"", "42", "null", "{}", "{\"nodes\": [null, 1, \"x\"], \"wires\": [null, {}]}"})
+    void oddDocumentsGiveProblemsNotExceptions(String json) {
+        ValidationResult result = VALIDATOR.validate(json);
+
+        assertThat(result.isValid()).isFalse();
+        assertThat(result.problems()).allSatisfy(p -> assertThat(p.message()).isNotBlank());
+    }
+
+    @Test
+    void arrayItemsAreNamedByPosition() {
+        Problem problem = VALIDATOR.validate("""
+                {"format": "switchboard/flow@1", "id": "f", "tags": ["ok", ""], "nodes": []}
+                """).problems().get(0);
+
+        assertThat(problem.pointer()).isEqualTo("/tags/1");
+        assertThat(problem.message()).isEqualTo("item 1 of 'tags' must not be empty");
     }
 
     @Test
