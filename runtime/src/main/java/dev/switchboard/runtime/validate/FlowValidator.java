@@ -132,7 +132,7 @@ public final class FlowValidator {
             return;
         }
         for (String name : List.of("backoff", "maxBackoff")) {
-            if (retry.values().get(name) instanceof ConfigValue.Text t && !t.value().isBlank() && !Durations.isValid(t.value())) {
+            if (retry.values().get(name) instanceof ConfigValue.Text t && !t.value().isBlank()) {
                 try {
                     Durations.parse(t.value());
                 } catch (IllegalArgumentException e) {
