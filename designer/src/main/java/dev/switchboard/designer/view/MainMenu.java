@@ -3,6 +3,7 @@ package dev.switchboard.designer.view;
 import dev.switchboard.designer.viewmodel.DesignerViewModel;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -87,8 +88,8 @@ final class MainMenu {
                 button(Feather.FOLDER, "Open… (Ctrl+O)", files::open, "tool-open"),
                 button(Feather.SAVE, "Save (Ctrl+S)", files::save, "tool-save"),
                 button(Feather.PACKAGE, "Export for the headless runtime…", files::export, "tool-export"),
-                new Separator(), undo, redo, delete,
-                new Separator(),
+                new Separator(Orientation.VERTICAL), undo, redo, delete,
+                new Separator(Orientation.VERTICAL),
                 button(Feather.ZOOM_IN, "Zoom in", () -> canvas.zoom(1.2), "tool-zoom-in"),
                 button(Feather.ZOOM_OUT, "Zoom out", () -> canvas.zoom(1 / 1.2), "tool-zoom-out"),
                 button(Feather.MAXIMIZE, "Fit to view", canvas::fitToView, "tool-fit"),

@@ -1,0 +1,48 @@
+package dev.switchboard.designer.testkit;
+
+import dev.switchboard.connector.spi.ConnectorCatalog;
+import dev.switchboard.designer.model.TemplateLibrary;
+import dev.switchboard.designer.view.FxDialogService;
+import dev.switchboard.designer.view.MainWindow;
+import dev.switchboard.designer.viewmodel.DesignerViewModel;
+import dev.switchboard.designer.viewmodel.FxDebouncer;
+import java.nio.file.Paths;
+import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * Opens the designer in a given state for screenshots (docs/images): args are a flow file, a node
+ * to select ("-" for none) and "dark" for the dark theme. Run under Xvfb; not a test.
+ */
+public final class ScreenshotApp extends Application {
+    /** A plain main class, as an Application subclass cannot be launched from the class path. */
+    public static final class Launcher {
+        public static void main(String[] args) {
+            Application.launch(ScreenshotApp.class, args);
+        }
+    }
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        DesignerViewModel vm = new DesignerViewModel(ConnectorCatalog.load(), new FxDebouncer(Duration.millis(100)));
+        MainWindow window = new MainWindow(vm, new FxDialogService(), TemplateLibrary.fromSystemProperty());
+        window.install(stage);
+        stage.setX(0);
+        stage.setY(0);
+        List<String> args = getParameters().getRaw();
+        vm.darkThemeProperty().set(args.contains("dark"));
+        stage.show();
+        if (!args.isEmpty() && !args.get(0).equals("-")) {
+            vm.files().open(Paths.get(args.get(0)));
+        }
+        if (args.size() > 1 && !args.get(1).equals("-")) {
+            vm.selection().select(args.get(1));
+        }
+        PauseTransition settle = new PauseTransition(Duration.millis(500));
+        settle.setOnFinished(e -> window.canvas().fitToView());
+        settle.play();
+    }
+}
