@@ -80,6 +80,7 @@ public final class CanvasView extends StackPane {
         vm.selection().nodes().addListener((SetChangeListener<String>) c -> refresh());
         vm.selection().wires().addListener((SetChangeListener<Wire>) c -> refresh());
         vm.problems().items().addListener((ListChangeListener<Problem>) c -> refresh());
+        vm.documentVersionProperty().addListener((obs, o, n) -> javafx.application.Platform.runLater(this::fitToView));
         refresh();
     }
 

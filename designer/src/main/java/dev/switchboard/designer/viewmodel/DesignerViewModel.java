@@ -64,6 +64,7 @@ public final class DesignerViewModel implements FlowHolder {
     private final StringProperty status = new SimpleStringProperty("Ready");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final DocumentFiles files;
+    private final javafx.beans.property.ReadOnlyLongWrapper documentVersion = new javafx.beans.property.ReadOnlyLongWrapper();
     private long savedRevision;
     private FlowFragment clipboard = new FlowFragment(List.of(), List.of());
 
@@ -107,6 +108,8 @@ public final class DesignerViewModel implements FlowHolder {
     public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
     public StringProperty statusProperty() { return status; }
     public BooleanProperty darkThemeProperty() { return darkTheme; }
+    /** Changes whenever a different document is loaded (new, open, template), e.g. to fit the view. */
+    public javafx.beans.property.ReadOnlyLongProperty documentVersionProperty() { return documentVersion.getReadOnlyProperty(); }
 
     public boolean isDirty() {
         return dirty.get();
@@ -287,6 +290,7 @@ public final class DesignerViewModel implements FlowHolder {
         savedRevision = clean ? jobs.revision() : -1;
         historyChanged();
         problems.validateNow();
+        documentVersion.set(documentVersion.get() + 1);
     }
 
     void markSaved() {
