@@ -31,6 +31,9 @@ class FormatterTest {
     void numberReadsNumericTextAndDropsTheRest() {
         assertThat(apply("number", "\" 42.50 \"").decimalValue()).isEqualByComparingTo("42.50");
         assertThat(apply("number", "7").intValue()).isEqualTo(7);
+        assertThat(apply("number", "\"7\"")).isEqualTo(Json.parse("7"));
+        assertThat(apply("number", "\"12345678901\"")).isEqualTo(Json.parse("12345678901"));
+        assertThat(apply("number", "\"1e3\"").decimalValue()).isEqualByComparingTo("1000");
         assertThat(apply("number", "\"forty\"").isMissingNode()).isTrue();
         assertThat(apply("number", null).isMissingNode()).isTrue();
     }
