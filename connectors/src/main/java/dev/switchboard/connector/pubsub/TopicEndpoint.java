@@ -1,12 +1,13 @@
 package dev.switchboard.connector.pubsub;
 
 import org.apache.camel.Consumer;
+import org.apache.camel.MultipleConsumersSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
 /** {@code sbtopic:<topic>}: subscribe by consuming from it, publish by sending to it. */
-final class TopicEndpoint extends DefaultEndpoint {
+final class TopicEndpoint extends DefaultEndpoint implements MultipleConsumersSupport {
     private final String topic;
 
     TopicEndpoint(String uri, TopicComponent component, String topic) {
@@ -32,6 +33,12 @@ final class TopicEndpoint extends DefaultEndpoint {
         TopicConsumer consumer = new TopicConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /** Every subscribing flow has its own consumer on the same topic. */
+    @Override
+    public boolean isMultipleConsumersSupported() {
+        return true;
     }
 
     @Override
