@@ -104,6 +104,12 @@ public final class Rule {
         } else {
             try {
                 field = FieldPath.parse(fieldText);
+                if (!field.hasKnownRoot() && (fieldText.contains(".") || fieldText.contains("["))) {
+                    // an extension attribute is plain text, so a path below one can never exist
+                    problems.add(new ConfigProblem(pointer + "/field", "'" + fieldText + "' is not in the event; "
+                            + "event data is under data., e.g. data." + fieldText));
+                    field = null;
+                }
             } catch (IllegalArgumentException e) {
                 problems.add(new ConfigProblem(pointer + "/field", e.getMessage()));
             }

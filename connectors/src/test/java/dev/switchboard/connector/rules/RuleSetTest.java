@@ -129,6 +129,17 @@ class RuleSetTest {
     }
 
     @Test
+    void aPathThatForgetsTheDataPrefixIsAProblemButAnExtensionIsNot() {
+        List<ConfigProblem> problems = new ArrayList<>();
+        RuleSet.read(NodeConfig.of("rules", ConfigValue.list(rule("customer.email", "exists", null),
+                rule("traceparent", "exists", null))), "", problems);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/rules/0/field");
+            assertThat(p.message()).contains("data.customer.email");
+        });
+    }
+
+    @Test
     void noRulesIsAProblem() {
         List<ConfigProblem> problems = new ArrayList<>();
         RuleSet.read(NodeConfig.of("match", "any"), "", problems);
