@@ -75,6 +75,19 @@ class PubSubFlowTest {
     }
 
     @Test
+    void replacingASubscriberHandsTheTopicToTheNewVersionOnly() throws Exception {
+        engine.deploy(publisher("swap-pub", "swap"));
+        engine.deploy(subscriber("swap-sub", "swap", "swap-sub-v1"));
+        InjectConnector.send(engine.camel(), "swap-pub", "{\"n\": 1}");
+
+        engine.deploy(subscriber("swap-sub", "swap", "swap-sub-v2"));
+        InjectConnector.send(engine.camel(), "swap-pub", "{\"n\": 2}");
+
+        assertThat(ids("swap-sub-v1")).containsExactly(1);
+        assertThat(ids("swap-sub-v2")).containsExactly(2);
+    }
+
+    @Test
     void deliveredCopiesKeepTheIdAndNameTopicAndPublisher() throws Exception {
         engine.deploy(publisher("lineage-pub", "lineage"));
         engine.deploy(subscriber("lineage-sub", "lineage", "lineage-sub"));
