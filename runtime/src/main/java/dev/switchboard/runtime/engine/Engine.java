@@ -1,6 +1,8 @@
 package dev.switchboard.runtime.engine;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
+import dev.switchboard.connector.spi.FileSandbox;
+import dev.switchboard.connector.support.DirectoryFileSandbox;
 import dev.switchboard.runtime.compile.FlowCompileException;
 import dev.switchboard.runtime.compile.FlowCompiler;
 import dev.switchboard.runtime.compile.Services;
@@ -49,6 +51,7 @@ public final class Engine implements AutoCloseable {
         this.options = options;
         this.catalog = catalog;
         this.services = services;
+        services.register(FileSandbox.class, new DirectoryFileSandbox(options.dataDir()));
         this.camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("switchboard");
         camel.getShutdownStrategy().setTimeout(options.drainTimeout().toSeconds());
