@@ -1,0 +1,30 @@
+package dev.switchboard.runtime.e2e;
+
+import dev.switchboard.connector.spi.config.ConfigValue;
+import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.model.FlowFormat;
+import dev.switchboard.runtime.model.Node;
+import dev.switchboard.runtime.model.Wire;
+import java.util.List;
+
+/** Small builders for flows in end-to-end tests. */
+final class Flows {
+    private Flows() {}
+
+    static Flow flow(String id, List<Node> nodes, List<Wire> wires) {
+        return new Flow(FlowFormat.CURRENT, id, id, null, null, nodes, wires, null);
+    }
+
+    /** A straight line: each node wired to the next through "out". */
+    static Flow chain(String id, Node... nodes) {
+        List<Wire> wires = new java.util.ArrayList<>();
+        for (int i = 1; i < nodes.length; i++) {
+            wires.add(Wire.of(nodes[i - 1].id(), nodes[i].id()));
+        }
+        return flow(id, List.of(nodes), wires);
+    }
+
+    static Node node(String id, String type, Object... config) {
+        return new Node(id, type, null, ConfigValue.object(config), null);
+    }
+}
