@@ -130,7 +130,34 @@ public final class ScheduleConnector implements Connector {
             }
             return Optional.of(Json.parse(text.value()));
         }
-        return Optional.of(Json.MAPPER.valueToTree(value.get().toPlain()));
+        return Optional.of(toJson(value.get()));
+    }
+
+    /** Numbers keep the digits written in the flow file: 10 stays 10, 1.50 stays 1.50. */
+    static JsonNode toJson(ConfigValue value) {
+        if (value instanceof ConfigValue.Text t) return Json.NODES.textNode(t.value());
+        if (value instanceof ConfigValue.Bool b) return Json.NODES.booleanNode(b.value());
+        if (value instanceof ConfigValue.Num n) {
+            if (!n.isIntegral()) {
+                return Json.NODES.numberNode(n.value());
+            }
+            // the node types Jackson itself reads integers into, so equal payloads compare equal
+            java.math.BigInteger whole = n.value().toBigInteger();
+            if (whole.bitLength() < 32) return Json.NODES.numberNode(whole.intValue());
+            if (whole.bitLength() < 64) return Json.NODES.numberNode(whole.longValue());
+            return Json.NODES.numberNode(whole);
+        }
+        if (value instanceof ConfigValue.Items items) {
+            com.fasterxml.jackson.databind.node.ArrayNode array = Json.NODES.arrayNode();
+            items.values().forEach(v -> array.add(toJson(v)));
+            return array;
+        }
+        if (value instanceof ConfigValue.Fields fields) {
+            ObjectNode object = Json.NODES.objectNode();
+            fields.values().forEach((k, v) -> object.set(k, toJson(v)));
+            return object;
+        }
+        return Json.NODES.nullNode();
     }
 
     @Override
