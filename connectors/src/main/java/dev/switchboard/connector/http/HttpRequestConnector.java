@@ -68,6 +68,8 @@ public final class HttpRequestConnector implements Connector {
                             .defaultValue("response")
                             .description("response: data becomes {status, headers, body}; original: data stays as it was").build())
             .help(HttpRequestHelp.TEXT)
+            .sampleEvent("""
+                    {"status": 201, "headers": {"content-type": "application/json", "location": "/api/leads/4711"}, "body": {"id": 4711, "name": "Ada Lovelace", "owner": "sales-emea"}}""")
             .build();
 
     @Override

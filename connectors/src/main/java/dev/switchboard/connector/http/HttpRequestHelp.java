@@ -31,7 +31,8 @@ final class HttpRequestHelp {
             times, waiting **Retry backoff**, then twice as long each time (at most 30 s). For `429`
             and `503` a `Retry-After` header (seconds or an HTTP date) is honoured: the next attempt
             never comes sooner than it says. A server asking for more than 5 minutes fails the
-            event instead. Any other `4xx` fails at once: the run fails with the status and the start
+            event instead. These retries happen inside the node, before the flow's own retry
+            setting (which would run the whole node again). Any other `4xx` fails at once: the run fails with the status and the start
             of the response body, e.g. `POST https://api.example.com/leads answered 404: {"error":"no such list"}`.
 
             **Idempotency**: retrying a POST whose response was lost can create duplicates. Turn on

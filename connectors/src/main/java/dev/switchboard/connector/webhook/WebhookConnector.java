@@ -76,6 +76,10 @@ public final class WebhookConnector implements Connector {
             problems.add(new ConfigProblem("/path",
                     "'" + path + "' is not a webhook path: start with / and use letters, digits and . _ ~ - / only"));
         }
+        String method = config.string("method", "POST");
+        if (!method.equals("POST") && !method.equals("PUT")) {
+            problems.add(new ConfigProblem("/method", "method must be POST or PUT, not '" + method + "'"));
+        }
         String header = config.string("signatureHeader", WebhookAuth.DEFAULT_SIGNATURE_HEADER);
         if (!HEADER_NAME.matcher(header).matches()) {
             problems.add(new ConfigProblem("/signatureHeader", "'" + header + "' is not an HTTP header name"));

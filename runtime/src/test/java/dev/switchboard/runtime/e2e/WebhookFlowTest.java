@@ -218,8 +218,9 @@ class WebhookFlowTest {
         HttpResponse<String> text = send("POST", "/hooks/open", "text/plain; charset=utf-8", "ping from the büro",
                 "X-Request-Id", "r-17", "X-Api-Key", "must-not-travel", "User-Agent", "acme-sender/1.0");
         assertThat(text.statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !CaptureConnector.events("open-in").isEmpty());
-        Event event = CaptureConnector.events("open-in").get(0);
+        String id = Json.parse(text.body()).path("id").asText();
+        await().atMost(Duration.ofSeconds(5)).until(() -> CaptureConnector.events("open-in").stream().anyMatch(e -> e.id().equals(id)));
+        Event event = CaptureConnector.events("open-in").stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
         assertThat(event.data().isTextual()).isTrue();
         assertThat(event.data().asText()).isEqualTo("ping from the büro");
         assertThat(event.type()).isEqualTo("com.example.ping");
@@ -227,6 +228,20 @@ class WebhookFlowTest {
         assertThat(event.extensions()).containsEntry("httpxrequestid", "r-17")
                 .containsEntry("httpuseragent", "acme-sender/1.0")
                 .doesNotContainKey("httpxapikey");
+    }
+
+    @Test
+    void formEncodedBodiesBecomeAnObjectOfTheirFields() throws Exception {
+        HttpResponse<String> form = send("POST", "/hooks/open", "application/x-www-form-urlencoded",
+                "marker=form&name=Ada+L&tag=a&tag=b");
+        assertThat(form.statusCode()).isEqualTo(202);
+        String id = Json.parse(form.body()).path("id").asText();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> CaptureConnector.events("open-in").stream().anyMatch(e -> e.id().equals(id)));
+        Event event = CaptureConnector.events("open-in").stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+        assertThat(event.data().path("marker").asText()).isEqualTo("form");
+        assertThat(event.data().path("name").asText()).isEqualTo("Ada L");
+        assertThat(event.data().path("tag")).isEqualTo(Json.parse("[\"a\", \"b\"]"));
     }
 
     static String basic(String user, String password) {
