@@ -244,6 +244,24 @@ class WebhookFlowTest {
         assertThat(event.data().path("tag")).isEqualTo(Json.parse("[\"a\", \"b\"]"));
     }
 
+    @Test
+    void aRedeployedWebhookKeepsItsPathAndServesTheNewVersion() throws Exception {
+        engine.deploy(chain("swap",
+                node("hook", "webhook", "path", "/hooks/swap", "eventType", "com.example.v1"),
+                node("seen", "test.capture", "sink", "swap-in")));
+        engine.deploy(chain("swap",
+                node("hook", "webhook", "path", "/hooks/swap", "eventType", "com.example.v2"),
+                node("seen", "test.capture", "sink", "swap-in")));
+
+        HttpResponse<String> response = send("POST", "/hooks/swap", "application/json", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !CaptureConnector.events("swap-in").isEmpty());
+        assertThat(CaptureConnector.events("swap-in")).extracting(Event::type).containsExactly("com.example.v2");
+        engine.undeploy("swap");
+        assertThat(send("POST", "/hooks/swap", "application/json", "{}").statusCode()).isEqualTo(404);
+    }
+
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
