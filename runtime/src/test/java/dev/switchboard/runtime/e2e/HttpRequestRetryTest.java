@@ -1,6 +1,9 @@
 package dev.switchboard.runtime.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -129,6 +132,23 @@ class HttpRequestRetryTest {
         assertThat(run.error()).contains("POST " + target.baseUrl() + "/missing answered 404: {\"error\": \"no such list\"}");
         assertThat(target.findAll(postRequestedFor(urlEqualTo("/missing")))).hasSize(1);
         assertThat(CaptureConnector.events("missing")).isEmpty();
+    }
+
+    @Test
+    void aGetSendsNoBodyAndOriginalOutputKeepsTheEventData() throws Exception {
+        target.stubFor(get(urlEqualTo("/lookup/a%2Fb")).willReturn(aResponse().withStatus(200).withBody("found")));
+        engine.deploy(chain("lookup",
+                node("in", "test.inject", "channel", "lookup"),
+                node("call", "http.request", "method", "GET", "url", target.baseUrl() + "/lookup/{{data.key}}",
+                        "output", "original"),
+                node("out", "test.capture", "sink", "lookup")));
+
+        InjectConnector.send(engine.camel(), "lookup", "{\"key\": \"a/b\"}");
+
+        assertThat(run("lookup").status()).isEqualTo(RunRecord.RunStatus.SUCCESS);
+        assertThat(target.findAll(getRequestedFor(urlEqualTo("/lookup/a%2Fb")).withHeader("Content-Type", absent())))
+                .singleElement().satisfies(r -> assertThat(r.getBody()).isEmpty());
+        assertThat(CaptureConnector.events("lookup").get(0).data()).isEqualTo(Json.parse("{\"key\": \"a/b\"}"));
     }
 
     @Test
