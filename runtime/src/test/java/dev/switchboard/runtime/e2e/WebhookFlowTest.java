@@ -201,6 +201,13 @@ class WebhookFlowTest {
     }
 
     @Test
+    void aBodyOverTheLimitGets413AndNothingRuns() throws Exception {
+        String huge = "\"" + "x".repeat((int) Engine.MAX_WEBHOOK_BODY_BYTES) + "\"";
+        assertThat(send("POST", "/hooks/open", "application/json", huge).statusCode()).isEqualTo(413);
+        assertThat(CaptureConnector.events("open-in")).noneMatch(e -> e.data().isTextual() && e.data().asText().startsWith("xxx"));
+    }
+
+    @Test
     void anotherMethodThanConfiguredGets405() throws Exception {
         assertThat(send("GET", "/hooks/open", null, "").statusCode()).isEqualTo(405);
         assertThat(send("POST", "/hooks/basic", "application/json", "{}", "Authorization", basic("acme", "hook-password"))
