@@ -6,6 +6,7 @@ import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.config.NodeConfig;
+import dev.switchboard.connector.support.Json;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,7 @@ class HttpRequestConnectorTest {
         assertThat(connector.spec().properties()).filteredOn(p -> p.secret()).extracting(p -> p.name())
                 .containsExactly("token", "password", "apiKey");
         assertThat(connector.spec().help()).contains("Retry-After").contains("Idempotency-Key");
+        assertThat(Json.parse(connector.spec().sampleEvent()).path("status").asInt()).isEqualTo(201);
     }
 
     @Test
