@@ -16,6 +16,8 @@ final class WebhookHelp {
             | authentication missing or wrong | `401` with `{"error": "unauthorized", "message": …}`; nothing runs |
             | body says JSON but is not | `400` with `{"error": "bad_request", "message": …}`; nothing runs |
             | another method than **Method** | `405` |
+            | body larger than 10 MB | `413`; nothing runs |
+            | the engine cannot queue the event | `503` with `{"error": "unavailable", …}`; the caller should retry |
 
             **Authentication** is checked on the raw request before anything is parsed, and every
             comparison runs in constant time.
