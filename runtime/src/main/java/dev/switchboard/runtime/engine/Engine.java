@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    /** The largest request body a webhook accepts. */
+    public static final long MAX_WEBHOOK_BODY_BYTES = 10L * 1024 * 1024;
 
     private final EngineOptions options;
     private final ConnectorCatalog catalog;
@@ -60,6 +62,9 @@ public final class Engine implements AutoCloseable {
         VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
         http.setBindHost(options.httpHost());
         http.setBindPort(options.httpPort());
+        // webhooks: bounded bodies (413 beyond), and multipart uploads never written to the working directory
+        http.setMaxBodySize(MAX_WEBHOOK_BODY_BYTES);
+        http.getBodyHandler().setHandleFileUploads(false);
         this.httpServer = new VertxPlatformHttpServer(http);
         this.compiler = new FlowCompiler(catalog, secrets, services, inbox, tracker);
     }

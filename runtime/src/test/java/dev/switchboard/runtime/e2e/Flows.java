@@ -10,6 +10,7 @@ import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.model.Wire;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,15 @@ final class Flows {
 
     static Flow flow(String id, List<Node> nodes, List<Wire> wires) {
         return new Flow(FlowFormat.CURRENT, id, id, null, null, nodes, wires, null);
+    }
+
+    /** A straight line: each node wired to the next through "out". */
+    static Flow chain(String id, Node... nodes) {
+        List<Wire> wires = new ArrayList<>();
+        for (int i = 1; i < nodes.length; i++) {
+            wires.add(Wire.of(nodes[i - 1].id(), nodes[i].id()));
+        }
+        return flow(id, List.of(nodes), wires);
     }
 
     static Node node(String id, String type, Object... config) {
