@@ -27,7 +27,8 @@ public final class ScreenshotApp extends Application {
 
     @Override
     public void start(Stage stage) throws Exception {
-        DesignerViewModel vm = new DesignerViewModel(ConnectorCatalog.load(), new FxDebouncer(Duration.millis(100)));
+        DesignerViewModel vm = new DesignerViewModel(new ConnectorCatalog(ConnectorCatalog.load().all().stream()
+                .filter(c -> !c.spec().id().startsWith("demo.")).toList()), new FxDebouncer(Duration.millis(100)));
         MainWindow window = new MainWindow(vm, new FxDialogService(), TemplateLibrary.fromSystemProperty());
         window.install(stage);
         stage.setX(0);
