@@ -82,6 +82,11 @@ public final class MainWindow {
         return scene;
     }
 
+    /** File ▸ New from template… (also for screenshots and tests). */
+    public void newFromTemplate() {
+        files.newFromTemplate();
+    }
+
     /** Opens a file given on the command line. */
     public void openOnStart(Path file) {
         files.openRecent(file);

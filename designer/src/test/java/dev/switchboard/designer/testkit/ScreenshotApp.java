@@ -43,7 +43,12 @@ public final class ScreenshotApp extends Application {
             vm.selection().select(args.get(1));
         }
         PauseTransition settle = new PauseTransition(Duration.millis(500));
-        settle.setOnFinished(e -> window.canvas().fitToView());
+        settle.setOnFinished(e -> {
+            window.canvas().fitToView();
+            if (args.contains("gallery")) {
+                window.newFromTemplate();
+            }
+        });
         settle.play();
     }
 }
