@@ -149,8 +149,10 @@ public final class CanvasView extends StackPane {
             ConnectorSpec spec = vm.spec(node.type()).orElse(null);
             List<PortSpec> ports = vm.catalog().find(node.type())
                     .map((Connector c) -> c.outputs(new NodeConfig(node.config()))).orElse(List.of(PortSpec.out()));
+            // only errors mark the card: warnings (e.g. not wired yet) stay in the problems panel
             v.update(node, spec, ports, vm.selection().isSelected(node.id()),
-                    problems.getOrDefault(node.id(), List.of()).stream().map(Problem::message).toList());
+                    problems.getOrDefault(node.id(), List.of()).stream()
+                            .filter(Problem::isError).map(Problem::message).toList());
             gestures.wirePorts(v);
             Position p = node.ui() != null ? node.ui() : new Position(Grid.snap(60 + 260 * index), 60);
             if (!gestures.isDragging(node.id())) {
