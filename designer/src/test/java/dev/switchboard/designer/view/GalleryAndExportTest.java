@@ -106,6 +106,10 @@ class GalleryAndExportTest {
         }
         assertThat(dev.switchboard.runtime.format.FlowCodec.read(Files.readString(flows.get(0))))
                 .isEqualTo(dev.switchboard.runtime.format.FlowCodec.read(SAMPLE));
+        java.io.StringWriter report = new java.io.StringWriter();
+        picocli.CommandLine cli = dev.switchboard.runtime.cli.SwitchboardCli.commandLine()
+                .setOut(new java.io.PrintWriter(report)).setErr(new java.io.PrintWriter(report));
+        assertThat(cli.execute("validate", out.toString())).as("switchboard validate says: %s", report).isZero();
         assertThat(Files.readAllLines(out.resolve(FlowExporter.SECRETS_EXAMPLE)))
                 .contains("LEADS_HOOK=", "CRM_TOKEN=");
         assertThat(Files.readString(out.resolve(FlowExporter.README))).contains("./switchboard run");
