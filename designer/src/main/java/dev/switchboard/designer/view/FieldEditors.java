@@ -86,6 +86,9 @@ final class FieldEditors {
                 TextArea area = new TextArea();
                 area.setWrapText(true);
                 area.setPrefRowCount(3);
+                if (f.spec().type() == dev.switchboard.connector.spi.PropertyType.JSON) {
+                    area.getStyleClass().add(Styles.CODE);
+                }
                 area.setId(id);
                 register.accept(area);
                 return withSuggestions(text(area, f), f);
@@ -136,6 +139,8 @@ final class FieldEditors {
         }
         MenuButton menu = new MenuButton(null, Icons.of(Feather.CODE));
         menu.setTooltip(new Tooltip("Insert a field of the incoming event"));
+        menu.getStyleClass().add(Styles.SUGGESTIONS);
+        menu.setId(input.getId() + "-suggestions");
         for (String s : f.suggestions()) {
             MenuItem item = new MenuItem(s);
             item.setOnAction(e -> {

@@ -12,6 +12,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -46,20 +47,21 @@ final class MainMenu {
         vm.files().recent().addListener((ListChangeListener<Path>) c -> renderRecent());
         renderRecent();
 
-        MenuItem undo = item("Undo", Feather.ROTATE_CCW, shortcut(KeyCode.Z), vm::undo);
+        MenuItem undo = item("Undo", Feather.ROTATE_CCW, shortcut(KeyCode.Z), textAware(vm::undo, TextInputControl::undo));
         undo.textProperty().bind(vm.undoTextProperty());
         undo.disableProperty().bind(vm.canUndoProperty().not());
-        MenuItem redo = item("Redo", Feather.ROTATE_CW, shortcut(KeyCode.Y), vm::redo);
+        MenuItem redo = item("Redo", Feather.ROTATE_CW, shortcut(KeyCode.Y), textAware(vm::redo, TextInputControl::redo));
         redo.textProperty().bind(vm.redoTextProperty());
         redo.disableProperty().bind(vm.canRedoProperty().not());
-        MenuItem delete = item("Delete", Feather.TRASH_2, new KeyCodeCombination(KeyCode.DELETE), vm::deleteSelection);
+        MenuItem delete = item("Delete", Feather.TRASH_2, new KeyCodeCombination(KeyCode.DELETE),
+                textAware(vm::deleteSelection, TextInputControl::deleteNextChar));
         Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(),
-                item("Cut", Feather.SCISSORS, shortcut(KeyCode.X), vm::cut),
-                item("Copy", Feather.COPY, shortcut(KeyCode.C), vm::copy),
-                item("Paste", Feather.CLIPBOARD, shortcut(KeyCode.V), vm::paste),
-                item("Duplicate", Feather.LAYERS, shortcut(KeyCode.D), vm::duplicate),
+                item("Cut", Feather.SCISSORS, shortcut(KeyCode.X), textAware(vm::cut, TextInputControl::cut)),
+                item("Copy", Feather.COPY, shortcut(KeyCode.C), textAware(vm::copy, TextInputControl::copy)),
+                item("Paste", Feather.CLIPBOARD, shortcut(KeyCode.V), textAware(vm::paste, TextInputControl::paste)),
+                item("Duplicate", Feather.LAYERS, shortcut(KeyCode.D), textAware(vm::duplicate, t -> { })),
                 delete, new SeparatorMenuItem(),
-                item("Select all", null, shortcut(KeyCode.A), vm::selectAll));
+                item("Select all", null, shortcut(KeyCode.A), textAware(vm::selectAll, TextInputControl::selectAll)));
 
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setId("menu-dark");
@@ -104,6 +106,23 @@ final class MainMenu {
             recent.getItems().add(i);
         }
         recent.setDisable(recent.getItems().isEmpty());
+    }
+
+    /**
+     * Edit shortcuts act on the text being typed when a text field has the focus: menu
+     * accelerators see the key first, and deleting a node while editing its URL would be a nasty surprise.
+     */
+    private Runnable textAware(Runnable canvasAction, java.util.function.Consumer<TextInputControl> textAction) {
+        return () -> {
+            javafx.scene.Node focus = canvas.getScene() == null ? null : canvas.getScene().getFocusOwner();
+            if (focus instanceof TextInputControl text) {
+                textAction.accept(text);
+            } else if (focus instanceof javafx.scene.control.ComboBox<?> combo && combo.isEditable()) {
+                textAction.accept(combo.getEditor());
+            } else {
+                canvasAction.run();
+            }
+        };
     }
 
     private static KeyCombination shortcut(KeyCode code, KeyCombination.Modifier... more) {

@@ -51,6 +51,8 @@ public final class Styles {
     public static final String CARD_DESCRIPTION = "card-description";
     public static final String TAG = "tag";
     public static final String MUTED = "muted";
+    public static final String CODE = "code";
+    public static final String SUGGESTIONS = "suggestions";
 
     private Styles() {}
 }
