@@ -65,4 +65,22 @@ class DocumentWorkflowTest {
         assertThat(designer.vm.flow().nodes()).isEmpty();
         assertThat(designer.vm.isDirty()).isFalse();
     }
+
+    @Test
+    void shortcutsEditTheFlowOnTheCanvasAndTheTextInAField(FxRobot robot) {
+        robot.doubleClickOn("#palette-demo-http");
+        robot.clickOn("#node-demo-http");
+        robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+        assertThat(designer.vm.flow().nodes()).extracting(Node::id).containsExactly("demo-http", "demo-http-2");
+        assertThat(designer.vm.selection().nodes()).containsExactly("demo-http-2");
+
+        robot.clickOn("#field-url").write("abc");
+        robot.type(KeyCode.HOME).type(KeyCode.DELETE);
+        assertThat(robot.lookup("#field-url").queryTextInputControl().getText()).isEqualTo("bc");
+        assertThat(designer.vm.flow().nodes()).hasSize(2);
+
+        robot.clickOn("#node-demo-http-2"); // the copy lies on top, down and to the right
+        robot.type(KeyCode.DELETE);
+        assertThat(designer.vm.flow().nodes()).extracting(Node::id).containsExactly("demo-http");
+    }
 }
