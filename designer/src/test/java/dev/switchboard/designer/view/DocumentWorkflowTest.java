@@ -83,4 +83,17 @@ class DocumentWorkflowTest {
         robot.type(KeyCode.DELETE);
         assertThat(designer.vm.flow().nodes()).extracting(Node::id).containsExactly("demo-http");
     }
+
+    @Test
+    void shiftDragOnEmptyCanvasSelectsTheNodesInTheBand(FxRobot robot) {
+        robot.doubleClickOn("#palette-demo-webhook");
+        robot.doubleClickOn("#palette-demo-http");
+        robot.clickOn("#canvas");
+        javafx.geometry.Bounds canvas = robot.lookup("#canvas").query().localToScreen(robot.lookup("#canvas").query().getBoundsInLocal());
+        robot.press(KeyCode.SHIFT);
+        robot.drag(new javafx.geometry.Point2D(canvas.getMinX() + 5, canvas.getMinY() + 5))
+                .dropTo(new javafx.geometry.Point2D(canvas.getMaxX() - 5, canvas.getMaxY() - 5));
+        robot.release(KeyCode.SHIFT);
+        assertThat(designer.vm.selection().nodes()).containsExactlyInAnyOrder("demo-webhook", "demo-http");
+    }
 }

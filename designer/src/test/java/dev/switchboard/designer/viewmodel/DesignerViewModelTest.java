@@ -146,4 +146,19 @@ class DesignerViewModelTest {
         assertThat(palette.groups()).flatExtracting(PaletteViewModel.Group::connectors)
                 .extracting(s -> s.id()).contains("demo.filter").doesNotContain("demo.webhook");
     }
+
+    @Test
+    void everySampleOpensAndSavesBackByteForByte() throws Exception {
+        List<Path> samples;
+        try (var files = Files.list(Path.of("..", "samples"))) {
+            samples = files.filter(p -> p.toString().endsWith(".flow.json")).sorted().toList();
+        }
+        assertThat(samples).isNotEmpty();
+        for (Path sample : samples) {
+            vm.files().open(sample);
+            Path copy = temp.resolve(sample.getFileName());
+            vm.files().saveAs(copy);
+            assertThat(Files.readString(copy)).as(sample.toString()).isEqualTo(Files.readString(sample));
+        }
+    }
 }
