@@ -8,13 +8,18 @@ public final class Icons {
     private Icons() {}
 
     public static FontIcon of(String featherName) {
-        Feather icon;
-        try {
-            icon = Feather.findByDescription("fth-" + (featherName == null ? "box" : featherName));
-        } catch (IllegalArgumentException e) {
-            icon = Feather.BOX;
+        return new FontIcon(resolve(featherName));
+    }
+
+    /** The Feather icon of that name; a box for names Feather does not have (a connector's typo must not break the canvas). */
+    public static Feather resolve(String featherName) {
+        String description = "fth-" + (featherName == null ? "box" : featherName);
+        for (Feather f : Feather.values()) {
+            if (f.getDescription().equals(description)) {
+                return f;
+            }
         }
-        return new FontIcon(icon);
+        return Feather.BOX;
     }
 
     public static FontIcon of(Feather icon) {

@@ -35,7 +35,7 @@ public final class MainWindow {
         root.getStyleClass().add(Styles.ROOT);
         root.setId("designer");
 
-        PaletteView palette = new PaletteView(vm.palette(), type -> vm.addNode(type, 100 + 20 * vm.flow().nodes().size(), 100));
+        PaletteView palette = new PaletteView(vm.palette(), vm::addNodeAtFreeSpot);
         InspectorView inspector = new InspectorView(vm.inspector());
         ProblemsView problems = new ProblemsView(vm);
         SplitPane centre = new SplitPane(canvas, problems);

@@ -77,9 +77,9 @@ final class NodeView extends Region {
         // set only what changed: style class and tooltip churn re-runs CSS on every keystroke
         setIfChanged(title, node.displayName());
         setIfChanged(type, spec == null ? node.type() + " (unknown connector)" : spec.title() + " · " + node.type());
-        String literal = "fth-" + (spec == null ? "help-circle" : spec.icon());
-        if (!literal.equals(icon.getIconLiteral())) {
-            icon.setIconLiteral(literal);
+        org.kordamp.ikonli.feather.Feather code = spec == null ? org.kordamp.ikonli.feather.Feather.HELP_CIRCLE : Icons.resolve(spec.icon());
+        if (code != icon.getIconCode()) {
+            icon.setIconCode(code);
         }
         ConnectorKind kind = spec == null ? ConnectorKind.STEP : spec.kind();
         String kindClass = Styles.KIND_PREFIX + kind.name().toLowerCase(Locale.ROOT);

@@ -144,6 +144,13 @@ public final class DesignerViewModel implements FlowHolder {
         return id;
     }
 
+    /** Adds a node right of the rightmost one (double-click in the palette). */
+    public String addNodeAtFreeSpot(String type) {
+        double x = flow().nodes().stream().filter(n -> n.ui() != null).mapToDouble(n -> n.ui().x()).max().orElse(-200) + 280;
+        double y = flow().nodes().stream().filter(n -> n.ui() != null).mapToDouble(n -> n.ui().y()).min().orElse(80);
+        return addNode(type, x, y);
+    }
+
     /** Commits a finished drag: the nodes' new top-left corners, snapped to the grid. */
     public void moveNodes(Map<String, Position> targets) {
         Map<String, Position> before = new LinkedHashMap<>();

@@ -96,4 +96,13 @@ class DocumentWorkflowTest {
         robot.release(KeyCode.SHIFT);
         assertThat(designer.vm.selection().nodes()).containsExactlyInAnyOrder("demo-webhook", "demo-http");
     }
+
+    @Test
+    void aWireIntoATriggerIsRefusedWithAHint(FxRobot robot) {
+        robot.doubleClickOn("#palette-demo-webhook");
+        robot.doubleClickOn("#palette-demo-http");
+        robot.drag("#port-demo-http-out").dropTo("#node-demo-webhook");
+        assertThat(designer.vm.flow().wires()).isEmpty();
+        assertThat(robot.lookup("#status").queryLabeled().getText()).startsWith("Cannot wire").contains("trigger");
+    }
 }
