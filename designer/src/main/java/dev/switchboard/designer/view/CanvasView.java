@@ -61,7 +61,10 @@ public final class CanvasView extends StackPane {
         content.getChildren().addAll(wireLayer, nodeLayer, overlay);
         content.getTransforms().addAll(translate, scale);
         content.setManaged(false);
-        viewport.getChildren().add(content);
+        CanvasGrid grid = new CanvasGrid(view);
+        grid.prefWidthProperty().bind(viewport.widthProperty());
+        grid.prefHeightProperty().bind(viewport.heightProperty());
+        viewport.getChildren().addAll(grid, content);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(viewport.widthProperty());
         clip.heightProperty().bind(viewport.heightProperty());

@@ -78,7 +78,14 @@ final class FieldEditors {
                 combo.getItems().setAll(f.options());
                 combo.setMaxWidth(Double.MAX_VALUE);
                 combo.setPromptText(f.prompt());
-                combo.valueProperty().bindBidirectional(f.textProperty());
+                // an empty text is "no value" so the combo shows its prompt (the default)
+                combo.setValue(f.textProperty().get().isEmpty() ? null : f.textProperty().get());
+                combo.valueProperty().addListener((obs, o, n) -> {
+                    if (!java.util.Objects.equals(n == null ? "" : n, f.textProperty().get())) {
+                        f.textProperty().set(n == null ? "" : n);
+                    }
+                });
+                f.textProperty().addListener((obs, o, n) -> combo.setValue(n == null || n.isEmpty() ? null : n));
                 control = combo;
                 break;
             }
@@ -160,6 +167,7 @@ final class FieldEditors {
             for (KeyValueRow r : f.rows()) {
                 TextField key = new TextField();
                 key.setPromptText("name");
+                key.setPrefColumnCount(7);
                 key.textProperty().bindBidirectional(r.keyProperty());
                 TextField value = new TextField();
                 value.setPromptText("value");
