@@ -17,6 +17,7 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
  */
 public final class DevBroker implements AutoCloseable {
     public static final String DEAD_LETTERS = "DLQ";
+    public static final String EXPIRED = "ExpiryQueue";
 
     private final EmbeddedActiveMQ server;
     private final Map<String, Integer> ports;
@@ -107,7 +108,9 @@ public final class DevBroker implements AutoCloseable {
                     .setAutoCreateQueues(true)
                     .setAutoCreateAddresses(true)
                     .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
+                    .setExpiryAddress(SimpleString.of(EXPIRED))
                     .setAutoCreateDeadLetterResources(true)
+                    .setAutoCreateExpiryResources(true)
                     .setMaxDeliveryAttempts(maxDeliveryAttempts)
                     .setRedeliveryDelay(redeliveryDelay.toMillis()));
             EmbeddedActiveMQ server = new EmbeddedActiveMQ();
