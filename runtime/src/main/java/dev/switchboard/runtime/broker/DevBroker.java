@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
@@ -99,6 +100,11 @@ public final class DevBroker implements AutoCloseable {
                 config.setLargeMessagesDirectory(dataDir.resolve("large-messages").toString());
                 config.setPagingDirectory(dataDir.resolve("paging").toString());
                 config.setNodeManagerLockDirectory(dataDir.toString());
+                // a dev broker carries little: small journal files start fast and keep ./data small
+                config.setJournalType(JournalType.NIO);
+                config.setJournalFileSize(1024 * 1024);
+                config.setJournalMinFiles(2);
+                config.setJournalPoolFiles(4);
             }
             for (Map.Entry<String, String> acceptor : acceptors.entrySet()) {
                 config.addAcceptorConfiguration(acceptor.getKey(),
