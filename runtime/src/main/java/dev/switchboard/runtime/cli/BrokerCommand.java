@@ -64,43 +64,51 @@ final class BrokerCommand implements Callable<Integer> {
             broker.close();
             stopped.countDown();
         }, "switchboard-broker-shutdown"));
+        spec.commandLine().getOut().println("Press Ctrl-C to stop.");
+        spec.commandLine().getOut().flush();
         stopped.await();
         return 0;
     }
 
     /** Starts the broker and prints where each protocol listens. */
     DevBroker start() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        return start(host, jmsPort, amqpPort, mqttPort, inMemory ? null : dataDir, spec.commandLine().getOut());
+    }
+
+    /**
+     * Starts a dev broker (also used by {@code run --broker}); {@code dataDir} null keeps messages
+     * in memory. A taken port fails with an {@link IllegalStateException} saying which and how to fix it.
+     */
+    static DevBroker start(String host, int jmsPort, int amqpPort, int mqttPort, Path dataDir, PrintWriter out) throws Exception {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("jms", jmsPort);
         ports.put("amqp", amqpPort);
         ports.put("mqtt", mqttPort);
         for (Map.Entry<String, Integer> port : ports.entrySet()) {
-            requireFree(port.getKey(), port.getValue());
+            requireFree(host, port.getKey(), port.getValue());
         }
         DevBroker.Builder builder = DevBroker.builder().host(host)
                 // the JMS port speaks every protocol, like a stock Artemis 61616 acceptor
                 .acceptor("jms", jmsPort, "CORE,AMQP,MQTT")
                 .acceptor("amqp", amqpPort, "AMQP")
                 .acceptor("mqtt", mqttPort, "MQTT");
-        if (!inMemory) {
+        if (dataDir != null) {
             Files.createDirectories(dataDir);
             builder.dataDir(dataDir);
         }
         DevBroker broker = builder.start();
         out.println("Switchboard dev broker (ActiveMQ Artemis) is running; "
-                + (inMemory ? "messages are kept in memory only." : "messages are kept in " + dataDir + "."));
+                + (dataDir == null ? "messages are kept in memory only." : "messages are kept in " + dataDir + "."));
         out.printf("  JMS   tcp://%s:%d    jms.consume / jms.send%n", host, jmsPort);
         out.printf("  AMQP  amqp://%s:%d    amqp.consume / amqp.send%n", host, amqpPort);
         out.printf("  MQTT  tcp://%s:%d    mqtt.subscribe / mqtt.publish%n", host, mqttPort);
         out.println("Failing messages are redelivered up to 10 times, then moved to the queue " + DevBroker.DEAD_LETTERS + ".");
-        out.println("Press Ctrl-C to stop.");
         out.flush();
         return broker;
     }
 
     /** A taken port gives a clear message here instead of an Artemis stack trace. */
-    private void requireFree(String protocol, int port) {
+    private static void requireFree(String host, String protocol, int port) {
         try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(host))) {
             probe.setReuseAddress(true);
         } catch (IOException e) {
