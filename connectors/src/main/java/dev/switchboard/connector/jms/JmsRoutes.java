@@ -46,11 +46,10 @@ public final class JmsRoutes {
         String destination = config.requireString(JmsProperties.DESTINATION);
         Duration retryEvery = config.duration(JmsProperties.RECONNECT_INTERVAL, Duration.ofSeconds(5));
         CamelContext camel = node.camel();
-        ConnectionStatus status = ConnectionStatus.of(camel);
         ConnectionFactory factory = new ReportingConnectionFactory(
                 protocol.connectionFactory(brokerUrl, config.string(JmsProperties.USERNAME).orElse(null),
                         config.string(JmsProperties.PASSWORD).orElse(null)),
-                status, node.flowId(), node.nodeId(), protocol.label() + " broker " + brokerUrl, retryEvery);
+                node.flowId(), node.nodeId(), protocol.label() + " broker " + brokerUrl, retryEvery);
         String bean = bind(camel, protocol, node, factory);
 
         Map<String, Object> options = new LinkedHashMap<>();
@@ -70,7 +69,7 @@ public final class JmsRoutes {
         RouteDefinition route = node.from(uri);
         RouteCleanup.attach(route, () -> {
             camel.getRegistry().unbind(bean);
-            status.forget(node.flowId(), node.nodeId());
+            ConnectionStatus.forget(node.flowId(), node.nodeId());
         });
         node.emit(route.process(exchange -> {
             Event event = MessageEvents.toEvent(bodyText(exchange), exchange.getIn().getHeader("JMSMessageID", String.class),

@@ -1,5 +1,6 @@
 package dev.switchboard.connector.jms;
 
+import dev.switchboard.connector.support.ConnectionProblems;
 import dev.switchboard.connector.support.ConnectionStatus;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -14,16 +15,13 @@ import java.time.Duration;
  */
 final class ReportingConnectionFactory implements ConnectionFactory {
     private final ConnectionFactory delegate;
-    private final ConnectionStatus status;
     private final String flowId;
     private final String nodeId;
     private final String target;
     private final Duration retryEvery;
 
-    ReportingConnectionFactory(ConnectionFactory delegate, ConnectionStatus status, String flowId, String nodeId,
-                               String target, Duration retryEvery) {
+    ReportingConnectionFactory(ConnectionFactory delegate, String flowId, String nodeId, String target, Duration retryEvery) {
         this.delegate = delegate;
-        this.status = status;
         this.flowId = flowId;
         this.nodeId = nodeId;
         this.target = target;
@@ -67,10 +65,10 @@ final class ReportingConnectionFactory implements ConnectionFactory {
     private Connection reported(Connect connect) throws JMSException {
         try {
             Connection connection = connect.get();
-            status.connected(flowId, nodeId, target);
+            ConnectionStatus.up(flowId, nodeId, "connected to " + target);
             return connection;
         } catch (JMSException | RuntimeException e) {
-            status.disconnected(flowId, nodeId, target, e, retryEvery);
+            ConnectionStatus.down(flowId, nodeId, ConnectionProblems.cannotConnect(target, e, retryEvery));
             throw e;
         }
     }

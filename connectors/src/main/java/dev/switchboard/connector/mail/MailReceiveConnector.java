@@ -77,10 +77,9 @@ public final class MailReceiveConnector implements Connector {
         String host = config.requireString(MailServer.HOST);
         String target = "IMAP server " + host + ":" + config.integer(MailServer.PORT,
                 MailServer.TLS.equals(config.string(MailServer.SECURITY, MailServer.TLS)) ? 993 : 143);
-        ConnectionStatus status = ConnectionStatus.of(node.camel());
         String bean = "sb.mail." + node.flowId() + "." + node.nodeId() + "." + BEANS.incrementAndGet();
         node.camel().getRegistry().bind(bean + ".poll",
-                new ReportingPollStrategy(status, node.flowId(), node.nodeId(), target, interval));
+                new ReportingPollStrategy(node.flowId(), node.nodeId(), target, interval));
         node.camel().getRegistry().bind(bean + ".props", MailServer.javaMailProperties(config, "imap"));
 
         Map<String, Object> options = new LinkedHashMap<>();
@@ -102,7 +101,7 @@ public final class MailReceiveConnector implements Connector {
         RouteCleanup.attach(route, () -> {
             node.camel().getRegistry().unbind(bean + ".poll");
             node.camel().getRegistry().unbind(bean + ".props");
-            status.forget(node.flowId(), node.nodeId());
+            ConnectionStatus.forget(node.flowId(), node.nodeId());
         });
         node.emit(route.process(exchange -> {
             MailMessage mail = exchange.getIn(MailMessage.class);

@@ -1,5 +1,6 @@
 package dev.switchboard.connector.mail;
 
+import dev.switchboard.connector.support.ConnectionProblems;
 import dev.switchboard.connector.support.ConnectionStatus;
 import java.time.Duration;
 import org.apache.camel.Consumer;
@@ -12,14 +13,12 @@ import org.apache.camel.spi.PollingConsumerPollStrategy;
  * clears it. A failed poll is simply tried again at the next interval.
  */
 final class ReportingPollStrategy implements PollingConsumerPollStrategy {
-    private final ConnectionStatus status;
     private final String flowId;
     private final String nodeId;
     private final String target;
     private final Duration interval;
 
-    ReportingPollStrategy(ConnectionStatus status, String flowId, String nodeId, String target, Duration interval) {
-        this.status = status;
+    ReportingPollStrategy(String flowId, String nodeId, String target, Duration interval) {
         this.flowId = flowId;
         this.nodeId = nodeId;
         this.target = target;
@@ -33,12 +32,12 @@ final class ReportingPollStrategy implements PollingConsumerPollStrategy {
 
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
-        status.connected(flowId, nodeId, target);
+        ConnectionStatus.up(flowId, nodeId, "connected to " + target);
     }
 
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
-        status.disconnected(flowId, nodeId, target, cause, interval);
+        ConnectionStatus.down(flowId, nodeId, ConnectionProblems.cannotConnect(target, cause, interval));
         return false;
     }
 }

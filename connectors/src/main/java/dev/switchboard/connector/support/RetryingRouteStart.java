@@ -43,6 +43,7 @@ public final class RetryingRouteStart extends RoutePolicySupport {
     @Override
     public void onInit(Route route) {
         routeId = route.getRouteId();
+        ConnectionStatus.connecting(flowId, nodeId, target);
         executor = camel.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "sb-connect-" + routeId);
         // after the deploy that is adding the route has finished
         executor.schedule(this::attempt, 50, TimeUnit.MILLISECONDS);
@@ -62,9 +63,9 @@ public final class RetryingRouteStart extends RoutePolicySupport {
         }
         try {
             camel.getRouteController().startRoute(routeId);
-            ConnectionStatus.of(camel).connected(flowId, nodeId, target);
+            ConnectionStatus.up(flowId, nodeId, "connected to " + target);
         } catch (Exception e) {
-            ConnectionStatus.of(camel).disconnected(flowId, nodeId, target, e, retryEvery);
+            ConnectionStatus.down(flowId, nodeId, ConnectionProblems.cannotConnect(target, e, retryEvery));
             if (!removed) {
                 executor.schedule(this::attempt, retryEvery.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -77,6 +78,6 @@ public final class RetryingRouteStart extends RoutePolicySupport {
         if (executor != null) {
             camel.getExecutorServiceManager().shutdownNow(executor);
         }
-        ConnectionStatus.of(camel).forget(flowId, nodeId);
+        ConnectionStatus.forget(flowId, nodeId);
     }
 }

@@ -71,8 +71,8 @@ class BrokerSamplesTest {
         engine.deploy(local);
         engine.deploy(chain("sensors", node("in", "test.inject", "channel", "sensors"),
                 node("publish", "mqtt.publish", "brokerUrl", SharedArtemis.tcpUrl(), "topic", "sensors/{{data.sensor}}/temperature")));
-        await().until(() -> ConnectionStatus.of(engine.camel()).get(local.id(), "readings")
-                .map(s -> s.state() == ConnectionStatus.State.CONNECTED).orElse(false));
+        await().until(() -> ConnectionStatus.of(local.id(), "readings")
+                .map(s -> s.state() == ConnectionStatus.State.UP).orElse(false));
 
         InjectConnector.send(engine.camel(), "sensors", "{\"sensor\": \"office\", \"celsius\": 21.0}");
         InjectConnector.send(engine.camel(), "sensors", "{\"sensor\": \"cold-room\", \"celsius\": 34.2}");
