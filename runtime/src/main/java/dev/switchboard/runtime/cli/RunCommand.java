@@ -1,6 +1,7 @@
 package dev.switchboard.runtime.cli;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
+import dev.switchboard.runtime.broker.DevBroker;
 import dev.switchboard.runtime.compile.FlowCompileException;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.EngineOptions;
@@ -47,6 +48,10 @@ final class RunCommand implements Callable<Integer> {
             converter = DurationConverter.class)
     Duration drainTimeout;
 
+    @Option(names = "--broker", description = "Also start the local dev broker (JMS tcp://127.0.0.1:61616, AMQP 5672, "
+            + "MQTT 1883; messages under <data>/broker). Off by default.")
+    boolean broker;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -66,6 +71,14 @@ final class RunCommand implements Callable<Integer> {
         Files.createDirectories(dataDir);
         SecretResolver secrets = secretsFile != null ? SecretResolver.fromFileAndEnvironment(secretsFile) : SecretResolver.fromEnvironment();
         EngineOptions options = new EngineOptions(host, port, dataDir, drainTimeout);
+        DevBroker devBroker;
+        try {
+            devBroker = broker ? BrokerCommand.start("127.0.0.1", 61616, 5672, 1883, dataDir.resolve("broker"), out) : null;
+        } catch (IllegalStateException e) {
+            err.println("✗ " + e.getMessage());
+            err.flush();
+            return 1;
+        }
         Engine engine = new Engine(options, ConnectorCatalog.load(), secrets).start();
         engine.addRunListener(run -> {
             synchronized (out) {
@@ -78,6 +91,9 @@ final class RunCommand implements Callable<Integer> {
             err.println("Stopping: finishing in-flight events…");
             err.flush();
             engine.close();
+            if (devBroker != null) {
+                devBroker.close();
+            }
             stopped.countDown();
         }, "switchboard-shutdown"));
         for (Flow flow : loaded.flows()) {
@@ -87,6 +103,9 @@ final class RunCommand implements Callable<Integer> {
                 err.println("✗ " + flow.id() + ": " + e.getMessage());
                 err.flush();
                 engine.close();
+                if (devBroker != null) {
+                    devBroker.close();
+                }
                 return 1;
             }
             out.println("▶ " + flow.id() + " — " + flow.displayName());
