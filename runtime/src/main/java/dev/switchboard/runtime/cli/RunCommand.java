@@ -8,6 +8,8 @@ import dev.switchboard.runtime.engine.RunRecord;
 import dev.switchboard.runtime.format.FlowFiles;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.secrets.SecretResolver;
+import dev.switchboard.runtime.store.DurableRuntime;
+import dev.switchboard.runtime.store.HistoryOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,8 +40,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address webhooks bind to (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--data", defaultValue = "data", description = "Folder for the runtime's state and files (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Option(names = "--snapshot-size", defaultValue = "8192",
+            description = "Longest stored input/output snapshot per node, in characters (default: ${DEFAULT-VALUE}).")
+    int snapshotSize;
+
+    @Option(names = "--keep-runs-for", defaultValue = "7d", converter = DurationConverter.class,
+            description = "Run history older than this is removed (default: ${DEFAULT-VALUE}).")
+    Duration keepRunsFor;
+
+    @Option(names = "--keep-runs", defaultValue = "100000", description = "At most this many runs are kept (default: ${DEFAULT-VALUE}).")
+    long keepRuns;
 
     @Option(names = "--secrets", description = "A NAME=value file with the secrets the flows reference; the environment is used too.")
     Path secretsFile;
@@ -62,10 +76,12 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        Files.createDirectories(dataDir);
+        Files.createDirectories(store.dataDir);
         SecretResolver secrets = secretsFile != null ? SecretResolver.fromFileAndEnvironment(secretsFile) : SecretResolver.fromEnvironment();
-        EngineOptions options = new EngineOptions(host, port, dataDir, drainTimeout);
-        Engine engine = new Engine(options, ConnectorCatalog.load(), secrets).start();
+        EngineOptions options = new EngineOptions(host, port, store.dataDir, drainTimeout);
+        HistoryOptions history = HistoryOptions.defaults().withMaxSnapshotChars(snapshotSize).withRetention(keepRunsFor, keepRuns);
+        DurableRuntime runtime = DurableRuntime.start(options, ConnectorCatalog.load(), secrets, store.dbUrl, history);
+        Engine engine = runtime.engine();
         engine.addRunListener(run -> {
             synchronized (out) {
                 out.println(format(run));
@@ -76,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             err.println("Stopping: finishing in-flight events…");
             err.flush();
-            engine.close();
+            runtime.close();
             stopped.countDown();
         }, "switchboard-shutdown"));
         for (Flow flow : loaded.flows()) {
@@ -85,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
             } catch (FlowCompileException e) {
                 err.println("✗ " + flow.id() + ": " + e.getMessage());
                 err.flush();
-                engine.close();
+                runtime.close();
                 return 1;
             }
             out.println("▶ " + flow.id() + " — " + flow.displayName());
