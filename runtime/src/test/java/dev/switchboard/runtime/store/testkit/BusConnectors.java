@@ -21,7 +21,7 @@ public final class BusConnectors {
     private BusConnectors() {}
 
     static String topic(NodeContext node) {
-        return "seda:test.bus." + node.config().requireString("topic");
+        return "direct:test.bus." + node.config().requireString("topic");
     }
 
     public static final class Publish implements Connector {
