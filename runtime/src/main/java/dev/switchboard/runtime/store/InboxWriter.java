@@ -1,5 +1,6 @@
 package dev.switchboard.runtime.store;
 
+import dev.switchboard.connector.spi.Event;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,21 +25,30 @@ import org.slf4j.LoggerFactory;
  */
 final class InboxWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InboxWriter.class);
-    private static final int MAX_BATCH = 1000;
+    static final int MAX_BATCH = 1000;
     private static final String INSERT =
             "INSERT INTO inbox (event_id, flow_id, node_id, replay_of, event, accepted_at) VALUES (?, ?, ?, ?, ?, ?)";
 
-    record Insert(String eventId, String flowId, String nodeId, Long replayOf, String json, CompletableFuture<Long> seq) {}
+    record Insert(Event event, String flowId, String nodeId, String json, CompletableFuture<Long> seq) {}
+
+    /** Told about each committed insert on the writer thread, before its caller is answered. */
+    interface Committed {
+        void committed(long seq, Insert insert);
+    }
 
     private final Store store;
     private final BlockingQueue<Insert> inserts = new LinkedBlockingQueue<>();
     private final BlockingQueue<Long> done = new LinkedBlockingQueue<>();
     private final LongConsumer afterDelete;
+    private final Committed onCommit;
     private final Thread thread;
+    private final int maxBatch;
     private volatile boolean running = true;
 
-    InboxWriter(Store store, LongConsumer afterDelete) {
+    InboxWriter(Store store, Committed onCommit, LongConsumer afterDelete, int maxBatch) {
         this.store = store;
+        this.onCommit = onCommit;
+        this.maxBatch = maxBatch;
         this.afterDelete = afterDelete;
         this.thread = new Thread(this::loop, "switchboard-inbox-writer");
         thread.setDaemon(true);
@@ -46,13 +56,13 @@ final class InboxWriter implements AutoCloseable {
     }
 
     /** Queues an insert; the future completes with the row's sequence number once it is committed. */
-    CompletableFuture<Long> insert(String eventId, String flowId, String nodeId, Long replayOf, String json) {
+    CompletableFuture<Long> insert(Event event, String flowId, String nodeId, String json) {
         CompletableFuture<Long> seq = new CompletableFuture<>();
         if (!running) {
             seq.completeExceptionally(new IllegalStateException("The inbox is closed"));
             return seq;
         }
-        inserts.add(new Insert(eventId, flowId, nodeId, replayOf, json, seq));
+        inserts.add(new Insert(event, flowId, nodeId, json, seq));
         return seq;
     }
 
@@ -71,8 +81,8 @@ final class InboxWriter implements AutoCloseable {
                 if (first != null) {
                     batch.add(first);
                 }
-                inserts.drainTo(batch, MAX_BATCH - batch.size());
-                done.drainTo(finished, MAX_BATCH * 4);
+                inserts.drainTo(batch, maxBatch - batch.size());
+                done.drainTo(finished, maxBatch * 4);
                 if (batch.isEmpty() && finished.isEmpty()) {
                     continue;
                 }
@@ -98,10 +108,10 @@ final class InboxWriter implements AutoCloseable {
                 Timestamp now = Timestamp.from(Instant.now());
                 try (PreparedStatement insert = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
                     for (Insert i : batch) {
-                        insert.setString(1, i.eventId());
+                        insert.setString(1, i.event().id());
                         insert.setString(2, i.flowId());
                         insert.setString(3, i.nodeId());
-                        insert.setObject(4, i.replayOf());
+                        insert.setObject(4, null);
                         insert.setString(5, i.json());
                         insert.setTimestamp(6, now);
                         insert.addBatch();
@@ -130,6 +140,9 @@ final class InboxWriter implements AutoCloseable {
             failAll(batch, e);
             finished.forEach(done::add);
             return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            onCommit.committed(seqs.get(i), batch.get(i));
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).seq().complete(seqs.get(i));

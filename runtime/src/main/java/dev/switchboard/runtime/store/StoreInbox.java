@@ -53,13 +53,20 @@ public final class StoreInbox implements Inbox, AutoCloseable {
     private final Map<Long, Long> failedAt = new ConcurrentHashMap<>();
     private final Set<String> startedFlows = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
+    /** Rows up to here were handed to the dispatcher when committed; the poller looks only at those, and replays. */
+    private volatile long watermark;
     private volatile ProducerTemplate producer;
     private volatile RunTracker tracker;
 
     public StoreInbox(Store store, int dispatcherThreads, int queueSize, Duration pollInterval) {
+        this(store, dispatcherThreads, queueSize, pollInterval, InboxWriter.MAX_BATCH);
+    }
+
+    /** @param maxBatch most inserts per group commit; 1 turns group commit off (for the benchmark) */
+    public StoreInbox(Store store, int dispatcherThreads, int queueSize, Duration pollInterval, int maxBatch) {
         this.store = store;
         this.pollInterval = pollInterval;
-        this.writer = new InboxWriter(store, this::deleted);
+        this.writer = new InboxWriter(store, this::committed, this::deleted, maxBatch);
         AtomicInteger n = new AtomicInteger();
         this.dispatchers = new ThreadPoolExecutor(dispatcherThreads, dispatcherThreads, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(queueSize), r -> {
@@ -80,19 +87,13 @@ public final class StoreInbox implements Inbox, AutoCloseable {
 
     @Override
     public ProcessorDefinition<?> accept(ProcessorDefinition<?> at, String flowId, String nodeId) {
-        return at.process(exchange -> {
-            Event event = exchange.getIn().getBody(Event.class);
-            long seq = commit(event, flowId, nodeId, null);
-            if (startedFlows.contains(flowId)) {
-                submit(new Pending(seq, flowId, nodeId, null, event));
-            }
-        });
+        return at.process(exchange -> commit(exchange.getIn().getBody(Event.class), flowId, nodeId));
     }
 
     /** Commits an event for {@code nodeId} and returns its sequence number; the caller may then acknowledge it. */
-    long commit(Event event, String flowId, String nodeId, Long replayOf) throws Exception {
+    long commit(Event event, String flowId, String nodeId) throws Exception {
         try {
-            return writer.insert(event.id(), flowId, nodeId, replayOf, Json.write(Json.toCloudEvent(event)))
+            return writer.insert(event, flowId, nodeId, Json.write(Json.toCloudEvent(event)))
                     .get(ACCEPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("The event could not be stored: " + e.getCause().getMessage(), e.getCause());
@@ -114,6 +115,12 @@ public final class StoreInbox implements Inbox, AutoCloseable {
     public void start(CamelContext camel, RunTracker runTracker) {
         this.producer = camel.createProducerTemplate();
         this.tracker = runTracker;
+        this.watermark = store.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM inbox"); ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
         long millis = pollInterval.toMillis();
         poller.scheduleWithFixedDelay(this::pollSafely, millis, millis, TimeUnit.MILLISECONDS);
     }
@@ -177,6 +184,17 @@ public final class StoreInbox implements Inbox, AutoCloseable {
         }
     }
 
+    /**
+     * On the writer thread, right after the commit: the event is dispatched from memory, and only
+     * then does the poller's watermark pass it, so the poller never dispatches it a second time.
+     */
+    private void committed(long seq, InboxWriter.Insert insert) {
+        if (startedFlows.contains(insert.flowId())) {
+            submit(new Pending(seq, insert.flowId(), insert.nodeId(), null, insert.event()));
+        }
+        watermark = Math.max(watermark, seq);
+    }
+
     private void deleted(long seq) {
         inFlight.remove(seq);
         failedAt.remove(seq);
@@ -202,8 +220,10 @@ public final class StoreInbox implements Inbox, AutoCloseable {
         int limit = inFlight.size() + Math.min(room, 2000);
         try (Connection c = store.connection();
              PreparedStatement s = c.prepareStatement(
-                     "SELECT seq, flow_id, node_id, replay_of, event FROM inbox ORDER BY seq FETCH FIRST ? ROWS ONLY")) {
-            s.setInt(1, limit);
+                     "SELECT seq, flow_id, node_id, replay_of, event FROM inbox WHERE seq <= ? OR replay_of IS NOT NULL"
+                             + " ORDER BY seq FETCH FIRST ? ROWS ONLY")) {
+            s.setLong(1, watermark);
+            s.setInt(2, limit);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     long seq = r.getLong(1);
