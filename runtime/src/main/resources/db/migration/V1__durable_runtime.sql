@@ -5,7 +5,7 @@ CREATE TABLE inbox (
     flow_id      VARCHAR(200)  NOT NULL,
     node_id      VARCHAR(200)  NOT NULL,   -- the trigger, or for a replay the node that failed
     replay_of    BIGINT,                   -- dead letter id when this is a replay
-    event        CLOB          NOT NULL,   -- CloudEvents JSON
+    event        VARCHAR(1000000) NOT NULL, -- CloudEvents JSON (inline, not a LOB: most events are small)
     accepted_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX inbox_flow ON inbox (flow_id, seq);
@@ -33,8 +33,8 @@ CREATE TABLE run_steps (
     node_id  VARCHAR(200) NOT NULL,
     port     VARCHAR(200),
     at       TIMESTAMP WITH TIME ZONE NOT NULL,
-    input    CLOB,
-    output   CLOB,
+    input    VARCHAR(1000000),
+    output   VARCHAR(1000000),
     error    VARCHAR(4000),
     PRIMARY KEY (run_id, step_no)
 );
@@ -47,7 +47,7 @@ CREATE TABLE dead_letters (
     run_id     VARCHAR(64),
     error      VARCHAR(4000) NOT NULL,
     attempts   INT           NOT NULL,
-    event      CLOB          NOT NULL,   -- the event as it entered the failed node
+    event      VARCHAR(1000000) NOT NULL, -- the event as it entered the failed node
     failed_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     state      VARCHAR(20)   NOT NULL,   -- DEAD, REPLAYED
     replayed_at TIMESTAMP WITH TIME ZONE

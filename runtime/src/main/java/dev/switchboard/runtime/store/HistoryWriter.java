@@ -151,7 +151,7 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
         if (event == null) {
             return null;
         }
-        return clip(mask.mask(Json.write(Json.toCloudEvent(event))), options.maxSnapshotChars());
+        return clip(mask.mask(Json.write(Json.toCloudEvent(event))), Math.min(options.maxSnapshotChars(), StoreInbox.MAX_EVENT_CHARS));
     }
 
     private static String clip(String text, int max) {
