@@ -135,9 +135,10 @@ class CrashRecoveryTest {
                     (started - t0) / 1e9, (killedAt - started) / 1e9, (sendersDone - killedAt) / 1e9, (restarted - sendersDone) / 1e9,
                     (System.nanoTime() - restarted) / 1e9);
         } finally {
-            second.destroy();
-            second.waitFor(30, TimeUnit.SECONDS);
+            second.destroy(); // SIGTERM: graceful shutdown
         }
+        assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("the runtime stops on SIGTERM").isTrue();
+        assertThat(Files.readString(dir.resolve("second.log"))).contains("Stopping: finishing in-flight events");
         long duplicatesPlain = plainTarget.received().size() - plainTarget.deliveriesByKey().size();
         long duplicatesOnce = onceTarget.received().size() - onceTarget.deliveriesByKey().size();
         System.out.printf("crash test: sent %d per flow; acknowledged plain=%d once=%d; refused after kill=%d;%n"
