@@ -15,6 +15,13 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * no pool library is needed for that.
  */
 public final class Store implements AutoCloseable {
+    static {
+        // AUTO_SERVER opens a TCP port for other processes (the CLI): keep it on loopback, never on the network
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
     private final String url;
     private final JdbcConnectionPool pool;
 

@@ -131,6 +131,12 @@ class CrashRecoveryTest {
                 assertThat(plainTarget.deliveriesByKey().keySet()).containsAll(ackedPlain.stream().map(String::valueOf).toList());
                 assertThat(onceTarget.deliveriesByKey().keySet()).containsAll(ackedOnce.stream().map(String::valueOf).toList());
             });
+            // the CLI reads the store while the runtime holds it (H2 AUTO_SERVER on loopback)
+            java.io.StringWriter out = new java.io.StringWriter();
+            picocli.CommandLine cli = dev.switchboard.runtime.cli.SwitchboardCli.commandLine();
+            cli.setOut(new java.io.PrintWriter(out));
+            assertThat(cli.execute("runs", "--flow", "once", "--limit", "3", "--data", dir.resolve("data").toString())).isZero();
+            assertThat(out.toString()).contains("success");
             System.out.printf("crash test timings (s): start %.1f, load to kill %.1f, senders done %.1f, restart %.1f, recovered %.1f%n",
                     (started - t0) / 1e9, (killedAt - started) / 1e9, (sendersDone - killedAt) / 1e9, (restarted - sendersDone) / 1e9,
                     (System.nanoTime() - restarted) / 1e9);
