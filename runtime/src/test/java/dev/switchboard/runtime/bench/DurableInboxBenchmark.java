@@ -101,10 +101,10 @@ public final class DurableInboxBenchmark {
         engine.start();
         try {
             engine.deploy(new Flow(FlowFormat.CURRENT, "bench", "bench", null, null,
-                    List.of(new Node("in", "test.push", null, ConfigValue.object("path", "/bench"), null),
+                    List.of(new Node("in", "webhook", null, ConfigValue.object("path", "/hooks/bench"), null),
                             new Node("count", "bench.inbox.count", null, ConfigValue.Fields.EMPTY, null)),
                     List.of(Wire.of("in", "count")), null));
-            URI uri = URI.create(engine.httpBaseUrl() + "/bench");
+            URI uri = URI.create(engine.httpBaseUrl() + "/hooks/bench");
             COUNT.reset();
             AtomicInteger ok = new AtomicInteger();
             long start = System.nanoTime();

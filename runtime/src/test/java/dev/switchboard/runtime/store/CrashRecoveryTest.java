@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the headless runtime as a separate JVM, sends a few thousand events concurrently, kills it
+ * Runs the headless runtime as a separate JVM, sends a few thousand webhook events concurrently
+ * (webhook → [dedupe →] http.request to a local HTTP server), kills it
  * with kill -9 mid-load, restarts it, and checks that every event that got a 202 reached the
  * target at least once — and exactly once behind a dedupe step.
  */
@@ -55,8 +56,8 @@ class CrashRecoveryTest {
                   "format": "switchboard/flow@1",
                   "id": "plain",
                   "nodes": [
-                    { "id": "in", "type": "test.push", "config": { "path": "/push/plain" } },
-                    { "id": "send", "type": "test.post", "config": { "url": "%s" } }
+                    { "id": "in", "type": "webhook", "config": { "path": "/hooks/plain" } },
+                    { "id": "send", "type": "http.request", "config": { "method": "POST", "url": "%s" } }
                   ],
                   "wires": [ { "from": "in", "to": "send" } ]
                 }
@@ -66,9 +67,9 @@ class CrashRecoveryTest {
                   "format": "switchboard/flow@1",
                   "id": "once",
                   "nodes": [
-                    { "id": "in", "type": "test.push", "config": { "path": "/push/once" } },
+                    { "id": "in", "type": "webhook", "config": { "path": "/hooks/once" } },
                     { "id": "unique", "type": "dedupe", "config": { "key": "{{data.n}}", "window": "1h" } },
-                    { "id": "send", "type": "test.post", "config": { "url": "%s" } }
+                    { "id": "send", "type": "http.request", "config": { "method": "POST", "url": "%s" } }
                   ],
                   "wires": [ { "from": "in", "to": "unique" }, { "from": "unique", "to": "send" } ]
                 }
@@ -110,8 +111,8 @@ class CrashRecoveryTest {
         for (int i = 0; i < EVENTS; i++) {
             int n = i;
             senders.execute(() -> {
-                send("/push/plain", n, ackedPlain, refused);
-                send("/push/once", n, ackedOnce, refused);
+                send("/hooks/plain", n, ackedPlain, refused);
+                send("/hooks/once", n, ackedOnce, refused);
             });
         }
         // kill -9 a quarter of the way in: events are being accepted, dispatched and delivered at that moment

@@ -40,10 +40,13 @@ final class TargetServer implements AutoCloseable {
         server.start();
     }
 
-    /** data.n when the test numbers its events, else the event id. */
-    static String key(JsonNode event) {
-        JsonNode n = event.path("data").path("n");
-        return n.isMissingNode() ? event.path("id").asText() : n.asText();
+    /** n when the test numbers its events (CloudEvent data.n, or n in plain data as http.request sends it), else the event id. */
+    static String key(JsonNode body) {
+        JsonNode n = body.path("data").path("n");
+        if (n.isMissingNode()) {
+            n = body.path("n");
+        }
+        return n.isMissingNode() ? body.path("id").asText() : n.asText();
     }
 
     String url() {
