@@ -80,7 +80,7 @@ final class RunsCommand implements Callable<Integer> {
                             r.replayOf() == null ? "" : " replay-of-dead-letter=" + r.replayOf(),
                             r.error() == null ? "" : " error=\"" + r.error() + "\"");
                     for (RunQueries.Step step : path.steps()) {
-                        out.printf("  %s %s -> %s%s%n", step.at(), step.nodeId(), step.port() == null ? "(did not leave)" : step.port(),
+                        out.printf("  %s %s -> %s%s%n", step.at(), step.nodeId(), step.port() != null ? step.port() : step.error() != null ? "(failed)" : "(end)",
                                 step.error() == null ? "" : "  error: " + step.error());
                         if (step.input() != null) {
                             out.println("      in:  " + step.input());

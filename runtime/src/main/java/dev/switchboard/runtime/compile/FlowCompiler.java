@@ -102,6 +102,8 @@ public final class FlowCompiler {
         }
         DeadLetterChannelBuilder handler = new DeadLetterChannelBuilder(failedUri);
         handler.logExhausted(false).logRetryAttempted(false).logStackTrace(false);
+        // if storing the dead letter fails, the run must fail (and the event stay in the inbox), not count as handled
+        handler.deadLetterHandleNewException(false);
         if (retry != null && retry.attempts() > 1) {
             handler.maximumRedeliveries(retry.attempts() - 1)
                     .redeliveryDelay(retry.backoff().toMillis())
