@@ -89,10 +89,10 @@ class DurableRuntimeTest {
     @Test
     void acceptedEventRunsThroughTheFlowAndLeavesTheInbox() throws Exception {
         runtime.engine().deploy(flow("accept", List.of(node("in", "webhook", "path", "/hooks/accept"),
-                node("out", "test.capture", "sink", "accept")), List.of(Wire.of("in", "out")), null));
+                node("out", "test.capture", "sink", "durable-accept")), List.of(Wire.of("in", "out")), null));
         String id = push("/hooks/accept", "{\"n\": 1}");
-        await().until(() -> CaptureConnector.events("accept").size() == 1);
-        assertThat(CaptureConnector.events("accept").get(0).id()).isEqualTo(id);
+        await().until(() -> CaptureConnector.events("durable-accept").size() == 1);
+        assertThat(CaptureConnector.events("durable-accept").get(0).id()).isEqualTo(id);
         await().until(() -> runtime.inbox().pendingCount() == 0);
         runtime.history().awaitWritten(Duration.ofSeconds(5));
         assertThat(cli("runs", "--flow", "accept")).contains(id).contains("success");
@@ -136,14 +136,14 @@ class DurableRuntimeTest {
     @Test
     void errorPortRoutesAFailureIntoItsBranchInsteadOfDeadLetters() throws Exception {
         runtime.engine().deploy(flow("branch", List.of(node("in", "webhook", "path", "/hooks/branch"),
-                        node("boom", "test.capture", "sink", "never", "fail", true),
-                        node("catch", "test.capture", "sink", "branch-errors")),
+                        node("boom", "test.capture", "sink", "durable-never", "fail", true),
+                        node("catch", "test.capture", "sink", "durable-branch-errors")),
                 List.of(Wire.of("in", "boom"), Wire.of("boom", "error", "catch")), null));
 
         String id = push("/hooks/branch", "{\"n\": 1}");
 
-        await().until(() -> CaptureConnector.events("branch-errors").size() == 1);
-        Event caught = CaptureConnector.events("branch-errors").get(0);
+        await().until(() -> CaptureConnector.events("durable-branch-errors").size() == 1);
+        Event caught = CaptureConnector.events("durable-branch-errors").get(0);
         assertThat(caught.id()).isEqualTo(id);
         assertThat(caught.extensions()).containsEntry("errornode", "boom");
         assertThat(caught.extensions().get("error")).contains("told to fail");
@@ -153,13 +153,13 @@ class DurableRuntimeTest {
     @Test
     void lineageAcrossPublishAndSubscribeIsShownByRunsShow() throws Exception {
         runtime.engine().deploy(flow("orders", List.of(node("in", "webhook", "path", "/hooks/orders"),
-                node("pub", "event.publish", "topic", "orders")), List.of(Wire.of("in", "pub")), null));
-        runtime.engine().deploy(flow("billing", List.of(node("sub", "event.subscribe", "topic", "orders"),
-                node("bill", "test.capture", "sink", "billing")), List.of(Wire.of("sub", "bill")), null));
+                node("pub", "event.publish", "topic", "durable.orders")), List.of(Wire.of("in", "pub")), null));
+        runtime.engine().deploy(flow("billing", List.of(node("sub", "event.subscribe", "topic", "durable.orders"),
+                node("bill", "test.capture", "sink", "durable-billing")), List.of(Wire.of("sub", "bill")), null));
 
         String id = push("/hooks/orders", "{\"order\": 42}");
 
-        await().until(() -> CaptureConnector.events("billing").size() == 1);
+        await().until(() -> CaptureConnector.events("durable-billing").size() == 1);
         await().until(() -> runtime.runs().path(id).size() == 2);
         List<RunQueries.RunPath> path = runtime.runs().path(id);
         assertThat(path.get(1).run().parentRunId()).isEqualTo(path.get(0).run().runId());
@@ -172,13 +172,13 @@ class DurableRuntimeTest {
     void storedSnapshotsNeverContainASecretValue() throws Exception {
         runtime.engine().deploy(flow("secretive", List.of(node("in", "webhook", "path", "/hooks/secretive"),
                         node("stamp", "test.stamp", "value", "{{secret:API_TOKEN}}"),
-                        node("out", "test.capture", "sink", "secretive")),
+                        node("out", "test.capture", "sink", "durable-secretive")),
                 List.of(Wire.of("in", "stamp"), Wire.of("stamp", "out")), null));
 
         String id = push("/hooks/secretive", "{\"note\": \"hello\"}");
 
-        await().until(() -> CaptureConnector.events("secretive").size() == 1);
-        assertThat(CaptureConnector.events("secretive").get(0).data().path("stamp").asText()).isEqualTo(SECRET);
+        await().until(() -> CaptureConnector.events("durable-secretive").size() == 1);
+        assertThat(CaptureConnector.events("durable-secretive").get(0).data().path("stamp").asText()).isEqualTo(SECRET);
         await().until(() -> !runtime.runs().path(id).isEmpty());
         List<String> snapshots = new ArrayList<>();
         try (Connection c = runtime.store().connection(); Statement s = c.createStatement();
@@ -196,17 +196,17 @@ class DurableRuntimeTest {
     void dedupeLetsTheFirstEventWithAKeyThroughAndDropsRepeats() throws Exception {
         runtime.engine().deploy(flow("dedupe", List.of(node("in", "webhook", "path", "/hooks/dedupe"),
                         node("once", "dedupe", "key", "{{data.orderId}}", "window", "1h"),
-                        node("out", "test.capture", "sink", "dedupe")),
+                        node("out", "test.capture", "sink", "durable-dedupe")),
                 List.of(Wire.of("in", "once"), Wire.of("once", "out")), null));
 
         push("/hooks/dedupe", "{\"orderId\": \"A-1\"}");
-        await().until(() -> CaptureConnector.events("dedupe").size() == 1);
+        await().until(() -> CaptureConnector.events("durable-dedupe").size() == 1);
         String repeat = push("/hooks/dedupe", "{\"orderId\": \"A-1\"}");
         push("/hooks/dedupe", "{\"orderId\": \"B-2\"}");
 
-        await().until(() -> CaptureConnector.events("dedupe").size() == 2);
+        await().until(() -> CaptureConnector.events("durable-dedupe").size() == 2);
         await().until(() -> runtime.runs().path(repeat).size() == 1);
         assertThat(runtime.runs().path(repeat).get(0).run().status()).isEqualTo("FILTERED");
-        assertThat(CaptureConnector.events("dedupe")).extracting(e -> e.data().path("orderId").asText()).containsExactly("A-1", "B-2");
+        assertThat(CaptureConnector.events("durable-dedupe")).extracting(e -> e.data().path("orderId").asText()).containsExactly("A-1", "B-2");
     }
 }
