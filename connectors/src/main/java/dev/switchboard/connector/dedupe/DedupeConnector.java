@@ -55,7 +55,10 @@ public final class DedupeConnector implements Connector {
 
                         A key counts as seen once the event came back from the nodes after this one: if one of
                         them fails (and the event is dead-lettered or retried), a later delivery still passes.
-                        Put it right in front of the side effect that must not happen twice.
+                        Put it right in front of the side effect that must not happen twice. After a crash, an
+                        event whose side effect happened just before the crash (and whose key was not stored
+                        yet) can still pass once more: only the target can rule that out, e.g. with an
+                        idempotency key.
                         """)
                 .build();
     }

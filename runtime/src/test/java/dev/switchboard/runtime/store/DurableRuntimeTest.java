@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,8 @@ class DurableRuntimeTest {
 
     @BeforeAll
     static void start() throws Exception {
+        // the first event through a fresh JVM loads a lot of classes; on a busy CI machine that took > 10 s
+        Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
         target = new TargetServer();
         EngineOptions options = new EngineOptions("127.0.0.1", 0, dataDir, Duration.ofSeconds(5));
         runtime = DurableRuntime.start(options, ConnectorCatalog.load(), SecretResolver.of(Map.of("API_TOKEN", SECRET)), null,
@@ -54,6 +57,7 @@ class DurableRuntimeTest {
 
     @AfterAll
     static void stop() {
+        Awaitility.reset();
         runtime.close();
         target.close();
     }
