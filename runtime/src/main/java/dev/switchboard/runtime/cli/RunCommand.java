@@ -1,6 +1,7 @@
 package dev.switchboard.runtime.cli;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
+import dev.switchboard.runtime.broker.DevBroker;
 import dev.switchboard.runtime.compile.FlowCompileException;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.EngineOptions;
@@ -61,6 +62,10 @@ final class RunCommand implements Callable<Integer> {
             converter = DurationConverter.class)
     Duration drainTimeout;
 
+    @Option(names = "--broker", description = "Also start the local dev broker (JMS tcp://127.0.0.1:61616, AMQP 5672, "
+            + "MQTT 1883; messages under <data>/broker). Off by default.")
+    boolean broker;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -80,6 +85,14 @@ final class RunCommand implements Callable<Integer> {
         Files.createDirectories(store.dataDir);
         SecretResolver secrets = secretsFile != null ? SecretResolver.fromFileAndEnvironment(secretsFile) : SecretResolver.fromEnvironment();
         EngineOptions options = new EngineOptions(host, port, store.dataDir, drainTimeout);
+        DevBroker devBroker;
+        try {
+            devBroker = broker ? BrokerCommand.start("127.0.0.1", 61616, 5672, 1883, store.dataDir.resolve("broker"), out) : null;
+        } catch (IllegalStateException e) {
+            err.println("✗ " + e.getMessage());
+            err.flush();
+            return 1;
+        }
         HistoryOptions history = HistoryOptions.defaults().withMaxSnapshotChars(snapshotSize).withRetention(keepRunsFor, keepRuns);
         DurableRuntime runtime = DurableRuntime.start(options, ConnectorCatalog.load(), secrets, store.dbUrl, history);
         Engine engine = runtime.engine();
@@ -94,6 +107,9 @@ final class RunCommand implements Callable<Integer> {
             err.println("Stopping: finishing in-flight events…");
             err.flush();
             runtime.close();
+            if (devBroker != null) {
+                devBroker.close();
+            }
             stopped.countDown();
         }, "switchboard-shutdown"));
         for (Flow flow : loaded.flows()) {
@@ -103,6 +119,9 @@ final class RunCommand implements Callable<Integer> {
                 err.println("✗ " + flow.id() + ": " + e.getMessage());
                 err.flush();
                 runtime.close();
+                if (devBroker != null) {
+                    devBroker.close();
+                }
                 return 1;
             }
             out.println("▶ " + flow.id() + " — " + flow.displayName());

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         version = "Switchboard 0.1.0",
         description = "Runs, checks and inspects Switchboard flows.",
         subcommands = {RunCommand.class, ValidateCommand.class, RunsCommand.class, DeadLettersCommand.class, ConnectorsCommand.class,
+                BrokerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SwitchboardCli {
 

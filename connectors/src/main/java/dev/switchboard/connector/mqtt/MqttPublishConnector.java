@@ -1,0 +1,118 @@
+package dev.switchboard.connector.mqtt;
+
+import dev.switchboard.connector.spi.ConfigProblem;
+import dev.switchboard.connector.spi.Connector;
+import dev.switchboard.connector.spi.ConnectorKind;
+import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.spi.Event;
+import dev.switchboard.connector.spi.NodeContext;
+import dev.switchboard.connector.spi.PortSpec;
+import dev.switchboard.connector.spi.PropertySpec;
+import dev.switchboard.connector.spi.PropertyType;
+import dev.switchboard.connector.spi.config.NodeConfig;
+import dev.switchboard.connector.support.MessageEvents;
+import dev.switchboard.connector.support.Template;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.util.URISupport;
+
+/** {@code mqtt.publish}: publishes each event to an MQTT 5 topic. */
+public final class MqttPublishConnector implements Connector {
+    private static final String SENT_EVENT = "sb.mqtt.event";
+    private static final String SENT_PATTERN = "sb.mqtt.pattern";
+    private static final String HELP = """
+            Publishes each event to an **MQTT 5** topic, then hands the unchanged event on through `out`.
+
+            * **Topic** is a template: `devices/{{data.deviceId}}/commands` publishes each event to
+              its own device's topic. Wildcards (`+`, `#`) are not allowed when publishing.
+            * **QoS** 1 and 2 wait for the broker's acknowledgement; a publish that fails fails the
+              event, so the flow's retry policy and dead letters apply.
+            * **Retained** keeps the last message on the topic for clients that subscribe later
+              (the "last known value" of a sensor or a device state).
+            * **Message body** `data` publishes the event's data as JSON; `cloudevent` the whole
+              CloudEvent.
+
+            The connection opens on the first event and reconnects by itself.
+            """;
+
+    @Override
+    public ConnectorSpec spec() {
+        return ConnectorSpec.builder("mqtt.publish", ConnectorKind.ACTION)
+                .category("Actions")
+                .title("MQTT publish")
+                .description("Publish each event to an MQTT 5 topic (topic from a template)")
+                .icon("radio")
+                .outputs(PortSpec.out())
+                .properties(
+                        MqttProperties.brokerUrl(),
+                        PropertySpec.builder(MqttProperties.TOPIC, PropertyType.TEMPLATE).title("Topic").required()
+                                .placeholder("alerts/{{data.site}}").description("Where to publish; a template over the event.").build(),
+                        MqttProperties.qos("0 at most once, 1 at least once, 2 exactly once."),
+                        PropertySpec.builder("retained", PropertyType.BOOLEAN).title("Retained").defaultValue(false)
+                                .description("The broker keeps the last message for later subscribers.").build(),
+                        PropertySpec.builder("body", PropertyType.ENUM).title("Message body")
+                                .options(MessageEvents.BODY_DATA, MessageEvents.BODY_CLOUDEVENT).defaultValue(MessageEvents.BODY_DATA)
+                                .description("data: the event's data as JSON. cloudevent: the whole CloudEvent.").build(),
+                        MqttProperties.clientId("Empty: a random id."),
+                        MqttProperties.username(),
+                        MqttProperties.password())
+                .help(HELP)
+                .build();
+    }
+
+    @Override
+    public void compile(NodeContext node) throws Exception {
+        NodeConfig config = node.config();
+        Template topic = Template.parse(config.requireString(MqttProperties.TOPIC));
+        String bodyMode = config.string("body", MessageEvents.BODY_DATA);
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("brokerUrl", config.requireString(MqttProperties.BROKER_URL));
+        options.put("qos", Integer.toString(MqttProperties.qos(config)));
+        options.put("retained", Boolean.toString(config.bool("retained", false)));
+        // connect on the first event, so a flow deploys while its broker is still down
+        options.put("lazyStartProducer", "true");
+        config.string(MqttProperties.CLIENT_ID).filter(s -> !s.isBlank()).ifPresent(id -> options.put("clientId", id));
+        config.string(MqttProperties.USERNAME).filter(s -> !s.isBlank()).ifPresent(u -> options.put("userName", u));
+        config.string(MqttProperties.PASSWORD).filter(s -> !s.isBlank()).ifPresent(p -> options.put("password", "RAW(" + p + ")"));
+        // the real topic comes per event in the override header; the path only names the endpoint
+        String uri = "paho-mqtt5:switchboard?" + URISupport.createQueryString(options);
+
+        node.emit(node.route().process(exchange -> {
+                    Event event = exchange.getIn().getBody(Event.class);
+                    String target = topic.render(event);
+                    if (target.isBlank() || target.contains("+") || target.contains("#")) {
+                        throw new IllegalArgumentException("MQTT topic '" + target + "' (from " + topic
+                                + ") is empty or has a wildcard; publish needs a concrete topic");
+                    }
+                    exchange.setProperty(SENT_EVENT, event);
+                    exchange.setProperty(SENT_PATTERN, exchange.getPattern());
+                    exchange.setPattern(ExchangePattern.InOnly);
+                    exchange.getIn().removeHeaders("*");
+                    exchange.getIn().setHeader("CamelPahoMqtt5OverrideTopic", target);
+                    exchange.getIn().setBody(MessageEvents.toBody(event, bodyMode).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                })
+                .to(uri)
+                .process(exchange -> {
+                    exchange.getIn().removeHeaders("*");
+                    exchange.getIn().setBody(exchange.getProperty(SENT_EVENT, Event.class));
+                    exchange.setPattern(exchange.getProperty(SENT_PATTERN, ExchangePattern.class));
+                    exchange.removeProperty(SENT_EVENT);
+                    exchange.removeProperty(SENT_PATTERN);
+                }), PortSpec.OUT);
+    }
+
+    @Override
+    public List<ConfigProblem> validate(NodeConfig config) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        config.string(MqttProperties.TOPIC).ifPresent(t -> {
+            String problem = Template.problem(t);
+            if (problem != null) {
+                problems.add(new ConfigProblem("/" + MqttProperties.TOPIC, problem));
+            }
+        });
+        return MqttProperties.validateQos(config, problems);
+    }
+}

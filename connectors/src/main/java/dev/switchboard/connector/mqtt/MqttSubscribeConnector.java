@@ -1,0 +1,130 @@
+package dev.switchboard.connector.mqtt;
+
+import dev.switchboard.connector.spi.ConfigProblem;
+import dev.switchboard.connector.spi.Connector;
+import dev.switchboard.connector.spi.ConnectorKind;
+import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.spi.Event;
+import dev.switchboard.connector.spi.NodeContext;
+import dev.switchboard.connector.spi.PortSpec;
+import dev.switchboard.connector.spi.PropertySpec;
+import dev.switchboard.connector.spi.PropertyType;
+import dev.switchboard.connector.spi.config.NodeConfig;
+import dev.switchboard.connector.support.MessageEvents;
+import dev.switchboard.connector.support.RetryingRouteStart;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.util.URISupport;
+
+/** {@code mqtt.subscribe}: an MQTT 5 subscription; each message starts the flow. */
+public final class MqttSubscribeConnector implements Connector {
+    static final String EVENT_TYPE = "dev.switchboard.mqtt.message";
+    private static final String HELP = """
+            Subscribes to an **MQTT 5** topic filter and starts the flow once per message.
+
+            * **Topic filter**: `+` matches one level, `#` all remaining levels:
+              `sensors/+/temperature` matches `sensors/kitchen/temperature`;
+              `sensors/#` matches everything below `sensors/`. The event's `subject` is the
+              topic the message was published to.
+            * **QoS** 0 (at most once), 1 (at least once) or 2 (exactly once). With QoS 1 and 2 the
+              message is acknowledged only after the flow has finished the event.
+            * **Persistent session** keeps the subscription while the flow is stopped, so the broker
+              queues QoS 1/2 messages for it; it needs a fixed *Client id*.
+
+            The payload becomes the event like in the JMS and AMQP triggers: a CloudEvent in JSON
+            arrives unchanged, other JSON becomes `data`, anything else a `text/plain` string.
+
+            While the broker is unreachable the node shows a clear "cannot connect" line and retries
+            every *Reconnect every*; other flows are not affected. Try it locally with
+            `./switchboard broker` (MQTT on `tcp://localhost:1883`).
+            """;
+
+    @Override
+    public ConnectorSpec spec() {
+        return ConnectorSpec.builder("mqtt.subscribe", ConnectorKind.TRIGGER)
+                .category("Triggers")
+                .title("MQTT subscribe")
+                .description("Receive messages from an MQTT 5 topic filter (+ and # wildcards)")
+                .icon("radio")
+                .outputs(PortSpec.out())
+                .properties(
+                        MqttProperties.brokerUrl(),
+                        PropertySpec.builder(MqttProperties.TOPIC, PropertyType.STRING).title("Topic filter").required()
+                                .placeholder("sensors/+/temperature")
+                                .description("+ matches one level, # all remaining levels.").build(),
+                        MqttProperties.qos("Delivery guarantee asked of the broker for this subscription."),
+                        MqttProperties.clientId("Empty: a random id per start. Set one for a persistent session."),
+                        MqttProperties.username(),
+                        MqttProperties.password(),
+                        PropertySpec.builder("persistentSession", PropertyType.BOOLEAN).title("Persistent session")
+                                .defaultValue(false)
+                                .description("Keep the subscription (and queued QoS 1/2 messages) while the flow is stopped.").build(),
+                        PropertySpec.builder("reconnectInterval", PropertyType.DURATION).title("Reconnect every")
+                                .defaultValue("5s").description("Wait between attempts while the broker is unreachable.").build())
+                .help(HELP)
+                .sampleEvent("""
+                        {"sensor": "kitchen", "celsius": 21.5}""")
+                .build();
+    }
+
+    @Override
+    public void compile(NodeContext node) {
+        NodeConfig config = node.config();
+        String brokerUrl = config.requireString(MqttProperties.BROKER_URL);
+        String topic = config.requireString(MqttProperties.TOPIC);
+        int qos = MqttProperties.qos(config);
+        boolean persistent = config.bool("persistentSession", false);
+        Duration retryEvery = config.duration("reconnectInterval", Duration.ofSeconds(5));
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("brokerUrl", brokerUrl);
+        options.put("qos", Integer.toString(qos));
+        // acknowledge QoS 1/2 messages only once the flow has finished them
+        options.put("manualAcksEnabled", "true");
+        options.put("cleanStart", Boolean.toString(!persistent));
+        if (persistent) {
+            options.put("sessionExpiryInterval", "86400");
+        }
+        options.put("connectionTimeout", "10");
+        config.string(MqttProperties.CLIENT_ID).filter(s -> !s.isBlank()).ifPresent(id -> options.put("clientId", id));
+        config.string(MqttProperties.USERNAME).filter(s -> !s.isBlank()).ifPresent(u -> options.put("userName", u));
+        config.string(MqttProperties.PASSWORD).filter(s -> !s.isBlank()).ifPresent(p -> options.put("password", "RAW(" + p + ")"));
+        String uri = "paho-mqtt5:" + URLEncoder.encode(topic, StandardCharsets.UTF_8) + "?" + queryString(options);
+
+        String source = node.eventSource();
+        RouteDefinition route = node.from(uri);
+        RetryingRouteStart.attach(route, node.camel(), node.flowId(), node.nodeId(), "MQTT broker " + brokerUrl, retryEvery);
+        node.emit(route.process(exchange -> {
+            byte[] payload = exchange.getIn().getBody(byte[].class);
+            String receivedOn = exchange.getIn().getHeader("CamelMqttTopic", String.class);
+            Event event = MessageEvents.toEvent(payload == null ? null : new String(payload, StandardCharsets.UTF_8),
+                    null, source, EVENT_TYPE, receivedOn, Instant.now());
+            exchange.getIn().removeHeaders("*");
+            exchange.getIn().setBody(event);
+        }), PortSpec.OUT);
+    }
+
+    private static String queryString(Map<String, Object> options) {
+        try {
+            return URISupport.createQueryString(options);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("Cannot build the MQTT options: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<ConfigProblem> validate(NodeConfig config) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        config.string(MqttProperties.TOPIC).ifPresent(t -> problems.addAll(MqttProperties.validateFilter(t)));
+        if (config.bool("persistentSession", false) && config.string(MqttProperties.CLIENT_ID).filter(s -> !s.isBlank()).isEmpty()) {
+            problems.add(new ConfigProblem("/" + MqttProperties.CLIENT_ID, "A persistent session needs a fixed client id"));
+        }
+        return MqttProperties.validateQos(config, problems);
+    }
+}
