@@ -1,6 +1,7 @@
 package dev.switchboard.connector.pubsub;
 
 import dev.switchboard.connector.spi.Event;
+import dev.switchboard.connector.spi.FlowExchange;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
@@ -37,11 +38,19 @@ final class TopicConsumer extends DefaultConsumer {
      * @return true when the subscriber's route finished without an error
      */
     boolean deliver(Event event) {
+        return deliver(event, null);
+    }
+
+    /** @param publisherRunId the publishing run ({@link FlowExchange#RUN_ID}), so the runtime links the subscriber's run to it */
+    boolean deliver(Event event, String publisherRunId) {
         if (!isRunAllowed()) {
             return false;
         }
         Exchange exchange = createExchange(false);
         exchange.getIn().setBody(event);
+        if (publisherRunId != null) {
+            exchange.setProperty(FlowExchange.RUN_ID, publisherRunId);
+        }
         try {
             getProcessor().process(exchange);
         } catch (Exception e) {

@@ -1,6 +1,7 @@
 package dev.switchboard.connector.pubsub;
 
 import dev.switchboard.connector.spi.Event;
+import dev.switchboard.connector.spi.FlowExchange;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +56,10 @@ final class TopicProducer extends DefaultProducer {
         if (!publisher.isEmpty()) {
             extensions.put(PUBLISHER_ATTRIBUTE, publisher);
         }
+        String publisherRun = exchange.getProperty(FlowExchange.RUN_ID, String.class);
         for (TopicConsumer subscriber : subscribers) {
             subscriber.deliver(new Event(event.id(), event.source(), event.type(), event.time(), event.subject(),
-                    event.dataContentType(), event.data().deepCopy(), extensions));
+                    event.dataContentType(), event.data().deepCopy(), extensions), publisherRun);
         }
     }
 

@@ -9,6 +9,8 @@ import dev.switchboard.runtime.engine.RunRecord;
 import dev.switchboard.runtime.format.FlowFiles;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.secrets.SecretResolver;
+import dev.switchboard.runtime.store.DurableRuntime;
+import dev.switchboard.runtime.store.HistoryOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,8 +41,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address webhooks bind to (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--data", defaultValue = "data", description = "Folder for the runtime's state and files (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Option(names = "--snapshot-size", defaultValue = "8192",
+            description = "Longest stored input/output snapshot per node, in characters (default: ${DEFAULT-VALUE}).")
+    int snapshotSize;
+
+    @Option(names = "--keep-runs-for", defaultValue = "7d", converter = DurationConverter.class,
+            description = "Run history older than this is removed (default: ${DEFAULT-VALUE}).")
+    Duration keepRunsFor;
+
+    @Option(names = "--keep-runs", defaultValue = "100000", description = "At most this many runs are kept (default: ${DEFAULT-VALUE}).")
+    long keepRuns;
 
     @Option(names = "--secrets", description = "A NAME=value file with the secrets the flows reference; the environment is used too.")
     Path secretsFile;
@@ -68,18 +82,20 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        Files.createDirectories(dataDir);
+        Files.createDirectories(store.dataDir);
         SecretResolver secrets = secretsFile != null ? SecretResolver.fromFileAndEnvironment(secretsFile) : SecretResolver.fromEnvironment();
-        EngineOptions options = new EngineOptions(host, port, dataDir, drainTimeout);
+        EngineOptions options = new EngineOptions(host, port, store.dataDir, drainTimeout);
         DevBroker devBroker;
         try {
-            devBroker = broker ? BrokerCommand.start("127.0.0.1", 61616, 5672, 1883, dataDir.resolve("broker"), out) : null;
+            devBroker = broker ? BrokerCommand.start("127.0.0.1", 61616, 5672, 1883, store.dataDir.resolve("broker"), out) : null;
         } catch (IllegalStateException e) {
             err.println("✗ " + e.getMessage());
             err.flush();
             return 1;
         }
-        Engine engine = new Engine(options, ConnectorCatalog.load(), secrets).start();
+        HistoryOptions history = HistoryOptions.defaults().withMaxSnapshotChars(snapshotSize).withRetention(keepRunsFor, keepRuns);
+        DurableRuntime runtime = DurableRuntime.start(options, ConnectorCatalog.load(), secrets, store.dbUrl, history);
+        Engine engine = runtime.engine();
         engine.addRunListener(run -> {
             synchronized (out) {
                 out.println(format(run));
@@ -90,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             err.println("Stopping: finishing in-flight events…");
             err.flush();
-            engine.close();
+            runtime.close();
             if (devBroker != null) {
                 devBroker.close();
             }
@@ -102,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
             } catch (FlowCompileException e) {
                 err.println("✗ " + flow.id() + ": " + e.getMessage());
                 err.flush();
-                engine.close();
+                runtime.close();
                 if (devBroker != null) {
                     devBroker.close();
                 }

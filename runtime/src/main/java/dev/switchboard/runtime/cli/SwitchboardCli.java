@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Switchboard 0.1.0",
         description = "Runs, checks and inspects Switchboard flows.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ConnectorsCommand.class, BrokerCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, RunsCommand.class, DeadLettersCommand.class, ConnectorsCommand.class,
+                BrokerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SwitchboardCli {
 

@@ -9,6 +9,7 @@ import dev.switchboard.runtime.engine.Inbox;
 import dev.switchboard.runtime.engine.RunTracker;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
+import dev.switchboard.runtime.model.RetryPolicy;
 import dev.switchboard.runtime.model.Wire;
 import java.util.List;
 import org.apache.camel.CamelContext;
@@ -20,6 +21,8 @@ import org.apache.camel.model.RouteDefinition;
 
 /** The {@link NodeContext} of one node while its connector compiles it. */
 final class CompiledNode implements NodeContext {
+    /** The config key any node may carry to override the flow's retry policy. */
+    static final String NODE_RETRY = "retry";
     /** Gives each branch of a fan-out its own copy of the event. */
     private static final Processor COPY_EVENT = exchange -> {
         Object body = exchange.getIn().getBody();
@@ -77,14 +80,16 @@ final class CompiledNode implements NodeContext {
         }
         if (route == null) {
             route = builder.from(Endpoints.nodeInput(flow.id(), node.id()))
-                    .routeId(Endpoints.routeId(flow.id(), node.id()));
+                    .routeId(Endpoints.routeId(flow.id(), node.id()))
+                    .process(RunTracker.entered(node.id()));
         }
         return route;
     }
 
     @Override
     public ProcessorDefinition<?> emit(ProcessorDefinition<?> at, String port) {
-        ProcessorDefinition<?> from = trigger ? at.process(tracker.begin(flow.id(), node.id())) : at;
+        ProcessorDefinition<?> from = (trigger ? at.process(tracker.begin(flow.id(), node.id())) : at)
+                .process(RunTracker.left(node.id(), port));
         List<Wire> wires = flow.wiresFrom(node.id(), port);
         if (wires.isEmpty()) {
             String endedAt = node.id() + ":" + port;
@@ -103,6 +108,20 @@ final class CompiledNode implements NodeContext {
         if (filteredBy != null) {
             exchange.setProperty(FlowExchange.FILTERED_BY, filteredBy);
         }
+    }
+
+    /** The node's retry policy: its own {@code config.retry}, else the flow's. */
+    RetryPolicy retryPolicy(RetryPolicy flowPolicy) {
+        return node.config().values().containsKey(NODE_RETRY)
+                ? RetryPolicy.from(new NodeConfig(node.config()).object(NODE_RETRY)) : flowPolicy;
+    }
+
+    boolean isTrigger() {
+        return trigger;
+    }
+
+    Node node() {
+        return node;
     }
 
     @Override

@@ -9,6 +9,11 @@ public final class Endpoints {
         return "direct:sb." + flowId + "." + nodeId;
     }
 
+    /** Where a node's error handler sends an event it gave up on. */
+    public static String nodeFailed(String flowId, String nodeId) {
+        return "direct:sb.failed." + flowId + "." + nodeId;
+    }
+
     /** The route id of a node's route; unique in the context, grouped by flow. */
     public static String routeId(String flowId, String nodeId) {
         return flowId + ":" + nodeId;

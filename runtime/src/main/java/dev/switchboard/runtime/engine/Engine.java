@@ -7,6 +7,7 @@ import dev.switchboard.runtime.compile.FlowCompileException;
 import dev.switchboard.runtime.compile.FlowCompiler;
 import dev.switchboard.runtime.compile.Services;
 import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.secrets.SecretMask;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +42,8 @@ public final class Engine implements AutoCloseable {
     private final RunTracker tracker = new RunTracker();
     private final FlowCompiler compiler;
     private final Services services;
+    private final Inbox inbox;
+    private final SecretMask secretMask = new SecretMask();
     private final Map<String, Deployed> deployed = new ConcurrentHashMap<>();
 
     private record Deployed(Flow flow, List<RouteDefinition> routes) {}
@@ -50,7 +53,17 @@ public final class Engine implements AutoCloseable {
     }
 
     public Engine(EngineOptions options, ConnectorCatalog catalog, SecretResolver secrets, Services services, Inbox inbox) {
+        this(options, catalog, secrets, services, inbox, null);
+    }
+
+    /**
+     * @param deadLetters where events go that a node gave up on (and no error port caught); null
+     *     makes such runs fail instead
+     */
+    public Engine(EngineOptions options, ConnectorCatalog catalog, SecretResolver secrets, Services services, Inbox inbox,
+                  DeadLetterSink deadLetters) {
         this.options = options;
+        this.inbox = inbox;
         this.catalog = catalog;
         this.services = services;
         services.register(FileSandbox.class, new DirectoryFileSandbox(options.dataDir()));
@@ -66,13 +79,14 @@ public final class Engine implements AutoCloseable {
         http.setMaxBodySize(MAX_WEBHOOK_BODY_BYTES);
         http.getBodyHandler().setHandleFileUploads(false);
         this.httpServer = new VertxPlatformHttpServer(http);
-        this.compiler = new FlowCompiler(catalog, secrets, services, inbox, tracker);
+        this.compiler = new FlowCompiler(catalog, secrets, services, inbox, tracker, deadLetters, secretMask);
     }
 
     public Engine start() {
         try {
             camel.addService(httpServer, true, true);
             camel.start();
+            inbox.start(camel, tracker);
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the engine: " + e.getMessage(), e);
         }
@@ -105,6 +119,11 @@ public final class Engine implements AutoCloseable {
         return camel;
     }
 
+    /** Every secret value the deployed flows resolved: mask them in whatever the runtime stores. */
+    public SecretMask secretMask() {
+        return secretMask;
+    }
+
     public void addRunListener(RunListener listener) {
         tracker.addListener(listener);
     }
@@ -121,11 +140,13 @@ public final class Engine implements AutoCloseable {
         List<RouteDefinition> routes = compiler.compile(flow, camel);
         Deployed previous = deployed.remove(flow.id());
         if (previous != null) {
+            inbox.flowStopping(flow.id());
             stopRoutes(flow.id());
         }
         try {
             ((ModelCamelContext) camel).addRouteDefinitions(routes);
             deployed.put(flow.id(), new Deployed(flow, routes));
+            inbox.flowStarted(flow.id());
             LOG.info("Flow '{}' {}", flow.id(), previous == null ? "deployed" : "replaced");
         } catch (Exception e) {
             stopRoutes(flow.id());
@@ -140,6 +161,7 @@ public final class Engine implements AutoCloseable {
         try {
             ((ModelCamelContext) camel).addRouteDefinitions(previous.routes());
             deployed.put(previous.flow().id(), previous);
+            inbox.flowStarted(previous.flow().id());
         } catch (Exception e) {
             LOG.error("Flow '{}': the previous version could not be restarted either", previous.flow().id(), e);
         }
@@ -150,6 +172,7 @@ public final class Engine implements AutoCloseable {
         if (deployed.remove(flowId) == null) {
             return false;
         }
+        inbox.flowStopping(flowId);
         stopRoutes(flowId);
         LOG.info("Flow '{}' stopped", flowId);
         return true;
@@ -177,8 +200,23 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Graceful stop: triggers stop first so nothing new is accepted, the inbox finishes what is in
+     * flight (up to the drain timeout; the rest stays in a durable inbox for the next start), then
+     * the flows and the context stop.
+     */
     @Override
     public synchronized void close() {
+        for (Route route : List.copyOf(camel.getRoutes())) {
+            if (!route.getEndpoint().getEndpointUri().startsWith("direct:")) {
+                try {
+                    camel.getRouteController().stopRoute(route.getRouteId(), options.drainTimeout().toSeconds(), TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    LOG.warn("Trigger route {} did not stop cleanly: {}", route.getRouteId(), e.getMessage());
+                }
+            }
+        }
+        inbox.stop(options.drainTimeout());
         for (String flowId : List.copyOf(deployed.keySet())) {
             undeploy(flowId);
         }

@@ -11,7 +11,11 @@ import org.apache.camel.spi.Synchronization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Notices when an event enters a flow at its trigger and tells listeners how its run ended. */
+/**
+ * Notices when an event enters a flow at its trigger, traces each node it passes, and tells
+ * listeners how its run ended. Tracing keeps references to the (immutable) events only: turning
+ * them into snapshots is the listeners' work, off the flow's thread.
+ */
 public final class RunTracker {
     private static final Logger LOG = LoggerFactory.getLogger(RunTracker.class);
     private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
@@ -26,28 +30,69 @@ public final class RunTracker {
 
     /** The processor a trigger's route runs as the event leaves the trigger. */
     public Processor begin(String flowId, String triggerNodeId) {
-        return exchange -> {
-            exchange.setProperty(FlowExchange.FLOW_ID, flowId);
-            Instant started = Instant.now();
-            long startNanos = System.nanoTime();
-            String eventId = exchange.getIn().getBody() instanceof Event e ? e.id() : exchange.getExchangeId();
-            exchange.getExchangeExtension().addOnCompletion(new Synchronization() {
-                @Override
-                public void onComplete(Exchange done) {
-                    RunRecord.RunStatus status = done.getProperty(FlowExchange.FILTERED_BY) != null
-                            ? RunRecord.RunStatus.FILTERED : RunRecord.RunStatus.SUCCESS;
-                    publish(new RunRecord(flowId, triggerNodeId, eventId, status, started,
-                            System.nanoTime() - startNanos, done.getProperty(FlowExchange.ENDED_AT, String.class), null));
-                }
+        return exchange -> begin(exchange, flowId, triggerNodeId, null);
+    }
 
-                @Override
-                public void onFailure(Exchange failed) {
-                    Exception error = failed.getException();
-                    String message = error == null ? "failed" : error.getClass().getSimpleName() + ": " + error.getMessage();
-                    publish(new RunRecord(flowId, triggerNodeId, eventId, RunRecord.RunStatus.FAILED, started,
-                            System.nanoTime() - startNanos, failed.getProperty(FlowExchange.ENDED_AT, String.class), message));
-                }
-            });
+    /**
+     * Starts a run on {@code exchange}. An exchange that already belongs to a run of another flow
+     * (handed over by event.publish) becomes that run's child.
+     */
+    public RunTrace begin(Exchange exchange, String flowId, String triggerNodeId, Long replayOf) {
+        RunTrace previous = exchange.getProperty(RunTrace.PROPERTY, RunTrace.class);
+        String parent = previous != null ? previous.runId() : exchange.getProperty(FlowExchange.RUN_ID, String.class);
+        RunTrace trace = new RunTrace(flowId, parent, replayOf);
+        exchange.setProperty(RunTrace.PROPERTY, trace);
+        exchange.setProperty(FlowExchange.RUN_ID, trace.runId());
+        exchange.setProperty(FlowExchange.FLOW_ID, flowId);
+        exchange.removeProperty(RunTrace.DEAD_LETTERED);
+        Instant started = Instant.now();
+        long startNanos = System.nanoTime();
+        String eventId = exchange.getIn().getBody() instanceof Event e ? e.id() : exchange.getExchangeId();
+        exchange.getExchangeExtension().addOnCompletion(new Synchronization() {
+            @Override
+            public void onComplete(Exchange done) {
+                RunRecord.RunStatus status = done.getProperty(RunTrace.DEAD_LETTERED) != null ? RunRecord.RunStatus.DEAD_LETTERED
+                        : done.getProperty(FlowExchange.FILTERED_BY) != null ? RunRecord.RunStatus.FILTERED
+                        : RunRecord.RunStatus.SUCCESS;
+                String error = done.getProperty(RunTrace.DEAD_LETTERED) != null
+                        ? "dead-lettered at " + done.getProperty(RunTrace.DEAD_LETTERED) : null;
+                publish(record(done, status, error));
+            }
+
+            @Override
+            public void onFailure(Exchange failed) {
+                Exception error = failed.getException();
+                String message = error == null ? "failed" : error.getClass().getSimpleName() + ": " + error.getMessage();
+                publish(record(failed, RunRecord.RunStatus.FAILED, message));
+            }
+
+            private RunRecord record(Exchange done, RunRecord.RunStatus status, String error) {
+                return new RunRecord(flowId, triggerNodeId, eventId, status, started, System.nanoTime() - startNanos,
+                        done.getProperty(FlowExchange.ENDED_AT, String.class), error,
+                        trace.runId(), trace.parentRunId(), trace.replayOf(), trace.steps());
+            }
+        });
+        return trace;
+    }
+
+    /** Processor for the start of a node's route: records the event going in. */
+    public static Processor entered(String nodeId) {
+        return exchange -> {
+            RunTrace trace = exchange.getProperty(RunTrace.PROPERTY, RunTrace.class);
+            if (trace != null && exchange.getIn().getBody() instanceof Event event) {
+                trace.entered(nodeId, event);
+            }
+        };
+    }
+
+    /** Processor for a node's emit: records the event going out and through which port. */
+    public static Processor left(String nodeId, String port) {
+        return exchange -> {
+            RunTrace trace = exchange.getProperty(RunTrace.PROPERTY, RunTrace.class);
+            if (trace != null) {
+                Object body = exchange.getIn().getBody();
+                trace.left(nodeId, port, body instanceof Event event ? event : null);
+            }
         };
     }
 

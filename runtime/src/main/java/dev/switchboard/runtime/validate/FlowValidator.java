@@ -29,6 +29,8 @@ import java.util.Optional;
  * something the schema already rejected is dropped, so one mistake gives one message.
  */
 public final class FlowValidator {
+    /** The config key through which any node with an input overrides the flow's retry policy. */
+    public static final String NODE_RETRY = "retry";
     private final ConnectorCatalog catalog;
 
     public FlowValidator(ConnectorCatalog catalog) {
@@ -106,20 +108,27 @@ public final class FlowValidator {
         }
         Connector connector = found.get();
         ConnectorSpec spec = connector.spec();
-        List<Problem> configProblems = ConfigCheck.check(spec.properties(), node.config(), at + "/config", node.id(), spec.id());
+        // Every node with an input may carry its own retry policy (config.retry) and has an error port;
+        // both belong to the runtime, not to the connector, so the connector's checks never see them.
+        boolean runtimeRetry = spec.hasInput() && spec.property(NODE_RETRY).isEmpty() && node.config().values().containsKey(NODE_RETRY);
+        ConfigValue.Fields connectorConfig = runtimeRetry ? node.config().without(NODE_RETRY) : node.config();
+        if (runtimeRetry) {
+            checkRetry(node.config().values().get(NODE_RETRY), at + "/config/" + NODE_RETRY, problems);
+        }
+        List<Problem> configProblems = ConfigCheck.check(spec.properties(), connectorConfig, at + "/config", node.id(), spec.id());
         problems.addAll(configProblems);
         if (!configProblems.isEmpty()) {
             // The connector's own checks and port logic may assume well-typed config; do not run them on a broken one.
-            List<String> ports = spec.dynamicPorts() ? null : portNames(spec.outputs());
+            List<String> ports = spec.dynamicPorts() ? null : withErrorPort(spec, portNames(spec.outputs()));
             return new GraphCheck.NodeFacts(index, node, spec, ports);
         }
-        NodeConfig config = new NodeConfig(node.config());
+        NodeConfig config = new NodeConfig(connectorConfig);
         try {
             for (ConfigProblem p : connector.validate(config)) {
                 problems.add(Problem.nodeError(at + "/config" + relative(p.pointer()), node.id(),
                         firstToken(p.pointer()), p.message()));
             }
-            return new GraphCheck.NodeFacts(index, node, spec, portNames(connector.outputs(config)));
+            return new GraphCheck.NodeFacts(index, node, spec, withErrorPort(spec, portNames(connector.outputs(config))));
         } catch (RuntimeException e) {
             problems.add(Problem.nodeError(at + "/config", node.id(), null,
                     "The " + spec.id() + " connector could not check this config: " + e));
@@ -128,7 +137,15 @@ public final class FlowValidator {
     }
 
     private static void checkSettings(ConfigValue.Fields settings, List<Problem> problems) {
-        if (!(settings.values().get("retry") instanceof ConfigValue.Fields retry)) {
+        if (settings.values().get("retry") instanceof ConfigValue.Fields retry) {
+            checkRetry(retry, "/settings/retry", problems);
+        }
+    }
+
+    /** A retry policy (flow settings or a node's config.retry): {attempts, backoff, maxBackoff}. */
+    private static void checkRetry(ConfigValue value, String pointer, List<Problem> problems) {
+        if (!(value instanceof ConfigValue.Fields retry)) {
+            problems.add(Problem.error(pointer, "'retry' must be an object like {\"attempts\": 3, \"backoff\": \"1s\", \"maxBackoff\": \"1m\"}"));
             return;
         }
         for (String name : List.of("backoff", "maxBackoff")) {
@@ -136,10 +153,23 @@ public final class FlowValidator {
                 try {
                     Durations.parse(t.value());
                 } catch (IllegalArgumentException e) {
-                    problems.add(Problem.error("/settings/retry/" + name, "'" + name + "': " + e.getMessage()));
+                    problems.add(Problem.error(pointer + "/" + name, "'" + name + "': " + e.getMessage()));
                 }
             }
         }
+        ConfigValue attempts = retry.values().get("attempts");
+        if (attempts != null && !(attempts instanceof ConfigValue.Num n && n.value().signum() > 0 && n.value().stripTrailingZeros().scale() <= 0)) {
+            problems.add(Problem.error(pointer + "/attempts", "'attempts' must be a whole number of at least 1 (the first try counts)"));
+        }
+    }
+
+    private static List<String> withErrorPort(ConnectorSpec spec, List<String> ports) {
+        if (!spec.hasInput() || ports.contains(PortSpec.ERROR)) {
+            return ports;
+        }
+        List<String> all = new ArrayList<>(ports);
+        all.add(PortSpec.ERROR);
+        return all;
     }
 
     private static String malformedMessage(MalformedFlowException e) {

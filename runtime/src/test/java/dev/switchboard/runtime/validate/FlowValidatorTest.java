@@ -167,7 +167,7 @@ class FlowValidatorTest {
         assertThat(VALIDATOR.validate(wiredToBranch)).isEmpty();
         assertThat(VALIDATOR.validate(wiredToMissingBranch)).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("/wires/1/port");
-            assertThat(p.message()).isEqualTo("'sink' (test.kitchen-sink) has no output port 'huge'. Its ports: big, default");
+            assertThat(p.message()).isEqualTo("'sink' (test.kitchen-sink) has no output port 'huge'. Its ports: big, default, error");
         });
     }
 

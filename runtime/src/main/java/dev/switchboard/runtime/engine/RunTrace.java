@@ -1,0 +1,100 @@
+package dev.switchboard.runtime.engine;
+
+import dev.switchboard.connector.spi.Event;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The lineage of one run while it is in flight, kept on the exchange (property {@link #PROPERTY}).
+ * Fan-out copies of the exchange share it, so every branch adds to the same run.
+ */
+public final class RunTrace {
+    public static final String PROPERTY = "sb.runTrace";
+    /** Set (to the node id) when the event went to the dead-letter store. */
+    public static final String DEAD_LETTERED = "sb.deadLettered";
+
+    private final String runId = UUID.randomUUID().toString();
+    private final String flowId;
+    private final String parentRunId;
+    private final Long replayOf;
+    private final List<Step> steps = new ArrayList<>();
+
+    RunTrace(String flowId, String parentRunId, Long replayOf) {
+        this.flowId = flowId;
+        this.parentRunId = parentRunId;
+        this.replayOf = replayOf;
+    }
+
+    public String runId() { return runId; }
+    public String flowId() { return flowId; }
+    public String parentRunId() { return parentRunId; }
+    public Long replayOf() { return replayOf; }
+
+    public synchronized void entered(String nodeId, Event input) {
+        steps.add(new Step(nodeId, Instant.now(), input));
+    }
+
+    /** The event left {@code nodeId} through {@code port}; a trigger's first emit adds its step. */
+    public synchronized void left(String nodeId, String port, Event output) {
+        Step step = open(nodeId);
+        if (step == null) {
+            step = new Step(nodeId, Instant.now(), null);
+            steps.add(step);
+        }
+        step.port = port;
+        step.output = output;
+    }
+
+    public synchronized void failed(String nodeId, String error) {
+        Step step = last(nodeId);
+        if (step != null) {
+            step.error = error;
+        }
+    }
+
+    /** The event as it last entered {@code nodeId}: what a dead letter keeps. */
+    public synchronized Event inputOf(String nodeId) {
+        Step step = last(nodeId);
+        return step == null ? null : step.input;
+    }
+
+    synchronized List<StepRecord> steps() {
+        return steps.stream().map(s -> new StepRecord(s.nodeId, s.port, s.at, s.input, s.output, s.error)).toList();
+    }
+
+    private Step open(String nodeId) {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            Step s = steps.get(i);
+            if (s.nodeId.equals(nodeId) && s.port == null) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private Step last(String nodeId) {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            if (steps.get(i).nodeId.equals(nodeId)) {
+                return steps.get(i);
+            }
+        }
+        return null;
+    }
+
+    private static final class Step {
+        final String nodeId;
+        final Instant at;
+        final Event input;
+        String port;
+        Event output;
+        String error;
+
+        Step(String nodeId, Instant at, Event input) {
+            this.nodeId = nodeId;
+            this.at = at;
+            this.input = input;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.switchboard.runtime.engine;
+
+import dev.switchboard.connector.spi.Event;
+import java.time.Instant;
+
+/**
+ * One node an event passed in a run.
+ *
+ * @param port the port the event left through; null when it did not leave (failed, or dropped inside)
+ * @param input the event as it entered the node; null for a trigger
+ * @param output the event as it left; null when it did not leave
+ * @param error why the node failed, or null
+ */
+public record StepRecord(String nodeId, String port, Instant at, Event input, Event output, String error) {}

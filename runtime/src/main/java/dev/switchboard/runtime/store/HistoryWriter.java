@@ -1,0 +1,185 @@
+package dev.switchboard.runtime.store;
+
+import dev.switchboard.connector.spi.Event;
+import dev.switchboard.connector.support.Json;
+import dev.switchboard.runtime.engine.RunListener;
+import dev.switchboard.runtime.engine.RunRecord;
+import dev.switchboard.runtime.engine.StepRecord;
+import dev.switchboard.runtime.secrets.SecretMask;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes run history and lineage off the flows' threads: finished runs go into a bounded queue
+ * (a full queue drops the record and counts it; a flow never waits for the database) and one
+ * writer thread stores them in batches, snapshots serialized, secret values masked and truncated.
+ * The same thread applies retention (by age and by count) once a minute.
+ */
+public final class HistoryWriter implements RunListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryWriter.class);
+    private static final int BATCH = 500;
+    private static final String TRUNCATED = "…(truncated)";
+
+    private final Store store;
+    private final SecretMask mask;
+    private final HistoryOptions options;
+    private final BlockingQueue<RunRecord> queue;
+    private final AtomicLong offered = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long lastRetention;
+
+    public HistoryWriter(Store store, SecretMask mask, HistoryOptions options) {
+        this.store = store;
+        this.mask = mask;
+        this.options = options;
+        this.queue = new ArrayBlockingQueue<>(options.queueSize());
+        this.thread = new Thread(this::loop, "switchboard-history-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void onRunFinished(RunRecord run) {
+        if (queue.offer(run)) {
+            offered.incrementAndGet();
+        } else if (dropped.incrementAndGet() % 1000 == 1) {
+            LOG.warn("Run history is behind; {} run records dropped so far", dropped.get());
+        }
+    }
+
+    public long droppedCount() {
+        return dropped.get();
+    }
+
+    /** Waits until every run offered so far is stored (tests, shutdown). */
+    public boolean awaitWritten(Duration timeout) {
+        long target = offered.get();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (written.get() < target && System.nanoTime() < deadline && thread.isAlive()) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return written.get() >= target;
+    }
+
+    private void loop() {
+        List<RunRecord> batch = new ArrayList<>(BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                RunRecord first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, BATCH - 1);
+                    store.inTransaction(c -> {
+                        write(c, batch);
+                        return null;
+                    });
+                    written.addAndGet(batch.size());
+                    batch.clear();
+                }
+                retainIfDue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Could not store {} run records: {}", batch.size(), e.getMessage());
+                written.addAndGet(batch.size());
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(Connection c, List<RunRecord> runs) throws SQLException {
+        try (PreparedStatement run = c.prepareStatement("INSERT INTO runs (run_id, event_id, flow_id, trigger_node, status,"
+                + " started_at, duration_us, ended_at, error, parent_run_id, replay_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement step = c.prepareStatement("INSERT INTO run_steps (run_id, step_no, node_id, port, at, input,"
+                     + " output, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (RunRecord r : runs) {
+                if (r.runId() == null) {
+                    continue;
+                }
+                run.setString(1, r.runId());
+                run.setString(2, r.eventId());
+                run.setString(3, r.flowId());
+                run.setString(4, r.triggerNodeId());
+                run.setString(5, r.status().name());
+                run.setTimestamp(6, Timestamp.from(r.startedAt()));
+                run.setLong(7, r.durationNanos() / 1000);
+                run.setString(8, r.endedAt());
+                run.setString(9, clip(mask.mask(r.error()), 4000));
+                run.setString(10, r.parentRunId());
+                run.setObject(11, r.replayOf());
+                run.addBatch();
+                int n = 0;
+                for (StepRecord s : r.steps()) {
+                    step.setString(1, r.runId());
+                    step.setInt(2, n++);
+                    step.setString(3, s.nodeId());
+                    step.setString(4, s.port());
+                    step.setTimestamp(5, Timestamp.from(s.at()));
+                    step.setString(6, snapshot(s.input()));
+                    step.setString(7, snapshot(s.output()));
+                    step.setString(8, clip(mask.mask(s.error()), 4000));
+                    step.addBatch();
+                }
+            }
+            run.executeBatch();
+            step.executeBatch();
+        }
+    }
+
+    private String snapshot(Event event) {
+        if (event == null) {
+            return null;
+        }
+        return clip(mask.mask(Json.write(Json.toCloudEvent(event))), Math.min(options.maxSnapshotChars(), StoreInbox.MAX_EVENT_CHARS));
+    }
+
+    private static String clip(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, Math.max(0, max - TRUNCATED.length())) + TRUNCATED;
+    }
+
+    private void retainIfDue() {
+        long now = System.nanoTime();
+        if (lastRetention != 0 && now - lastRetention < options.retentionInterval().toNanos()) {
+            return;
+        }
+        lastRetention = now;
+        int removed = store.inTransaction(c -> new Retention(options).apply(c, Instant.now()));
+        if (removed > 0) {
+            LOG.info("Retention removed {} old runs", removed);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

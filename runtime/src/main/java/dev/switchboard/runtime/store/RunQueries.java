@@ -1,0 +1,105 @@
+package dev.switchboard.runtime.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads run history for the CLI and the admin API. */
+public final class RunQueries {
+    private final Store store;
+
+    public RunQueries(Store store) {
+        this.store = store;
+    }
+
+    /** One stored run. */
+    public record Run(String runId, String eventId, String flowId, String triggerNode, String status, Instant startedAt,
+                      long durationMicros, String endedAt, String error, String parentRunId, Long replayOf) {}
+
+    /** One node a stored run passed, with its (masked, truncated) snapshots. */
+    public record Step(String runId, int stepNo, String nodeId, String port, Instant at, String input, String output, String error) {}
+
+    /** A run with its steps. */
+    public record RunPath(Run run, List<Step> steps) {}
+
+    /** Newest first. */
+    public List<Run> list(String flowId, String status, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT_RUN + " WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (flowId != null) {
+            sql.append(" AND flow_id = ?");
+            args.add(flowId);
+        }
+        if (status != null) {
+            sql.append(" AND status = ?");
+            args.add(status.toUpperCase().replace('-', '_'));
+        }
+        sql.append(" ORDER BY started_at DESC FETCH FIRST ? ROWS ONLY");
+        args.add(limit);
+        return store.inTransaction(c -> runs(c, sql.toString(), args));
+    }
+
+    /**
+     * The whole path of an event: every run of it (across flows and replays), oldest first, each
+     * with its steps. {@code id} is an event id or a run id.
+     */
+    public List<RunPath> path(String id) {
+        return store.inTransaction(c -> {
+            List<Run> runs = runs(c, SELECT_RUN + " WHERE event_id = ? ORDER BY started_at, run_id", List.of(id));
+            if (runs.isEmpty()) {
+                List<Run> byRun = runs(c, SELECT_RUN + " WHERE run_id = ?", List.of(id));
+                if (byRun.isEmpty()) {
+                    return List.<RunPath>of();
+                }
+                runs = runs(c, SELECT_RUN + " WHERE event_id = ? ORDER BY started_at, run_id", List.of(byRun.get(0).eventId()));
+            }
+            List<RunPath> paths = new ArrayList<>();
+            for (Run run : runs) {
+                paths.add(new RunPath(run, steps(c, run.runId())));
+            }
+            return paths;
+        });
+    }
+
+    private static final String SELECT_RUN = "SELECT run_id, event_id, flow_id, trigger_node, status, started_at, duration_us,"
+            + " ended_at, error, parent_run_id, replay_of FROM runs";
+
+    private static List<Run> runs(Connection c, String sql, List<Object> args) throws SQLException {
+        List<Run> result = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                s.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    long replay = r.getLong(11);
+                    Long replayOf = r.wasNull() ? null : replay;
+                    result.add(new Run(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                            r.getTimestamp(6).toInstant(), r.getLong(7), r.getString(8), r.getString(9), r.getString(10), replayOf));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static List<Step> steps(Connection c, String runId) throws SQLException {
+        List<Step> result = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT run_id, step_no, node_id, port, at, input, output, error"
+                + " FROM run_steps WHERE run_id = ? ORDER BY step_no")) {
+            s.setString(1, runId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    Timestamp at = r.getTimestamp(5);
+                    result.add(new Step(r.getString(1), r.getInt(2), r.getString(3), r.getString(4), at.toInstant(),
+                            r.getString(6), r.getString(7), r.getString(8)));
+                }
+            }
+        }
+        return result;
+    }
+}
