@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
-import java.util.UUID;
 
 /** One received mail as an event: addresses, subject, text and HTML bodies, when it arrived. */
 final class MailEvents {
@@ -43,7 +42,7 @@ final class MailEvents {
         data.put("receivedAt", receivedAt.toString());
         String messageId = mail instanceof MimeMessage mime ? mime.getMessageID() : null;
         data.put("messageId", messageId);
-        String id = messageId == null || messageId.isBlank() ? UUID.randomUUID().toString() : messageId;
+        String id = messageId == null || messageId.isBlank() ? Event.newId() : messageId;
         return new Event(id, source, EVENT_TYPE, receivedAt, mail.getSubject(), "application/json", data, Map.of());
     }
 

@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.quartz.CronExpression;
 
@@ -174,7 +173,7 @@ public final class ScheduleConnector implements Connector {
             long n = count.incrementAndGet();
             JsonNode data = payload.map(p -> (JsonNode) p.deepCopy()).orElseGet(() -> ticks(Instant.now(), n));
             exchange.getIn().removeHeaders("*");
-            exchange.getIn().setBody(new Event(UUID.randomUUID().toString(), source, EVENT_TYPE, Instant.now(),
+            exchange.getIn().setBody(new Event(Event.newId(), source, EVENT_TYPE, Instant.now(),
                     null, "application/json", data, Map.of()));
         }), PortSpec.OUT);
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.switchboard.connector.spi.Event;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Turns a broker message body into an event and an event into a message body, the same way for
@@ -28,7 +27,7 @@ public final class MessageEvents {
         if (json != null && isCloudEvent(json)) {
             return Json.fromCloudEvent(json);
         }
-        String id = messageId == null || messageId.isBlank() ? UUID.randomUUID().toString() : messageId;
+        String id = messageId == null || messageId.isBlank() ? Event.newId() : messageId;
         if (json != null) {
             return new Event(id, source, type, time, subject, "application/json", json, Map.of());
         }

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Turns an authenticated webhook request into the event that enters the flow: the body becomes
@@ -43,7 +42,7 @@ public final class WebhookEvents {
     }
 
     public Event toEvent(WebhookRequest request) throws BadBody {
-        return new Event(UUID.randomUUID().toString(), source, type, Instant.now(), subject, "application/json",
+        return new Event(Event.newId(), source, type, Instant.now(), subject, "application/json",
                 data(request), extensions(request));
     }
 

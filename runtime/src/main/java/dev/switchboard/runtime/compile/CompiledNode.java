@@ -79,8 +79,10 @@ final class CompiledNode implements NodeContext {
             throw new IllegalStateException("A trigger has no input; start its route with from(uri)");
         }
         if (route == null) {
+            // a node's input is always an Event object, never a stream: no stream caching to pay for
             route = builder.from(Endpoints.nodeInput(flow.id(), node.id()))
                     .routeId(Endpoints.routeId(flow.id(), node.id()))
+                    .streamCache("false")
                     .process(RunTracker.entered(node.id()));
         }
         return route;
@@ -88,14 +90,18 @@ final class CompiledNode implements NodeContext {
 
     @Override
     public ProcessorDefinition<?> emit(ProcessorDefinition<?> at, String port) {
-        ProcessorDefinition<?> from = (trigger ? at.process(tracker.begin(flow.id(), node.id())) : at)
-                .process(RunTracker.left(node.id(), port));
+        ProcessorDefinition<?> started = trigger ? at.process(tracker.begin(flow.id(), node.id())) : at;
+        Processor left = RunTracker.left(node.id(), port);
         List<Wire> wires = flow.wiresFrom(node.id(), port);
         if (wires.isEmpty()) {
             String endedAt = node.id() + ":" + port;
-            boolean dropped = !PortSpec.OUT.equals(port);
-            return from.process(exchange -> markEnd(exchange, endedAt, dropped ? node.id() : null));
+            String filteredBy = PortSpec.OUT.equals(port) ? null : node.id();
+            return started.process(exchange -> {
+                left.process(exchange);
+                markEnd(exchange, endedAt, filteredBy);
+            });
         }
+        ProcessorDefinition<?> from = started.process(left);
         if (wires.size() == 1) {
             return from.to(Endpoints.nodeInput(flow.id(), wires.get(0).to()));
         }

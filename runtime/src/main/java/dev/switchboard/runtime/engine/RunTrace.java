@@ -4,7 +4,6 @@ import dev.switchboard.connector.spi.Event;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The lineage of one run while it is in flight, kept on the exchange (property {@link #PROPERTY}).
@@ -15,7 +14,7 @@ public final class RunTrace {
     /** Set (to the node id) when the event went to the dead-letter store. */
     public static final String DEAD_LETTERED = "sb.deadLettered";
 
-    private final String runId = UUID.randomUUID().toString();
+    private final String runId = Event.newId();
     private final String flowId;
     private final String parentRunId;
     private final Long replayOf;
