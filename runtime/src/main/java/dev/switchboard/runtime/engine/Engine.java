@@ -1,5 +1,6 @@
 package dev.switchboard.runtime.engine;
 
+import dev.switchboard.connector.filewatch.FileWatchConnector;
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.runtime.compile.FlowCompileException;
 import dev.switchboard.runtime.compile.FlowCompiler;
@@ -54,6 +55,8 @@ public final class Engine implements AutoCloseable {
         camel.getShutdownStrategy().setTimeout(options.drainTimeout().toSeconds());
         camel.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
         camel.getShutdownStrategy().setLogInflightExchangesOnTimeout(true);
+        // file connectors confine their folders to the data folder (until a FileSandbox service replaces this)
+        camel.getGlobalOptions().put(FileWatchConnector.DATA_DIR_OPTION, options.dataDir().toAbsolutePath().toString());
         VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
         http.setBindHost(options.httpHost());
         http.setBindPort(options.httpPort());
