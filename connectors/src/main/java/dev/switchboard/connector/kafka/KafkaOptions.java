@@ -28,7 +28,11 @@ final class KafkaOptions {
 
     static List<ConfigProblem> brokerProblems(NodeConfig config) {
         List<ConfigProblem> problems = new ArrayList<>();
-        for (String broker : topics(config.string("brokers", ""))) {
+        String brokers = config.string("brokers", "");
+        if (brokers.contains("{{")) {
+            return problems; // an {{env:…}} or {{secret:…}} reference, checked once resolved
+        }
+        for (String broker : topics(brokers)) {
             if (!broker.matches("[A-Za-z0-9._\\-\\[\\]:]+:\\d{1,5}")) {
                 problems.add(new ConfigProblem("/brokers", "'" + broker + "' is not host:port"));
             }
