@@ -59,7 +59,7 @@ class KafkaConnectorsTest {
         kafka.waitForReadyBrokers();
         try (Admin admin = kafka.admin()) {
             admin.createTopics(List.of(new NewTopic("clicks", 1, (short) 1), new NewTopic("envelopes", 1, (short) 1),
-                    new NewTopic("crash", 1, (short) 1))).all().get();
+                    new NewTopic("crash", 1, (short) 1), new NewTopic("late", 1, (short) 1))).all().get();
         }
         engine = Flows.engine(dataDir, Map.of());
     }
@@ -180,6 +180,26 @@ class KafkaConnectorsTest {
         assertThat(CaptureConnector.events("still-fine")).hasSize(1);
         assertThat(engine.undeploy("kafka-down")).isTrue();
         engine.undeploy("still-fine");
+    }
+
+    @Test
+    void consumerStartedBeforeItsBrokerIsReachableConnectsOnceItAppears() throws Exception {
+        int port = Flows.freePort();
+        engine.deploy(chain("kafka-late",
+                node("in", "kafka.consume", "brokers", "127.0.0.1:" + port, "topics", "late", "startFrom", "earliest"),
+                node("capture", "test.capture", "sink", "kafka-late")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> ConnectionStatus.of("kafka-late", "in")
+                .filter(s -> s.state() == ConnectionStatus.State.DOWN).isPresent());
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>("late", "k", "{\"hello\": \"late\"}")).get();
+        }
+
+        int brokerPort = Integer.parseInt(kafka.bootstrapServers().split(",")[0].replaceAll(".*:", ""));
+        try (TcpForwarder broker = new TcpForwarder(port, brokerPort)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> CaptureConnector.events("kafka-late").size() == 1);
+            assertThat(CaptureConnector.events("kafka-late").get(0).data().path("hello").asText()).isEqualTo("late");
+            engine.undeploy("kafka-late");
+        }
     }
 
     private static dev.switchboard.runtime.model.Flow crashFlow(String sink) {
