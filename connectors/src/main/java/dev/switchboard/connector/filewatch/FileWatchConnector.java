@@ -76,7 +76,7 @@ public final class FileWatchConnector implements Connector {
         FileParser parser = new FileParser(node.eventSource(), config.string("format", "json"), config.string("delimiter", ",").charAt(0));
         long delay = Math.max(100, config.duration("interval", Duration.ofSeconds(1)).toMillis());
         String uri = "file:" + folder
-                + "?antInclude=" + config.string("pattern", "*")
+                + "?antInclude=RAW(" + config.string("pattern", "*") + ")"
                 + "&move=.done&moveFailed=.error"
                 + "&readLock=changed&readLockCheckInterval=250&readLockMinLength=0"
                 + "&initialDelay=0&delay=" + delay

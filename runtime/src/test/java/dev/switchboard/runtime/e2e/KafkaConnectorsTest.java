@@ -53,6 +53,10 @@ class KafkaConnectorsTest {
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
+                // a test broker on a shared 2-core machine: fewer threads start and stop faster
+                .setConfigProp("num.io.threads", "2")
+                .setConfigProp("num.network.threads", "1")
+                .setConfigProp("background.threads", "2")
                 .build();
         kafka.format();
         kafka.startup();

@@ -33,6 +33,8 @@ class SqlConnectorsTest {
     @TempDir
     static Path dir;
     static String url;
+    static String lateUrl;
+    static int latePort;
     static Engine engine;
 
     @BeforeAll
@@ -41,7 +43,9 @@ class SqlConnectorsTest {
         sql("CREATE TABLE orders (id INT PRIMARY KEY, customer VARCHAR(100), total DECIMAL(10,2), exported BOOLEAN DEFAULT FALSE)",
                 "CREATE TABLE events (id INT PRIMARY KEY, name VARCHAR(100))",
                 "CREATE TABLE notes (id INT AUTO_INCREMENT PRIMARY KEY, body VARCHAR(1000), n INT)");
-        engine = Flows.engine(dir.resolve("data"), Map.of("SHOP_DB", url, "SHOP_USER", "sa", "SHOP_PASSWORD", ""));
+        latePort = Flows.freePort();
+        lateUrl = "jdbc:h2:tcp://127.0.0.1:" + latePort + "/late";
+        engine = Flows.engine(dir.resolve("data"), Map.of("SHOP_DB", url, "SHOP_USER", "sa", "SHOP_PASSWORD", "", "LATE_DB", lateUrl));
     }
 
     @AfterAll
@@ -122,9 +126,8 @@ class SqlConnectorsTest {
 
     @Test
     void pollerStartedBeforeItsDatabaseReportsItAndPicksUpRowsOnceItIsUp() throws Exception {
-        int port = Flows.freePort();
-        String lateUrl = "jdbc:h2:tcp://127.0.0.1:" + port + "/late";
-        engine.deploy(chain("late", node("poll", "sql.poll", "jdbcUrl", lateUrl, "username", "sa", "password", "",
+        engine.deploy(chain("late", node("poll", "sql.poll", "jdbcUrl", "{{secret:LATE_DB}}", "username", "{{secret:SHOP_USER}}",
+                        "password", "{{secret:SHOP_PASSWORD}}",
                         "query", "SELECT * FROM arrivals WHERE id > :last ORDER BY id", "strategy", "trackColumn",
                         "trackColumn", "id", "interval", "200ms"),
                 node("capture", "test.capture", "sink", "late")));
@@ -132,7 +135,7 @@ class SqlConnectorsTest {
                 .filter(s -> s.state() == ConnectionStatus.State.DOWN).isPresent());
         assertThat(ConnectionStatus.of("late", "poll").orElseThrow().message()).startsWith("cannot poll " + lateUrl + ": ");
 
-        Server server = Server.createTcpServer("-tcpPort", String.valueOf(port), "-ifNotExists",
+        Server server = Server.createTcpServer("-tcpPort", String.valueOf(latePort), "-ifNotExists",
                 "-baseDir", dir.resolve("late-server").toString()).start();
         try {
             try (Connection c = DriverManager.getConnection(lateUrl, "sa", ""); Statement s = c.createStatement()) {
