@@ -31,7 +31,7 @@ final class BrokerProbe extends RoutePolicySupport {
         this.flowId = flowId;
         this.nodeId = nodeId;
         this.brokers = brokers;
-        this.addresses = KafkaOptions.topics(brokers).stream().map(BrokerProbe::address).toList();
+        this.addresses = KafkaOptions.commaList(brokers).stream().map(BrokerProbe::address).toList();
     }
 
     private static InetSocketAddress address(String hostPort) {

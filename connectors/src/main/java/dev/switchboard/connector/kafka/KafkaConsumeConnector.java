@@ -55,7 +55,7 @@ public final class KafkaConsumeConnector implements Connector {
     @Override
     public List<ConfigProblem> validate(NodeConfig config) {
         List<ConfigProblem> problems = new ArrayList<>(KafkaOptions.brokerProblems(config));
-        for (String topic : KafkaOptions.topics(config.string("topics", ""))) {
+        for (String topic : KafkaOptions.commaList(config.string("topics", ""))) {
             if (!topic.matches("[A-Za-z0-9._-]{1,249}")) {
                 problems.add(new ConfigProblem("/topics", "'" + topic
                         + "' is not a valid Kafka topic name (letters, digits, '.', '_' and '-' only)"));
@@ -67,7 +67,7 @@ public final class KafkaConsumeConnector implements Connector {
     @Override
     public void compile(NodeContext node) {
         NodeConfig config = node.config();
-        List<String> topics = KafkaOptions.topics(config.requireString("topics"));
+        List<String> topics = KafkaOptions.commaList(config.requireString("topics"));
         if (topics.isEmpty()) {
             throw new IllegalArgumentException("topics: name at least one topic");
         }

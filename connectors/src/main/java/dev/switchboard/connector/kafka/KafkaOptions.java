@@ -18,12 +18,12 @@ final class KafkaOptions {
                 .description("Bootstrap servers as host:port, separated by commas").build();
     }
 
-    static List<String> topics(String commaList) {
+    static List<String> commaList(String commaList) {
         return Arrays.stream(commaList.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     static String brokers(NodeConfig config) {
-        return String.join(",", topics(config.requireString("brokers")));
+        return String.join(",", commaList(config.requireString("brokers")));
     }
 
     static List<ConfigProblem> brokerProblems(NodeConfig config) {
@@ -32,7 +32,7 @@ final class KafkaOptions {
         if (brokers.contains("{{")) {
             return problems; // an {{env:…}} or {{secret:…}} reference, checked once resolved
         }
-        for (String broker : topics(brokers)) {
+        for (String broker : commaList(brokers)) {
             if (!broker.matches("[A-Za-z0-9._\\-\\[\\]:]+:\\d{1,5}")) {
                 problems.add(new ConfigProblem("/brokers", "'" + broker + "' is not host:port"));
             }

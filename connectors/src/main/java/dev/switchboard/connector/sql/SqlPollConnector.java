@@ -101,12 +101,21 @@ public final class SqlPollConnector implements Connector {
 
         ProcessorDefinition<?> perRow = node.from("timer:sb.sqlpoll." + node.flowId() + "." + node.nodeId()
                         + "?delay=0&period=" + Math.max(100, interval.toMillis()))
-                .routePolicy(database)
+                .routePolicy(database, forgetStatusOnStop(node.flowId(), node.nodeId()))
                 .process(poller::fetch)
                 // one row at a time, in order; a failed row stops this poll so the next one retries it first
                 .split(body()).stopOnException()
                 .process(poller::toEvent);
         node.emit(perRow, PortSpec.OUT).process(poller::done).end();
+    }
+
+    private static org.apache.camel.spi.RoutePolicy forgetStatusOnStop(String flowId, String nodeId) {
+        return new org.apache.camel.support.RoutePolicySupport() {
+            @Override
+            public void onStop(org.apache.camel.Route route) {
+                dev.switchboard.connector.support.ConnectionStatus.forget(flowId, nodeId);
+            }
+        };
     }
 
     private static org.apache.camel.builder.ValueBuilder body() {
