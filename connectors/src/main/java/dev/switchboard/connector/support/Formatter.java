@@ -1,7 +1,10 @@
 package dev.switchboard.connector.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
@@ -93,7 +96,7 @@ public enum Formatter {
                 if (absent) return value;
                 if (value.isNumber()) return value;
                 try {
-                    return DecimalNode.valueOf(new BigDecimal(value.asText().trim()));
+                    return numberNode(new BigDecimal(value.asText().trim()));
                 } catch (NumberFormatException e) {
                     return MissingNode.getInstance();
                 }
@@ -104,6 +107,19 @@ public enum Formatter {
             default:
                 throw new IllegalStateException(name());
         }
+    }
+
+    /** Whole numbers become integer nodes, as if parsed from JSON ("7" → 7); others keep their exact decimals. */
+    private static JsonNode numberNode(BigDecimal number) {
+        if (number.scale() <= 0) {
+            try {
+                long whole = number.longValueExact();
+                return whole == (int) whole ? IntNode.valueOf((int) whole) : LongNode.valueOf(whole);
+            } catch (ArithmeticException tooBig) {
+                return BigIntegerNode.valueOf(number.toBigIntegerExact());
+            }
+        }
+        return DecimalNode.valueOf(number);
     }
 
     private static Instant toInstant(JsonNode value) {

@@ -30,6 +30,9 @@ public final class Template {
         Matcher m = EXPRESSION.matcher(source);
         int last = 0;
         while (m.find()) {
+            if (isReference(m.group(1))) {
+                continue; // resolved before compile; kept literal so validation can parse the template
+            }
             if (m.start() > last) {
                 parts.add(source.substring(last, m.start()));
             }
@@ -40,6 +43,12 @@ public final class Template {
             parts.add(source.substring(last));
         }
         return new Template(source, List.copyOf(parts));
+    }
+
+    /** {@code {{secret:NAME}}} and {@code {{env:NAME}}} are runtime references, not look-ups. */
+    static boolean isReference(String expression) {
+        String t = expression.trim();
+        return t.startsWith("secret:") || t.startsWith("env:");
     }
 
     /** Null when the template parses, else why it does not. */
@@ -104,9 +113,6 @@ public final class Template {
         static Lookup parse(String expression) {
             String[] pieces = splitPipes(expression);
             String pathText = pieces[0].trim();
-            if (pathText.startsWith("secret:")) {
-                throw new IllegalArgumentException("{{" + pathText + "}} is a secret reference; it is only allowed in secret properties");
-            }
             FieldPath path = FieldPath.parse(pathText);
             List<Formatter.Applied> formatters = new ArrayList<>();
             for (int i = 1; i < pieces.length; i++) {

@@ -52,6 +52,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         FlowFiles.Loaded loaded = FlowFiles.load(paths, ConnectorCatalog.load());
+        loaded.warnings().forEach(err::println);
         if (!loaded.problems().isEmpty()) {
             loaded.problems().forEach(err::println);
             err.flush();

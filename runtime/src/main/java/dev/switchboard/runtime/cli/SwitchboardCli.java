@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Switchboard 0.1.0",
         description = "Runs, checks and inspects Switchboard flows.",
-        subcommands = {RunCommand.class, ConnectorsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, ConnectorsCommand.class, CommandLine.HelpCommand.class})
 public final class SwitchboardCli {
 
     public static void main(String[] args) {

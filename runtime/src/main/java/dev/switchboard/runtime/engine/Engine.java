@@ -2,6 +2,8 @@ package dev.switchboard.runtime.engine;
 
 import dev.switchboard.connector.filewatch.FileWatchConnector;
 import dev.switchboard.connector.spi.ConnectorCatalog;
+import dev.switchboard.connector.spi.FileSandbox;
+import dev.switchboard.connector.support.DirectoryFileSandbox;
 import dev.switchboard.runtime.compile.FlowCompileException;
 import dev.switchboard.runtime.compile.FlowCompiler;
 import dev.switchboard.runtime.compile.Services;
@@ -30,6 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    /** The largest request body a webhook accepts. */
+    public static final long MAX_WEBHOOK_BODY_BYTES = 10L * 1024 * 1024;
 
     private final EngineOptions options;
     private final ConnectorCatalog catalog;
@@ -50,6 +54,7 @@ public final class Engine implements AutoCloseable {
         this.options = options;
         this.catalog = catalog;
         this.services = services;
+        services.register(FileSandbox.class, new DirectoryFileSandbox(options.dataDir()));
         this.camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("switchboard");
         camel.getShutdownStrategy().setTimeout(options.drainTimeout().toSeconds());
@@ -60,6 +65,9 @@ public final class Engine implements AutoCloseable {
         VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
         http.setBindHost(options.httpHost());
         http.setBindPort(options.httpPort());
+        // webhooks: bounded bodies (413 beyond), and multipart uploads never written to the working directory
+        http.setMaxBodySize(MAX_WEBHOOK_BODY_BYTES);
+        http.getBodyHandler().setHandleFileUploads(false);
         this.httpServer = new VertxPlatformHttpServer(http);
         this.compiler = new FlowCompiler(catalog, secrets, services, inbox, tracker);
     }

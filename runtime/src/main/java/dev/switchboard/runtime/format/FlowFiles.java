@@ -3,20 +3,28 @@ package dev.switchboard.runtime.format;
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.FlowFormat;
+import dev.switchboard.runtime.validate.FlowFileValidator;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Finds flow files under paths and loads them, collecting every problem rather than stopping at the first. */
+/** Finds flow files under paths and loads them, validated, collecting every problem rather than stopping at the first. */
 public final class FlowFiles {
     private FlowFiles() {}
 
-    /** @param problems one human-readable line per problem, prefixed with the file */
-    public record Loaded(List<Flow> flows, List<Path> files, List<String> problems) {}
+    /**
+     * @param flows the flows without errors
+     * @param problems one human-readable line per error, prefixed with the file; non-empty means do not run
+     * @param warnings lines for things that work but are probably unintended (a trigger wired to nothing)
+     */
+    public record Loaded(List<Flow> flows, List<Path> files, List<String> problems, List<String> warnings) {
+        public Loaded(List<Flow> flows, List<Path> files, List<String> problems) {
+            this(flows, files, problems, List.of());
+        }
+    }
 
     /** Files as given, folders searched recursively for {@code *.flow.json}, in a stable order. */
     public static List<Path> collect(List<Path> paths) throws IOException {
@@ -34,22 +42,23 @@ public final class FlowFiles {
         return files;
     }
 
+    /**
+     * Loads and validates every flow file; a flow is returned only when it has no errors, and every
+     * error of every file is listed ({@code file: pointer: message}), as are flow ids used twice.
+     */
     public static Loaded load(List<Path> paths, ConnectorCatalog catalog) throws IOException {
         List<Flow> flows = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        List<Path> files = collect(paths);
-        for (Path file : files) {
-            if (!Files.isRegularFile(file)) {
-                problems.add(file + ": no such file");
-                continue;
-            }
-            String json = Files.readString(file, StandardCharsets.UTF_8);
-            try {
-                flows.add(FlowCodec.read(json));
-            } catch (MalformedFlowException e) {
-                problems.add(file + ":" + e.line() + ":" + e.column() + ": not valid JSON: " + e.getMessage());
+        List<String> warnings = new ArrayList<>();
+        for (FlowFileValidator.FileReport report : new FlowFileValidator(catalog).validate(paths)) {
+            files.add(report.file());
+            report.errors().forEach(p -> problems.add(report.describe(p)));
+            report.warnings().forEach(p -> warnings.add(report.describe(p)));
+            if (report.isValid()) {
+                flows.add(report.result().flow());
             }
         }
-        return new Loaded(flows, files, problems);
+        return new Loaded(flows, files, problems, warnings);
     }
 }

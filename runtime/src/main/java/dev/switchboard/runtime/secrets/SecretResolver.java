@@ -16,12 +16,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Resolves {@code {{secret:NAME}}} references at compile time, never earlier: flow files hold
- * only names. Values come from a {@code secrets.env} file (NAME=value lines) or else from the
- * environment.
+ * Resolves {@code {{secret:NAME}}} and {@code {{env:NAME}}} references at compile time, never
+ * earlier: flow files hold only names. Values come from a {@code secrets.env} file (NAME=value
+ * lines) or else from the environment. Both kinds resolve alike; only secrets are treated as
+ * sensitive (masked in snapshots, refused in clear by the validator), while {@code env:} is for
+ * settings that change per deployment, such as a partner's base URL.
  */
 public final class SecretResolver {
     public static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*secret:([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+    private static final Pattern ANY_REFERENCE = Pattern.compile("\\{\\{\\s*(?:secret|env):([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\{\\{\\s*env:([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 
     private final Function<String, String> lookup;
 
@@ -52,20 +56,27 @@ public final class SecretResolver {
     /** The secret names referenced anywhere in a config value, in order of appearance. */
     public static Set<String> referencedNames(ConfigValue value) {
         Set<String> names = new LinkedHashSet<>();
-        collect(value, names);
+        collect(value, REFERENCE, names);
         return names;
     }
 
-    private static void collect(ConfigValue value, Set<String> names) {
+    /** The {@code {{env:NAME}}} names referenced anywhere in a config value. */
+    public static Set<String> referencedEnvNames(ConfigValue value) {
+        Set<String> names = new LinkedHashSet<>();
+        collect(value, ENV_REFERENCE, names);
+        return names;
+    }
+
+    private static void collect(ConfigValue value, Pattern pattern, Set<String> names) {
         if (value instanceof ConfigValue.Text t) {
-            Matcher m = REFERENCE.matcher(t.value());
+            Matcher m = pattern.matcher(t.value());
             while (m.find()) {
                 names.add(m.group(1));
             }
         } else if (value instanceof ConfigValue.Items items) {
-            items.values().forEach(v -> collect(v, names));
+            items.values().forEach(v -> collect(v, pattern, names));
         } else if (value instanceof ConfigValue.Fields f) {
-            f.values().values().forEach(v -> collect(v, names));
+            f.values().values().forEach(v -> collect(v, pattern, names));
         }
     }
 
@@ -81,7 +92,7 @@ public final class SecretResolver {
 
     private ConfigValue replace(ConfigValue value, List<String> missing) {
         if (value instanceof ConfigValue.Text t) {
-            Matcher m = REFERENCE.matcher(t.value());
+            Matcher m = ANY_REFERENCE.matcher(t.value());
             if (!m.find()) {
                 return t;
             }
@@ -131,7 +142,7 @@ public final class SecretResolver {
         private final List<String> names;
 
         public MissingSecretException(List<String> names) {
-            super("Secret" + (names.size() > 1 ? "s " : " ") + String.join(", ", names)
+            super("Secret or setting" + (names.size() > 1 ? "s " : " ") + String.join(", ", names)
                     + (names.size() > 1 ? " are" : " is") + " not set: define "
                     + (names.size() > 1 ? "them" : "it") + " in the environment or in the secrets file");
             this.names = List.copyOf(names);

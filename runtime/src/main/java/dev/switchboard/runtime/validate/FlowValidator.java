@@ -1,16 +1,32 @@
 package dev.switchboard.runtime.validate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.connector.spi.ConfigProblem;
+import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorCatalog;
+import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.spi.PortSpec;
+import dev.switchboard.connector.spi.config.ConfigValue;
+import dev.switchboard.connector.spi.config.Durations;
+import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.runtime.format.FlowCodec;
 import dev.switchboard.runtime.format.MalformedFlowException;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks flows and reports every problem at once, each with a JSON pointer and a plain message.
  * The CLI's {@code validate}, {@code run} and the designer's problems panel all use this one class.
+ *
+ * <p>Two passes: the published JSON Schema ({@link SchemaCheck}) for the file's shape, then the
+ * checks that need the connector catalog (configs, ports, wires, loops). A semantic finding inside
+ * something the schema already rejected is dropped, so one mistake gives one message.
  */
 public final class FlowValidator {
     private final ConnectorCatalog catalog;
@@ -21,26 +37,137 @@ public final class FlowValidator {
 
     /** Checks a flow file's text: JSON syntax, structure, then everything {@link #validate(Flow)} checks. */
     public ValidationResult validate(String json) {
-        Flow flow;
+        JsonNode tree;
         try {
-            flow = FlowCodec.read(json);
+            tree = FlowCodec.parseTree(json);
         } catch (MalformedFlowException e) {
             return new ValidationResult(null, List.of(new Problem(Problem.Severity.ERROR, "",
-                    "Not valid JSON: " + e.getMessage(), null, null, e.line(), e.column())));
+                    malformedMessage(e), null, null, e.line(), e.column())));
         }
-        return new ValidationResult(flow, validate(flow));
+        Flow flow = FlowCodec.fromTree(tree);
+        return new ValidationResult(flow, combine(SchemaCheck.check(tree), semanticProblems(flow)));
     }
 
     /** Checks an in-memory flow (what the designer edits). */
     public List<Problem> validate(Flow flow) {
-        List<Problem> problems = new ArrayList<>();
-        for (int i = 0; i < flow.nodes().size(); i++) {
-            Node node = flow.nodes().get(i);
-            if (catalog.find(node.type()).isEmpty()) {
-                problems.add(Problem.nodeError("/nodes/" + i + "/type", node.id(), null,
-                        "Unknown node type '" + node.type() + "'"));
+        JsonNode tree;
+        try {
+            tree = FlowCodec.parseTree(FlowCodec.write(flow));
+        } catch (MalformedFlowException e) {
+            throw new IllegalStateException("FlowCodec wrote text it cannot read back", e);
+        }
+        return combine(SchemaCheck.check(tree), semanticProblems(flow));
+    }
+
+    private static List<Problem> combine(List<Problem> structural, List<Problem> semantic) {
+        Optional<Problem> wrongFormat = structural.stream().filter(p -> p.pointer().equals("/format")).findFirst();
+        if (wrongFormat.isPresent()) {
+            // Another version's rules are unknown here: anything else reported would be guesswork.
+            return List.of(wrongFormat.get());
+        }
+        List<Problem> all = new ArrayList<>(structural);
+        for (Problem p : semantic) {
+            if (structural.stream().noneMatch(s -> Pointers.isWithin(p.pointer(), s.pointer()))) {
+                all.add(p);
             }
         }
+        all.sort(Comparator.comparing(Problem::severity));
+        return List.copyOf(all);
+    }
+
+    private List<Problem> semanticProblems(Flow flow) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, GraphCheck.NodeFacts> byId = new LinkedHashMap<>();
+        for (int i = 0; i < flow.nodes().size(); i++) {
+            Node node = flow.nodes().get(i);
+            GraphCheck.NodeFacts facts = checkNode(i, node, problems);
+            GraphCheck.NodeFacts first = byId.putIfAbsent(node.id(), facts);
+            if (first != null && !node.id().isEmpty()) {
+                problems.add(Problem.nodeError(Pointers.node(i) + "/id", node.id(), null, "Duplicate node id '"
+                        + node.id() + "': " + Pointers.node(first.index()) + " has it already; node ids must be unique in a flow"));
+            }
+        }
+        problems.addAll(GraphCheck.check(flow, byId));
+        checkSettings(flow.settings(), problems);
         return problems;
+    }
+
+    private GraphCheck.NodeFacts checkNode(int index, Node node, List<Problem> problems) {
+        String at = Pointers.node(index);
+        Optional<Connector> found = catalog.find(node.type());
+        if (found.isEmpty()) {
+            if (!node.type().isEmpty()) {
+                List<String> known = catalog.specs().stream().map(ConnectorSpec::id).toList();
+                problems.add(Problem.nodeError(at + "/type", node.id(), null, "Unknown node type '" + node.type() + "'."
+                        + Suggestions.closest(node.type(), known).map(s -> " Did you mean '" + s + "'?")
+                                .orElse(" Run `switchboard connectors` to list the known types.")));
+            }
+            return new GraphCheck.NodeFacts(index, node, null, null);
+        }
+        Connector connector = found.get();
+        ConnectorSpec spec = connector.spec();
+        List<Problem> configProblems = ConfigCheck.check(spec.properties(), node.config(), at + "/config", node.id(), spec.id());
+        problems.addAll(configProblems);
+        if (!configProblems.isEmpty()) {
+            // The connector's own checks and port logic may assume well-typed config; do not run them on a broken one.
+            List<String> ports = spec.dynamicPorts() ? null : portNames(spec.outputs());
+            return new GraphCheck.NodeFacts(index, node, spec, ports);
+        }
+        NodeConfig config = new NodeConfig(node.config());
+        try {
+            for (ConfigProblem p : connector.validate(config)) {
+                problems.add(Problem.nodeError(at + "/config" + relative(p.pointer()), node.id(),
+                        firstToken(p.pointer()), p.message()));
+            }
+            return new GraphCheck.NodeFacts(index, node, spec, portNames(connector.outputs(config)));
+        } catch (RuntimeException e) {
+            problems.add(Problem.nodeError(at + "/config", node.id(), null,
+                    "The " + spec.id() + " connector could not check this config: " + e));
+            return new GraphCheck.NodeFacts(index, node, spec, null);
+        }
+    }
+
+    private static void checkSettings(ConfigValue.Fields settings, List<Problem> problems) {
+        if (!(settings.values().get("retry") instanceof ConfigValue.Fields retry)) {
+            return;
+        }
+        for (String name : List.of("backoff", "maxBackoff")) {
+            if (retry.values().get(name) instanceof ConfigValue.Text t && !t.value().isBlank()) {
+                try {
+                    Durations.parse(t.value());
+                } catch (IllegalArgumentException e) {
+                    problems.add(Problem.error("/settings/retry/" + name, "'" + name + "': " + e.getMessage()));
+                }
+            }
+        }
+    }
+
+    private static String malformedMessage(MalformedFlowException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.startsWith("Duplicate field '")) {
+            String key = message.substring("Duplicate field '".length(), message.indexOf('\'', "Duplicate field '".length()));
+            return "The key \"" + key + "\" appears twice in the same object; each key may appear only once";
+        }
+        return "Not valid JSON: " + message;
+    }
+
+    private static List<String> portNames(List<PortSpec> ports) {
+        return ports.stream().map(PortSpec::name).toList();
+    }
+
+    private static String relative(String pointer) {
+        if (pointer == null || pointer.isEmpty()) {
+            return "";
+        }
+        return pointer.startsWith("/") ? pointer : "/" + pointer;
+    }
+
+    private static String firstToken(String pointer) {
+        String p = relative(pointer);
+        if (p.isEmpty()) {
+            return null;
+        }
+        int next = p.indexOf('/', 1);
+        return (next < 0 ? p.substring(1) : p.substring(1, next)).replace("~1", "/").replace("~0", "~");
     }
 }

@@ -21,6 +21,11 @@ public record Problem(Severity severity, String pointer, String message, String 
         return new Problem(Severity.ERROR, pointer, message, nodeId, property, 0, 0);
     }
 
+    /** Something that works but is probably not what was meant (a trigger wired to nothing). */
+    public static Problem warning(String pointer, String nodeId, String message) {
+        return new Problem(Severity.WARNING, pointer, message, nodeId, null, 0, 0);
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

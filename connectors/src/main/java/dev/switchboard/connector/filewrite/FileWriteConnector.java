@@ -1,0 +1,106 @@
+package dev.switchboard.connector.filewrite;
+
+import dev.switchboard.connector.spi.ConfigProblem;
+import dev.switchboard.connector.spi.Connector;
+import dev.switchboard.connector.spi.ConnectorKind;
+import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.spi.Event;
+import dev.switchboard.connector.spi.FileSandbox;
+import dev.switchboard.connector.spi.NodeContext;
+import dev.switchboard.connector.spi.PortSpec;
+import dev.switchboard.connector.spi.PropertySpec;
+import dev.switchboard.connector.spi.PropertyType;
+import dev.switchboard.connector.spi.config.NodeConfig;
+import dev.switchboard.connector.support.ConfigProblems;
+import dev.switchboard.connector.support.DirectoryFileSandbox;
+import dev.switchboard.connector.support.Template;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code file.write}: appends a line per event to a file inside the runtime's data folder. */
+public final class FileWriteConnector implements Connector {
+
+    private static final ConnectorSpec SPEC = ConnectorSpec.builder("file.write", ConnectorKind.ACTION)
+            .category("Actions")
+            .title("Write to file")
+            .description("Appends each event as a JSON line or a CSV row to a file in the data folder")
+            .icon("save")
+            .outputs(PortSpec.out())
+            .properties(
+                    PropertySpec.builder("path", PropertyType.TEMPLATE).title("File").required()
+                            .description("Relative to the runtime's data folder; look-ups allowed")
+                            .placeholder("out/orders-{{time | date:'yyyy-MM-dd'}}.jsonl").build(),
+                    PropertySpec.builder("format", PropertyType.ENUM).title("Format")
+                            .options("jsonl", "csv").defaultValue("jsonl").build(),
+                    PropertySpec.builder("content", PropertyType.ENUM).title("Content")
+                            .options("data", "event").defaultValue("data").visibleWhen("format=jsonl")
+                            .description("data: only the event's data; event: the whole CloudEvent (id, type, time …)").build(),
+                    PropertySpec.builder("columns", PropertyType.KEY_VALUE).title("Columns").visibleWhen("format=csv")
+                            .description("Column header → template; the header row is written when the file is new")
+                            .placeholder("email = {{data.email}}").build())
+            .help("""
+                    Appends one line per event to a file, then passes the event on through **out**.
+                    Folders are created as needed.
+
+                    **Where files go.** The path is relative to the runtime's data folder (`--data`, default
+                    `./data`). Absolute paths, `..` that climbs out of it and symbolic links that lead out of it
+                    are refused — also when the path is rendered from event data, so
+                    `out/{{data.customer}}.jsonl` cannot be abused with a customer called `../../etc/x`.
+                    Such an event fails (error port or dead letter) and nothing is written.
+
+                    **Formats.** `jsonl` writes one compact JSON document per line: the event's data, or with
+                    content `event` the whole CloudEvent. `csv` writes RFC 4180 rows from the **columns**
+                    templates and a header row when the file is new.
+
+                    Lines from concurrent events never interleave: each file has one writer at a time.
+
+                    Example — a daily order log:
+                    ```json
+                    { "path": "out/orders-{{time | date:'yyyy-MM-dd'}}.jsonl", "format": "jsonl", "content": "event" }
+                    ```
+                    """)
+            .build();
+
+    @Override
+    public ConnectorSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public List<ConfigProblem> validate(NodeConfig config) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        readPath(config, problems);
+        LineFormat.read(config, problems);
+        return problems;
+    }
+
+    private static Template readPath(NodeConfig config, List<ConfigProblem> problems) {
+        String path = config.string("path", "");
+        Template template;
+        try {
+            template = Template.parse(path);
+        } catch (IllegalArgumentException e) {
+            problems.add(new ConfigProblem("/path", e.getMessage()));
+            return null;
+        }
+        String problem = template.isConstant() ? DirectoryFileSandbox.lexicalProblem(path)
+                : path.startsWith("/") || path.startsWith("\\") ? "'" + path + "' is absolute; file paths are relative to the data folder" : null;
+        if (problem != null) {
+            problems.add(new ConfigProblem("/path", problem));
+        }
+        return template;
+    }
+
+    @Override
+    public void compile(NodeContext node) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        Template path = readPath(node.config(), problems);
+        LineFormat format = LineFormat.read(node.config(), problems);
+        ConfigProblems.throwIfAny(problems);
+        FileSandbox sandbox = node.service(FileSandbox.class);
+        node.emit(node.route().process(exchange -> {
+            Event event = exchange.getIn().getBody(Event.class);
+            LineAppender.append(sandbox.resolve(path.render(event)), format.header(), format.line(event));
+        }), PortSpec.OUT);
+    }
+}

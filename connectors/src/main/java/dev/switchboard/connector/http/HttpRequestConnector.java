@@ -1,0 +1,153 @@
+package dev.switchboard.connector.http;
+
+import dev.switchboard.connector.spi.ConfigProblem;
+import dev.switchboard.connector.spi.Connector;
+import dev.switchboard.connector.spi.ConnectorKind;
+import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.spi.Event;
+import dev.switchboard.connector.spi.NodeContext;
+import dev.switchboard.connector.spi.PortSpec;
+import dev.switchboard.connector.spi.PropertySpec;
+import dev.switchboard.connector.spi.PropertyType;
+import dev.switchboard.connector.spi.config.Durations;
+import dev.switchboard.connector.spi.config.NodeConfig;
+import dev.switchboard.connector.support.Template;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** {@code http.request}: calls an HTTP API per event, with auth, retries and Retry-After handling. */
+public final class HttpRequestConnector implements Connector {
+    public static final String ID = "http.request";
+    static final int MAX_RETRIES = 10;
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~\\-]+");
+
+    private static final ConnectorSpec SPEC = ConnectorSpec.builder(ID, ConnectorKind.ACTION)
+            .title("HTTP request")
+            .description("Calls an HTTP API for each event and hands on the response")
+            .icon("globe")
+            .outputs(PortSpec.of(PortSpec.OUT, "out", "The event with the response (or the original data)"))
+            .properties(
+                    PropertySpec.builder("method", PropertyType.ENUM).title("Method")
+                            .options("GET", "POST", "PUT", "PATCH", "DELETE").defaultValue("POST").build(),
+                    PropertySpec.builder("url", PropertyType.TEMPLATE).title("URL").required()
+                            .placeholder("https://api.example.com/leads/{{data.id}}")
+                            .description("Look-ups after the start of the URL are percent-encoded").build(),
+                    PropertySpec.builder("headers", PropertyType.KEY_VALUE).title("Headers")
+                            .description("Extra request headers; values may use {{…}} look-ups").build(),
+                    PropertySpec.builder("body", PropertyType.TEMPLATE).title("Body")
+                            .description("Empty: the event data as JSON (no body for GET and DELETE)").build(),
+                    PropertySpec.builder("contentType", PropertyType.STRING).title("Content type")
+                            .defaultValue("application/json").build(),
+                    PropertySpec.builder("auth", PropertyType.ENUM).title("Authentication")
+                            .options("none", "bearer", "basic", "api-key").defaultValue("none").build(),
+                    PropertySpec.builder("token", PropertyType.SECRET).title("Bearer token").required()
+                            .visibleWhen("auth=bearer").placeholder("{{secret:API_TOKEN}}").build(),
+                    PropertySpec.builder("username", PropertyType.STRING).title("Username").required()
+                            .visibleWhen("auth=basic").build(),
+                    PropertySpec.builder("password", PropertyType.SECRET).title("Password").required()
+                            .visibleWhen("auth=basic").placeholder("{{secret:API_PASSWORD}}").build(),
+                    PropertySpec.builder("apiKeyHeader", PropertyType.STRING).title("API key header")
+                            .visibleWhen("auth=api-key").defaultValue("X-API-Key").build(),
+                    PropertySpec.builder("apiKey", PropertyType.SECRET).title("API key").required()
+                            .visibleWhen("auth=api-key").placeholder("{{secret:API_KEY}}").build(),
+                    PropertySpec.builder("idempotencyKey", PropertyType.BOOLEAN).title("Send Idempotency-Key")
+                            .defaultValue(false)
+                            .description("Sends Idempotency-Key: <event id>, the same on every retry").build(),
+                    PropertySpec.builder("timeout", PropertyType.DURATION).title("Timeout").defaultValue("30s")
+                            .description("How long one attempt may wait for the response").build(),
+                    PropertySpec.builder("retries", PropertyType.INTEGER).title("Retries").defaultValue(3)
+                            .description("Extra attempts after connection errors, timeouts, 5xx and 429 (0 to " + MAX_RETRIES + ")").build(),
+                    PropertySpec.builder("retryBackoff", PropertyType.DURATION).title("Retry backoff").defaultValue("1s")
+                            .description("Pause before the first retry, doubled for each further one (at most 30s); "
+                                    + "a longer Retry-After wins").build(),
+                    PropertySpec.builder("output", PropertyType.ENUM).title("Output").options("response", "original")
+                            .defaultValue("response")
+                            .description("response: data becomes {status, headers, body}; original: data stays as it was").build())
+            .help(HttpRequestHelp.TEXT)
+            .sampleEvent("""
+                    {"status": 201, "headers": {"content-type": "application/json", "location": "/api/leads/4711"}, "body": {"id": 4711, "name": "Ada Lovelace", "owner": "sales-emea"}}""")
+            .build();
+
+    @Override
+    public ConnectorSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public List<ConfigProblem> validate(NodeConfig config) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        String url = config.string("url", "").trim();
+        if (url.isEmpty()) {
+            problems.add(new ConfigProblem("/url", "A URL is required, e.g. https://api.example.com/leads"));
+        } else if (!url.startsWith("{{") && !url.toLowerCase(Locale.ROOT).matches("https?://.+")) {
+            problems.add(new ConfigProblem("/url", "'" + url + "' must start with http:// or https://"));
+        } else {
+            templateProblem(url).ifPresent(m -> problems.add(new ConfigProblem("/url", m)));
+        }
+        templateProblem(config.string("body", "")).ifPresent(m -> problems.add(new ConfigProblem("/body", m)));
+        config.stringMap("headers").forEach((name, value) -> {
+            String pointer = "/headers/" + name.replace("~", "~0").replace("/", "~1");
+            if (!HEADER_NAME.matcher(name).matches()) {
+                problems.add(new ConfigProblem(pointer, "'" + name + "' is not an HTTP header name"));
+            } else if (RequestTemplate.RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                problems.add(new ConfigProblem(pointer, name + " is set by the HTTP client and cannot be configured"));
+            }
+            templateProblem(value).ifPresent(m -> problems.add(new ConfigProblem(pointer, m)));
+        });
+        if (!HEADER_NAME.matcher(config.string("apiKeyHeader", "X-API-Key")).matches()) {
+            problems.add(new ConfigProblem("/apiKeyHeader", "'" + config.string("apiKeyHeader", "") + "' is not an HTTP header name"));
+        }
+        durationProblem(config, "timeout", "30s", true).ifPresent(problems::add);
+        durationProblem(config, "retryBackoff", "1s", false).ifPresent(problems::add);
+        try {
+            long retries = config.integer("retries", 3);
+            if (retries < 0 || retries > MAX_RETRIES) {
+                problems.add(new ConfigProblem("/retries", "retries must be between 0 and " + MAX_RETRIES + ", not " + retries));
+            }
+        } catch (ArithmeticException | NumberFormatException | IllegalStateException e) {
+            problems.add(new ConfigProblem("/retries", "retries must be a whole number between 0 and " + MAX_RETRIES));
+        }
+        return problems;
+    }
+
+    private static java.util.Optional<String> templateProblem(String source) {
+        return java.util.Optional.ofNullable(Template.problem(source));
+    }
+
+    private static java.util.Optional<ConfigProblem> durationProblem(NodeConfig config, String name, String fallback,
+                                                                     boolean positive) {
+        try {
+            Duration d = Durations.parse(config.string(name, fallback));
+            if (positive && (d.isZero() || d.isNegative())) {
+                return java.util.Optional.of(new ConfigProblem("/" + name, name + " must be longer than zero"));
+            }
+            return java.util.Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of(new ConfigProblem("/" + name, e.getMessage()));
+        }
+    }
+
+    @Override
+    public void compile(NodeContext node) {
+        NodeConfig config = node.config();
+        List<ConfigProblem> problems = validate(config);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.get(0).pointer() + ": " + problems.get(0).message());
+        }
+        RequestTemplate template = new RequestTemplate(config);
+        HttpCaller caller = new HttpCaller((int) config.integer("retries", 3),
+                config.duration("retryBackoff", Duration.ofSeconds(1)));
+        boolean keepOriginal = config.string("output", "response").equals("original");
+        node.emit(node.route().process(exchange -> {
+            Event event = exchange.getIn().getBody(Event.class);
+            HttpResponse<byte[]> response = caller.send(template.render(event));
+            if (!keepOriginal) {
+                exchange.getIn().setBody(event.withData(HttpResponses.toData(response)));
+            }
+        }), PortSpec.OUT);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.switchboard.connector.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.switchboard.connector.support.Json;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The {@code {"status", "headers", "body"}} data an {@code http.request} node hands on. */
+final class HttpResponses {
+    private HttpResponses() {}
+
+    static ObjectNode toData(HttpResponse<byte[]> response) {
+        ObjectNode data = Json.NODES.objectNode();
+        data.put("status", response.statusCode());
+        ObjectNode headers = data.putObject("headers");
+        // sorted lower-case names: HTTP header names are case-insensitive, look-ups should not be
+        Map<String, String> sorted = new TreeMap<>();
+        response.headers().map().forEach((name, values) -> {
+            if (!name.startsWith(":")) {
+                sorted.put(name.toLowerCase(Locale.ROOT), String.join(", ", values));
+            }
+        });
+        sorted.forEach(headers::put);
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        data.set("body", body(response.body(), contentType));
+        return data;
+    }
+
+    static JsonNode body(byte[] bytes, String contentType) {
+        if (bytes == null || bytes.length == 0) {
+            return NullNode.getInstance();
+        }
+        String media = contentType.toLowerCase(Locale.ROOT);
+        if (media.startsWith("application/json") || media.contains("+json")) {
+            try {
+                JsonNode node = Json.MAPPER.readTree(bytes);
+                if (node != null && !node.isMissingNode()) {
+                    return node;
+                }
+            } catch (IOException e) {
+                // a server that says JSON but sends something else: keep what it sent, as text
+            }
+        }
+        return TextNode.valueOf(new String(bytes, charset(contentType)));
+    }
+
+    private static Charset charset(String contentType) {
+        for (String param : contentType.split(";")) {
+            String p = param.trim();
+            if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
+                try {
+                    return Charset.forName(p.substring(8).replace("\"", "").trim());
+                } catch (IllegalArgumentException e) {
+                    return StandardCharsets.UTF_8;
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.switchboard.connector.log;
+
+import dev.switchboard.connector.spi.ConfigProblem;
+import dev.switchboard.connector.spi.Connector;
+import dev.switchboard.connector.spi.ConnectorKind;
+import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.spi.Event;
+import dev.switchboard.connector.spi.NodeContext;
+import dev.switchboard.connector.spi.PortSpec;
+import dev.switchboard.connector.spi.PropertySpec;
+import dev.switchboard.connector.spi.PropertyType;
+import dev.switchboard.connector.spi.config.NodeConfig;
+import dev.switchboard.connector.support.ConfigProblems;
+import dev.switchboard.connector.support.Template;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code log}: writes a line per event to the flow's logger and passes the event on. */
+public final class LogConnector implements Connector {
+    /** Flow loggers are named {@code switchboard.flow.<flowId>}, so one flow's output can be turned up alone. */
+    public static final String LOGGER_PREFIX = "switchboard.flow.";
+
+    private static final ConnectorSpec SPEC = ConnectorSpec.builder("log", ConnectorKind.ACTION)
+            .category("Actions")
+            .title("Log")
+            .description("Writes a line per event to the runtime log")
+            .icon("file-text")
+            .outputs(PortSpec.out())
+            .properties(
+                    PropertySpec.builder("level", PropertyType.ENUM).title("Level")
+                            .options("info", "warn", "debug").defaultValue("info").build(),
+                    PropertySpec.builder("message", PropertyType.TEMPLATE).title("Message")
+                            .description("What to write; empty writes a one-line summary of the event")
+                            .placeholder("Order {{data.id}} for {{data.customer.email}}").build())
+            .help("""
+                    Writes one line per event to the logger `switchboard.flow.<flow id>`, prefixed with the
+                    node id, then passes the event on unchanged through **out**.
+
+                    Without a message the line summarises the event: its id, type, source and its data as
+                    compact JSON (cut after 200 characters). With a message, `{{…}}` look-ups fill it in:
+                    ```json
+                    { "level": "info", "message": "Order {{data.id}} from {{data.email | lower}}" }
+                    ```
+                    Tip: secrets are not masked in log lines you write yourself; do not log them.
+                    """)
+            .build();
+
+    @Override
+    public ConnectorSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public List<ConfigProblem> validate(NodeConfig config) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        String level = config.string("level", "info");
+        if (!List.of("info", "warn", "debug").contains(level)) {
+            problems.add(new ConfigProblem("/level", "level is '" + level + "'; expected info, warn or debug"));
+        }
+        String problem = Template.problem(config.string("message", ""));
+        if (problem != null) {
+            problems.add(new ConfigProblem("/message", problem));
+        }
+        return problems;
+    }
+
+    @Override
+    public void compile(NodeContext node) {
+        ConfigProblems.throwIfAny(validate(node.config()));
+        Logger logger = LoggerFactory.getLogger(LOGGER_PREFIX + node.flowId());
+        LogLine line = new LogLine(node.config().string("message", ""));
+        String level = node.config().string("level", "info");
+        String prefix = "[" + node.nodeId() + "] ";
+        node.emit(node.route().process(exchange -> {
+            Event event = exchange.getIn().getBody(Event.class);
+            switch (level) {
+                case "warn" -> logger.warn("{}{}", prefix, line.render(event));
+                case "debug" -> {
+                    if (logger.isDebugEnabled()) {
+                        logger.debug("{}{}", prefix, line.render(event));
+                    }
+                }
+                default -> logger.info("{}{}", prefix, line.render(event));
+            }
+        }), PortSpec.OUT);
+    }
+}

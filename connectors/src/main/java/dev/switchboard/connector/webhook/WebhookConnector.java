@@ -1,0 +1,116 @@
+package dev.switchboard.connector.webhook;
+
+import dev.switchboard.connector.spi.ConfigProblem;
+import dev.switchboard.connector.spi.Connector;
+import dev.switchboard.connector.spi.ConnectorKind;
+import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.spi.Event;
+import dev.switchboard.connector.spi.NodeContext;
+import dev.switchboard.connector.spi.PortSpec;
+import dev.switchboard.connector.spi.PropertySpec;
+import dev.switchboard.connector.spi.PropertyType;
+import dev.switchboard.connector.spi.config.NodeConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.TryDefinition;
+
+/**
+ * {@code webhook}: receives HTTP calls on the engine's web server. Authentication is checked on the
+ * raw request before anything is parsed; an accepted event goes to the inbox and the caller gets
+ * 202 with the event id at once.
+ */
+public final class WebhookConnector implements Connector {
+    public static final String ID = "webhook";
+    public static final String DEFAULT_EVENT_TYPE = "dev.switchboard.webhook.received";
+    private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~\\-/]*");
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~\\-]+");
+
+    private static final ConnectorSpec SPEC = ConnectorSpec.builder(ID, ConnectorKind.TRIGGER)
+            .title("Webhook")
+            .description("Starts the flow when an HTTP request arrives, with optional bearer, basic or HMAC authentication")
+            .icon("zap")
+            .outputs(PortSpec.out())
+            .properties(
+                    PropertySpec.builder("path", PropertyType.STRING).title("Path").required()
+                            .placeholder("/hooks/leads")
+                            .description("Where the engine listens, e.g. /hooks/leads (letters, digits and . _ ~ - /)").build(),
+                    PropertySpec.builder("method", PropertyType.ENUM).title("Method").options("POST", "PUT")
+                            .defaultValue("POST").description("Other methods are answered with 405").build(),
+                    PropertySpec.builder("auth", PropertyType.ENUM).title("Authentication")
+                            .options(WebhookAuth.NONE, WebhookAuth.BEARER, WebhookAuth.BASIC, WebhookAuth.HMAC_SHA256)
+                            .defaultValue(WebhookAuth.NONE)
+                            .description("How callers prove who they are; failures get 401 and nothing runs").build(),
+                    PropertySpec.builder("token", PropertyType.SECRET).title("Bearer token").required()
+                            .visibleWhen("auth=bearer").placeholder("{{secret:LEADS_TOKEN}}")
+                            .description("Callers send Authorization: Bearer <token>").build(),
+                    PropertySpec.builder("username", PropertyType.STRING).title("Username").required()
+                            .visibleWhen("auth=basic").build(),
+                    PropertySpec.builder("password", PropertyType.SECRET).title("Password").required()
+                            .visibleWhen("auth=basic").placeholder("{{secret:LEADS_PASSWORD}}").build(),
+                    PropertySpec.builder("secret", PropertyType.SECRET).title("Signing secret").required()
+                            .visibleWhen("auth=hmac-sha256").placeholder("{{secret:LEADS_HOOK}}")
+                            .description("Shared secret of the HMAC-SHA256 signature over the raw body").build(),
+                    PropertySpec.builder("signatureHeader", PropertyType.STRING).title("Signature header")
+                            .visibleWhen("auth=hmac-sha256").defaultValue(WebhookAuth.DEFAULT_SIGNATURE_HEADER)
+                            .description("Header holding sha256=<hex of HMAC-SHA256(secret, body)>").build(),
+                    PropertySpec.builder("eventType", PropertyType.STRING).title("Event type")
+                            .defaultValue(DEFAULT_EVENT_TYPE)
+                            .description("The CloudEvents type of the events this trigger creates").build())
+            .help(WebhookHelp.TEXT)
+            .sampleEvent("""
+                    {"name": "Ada Lovelace", "email": "ada@example.com", "company": "Analytical Engines Ltd", "score": 72, "tags": ["inbound", "demo-request"]}""")
+            .build();
+
+    @Override
+    public ConnectorSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public List<ConfigProblem> validate(NodeConfig config) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        String path = config.string("path", "");
+        if (!PATH.matcher(path).matches()) {
+            problems.add(new ConfigProblem("/path",
+                    "'" + path + "' is not a webhook path: start with / and use letters, digits and . _ ~ - / only"));
+        }
+        String method = config.string("method", "POST");
+        if (!method.equals("POST") && !method.equals("PUT")) {
+            problems.add(new ConfigProblem("/method", "method must be POST or PUT, not '" + method + "'"));
+        }
+        String header = config.string("signatureHeader", WebhookAuth.DEFAULT_SIGNATURE_HEADER);
+        if (!HEADER_NAME.matcher(header).matches()) {
+            problems.add(new ConfigProblem("/signatureHeader", "'" + header + "' is not an HTTP header name"));
+        }
+        if (config.string("eventType", DEFAULT_EVENT_TYPE).isBlank()) {
+            problems.add(new ConfigProblem("/eventType", "The event type must not be empty"));
+        }
+        return problems;
+    }
+
+    @Override
+    public void compile(NodeContext node) {
+        NodeConfig config = node.config();
+        List<ConfigProblem> problems = validate(config);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.get(0).pointer() + ": " + problems.get(0).message());
+        }
+        String path = config.requireString("path");
+        String method = config.string("method", "POST");
+        WebhookAuth auth = WebhookAuth.from(config);
+        WebhookEvents events = new WebhookEvents(node.eventSource(), config.string("eventType", DEFAULT_EVENT_TYPE),
+                path, config.string("signatureHeader", WebhookAuth.DEFAULT_SIGNATURE_HEADER));
+        WebhookExchanges exchanges = new WebhookExchanges(auth, events);
+
+        // muteException: an unexpected failure must never send a stack trace to the caller
+        RouteDefinition route = node.from("platform-http:" + path + "?httpMethodRestrict=" + method + "&muteException=true");
+        TryDefinition attempt = route.doTry();
+        attempt.process(exchanges::receive);
+        node.accept(attempt);
+        attempt.process(exchange -> WebhookExchanges.reply(exchange, 202,
+                WebhookExchanges.accepted(exchange.getIn().getBody(Event.class)), null));
+        attempt.doCatch(Exception.class).process(WebhookExchanges::failed).end();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.switchboard.runtime.validate;
+
+import dev.switchboard.connector.spi.ConnectorCatalog;
+import dev.switchboard.runtime.format.FlowFiles;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validates flow files together: each file on its own, then across files (flow ids must be unique
+ * among the flows a runtime runs). Shared by {@code switchboard validate} and {@code switchboard run}.
+ */
+public final class FlowFileValidator {
+    private final FlowValidator validator;
+
+    public FlowFileValidator(ConnectorCatalog catalog) {
+        this.validator = new FlowValidator(catalog);
+    }
+
+    /** What validating one file found; {@code result.flow()} is null when the file could not be read as JSON. */
+    public record FileReport(Path file, ValidationResult result) {
+        public boolean isValid() {
+            return result.isValid();
+        }
+
+        public List<Problem> errors() {
+            return result.problems().stream().filter(Problem::isError).toList();
+        }
+
+        public List<Problem> warnings() {
+            return result.problems().stream().filter(p -> !p.isError()).toList();
+        }
+
+        /** {@code flows/a.flow.json: /nodes/1/config/url: message} — one line, the form the CLI prints. */
+        public String describe(Problem problem) {
+            return file + ": " + (problem.isError() ? problem.toString() : prefixWarning(problem));
+        }
+
+        private static String prefixWarning(Problem problem) {
+            String text = problem.toString();
+            int colon = text.indexOf(": ");
+            return text.substring(0, colon) + ": warning: " + text.substring(colon + 2);
+        }
+    }
+
+    /** Files as given and folders searched for {@code *.flow.json}, each checked, in a stable order. */
+    public List<FileReport> validate(List<Path> paths) throws IOException {
+        List<FileReport> reports = new ArrayList<>();
+        Map<String, Path> firstFileOfFlowId = new HashMap<>();
+        for (Path file : FlowFiles.collect(paths)) {
+            ValidationResult result = validateFile(file);
+            if (result.flow() != null && result.flow().id() != null && !result.flow().id().isEmpty()) {
+                Path first = firstFileOfFlowId.putIfAbsent(result.flow().id(), file);
+                if (first != null) {
+                    List<Problem> problems = new ArrayList<>(result.problems());
+                    problems.add(0, Problem.error("/id", "Flow id '" + result.flow().id() + "' is already used by "
+                            + first + "; flows run together need distinct ids"));
+                    result = new ValidationResult(result.flow(), problems);
+                }
+            }
+            reports.add(new FileReport(file, result));
+        }
+        return reports;
+    }
+
+    private ValidationResult validateFile(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return new ValidationResult(null, List.of(Problem.error("", "No such file")));
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            return new ValidationResult(null, List.of(Problem.error("", "Not UTF-8 text; flow files are UTF-8 JSON")));
+        }
+        return validator.validate(text);
+    }
+}
