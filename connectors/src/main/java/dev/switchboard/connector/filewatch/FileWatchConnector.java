@@ -9,7 +9,12 @@ import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.NodeConfig;
+import dev.switchboard.connector.spi.FileSandbox;
+import dev.switchboard.connector.support.DirectoryFileSandbox;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,9 +25,6 @@ import org.apache.camel.support.builder.ExpressionBuilder;
 
 /** {@code file.watch}: new files in a folder under the data folder become events. */
 public final class FileWatchConnector implements Connector {
-    /** Camel global option the engine sets to its data folder: the root every watched folder lies in. */
-    public static final String DATA_DIR_OPTION = "switchboard.dataDir";
-
     @Override
     public ConnectorSpec spec() {
         return ConnectorSpec.builder("file.watch", ConnectorKind.TRIGGER)
@@ -50,7 +52,10 @@ public final class FileWatchConnector implements Connector {
     @Override
     public List<ConfigProblem> validate(NodeConfig config) {
         List<ConfigProblem> problems = new ArrayList<>();
-        ConfinedPath.problem(config.string("folder", "")).ifPresent(p -> problems.add(new ConfigProblem("/folder", p)));
+        String folderProblem = DirectoryFileSandbox.lexicalProblem(config.string("folder", ""));
+        if (folderProblem != null) {
+            problems.add(new ConfigProblem("/folder", folderProblem));
+        }
         String pattern = config.string("pattern", "*");
         if (pattern.contains("/") || pattern.contains("\\") || pattern.contains("..")) {
             problems.add(new ConfigProblem("/pattern", "'" + pattern + "' must match file names only, e.g. *.csv"));
@@ -68,11 +73,7 @@ public final class FileWatchConnector implements Connector {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(problems.get(0).pointer().substring(1) + ": " + problems.get(0).message());
         }
-        String root = node.camel().getGlobalOption(DATA_DIR_OPTION);
-        if (root == null) {
-            throw new IllegalStateException("this runtime has no data folder (global option " + DATA_DIR_OPTION + ") to watch folders in");
-        }
-        Path folder = ConfinedPath.resolve(Path.of(root), config.requireString("folder"));
+        Path folder = watchedFolder(node.service(FileSandbox.class), config.requireString("folder"));
         FileParser parser = new FileParser(node.eventSource(), config.string("format", "json"), config.string("delimiter", ",").charAt(0));
         long delay = Math.max(100, config.duration("interval", Duration.ofSeconds(1)).toMillis());
         String uri = "file:" + folder
@@ -90,6 +91,20 @@ public final class FileWatchConnector implements Connector {
         node.emit(perEvent, PortSpec.OUT).end();
     }
 
+    /** The folder inside the sandbox, created when missing; links leading out are refused. */
+    private static Path watchedFolder(FileSandbox sandbox, String relative) {
+        try {
+            Path folder = sandbox.resolve(relative);
+            Files.createDirectories(folder);
+            sandbox.resolve(relative); // now that it exists, its real location is checked too
+            return folder;
+        } catch (FileSandbox.SandboxViolationException e) {
+            throw new IllegalArgumentException("folder: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("folder: cannot create '" + relative + "' in the data folder: " + e.getMessage(), e);
+        }
+    }
+
     private static final String HELP = """
             Watches a folder inside the runtime's data folder and starts the flow for new files.
 
@@ -104,7 +119,7 @@ public final class FileWatchConnector implements Connector {
             a file that cannot be read (bad JSON, a row with the wrong number of values) or whose events failed
             moves to `.error/` — a malformed file emits nothing. Move a fixed file back to process it again.
 
-            The folder is relative to the data folder: absolute paths and `..` are refused, so a flow cannot
-            read files elsewhere on the machine.
+            The folder is relative to the data folder (the runtime's file sandbox): absolute paths, `..` leading
+            out and symbolic links pointing elsewhere are refused, so a flow cannot read files elsewhere on the machine.
             """;
 }

@@ -8,6 +8,10 @@ import java.math.BigInteger;
 import java.sql.Clob;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.Base64;
 import java.util.Locale;
@@ -67,6 +71,15 @@ final class SqlValues {
         }
         if (value instanceof java.sql.Date date) {
             return Json.NODES.textNode(date.toLocalDate().toString());
+        }
+        if (value instanceof OffsetDateTime time) {
+            return Json.NODES.textNode(time.toInstant().toString());
+        }
+        if (value instanceof ZonedDateTime time) {
+            return Json.NODES.textNode(time.toInstant().toString());
+        }
+        if (value instanceof LocalDateTime time) {
+            return Json.NODES.textNode(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(time));
         }
         if (value instanceof TemporalAccessor) {
             return Json.NODES.textNode(value.toString());

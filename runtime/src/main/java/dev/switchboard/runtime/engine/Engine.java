@@ -1,6 +1,5 @@
 package dev.switchboard.runtime.engine;
 
-import dev.switchboard.connector.filewatch.FileWatchConnector;
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.FileSandbox;
 import dev.switchboard.connector.support.DirectoryFileSandbox;
@@ -60,8 +59,6 @@ public final class Engine implements AutoCloseable {
         camel.getShutdownStrategy().setTimeout(options.drainTimeout().toSeconds());
         camel.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
         camel.getShutdownStrategy().setLogInflightExchangesOnTimeout(true);
-        // file connectors confine their folders to the data folder (until a FileSandbox service replaces this)
-        camel.getGlobalOptions().put(FileWatchConnector.DATA_DIR_OPTION, options.dataDir().toAbsolutePath().toString());
         VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
         http.setBindHost(options.httpHost());
         http.setBindPort(options.httpPort());

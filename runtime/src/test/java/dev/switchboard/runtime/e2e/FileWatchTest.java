@@ -82,12 +82,15 @@ class FileWatchTest {
     @Test
     void foldersOutsideTheDataFolderAreRejected() {
         assertThatThrownBy(() -> engine.deploy(watch("escape", "../outside", "*", "json")))
-                .isInstanceOf(FlowCompileException.class).hasMessageContaining("folder: '../outside' climbs out with '..'");
+                .isInstanceOf(FlowCompileException.class).hasMessageContaining("folder: '../outside' leads outside the data folder");
         assertThatThrownBy(() -> engine.deploy(watch("escape", "inbox/../../outside", "*", "json")))
-                .isInstanceOf(FlowCompileException.class).hasMessageContaining("climbs out");
+                .isInstanceOf(FlowCompileException.class).hasMessageContaining("leads outside the data folder");
         assertThatThrownBy(() -> engine.deploy(watch("escape", "/etc", "*", "json")))
-                .isInstanceOf(FlowCompileException.class).hasMessageContaining("'/etc' is an absolute path");
+                .isInstanceOf(FlowCompileException.class).hasMessageContaining("'/etc' is absolute");
         assertThat(engine.deployedFlowIds()).doesNotContain("escape");
+        assertThat(new dev.switchboard.connector.filewatch.FileWatchConnector().validate(
+                dev.switchboard.connector.spi.config.NodeConfig.of("folder", "../x")))
+                .extracting(dev.switchboard.connector.spi.ConfigProblem::pointer).containsExactly("/folder");
         assertThat(dataDir.getParent().resolve("outside")).doesNotExist();
     }
 
