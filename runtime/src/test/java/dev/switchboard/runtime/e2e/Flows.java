@@ -9,7 +9,12 @@ import dev.switchboard.runtime.model.FlowFormat;
 import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.model.Wire;
 import dev.switchboard.runtime.secrets.SecretResolver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +26,12 @@ final class Flows {
     static Engine engine(Path dataDir) {
         return new Engine(EngineOptions.defaults().withHttpPort(0).withDataDir(dataDir), ConnectorCatalog.load(),
                 SecretResolver.of(Map.of())).start();
+    }
+
+    /** An engine with these secrets and a short drain, so tests that stop flows stay quick. */
+    static Engine engine(Path dataDir, Map<String, String> secrets) {
+        EngineOptions options = new EngineOptions("127.0.0.1", 0, dataDir, Duration.ofSeconds(2));
+        return new Engine(options, ConnectorCatalog.load(), SecretResolver.of(secrets)).start();
     }
 
     static Flow flow(String id, List<Node> nodes, List<Wire> wires) {
@@ -55,5 +66,14 @@ final class Flows {
 
     static ConfigValue rules(ConfigValue... rules) {
         return ConfigValue.list(rules);
+    }
+
+    /** A loopback port nothing listens on (yet). */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
