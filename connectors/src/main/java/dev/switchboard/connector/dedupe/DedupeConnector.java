@@ -36,7 +36,7 @@ public final class DedupeConnector implements Connector {
     @Override
     public ConnectorSpec spec() {
         return ConnectorSpec.builder("dedupe", ConnectorKind.STEP)
-                .category("Flow")
+                .category("Logic")
                 .title("Dedupe")
                 .icon("copy")
                 .description("Drops events whose key was already seen within a time window")
