@@ -16,6 +16,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.MulticastDefinition;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 
@@ -79,34 +80,46 @@ final class CompiledNode implements NodeContext {
             throw new IllegalStateException("A trigger has no input; start its route with from(uri)");
         }
         if (route == null) {
-            // a node's input is always an Event object, never a stream: no stream caching to pay for
+            // a node's input is always an Event object, never a stream: no stream caching to pay for.
+            // The sender records the event entering this node (see emit): one processor per hop, not two.
             route = builder.from(Endpoints.nodeInput(flow.id(), node.id()))
                     .routeId(Endpoints.routeId(flow.id(), node.id()))
-                    .streamCache("false")
-                    .process(RunTracker.entered(node.id()));
+                    .streamCache("false");
         }
         return route;
     }
 
     @Override
     public ProcessorDefinition<?> emit(ProcessorDefinition<?> at, String port) {
-        ProcessorDefinition<?> started = trigger ? at.process(tracker.begin(flow.id(), node.id())) : at;
-        Processor left = RunTracker.left(node.id(), port);
         List<Wire> wires = flow.wiresFrom(node.id(), port);
         if (wires.isEmpty()) {
             String endedAt = node.id() + ":" + port;
             String filteredBy = PortSpec.OUT.equals(port) ? null : node.id();
-            return started.process(exchange -> {
-                left.process(exchange);
+            Processor leave = handOver(port, null);
+            return at.process(exchange -> {
+                leave.process(exchange);
                 markEnd(exchange, endedAt, filteredBy);
             });
         }
-        ProcessorDefinition<?> from = started.process(left);
         if (wires.size() == 1) {
-            return from.to(Endpoints.nodeInput(flow.id(), wires.get(0).to()));
+            String next = wires.get(0).to();
+            return at.process(handOver(port, next)).to(Endpoints.nodeInput(flow.id(), next));
         }
-        String[] targets = wires.stream().map(w -> Endpoints.nodeInput(flow.id(), w.to())).toArray(String[]::new);
-        return from.multicast().onPrepare(COPY_EVENT).to(targets).end();
+        MulticastDefinition fanOut = at.process(handOver(port, null)).multicast().onPrepare(COPY_EVENT);
+        for (Wire wire : wires) {
+            // each branch records its own copy of the event entering its node
+            fanOut.pipeline().process(RunTracker.entered(wire.to())).to(Endpoints.nodeInput(flow.id(), wire.to())).end();
+        }
+        return fanOut.end();
+    }
+
+    /**
+     * The one processor an emit runs before handing the event on: a trigger starts the run here;
+     * every node records the event leaving it and, when {@code next} is given, entering {@code next}.
+     */
+    private Processor handOver(String port, String next) {
+        return trigger ? tracker.beginAndHandOver(flow.id(), node.id(), port, next)
+                : RunTracker.handedOver(node.id(), port, next);
     }
 
     private static void markEnd(Exchange exchange, String endedAt, String filteredBy) {

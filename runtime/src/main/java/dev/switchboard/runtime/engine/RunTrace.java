@@ -18,12 +18,15 @@ public final class RunTrace {
     private final String flowId;
     private final String parentRunId;
     private final Long replayOf;
-    private final List<Step> steps = new ArrayList<>();
+    private final List<Step> steps = new ArrayList<>(8);
+    /** Whether a listener will see this run: only then do steps need their time. */
+    private final boolean timed;
 
-    RunTrace(String flowId, String parentRunId, Long replayOf) {
+    RunTrace(String flowId, String parentRunId, Long replayOf, boolean timed) {
         this.flowId = flowId;
         this.parentRunId = parentRunId;
         this.replayOf = replayOf;
+        this.timed = timed;
     }
 
     public String runId() { return runId; }
@@ -32,18 +35,30 @@ public final class RunTrace {
     public Long replayOf() { return replayOf; }
 
     public synchronized void entered(String nodeId, Event input) {
-        steps.add(new Step(nodeId, Instant.now(), input));
+        steps.add(new Step(nodeId, now(), input));
     }
 
     /** The event left {@code nodeId} through {@code port}; a trigger's first emit adds its step. */
     public synchronized void left(String nodeId, String port, Event output) {
         Step step = open(nodeId);
         if (step == null) {
-            step = new Step(nodeId, Instant.now(), null);
+            step = new Step(nodeId, now(), null);
             steps.add(step);
         }
         step.port = port;
         step.output = output;
+    }
+
+    /** {@code from} left through {@code port} and the same event entered {@code to}: taken under one lock. */
+    public synchronized void handedOver(String from, String port, Event event, String to) {
+        left(from, port, event);
+        if (to != null && event != null) {
+            steps.add(new Step(to, now(), event));
+        }
+    }
+
+    private Instant now() {
+        return timed ? Instant.now() : null;
     }
 
     public synchronized void failed(String nodeId, String error) {

@@ -34,44 +34,34 @@ public final class RunTracker {
     }
 
     /**
+     * One processor for a trigger's emit: starts the run, records the event leaving the trigger
+     * through {@code port} and, when {@code next} is not null, entering that node.
+     */
+    public Processor beginAndHandOver(String flowId, String triggerNodeId, String port, String next) {
+        return exchange -> {
+            RunTrace trace = begin(exchange, flowId, triggerNodeId, null);
+            Object body = exchange.getIn().getBody();
+            trace.handedOver(triggerNodeId, port, body instanceof Event event ? event : null, next);
+        };
+    }
+
+    /**
      * Starts a run on {@code exchange}. An exchange that already belongs to a run of another flow
-     * (handed over by event.publish) becomes that run's child.
+     * (handed over by event.publish) becomes that run's child. Only runs that start while someone
+     * listens are timed and reported: nobody pays for records nobody reads.
      */
     public RunTrace begin(Exchange exchange, String flowId, String triggerNodeId, Long replayOf) {
         RunTrace previous = exchange.getProperty(RunTrace.PROPERTY, RunTrace.class);
         String parent = previous != null ? previous.runId() : exchange.getProperty(FlowExchange.RUN_ID, String.class);
-        RunTrace trace = new RunTrace(flowId, parent, replayOf);
+        boolean listened = !listeners.isEmpty();
+        RunTrace trace = new RunTrace(flowId, parent, replayOf, listened);
         exchange.setProperty(RunTrace.PROPERTY, trace);
         exchange.setProperty(FlowExchange.RUN_ID, trace.runId());
         exchange.setProperty(FlowExchange.FLOW_ID, flowId);
         exchange.removeProperty(RunTrace.DEAD_LETTERED);
-        Instant started = Instant.now();
-        long startNanos = System.nanoTime();
-        String eventId = exchange.getIn().getBody() instanceof Event e ? e.id() : exchange.getExchangeId();
-        exchange.getExchangeExtension().addOnCompletion(new Synchronization() {
-            @Override
-            public void onComplete(Exchange done) {
-                RunRecord.RunStatus status = done.getProperty(RunTrace.DEAD_LETTERED) != null ? RunRecord.RunStatus.DEAD_LETTERED
-                        : done.getProperty(FlowExchange.FILTERED_BY) != null ? RunRecord.RunStatus.FILTERED
-                        : RunRecord.RunStatus.SUCCESS;
-                String error = done.getProperty(RunTrace.DEAD_LETTERED) != null
-                        ? "dead-lettered at " + done.getProperty(RunTrace.DEAD_LETTERED) : null;
-                publish(record(done, status, error));
-            }
-
-            @Override
-            public void onFailure(Exchange failed) {
-                Exception error = failed.getException();
-                String message = error == null ? "failed" : error.getClass().getSimpleName() + ": " + error.getMessage();
-                publish(record(failed, RunRecord.RunStatus.FAILED, message));
-            }
-
-            private RunRecord record(Exchange done, RunRecord.RunStatus status, String error) {
-                return new RunRecord(flowId, triggerNodeId, eventId, status, started, System.nanoTime() - startNanos,
-                        done.getProperty(FlowExchange.ENDED_AT, String.class), error,
-                        trace.runId(), trace.parentRunId(), trace.replayOf(), trace.steps());
-            }
-        });
+        if (listened) {
+            exchange.getExchangeExtension().addOnCompletion(new RunCompletion(flowId, triggerNodeId, trace, exchange));
+        }
         return trace;
     }
 
@@ -94,6 +84,60 @@ public final class RunTracker {
                 trace.left(nodeId, port, body instanceof Event event ? event : null);
             }
         };
+    }
+
+    /**
+     * Processor for an emit through a port wired to exactly one node: records the event leaving
+     * {@code nodeId} and entering {@code next}, so the next node's route needs no processor of its own.
+     */
+    public static Processor handedOver(String nodeId, String port, String next) {
+        return exchange -> {
+            RunTrace trace = exchange.getProperty(RunTrace.PROPERTY, RunTrace.class);
+            if (trace != null) {
+                Object body = exchange.getIn().getBody();
+                trace.handedOver(nodeId, port, body instanceof Event event ? event : null, next);
+            }
+        };
+    }
+
+    /** Tells the listeners how a run ended, once its exchange is done. */
+    private final class RunCompletion implements Synchronization {
+        private final String flowId;
+        private final String triggerNodeId;
+        private final RunTrace trace;
+        private final Instant started = Instant.now();
+        private final long startNanos = System.nanoTime();
+        private final String eventId;
+
+        RunCompletion(String flowId, String triggerNodeId, RunTrace trace, Exchange exchange) {
+            this.flowId = flowId;
+            this.triggerNodeId = triggerNodeId;
+            this.trace = trace;
+            this.eventId = exchange.getIn().getBody() instanceof Event e ? e.id() : exchange.getExchangeId();
+        }
+
+        @Override
+        public void onComplete(Exchange done) {
+            RunRecord.RunStatus status = done.getProperty(RunTrace.DEAD_LETTERED) != null ? RunRecord.RunStatus.DEAD_LETTERED
+                    : done.getProperty(FlowExchange.FILTERED_BY) != null ? RunRecord.RunStatus.FILTERED
+                    : RunRecord.RunStatus.SUCCESS;
+            String error = done.getProperty(RunTrace.DEAD_LETTERED) != null
+                    ? "dead-lettered at " + done.getProperty(RunTrace.DEAD_LETTERED) : null;
+            publish(record(done, status, error));
+        }
+
+        @Override
+        public void onFailure(Exchange failed) {
+            Exception error = failed.getException();
+            String message = error == null ? "failed" : error.getClass().getSimpleName() + ": " + error.getMessage();
+            publish(record(failed, RunRecord.RunStatus.FAILED, message));
+        }
+
+        private RunRecord record(Exchange done, RunRecord.RunStatus status, String error) {
+            return new RunRecord(flowId, triggerNodeId, eventId, status, started, System.nanoTime() - startNanos,
+                    done.getProperty(FlowExchange.ENDED_AT, String.class), error,
+                    trace.runId(), trace.parentRunId(), trace.replayOf(), trace.steps());
+        }
     }
 
     private void publish(RunRecord run) {

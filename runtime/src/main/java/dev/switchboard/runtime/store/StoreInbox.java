@@ -175,7 +175,9 @@ public final class StoreInbox implements Inbox, AutoCloseable {
         exchange.getIn().setBody(pending.event());
         String uri;
         if (pending.replayOf() != null) {
-            tracker.begin(exchange, pending.flowId(), pending.nodeId(), pending.replayOf());
+            // a replay enters the node's route directly, with no emit before it to record the entry
+            tracker.begin(exchange, pending.flowId(), pending.nodeId(), pending.replayOf())
+                    .entered(pending.nodeId(), pending.event());
             uri = Endpoints.nodeInput(pending.flowId(), pending.nodeId());
         } else {
             uri = dispatchUri(pending.flowId(), pending.nodeId());
