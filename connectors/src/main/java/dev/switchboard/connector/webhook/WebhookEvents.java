@@ -21,6 +21,7 @@ public final class WebhookEvents {
     private static final List<String> CREDENTIAL_WORDS =
             List.of("auth", "signature", "token", "secret", "cookie", "key", "password", "session");
     private static final int MAX_HEADER_VALUE = 512;
+    private static final String IDEMPOTENCY_KEY = "idempotency-key";
 
     private final String source;
     private final String type;
@@ -73,7 +74,7 @@ public final class WebhookEvents {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    /** {@code User-Agent}, {@code Content-Type} and {@code X-*} headers without credentials. */
+    /** {@code User-Agent}, {@code Content-Type}, {@code Idempotency-Key} and {@code X-*} headers without credentials. */
     Map<String, String> extensions(WebhookRequest request) {
         Map<String, String> ext = new LinkedHashMap<>();
         request.headers().forEach((name, value) -> {
@@ -89,6 +90,9 @@ public final class WebhookEvents {
         String h = header.toLowerCase(Locale.ROOT);
         if (h.equalsIgnoreCase(signatureHeader) || h.startsWith("x-forwarded") || h.equals("x-real-ip")) {
             return false;
+        }
+        if (h.equals(IDEMPOTENCY_KEY)) {
+            return true; // names a delivery, grants nothing: a receiving flow dedupes on it
         }
         if (CREDENTIAL_WORDS.stream().anyMatch(h::contains)) {
             return false;

@@ -35,9 +35,11 @@ final class WebhookHelp {
               the decoded text as a JSON string for other content types; an object of the fields for
               `application/x-www-form-urlencoded`; `null` for an empty body.
             - `type` is **Event type**, `subject` the path.
-            - `User-Agent`, `Content-Type` and `X-…` request headers become extension attributes
-              named `http` + the header name in lower case without dashes: `X-GitHub-Event` is
-              `{{httpxgithubevent}}`, `User-Agent` is `{{httpuseragent}}`. `Authorization`, cookies,
+            - `User-Agent`, `Content-Type`, `Idempotency-Key` and `X-…` request headers become extension
+              attributes named `http` + the header name in lower case without dashes: `X-GitHub-Event` is
+              `{{httpxgithubevent}}`, `User-Agent` is `{{httpuseragent}}`, `Idempotency-Key` is
+              `{{httpidempotencykey}}` (what a **Dedupe** step keys on when the sender is another
+              Switchboard's `http.request` with **Send Idempotency-Key**). `Authorization`, cookies,
               the signature header and any header whose name mentions a token, key, secret,
               password or session are never copied. Query parameters are not copied either.
 

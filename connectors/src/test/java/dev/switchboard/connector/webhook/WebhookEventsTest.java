@@ -72,12 +72,14 @@ class WebhookEventsTest {
         headers.put("X-Auth-Token", "t");
         headers.put("X-Forwarded-For", "10.0.0.1");
         headers.put("Accept", "*/*");
+        headers.put("Idempotency-Key", "evt-1");
 
         Event event = events.toEvent(WebhookRequest.of(headers, "{}".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(event.extensions()).containsOnly(
                 Map.entry("httpcontenttype", "application/json"),
                 Map.entry("httpuseragent", "GitHub-Hookshot/abc"),
-                Map.entry("httpxgithubevent", "push"));
+                Map.entry("httpxgithubevent", "push"),
+                Map.entry("httpidempotencykey", "evt-1"));
     }
 }
