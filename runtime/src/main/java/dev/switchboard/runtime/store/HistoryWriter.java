@@ -41,6 +41,8 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
+    /** Set when shutdown stopped waiting: the writer must stop before the store closes under it. */
+    private volatile boolean abandoned;
     private long lastRetention;
 
     public HistoryWriter(Store store, SecretMask mask, HistoryOptions options) {
@@ -83,7 +85,7 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
 
     private void loop() {
         List<RunRecord> batch = new ArrayList<>(BATCH);
-        while (running || !queue.isEmpty()) {
+        while ((running || !queue.isEmpty()) && !abandoned) {
             try {
                 RunRecord first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first != null) {
@@ -178,6 +180,14 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
         running = false;
         try {
             thread.join(10_000);
+            if (thread.isAlive()) {
+                // still behind after the wait: stop now rather than write into a closing store
+                abandoned = true;
+                thread.join(5_000);
+                int left = queue.size();
+                dropped.addAndGet(left);
+                LOG.warn("Run history: {} run records were not stored before shutdown", left);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
