@@ -28,4 +28,12 @@ public interface Connector {
     default List<ConfigProblem> validate(NodeConfig config) {
         return List.of();
     }
+
+    /**
+     * The HTTP paths this node serves on the runtime's webhook server (shown to users as URLs);
+     * only connectors that receive HTTP calls override it.
+     */
+    default List<String> httpPaths(NodeConfig config) {
+        return List.of();
+    }
 }

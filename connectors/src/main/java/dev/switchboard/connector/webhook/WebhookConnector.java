@@ -91,6 +91,12 @@ public final class WebhookConnector implements Connector {
     }
 
     @Override
+    public List<String> httpPaths(NodeConfig config) {
+        String path = config.string("path", "");
+        return path.isBlank() ? List.of() : List.of(path);
+    }
+
+    @Override
     public void compile(NodeContext node) {
         NodeConfig config = node.config();
         List<ConfigProblem> problems = validate(config);

@@ -43,4 +43,16 @@ class WebhookConnectorTest {
         assertThat(connector.validate(NodeConfig.of("path", "/h", "signatureHeader", "X Sig")))
                 .extracting(ConfigProblem::pointer).containsExactly("/signatureHeader");
     }
+
+    @Test
+    void servesItsPathAndNothingWhileThePathIsBlank() {
+        assertThat(connector.httpPaths(NodeConfig.of("path", "/hooks/leads"))).containsExactly("/hooks/leads");
+        assertThat(connector.httpPaths(NodeConfig.of("path", " "))).isEmpty();
+        assertThat(connector.httpPaths(NodeConfig.of("auth", "none"))).isEmpty();
+    }
+
+    @Test
+    void otherConnectorsServeNoPaths() {
+        assertThat(ConnectorCatalog.load().find("schedule").orElseThrow().httpPaths(NodeConfig.of("interval", "PT1M"))).isEmpty();
+    }
 }

@@ -42,6 +42,8 @@ final class CompiledNode implements NodeContext {
     private final RunTracker tracker;
     private final boolean trigger;
     private RouteDefinition route;
+    /** Whether the connector handed its events to the inbox: a push trigger. */
+    private boolean accepted;
 
     CompiledNode(Flow flow, Node node, NodeConfig config, RouteBuilder builder, CamelContext camel,
                  Services services, Inbox inbox, RunTracker tracker, boolean trigger) {
@@ -153,6 +155,7 @@ final class CompiledNode implements NodeContext {
         if (!trigger) {
             throw new IllegalStateException("Only triggers accept events into the inbox");
         }
+        accepted = true;
         RouteDefinition dispatch = inbox.dispatchFrom(builder, flow.id(), node.id())
                 .routeId(Endpoints.dispatchRouteId(flow.id(), node.id()));
         emit(dispatch, PortSpec.OUT);
@@ -168,6 +171,25 @@ final class CompiledNode implements NodeContext {
     void finish() throws FlowCompileException {
         if (trigger && route == null) {
             throw new FlowCompileException("Trigger '" + node.id() + "' (" + node.type() + ") started no route");
+        }
+        if (trigger) {
+            compileInjectRoute();
+        }
+    }
+
+    /**
+     * Every trigger also listens on its inject endpoint, so an event can start a run as if the
+     * trigger had produced it. A push trigger's injected event goes through the inbox like a real
+     * request (a durable inbox commits it first); a pull trigger's starts the run at once.
+     */
+    private void compileInjectRoute() {
+        RouteDefinition inject = builder.from(Endpoints.injectInput(flow.id(), node.id()))
+                .routeId(Endpoints.injectRouteId(flow.id(), node.id()))
+                .streamCache("false");
+        if (accepted) {
+            inbox.accept(inject, flow.id(), node.id());
+        } else {
+            emit(inject, PortSpec.OUT);
         }
     }
 }

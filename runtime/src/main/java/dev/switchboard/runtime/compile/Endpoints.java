@@ -23,4 +23,14 @@ public final class Endpoints {
     public static String dispatchRouteId(String flowId, String nodeId) {
         return flowId + ":" + nodeId + ":dispatch";
     }
+
+    /** Where the runtime hands a trigger an event to run as if the trigger had produced it (designer "inject"). */
+    public static String injectInput(String flowId, String nodeId) {
+        return "direct:sb.inject." + flowId + "." + nodeId;
+    }
+
+    /** The route id of a trigger's inject route. */
+    public static String injectRouteId(String flowId, String nodeId) {
+        return flowId + ":" + nodeId + ":inject";
+    }
 }

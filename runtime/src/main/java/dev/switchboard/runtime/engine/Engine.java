@@ -1,22 +1,31 @@
 package dev.switchboard.runtime.engine;
 
+import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorCatalog;
+import dev.switchboard.connector.spi.ConnectorKind;
+import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.FileSandbox;
+import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.DirectoryFileSandbox;
+import dev.switchboard.runtime.compile.Endpoints;
 import dev.switchboard.runtime.compile.FlowCompileException;
 import dev.switchboard.runtime.compile.FlowCompiler;
 import dev.switchboard.runtime.compile.Services;
 import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.secrets.SecretMask;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Route;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
@@ -45,6 +54,7 @@ public final class Engine implements AutoCloseable {
     private final Inbox inbox;
     private final SecretMask secretMask = new SecretMask();
     private final Map<String, Deployed> deployed = new ConcurrentHashMap<>();
+    private volatile ProducerTemplate injector;
 
     private record Deployed(Flow flow, List<RouteDefinition> routes) {}
 
@@ -186,6 +196,85 @@ public final class Engine implements AutoCloseable {
         return deployed.values().stream().map(Deployed::flow).sorted(Comparator.comparing(Flow::id)).toList();
     }
 
+    /**
+     * Runs {@code event} in a deployed flow as if the trigger {@code triggerNodeId} had produced it
+     * (the designer's "inject a sample event"). The trigger's own source is bypassed.
+     *
+     * <p>Synchronous, in two ways depending on the trigger: for a pull trigger (schedule, kafka,
+     * sql.poll, file.watch …) it returns once the run finished; for a push trigger (webhook …) the
+     * event goes through the inbox like a real request, and this returns once the inbox accepted it
+     * (a durable inbox: committed) — the run follows on the inbox's threads. Either way the run is
+     * reported to the run listeners like any other. A run that fails is such a run, not a failure
+     * of the injection: this method does not throw for it.
+     *
+     * @throws IllegalArgumentException when the flow is not deployed, or has no trigger {@code triggerNodeId}
+     * @throws IllegalStateException when no run started: the inbox did not accept the event, or the flow stopped meanwhile
+     */
+    public void inject(String flowId, String triggerNodeId, Event event) {
+        Deployed running = deployed.get(flowId);
+        if (running == null) {
+            throw new IllegalArgumentException("Cannot inject into flow '" + flowId + "': it is not running");
+        }
+        Node node = running.flow().node(triggerNodeId).orElseThrow(() -> new IllegalArgumentException(
+                "Cannot inject into flow '" + flowId + "': it has no node '" + triggerNodeId + "'"));
+        boolean trigger = catalog.find(node.type()).map(c -> c.spec().kind() == ConnectorKind.TRIGGER).orElse(false);
+        if (!trigger) {
+            throw new IllegalArgumentException("Cannot inject into node '" + triggerNodeId + "' of flow '" + flowId
+                    + "': it is a " + node.type() + " node, not a trigger; events enter a flow at a trigger");
+        }
+        if (event == null) {
+            throw new IllegalArgumentException("Cannot inject into flow '" + flowId + "': no event given");
+        }
+        Exchange done = injector().send(Endpoints.injectInput(flowId, triggerNodeId), exchange -> exchange.getIn().setBody(event));
+        Exception failure = done.getException();
+        if (failure == null) {
+            return;
+        }
+        boolean push = camel.getRoute(Endpoints.dispatchRouteId(flowId, triggerNodeId)) != null;
+        if (push || done.getProperty(RunTrace.PROPERTY) == null) {
+            // nothing ran: the inbox refused the event, or the flow stopped meanwhile
+            throw new IllegalStateException("Flow '" + flowId + "' did not take the injected event: " + rootMessage(failure), failure);
+        }
+        LOG.debug("Injected event {} into {}:{}; its run failed: {}", event.id(), flowId, triggerNodeId, rootMessage(failure));
+    }
+
+    private ProducerTemplate injector() {
+        ProducerTemplate template = injector;
+        if (template == null) {
+            synchronized (this) {
+                if (injector == null) {
+                    injector = camel.createProducerTemplate();
+                }
+                template = injector;
+            }
+        }
+        return template;
+    }
+
+    /**
+     * The URLs each node of a running flow serves on the webhook server (nodeId → full URLs, in
+     * node order; nodes that serve none are left out); empty when the flow is not deployed.
+     */
+    public Map<String, List<String>> addresses(String flowId) {
+        Deployed running = deployed.get(flowId);
+        Map<String, List<String>> addresses = new LinkedHashMap<>();
+        if (running == null) {
+            return addresses;
+        }
+        String base = httpBaseUrl();
+        for (Node node : running.flow().nodes()) {
+            Connector connector = catalog.find(node.type()).orElse(null);
+            if (connector == null) {
+                continue;
+            }
+            List<String> paths = connector.httpPaths(new NodeConfig(node.config()));
+            if (!paths.isEmpty()) {
+                addresses.put(node.id(), paths.stream().map(path -> base + path).toList());
+            }
+        }
+        return addresses;
+    }
+
     private void stopRoutes(String flowId) {
         List<Route> routes = new ArrayList<>(camel.getRoutes().stream().filter(r -> flowId.equals(r.getGroup())).toList());
         // triggers (routes not fed by direct:) first, so nothing new enters while the rest drains
@@ -219,6 +308,13 @@ public final class Engine implements AutoCloseable {
         inbox.stop(options.drainTimeout());
         for (String flowId : List.copyOf(deployed.keySet())) {
             undeploy(flowId);
+        }
+        if (injector != null) {
+            try {
+                injector.stop();
+            } catch (RuntimeException e) {
+                LOG.warn("The inject producer did not stop cleanly: {}", e.getMessage());
+            }
         }
         camel.stop();
     }

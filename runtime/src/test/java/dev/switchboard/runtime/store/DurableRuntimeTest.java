@@ -213,4 +213,35 @@ class DurableRuntimeTest {
         assertThat(runtime.runs().path(repeat).get(0).run().status()).isEqualTo("FILTERED");
         assertThat(CaptureConnector.events("durable-dedupe")).extracting(e -> e.data().path("orderId").asText()).containsExactly("A-1", "B-2");
     }
+
+    @Test
+    void anInjectedEventIsCommittedToTheInboxRunsAndAFilteredOneIsRecordedAsFiltered() throws Exception {
+        runtime.engine().deploy(flow("inject", List.of(node("in", "webhook", "path", "/hooks/inject"),
+                        node("hot", "filter", "rules", ConfigValue.list(ConfigValue.object("field", "data.score", "op", "gt", "value", 50))),
+                        node("out", "test.capture", "sink", "durable-inject")),
+                List.of(Wire.of("in", "hot"), Wire.of("hot", "matched", "out")), null));
+        Event hot = Event.create("/designer", "dev.switchboard.sample", Json.parse("{\"score\": 80}"));
+        Event cold = Event.create("/designer", "dev.switchboard.sample", Json.parse("{\"score\": 10}"));
+
+        runtime.engine().inject("inject", "in", hot);
+        runtime.engine().inject("inject", "in", cold);
+
+        await().until(() -> CaptureConnector.events("durable-inject").size() == 1);
+        assertThat(CaptureConnector.events("durable-inject").get(0).id()).isEqualTo(hot.id());
+        await().until(() -> runtime.runs().path(cold.id()).size() == 1);
+        assertThat(runtime.runs().path(cold.id()).get(0).run().status()).isEqualTo("FILTERED");
+        assertThat(runtime.runs().path(cold.id()).get(0).run().endedAt()).isEqualTo("hot:unmatched");
+        await().until(() -> runtime.inbox().pendingCount() == 0);
+    }
+
+    @Test
+    void anEventInjectedIntoAScheduleRunsBeforeInjectReturns() throws Exception {
+        runtime.engine().deploy(flow("inject-tick", List.of(node("tick", "schedule", "interval", "1h"),
+                node("out", "test.capture", "sink", "durable-inject-tick")), List.of(Wire.of("tick", "out")), null));
+        Event tick = Event.create("/designer", "dev.switchboard.sample", Json.parse("{\"n\": 1}"));
+
+        runtime.engine().inject("inject-tick", "tick", tick);
+
+        assertThat(CaptureConnector.events("durable-inject-tick")).extracting(Event::id).containsExactly(tick.id());
+    }
 }
