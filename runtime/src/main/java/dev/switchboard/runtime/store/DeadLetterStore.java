@@ -53,6 +53,13 @@ public final class DeadLetterStore implements DeadLetterSink {
         return list(new DeadLetterFilter(id, null, null, null, null, null, true), 1).stream().findFirst();
     }
 
+    /** The newest dead letter the run {@code runId} left, whatever its state (dead or replayed). */
+    public Optional<DeadLetter> findByRun(String runId) {
+        List<DeadLetter> found = store.inTransaction(c -> read(c, SELECT + " WHERE run_id = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
+                List.of(runId)));
+        return found.stream().findFirst();
+    }
+
     /** Sends every matching dead letter back to the node that failed it; returns those replayed. */
     public List<DeadLetter> replay(DeadLetterFilter filter) {
         return store.inTransaction(c -> {
@@ -82,8 +89,7 @@ public final class DeadLetterStore implements DeadLetterSink {
     }
 
     private static List<DeadLetter> select(Connection c, DeadLetterFilter f, int limit, boolean forUpdate) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT id, event_id, flow_id, node_id, run_id, error, attempts, event, failed_at,"
-                + " state, replayed_at FROM dead_letters WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder(SELECT + " WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (f.id() != null) {
             sql.append(" AND id = ?");
@@ -117,8 +123,15 @@ public final class DeadLetterStore implements DeadLetterSink {
         if (forUpdate) {
             sql.append(" FOR UPDATE");
         }
+        return read(c, sql.toString(), args);
+    }
+
+    private static final String SELECT = "SELECT id, event_id, flow_id, node_id, run_id, error, attempts, event, failed_at,"
+            + " state, replayed_at FROM dead_letters";
+
+    private static List<DeadLetter> read(Connection c, String sql, List<Object> args) throws SQLException {
         List<DeadLetter> result = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.size(); i++) {
                 s.setObject(i + 1, args.get(i));
             }

@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /** Reads run history for the CLI and the admin API. */
@@ -29,11 +32,17 @@ public final class RunQueries {
 
     /** Newest first. */
     public List<Run> list(String flowId, String status, int limit) {
+        return list(flowId == null ? null : List.of(flowId), status, limit);
+    }
+
+    /** The runs of any of {@code flowIds} (null or empty: of every flow), newest first. */
+    public List<Run> list(Collection<String> flowIds, String status, int limit) {
         StringBuilder sql = new StringBuilder(SELECT_RUN + " WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        if (flowId != null) {
-            sql.append(" AND flow_id = ?");
-            args.add(flowId);
+        if (flowIds != null && !flowIds.isEmpty()) {
+            List<String> ids = List.copyOf(new LinkedHashSet<>(flowIds));
+            sql.append(" AND flow_id IN (").append(String.join(", ", Collections.nCopies(ids.size(), "?"))).append(")");
+            args.addAll(ids);
         }
         if (status != null) {
             sql.append(" AND status = ?");
