@@ -23,6 +23,12 @@ class ArchitectureTest {
             .because("the designer's model and undo jobs are plain Java: testable and reusable without JavaFX");
 
     @ArchTest
+    static final ArchRule runningFlowsIsPlainJava = noClasses()
+            .that().resideInAPackage("..designer.run..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "..designer.viewmodel..", "..designer.view..")
+            .because("the embedded run session is driven off the UI thread and tested without a window");
+
+    @ArchTest
     static final ArchRule runtimeNeverUsesTheDesigner = noClasses()
             .that().resideInAnyPackage("dev.switchboard.runtime..", "dev.switchboard.connector..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.switchboard.designer..", "javafx..")

@@ -7,6 +7,8 @@ import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.designer.model.Grid;
 import dev.switchboard.designer.model.Viewport;
 import dev.switchboard.designer.viewmodel.DesignerViewModel;
+import dev.switchboard.designer.viewmodel.RunViewModel;
+import dev.switchboard.designer.viewmodel.TraceViewModel;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.model.Position;
@@ -84,6 +86,13 @@ public final class CanvasView extends StackPane {
         vm.selection().wires().addListener((SetChangeListener<Wire>) c -> refresh());
         vm.problems().items().addListener((ListChangeListener<Problem>) c -> refresh());
         vm.documentVersionProperty().addListener((obs, o, n) -> javafx.application.Platform.runLater(this::fitToView));
+        vm.run().live().addListener((javafx.collections.MapChangeListener<String, RunViewModel.NodeLive>) c -> {
+            NodeView v = nodeViews.get(c.getKey());
+            if (v != null) {
+                v.setLive(c.getValueAdded());
+            }
+        });
+        vm.run().trace().traceProperty().addListener((obs, o, n) -> applyTrace());
         refresh();
     }
 
@@ -187,12 +196,21 @@ public final class CanvasView extends StackPane {
             });
             wv.setSelected(vm.selection().wires().contains(w));
         }
+        nodeViews.forEach((id, v) -> v.setLive(vm.run().live().get(id)));
+        applyTrace();
         hint.setVisible(flow.nodes().isEmpty());
         if (added) {
             nodeLayer.applyCss(); // new cards need their size now, so wires can find their ports
         }
         nodeLayer.layout();
         updateWires();
+    }
+
+    /** Highlights the traced event's path: its nodes numbered in order, the wires it took; the rest dimmed. */
+    private void applyTrace() {
+        TraceViewModel.Trace trace = vm.run().trace().traceProperty().get();
+        nodeViews.forEach((id, v) -> v.setTraceStep(trace == null ? -1 : trace.path().indexOf(id) + 1));
+        wireViews.forEach((w, wv) -> wv.setTraced(trace == null ? null : trace.tookWire(w.from(), w.effectivePort(), w.to())));
     }
 
     /** Re-routes every wire to its ports' current positions (nodes move during drags). */

@@ -1,6 +1,7 @@
 package dev.switchboard.designer.view;
 
 import dev.switchboard.designer.viewmodel.DesignerViewModel;
+import dev.switchboard.designer.viewmodel.RunViewModel;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
@@ -74,7 +75,16 @@ final class MainMenu {
                 new SeparatorMenuItem(),
                 item("Auto-layout", Feather.SHARE_2, shortcut(KeyCode.L, KeyCombination.SHIFT_DOWN), vm::autoLayout),
                 new SeparatorMenuItem(), dark);
-        return new MenuBar(file, edit, view);
+        MenuItem runItem = item("Run", Feather.PLAY, new KeyCodeCombination(KeyCode.F5), vm.run()::run);
+        runItem.disableProperty().bind(busy());
+        MenuItem stopItem = item("Stop", Feather.SQUARE, new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), vm.run()::stop);
+        stopItem.disableProperty().bind(vm.run().runningProperty().not());
+        Menu run = new Menu("Run", null, runItem, stopItem, new SeparatorMenuItem(),
+                item("Reset counters", Feather.REFRESH_CCW, null, vm.run()::resetCounters),
+                item("Clear messages", Feather.X_CIRCLE, null, vm.run()::clearMessages),
+                item("Clear trace", Feather.X, null, vm.run().trace()::clear));
+        run.setId("menu-run");
+        return new MenuBar(file, edit, view, run);
     }
 
     ToolBar toolBar() {
@@ -95,7 +105,30 @@ final class MainMenu {
                 button(Feather.ZOOM_IN, "Zoom in", () -> canvas.zoom(1.2), "tool-zoom-in"),
                 button(Feather.ZOOM_OUT, "Zoom out", () -> canvas.zoom(1 / 1.2), "tool-zoom-out"),
                 button(Feather.MAXIMIZE, "Fit to view", canvas::fitToView, "tool-fit"),
-                button(Feather.SHARE_2, "Auto-layout left to right", vm::autoLayout, "tool-layout"));
+                button(Feather.SHARE_2, "Auto-layout left to right", vm::autoLayout, "tool-layout"),
+                new Separator(Orientation.VERTICAL), runButton(), stopButton());
+    }
+
+    /** Run (or redeploy the open flow into the running session); green, with its name, because it is the main action. */
+    private Button runButton() {
+        Button run = button(Feather.PLAY, "Run this flow in the designer (F5); while running, deploys your edits", vm.run()::run, "tool-run");
+        run.setText("Run");
+        run.getStyleClass().remove("flat");
+        run.getStyleClass().add("success");
+        run.disableProperty().bind(busy());
+        return run;
+    }
+
+    private Button stopButton() {
+        Button stop = button(Feather.SQUARE, "Stop every running flow (Shift+F5)", vm.run()::stop, "tool-stop");
+        stop.setText("Stop");
+        stop.disableProperty().bind(vm.run().runningProperty().not());
+        return stop;
+    }
+
+    private javafx.beans.binding.BooleanBinding busy() {
+        return Bindings.createBooleanBinding(() -> vm.run().stateProperty().get() == RunViewModel.State.STARTING
+                || vm.run().stateProperty().get() == RunViewModel.State.STOPPING, vm.run().stateProperty());
     }
 
     private void renderRecent() {

@@ -19,7 +19,7 @@ import javafx.stage.Stage;
 
 /**
  * The designer window: menu and toolbar on top, palette | canvas | inspector in the middle,
- * problems below the canvas, status bar at the bottom.
+ * problems, messages, inject, runs and trace tabs below the canvas, status bar at the bottom.
  */
 public final class MainWindow {
     private final DesignerViewModel vm;
@@ -37,11 +37,11 @@ public final class MainWindow {
 
         PaletteView palette = new PaletteView(vm.palette(), vm::addNodeAtFreeSpot);
         InspectorView inspector = new InspectorView(vm.inspector());
-        ProblemsView problems = new ProblemsView(vm);
-        SplitPane centre = new SplitPane(canvas, problems);
+        BottomPanel bottom = new BottomPanel(vm);
+        SplitPane centre = new SplitPane(canvas, bottom);
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.78);
-        SplitPane.setResizableWithParent(problems, false);
+        centre.setDividerPositions(0.68);
+        SplitPane.setResizableWithParent(bottom, false);
         SplitPane main = new SplitPane(palette, centre, inspector);
         main.setDividerPositions(0.18, 0.74);
         SplitPane.setResizableWithParent(palette, false);
@@ -75,6 +75,8 @@ public final class MainWindow {
         stage.setOnCloseRequest(e -> {
             if (!files.mayDiscard()) {
                 e.consume();
+            } else {
+                vm.run().shutdown();
             }
         });
         applyTheme(vm.darkThemeProperty().get());
@@ -114,7 +116,16 @@ public final class MainWindow {
         Label zoom = new Label();
         zoom.textProperty().bind(canvas.viewportProperty().map(v -> Math.round(v.scale() * 100) + "%"));
         zoom.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(status, counts, problems, zoom);
+        Label run = new Label();
+        run.setId("run-state");
+        run.textProperty().bind(vm.run().stateProperty().map(st -> switch (st) {
+            case STOPPED -> "Not running";
+            case STARTING -> "Starting…";
+            case RUNNING -> "● Running";
+            case STOPPING -> "Stopping…";
+        }));
+        run.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(status, run, counts, problems, zoom);
         bar.getStyleClass().add(Styles.STATUS_BAR);
         return bar;
     }

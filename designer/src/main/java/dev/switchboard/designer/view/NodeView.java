@@ -38,6 +38,7 @@ final class NodeView extends Region {
     private final Label type = new Label();
     private final Label badge = new Label();
     private final VBox portRows = new VBox();
+    private final NodeLiveStrip live;
     private Circle input;
     private final Map<String, Circle> outputs = new LinkedHashMap<>();
     private final Map<String, Region> outputRows = new LinkedHashMap<>();
@@ -60,13 +61,29 @@ final class NodeView extends Region {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         header.getChildren().addAll(icon, title, spacer, badge);
-        body.getChildren().addAll(header, type, portRows);
+        live = new NodeLiveStrip(nodeId);
+        body.getChildren().addAll(header, type, live.urls(), portRows, live.counters());
         getChildren().add(body);
         setId("node-" + nodeId);
     }
 
     String nodeId() {
         return nodeId;
+    }
+
+    /** Live state while the flow runs; null hides it. */
+    void setLive(dev.switchboard.designer.viewmodel.RunViewModel.NodeLive state) {
+        live.show(state);
+    }
+
+    /**
+     * Marks the card for a trace: {@code step} is its 1-based place on the traced path, 0 when the
+     * event did not pass it (dimmed), -1 when nothing is traced.
+     */
+    void setTraceStep(int step) {
+        toggle(Styles.TRACED, step > 0);
+        toggle(Styles.UNTRACED, step == 0);
+        live.showTraceStep(step);
     }
 
     void setOnLayout(Runnable onLayout) {

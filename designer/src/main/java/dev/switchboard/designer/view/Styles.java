@@ -53,6 +53,18 @@ public final class Styles {
     public static final String MUTED = "muted";
     public static final String CODE = "code";
     public static final String SUGGESTIONS = "suggestions";
+    public static final String NODE_URLS = "node-urls";
+    public static final String NODE_URL = "node-url";
+    public static final String NODE_LIVE = "node-live";
+    public static final String LIVE_DOT = "live-dot";
+    public static final String LIVE_FIGURES = "live-figures";
+    /** Followed by running, waiting or error. */
+    public static final String STATUS_PREFIX = "status-";
+    public static final String TRACED = "traced";
+    public static final String UNTRACED = "untraced";
+    public static final String TRACE_STEP = "trace-step";
+    public static final String BOTTOM_TABS = "bottom-tabs";
+    public static final String JSON_TREE = "json-tree";
 
     private Styles() {}
 }

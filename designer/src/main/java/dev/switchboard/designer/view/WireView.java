@@ -34,6 +34,18 @@ final class WireView extends Group {
         }
     }
 
+    /** Trace marking: true on the traced path, false off it (dimmed), null when nothing is traced. */
+    void setTraced(Boolean traced) {
+        line.getStyleClass().removeAll(Styles.TRACED, Styles.UNTRACED);
+        if (traced != null) {
+            line.getStyleClass().add(traced ? Styles.TRACED : Styles.UNTRACED);
+        }
+    }
+
+    boolean isTraced() {
+        return line.getStyleClass().contains(Styles.TRACED);
+    }
+
     void connect(Point2D a, Point2D b) {
         shape(line, a, b);
         shape(hit, a, b);

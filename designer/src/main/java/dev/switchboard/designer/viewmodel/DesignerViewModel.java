@@ -64,11 +64,17 @@ public final class DesignerViewModel implements FlowHolder {
     private final StringProperty status = new SimpleStringProperty("Ready");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final DocumentFiles files;
+    private final RunViewModel run;
     private final javafx.beans.property.ReadOnlyLongWrapper documentVersion = new javafx.beans.property.ReadOnlyLongWrapper();
     private long savedRevision;
     private FlowFragment clipboard = new FlowFragment(List.of(), List.of());
 
+    /** Without a UI thread: running flows happens inline on the caller's thread (view-model tests). */
     public DesignerViewModel(ConnectorCatalog catalog, Debouncer validationDebouncer) {
+        this(catalog, validationDebouncer, RunEnvironment.direct(dev.switchboard.designer.run.RunSettings::forUser));
+    }
+
+    public DesignerViewModel(ConnectorCatalog catalog, Debouncer validationDebouncer, RunEnvironment runEnvironment) {
         this.catalog = catalog;
         this.wireRules = new WireRules(catalog);
         this.suggestions = new FieldSuggestions(catalog);
@@ -76,6 +82,7 @@ public final class DesignerViewModel implements FlowHolder {
         this.palette = new PaletteViewModel(catalog);
         this.inspector = new InspectorViewModel(this);
         this.files = new DocumentFiles(this);
+        this.run = new RunViewModel(this, runEnvironment);
         jobs.setListener(this::historyChanged);
         flow.addListener((obs, old, now) -> {
             selection.retain(now.nodes().stream().map(Node::id).toList(), now.wires());
@@ -101,6 +108,7 @@ public final class DesignerViewModel implements FlowHolder {
     public InspectorViewModel inspector() { return inspector; }
     public PaletteViewModel palette() { return palette; }
     public DocumentFiles files() { return files; }
+    public RunViewModel run() { return run; }
     public ReadOnlyBooleanProperty canUndoProperty() { return canUndo.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canRedoProperty() { return canRedo.getReadOnlyProperty(); }
     public ReadOnlyStringProperty undoTextProperty() { return undoText.getReadOnlyProperty(); }

@@ -77,6 +77,7 @@ public final class DocumentFiles {
         doc.markSaved();
         remember(path);
         doc.statusProperty().set("Saved " + path.getFileName());
+        doc.run().saved(doc.flow());
     }
 
     /** Opens an untitled copy of a template: saving asks where to. */

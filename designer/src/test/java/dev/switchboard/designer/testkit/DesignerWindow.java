@@ -5,6 +5,8 @@ import dev.switchboard.designer.model.TemplateLibrary;
 import dev.switchboard.designer.view.MainWindow;
 import dev.switchboard.designer.viewmodel.Debouncer;
 import dev.switchboard.designer.viewmodel.DesignerViewModel;
+import dev.switchboard.designer.viewmodel.RunEnvironment;
+import dev.switchboard.designer.run.RunSettings;
 import java.nio.file.Path;
 import javafx.stage.Stage;
 
@@ -15,7 +17,21 @@ public final class DesignerWindow {
     public final MainWindow window;
 
     public DesignerWindow(Stage stage, Path samples) {
-        vm = new DesignerViewModel(ConnectorCatalog.load(), Debouncer.IMMEDIATE);
+        this(stage, samples, new DesignerViewModel(ConnectorCatalog.load(), Debouncer.IMMEDIATE));
+    }
+
+    /**
+     * A window whose Run button really runs flows: the embedded runtime keeps its store in
+     * {@code dataFolder}, webhooks on a free loopback port, the UI fed ten times a second.
+     */
+    public static DesignerWindow runnable(Stage stage, Path samples, Path dataFolder) {
+        RunSettings settings = new RunSettings(dataFolder, 0, 100);
+        return new DesignerWindow(stage, samples, new DesignerViewModel(ConnectorCatalog.load(), Debouncer.IMMEDIATE,
+                RunEnvironment.fx(() -> settings)));
+    }
+
+    private DesignerWindow(Stage stage, Path samples, DesignerViewModel vm) {
+        this.vm = vm;
         window = new MainWindow(vm, dialogs, new TemplateLibrary(samples));
         window.install(stage);
         stage.setWidth(1500);

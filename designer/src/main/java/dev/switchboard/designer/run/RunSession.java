@@ -1,0 +1,162 @@
+package dev.switchboard.designer.run;
+
+import dev.switchboard.connector.spi.ConnectorCatalog;
+import dev.switchboard.connector.spi.Event;
+import dev.switchboard.runtime.compile.FlowCompileException;
+import dev.switchboard.runtime.engine.EngineOptions;
+import dev.switchboard.runtime.live.LiveMonitor;
+import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.secrets.SecretResolver;
+import dev.switchboard.runtime.store.DeadLetter;
+import dev.switchboard.runtime.store.DeadLetterFilter;
+import dev.switchboard.runtime.store.DurableRuntime;
+import dev.switchboard.runtime.store.HistoryOptions;
+import dev.switchboard.runtime.store.RunQueries;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runtime embedded in the designer while the user runs flows: the headless runtime's durable
+ * engine (same connectors, same H2 store, in the user's data folder) plus a {@link LiveMonitor}
+ * the canvas and message inspector read. Plain Java, called off the FX thread.
+ */
+public final class RunSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunSession.class);
+    /** How long a trace waits for the run history writer to catch up with the runs just finished. */
+    private static final Duration HISTORY_CATCH_UP = Duration.ofSeconds(3);
+    private static final Duration TRACE_POLL = Duration.ofMillis(50);
+
+    private final DurableRuntime runtime;
+    private final LiveMonitor monitor;
+
+    private RunSession(DurableRuntime runtime, LiveMonitor monitor) {
+        this.runtime = runtime;
+        this.monitor = monitor;
+    }
+
+    /** Opens the store and starts the engine; the webhook port falls back to a free one when taken. */
+    public static RunSession start(RunSettings settings, ConnectorCatalog catalog) {
+        try {
+            Files.createDirectories(settings.dataFolder());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data folder " + settings.dataFolder(), e);
+        }
+        SecretResolver secrets = secrets(settings.secretsFile());
+        EngineOptions options = new EngineOptions("127.0.0.1", settings.httpPort(), settings.dataFolder(), Duration.ofSeconds(5));
+        LiveMonitor monitor = new LiveMonitor(settings.messageCapacity());
+        DurableRuntime runtime;
+        try {
+            runtime = DurableRuntime.start(options, catalog, secrets, null, HistoryOptions.defaults());
+        } catch (IllegalStateException e) {
+            if (settings.httpPort() == 0) {
+                throw e;
+            }
+            LOG.info("Port {} is taken ({}); the designer's webhooks use a free port", settings.httpPort(), e.getMessage());
+            runtime = DurableRuntime.start(options.withHttpPort(0), catalog, secrets, null, HistoryOptions.defaults());
+        }
+        runtime.engine().addRunListener(monitor);
+        return new RunSession(runtime, monitor);
+    }
+
+    private static SecretResolver secrets(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return SecretResolver.fromEnvironment();
+        }
+        try {
+            return SecretResolver.fromFileAndEnvironment(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the secrets file " + file, e);
+        }
+    }
+
+    public LiveMonitor monitor() {
+        return monitor;
+    }
+
+    public Path dataFolder() {
+        return runtime.engine().options().dataDir();
+    }
+
+    public String httpBaseUrl() {
+        return runtime.engine().httpBaseUrl();
+    }
+
+    /** Starts a flow or hot-replaces its running version; the others keep running untouched. */
+    public void deploy(Flow flow) throws FlowCompileException {
+        runtime.engine().deploy(flow);
+        monitor.watch(flow);
+    }
+
+    public boolean isDeployed(String flowId) {
+        return runtime.engine().deployedFlowIds().contains(flowId);
+    }
+
+    public List<Flow> deployedFlows() {
+        return runtime.engine().deployedFlows();
+    }
+
+    /** The URLs the flow's nodes answer on (webhooks), by node id. */
+    public Map<String, List<String>> addresses(String flowId) {
+        return runtime.engine().addresses(flowId);
+    }
+
+    /** Hands an event to a trigger as if it had received it (through the durable inbox for webhooks). */
+    public void inject(String flowId, String triggerNodeId, Event event) {
+        runtime.engine().inject(flowId, triggerNodeId, event);
+    }
+
+    /** Recent runs of these flows, newest first; {@code status} null for any. */
+    public List<RunQueries.Run> runs(Collection<String> flowIds, String status, int limit) {
+        return runtime.runs().list(flowIds, status, limit);
+    }
+
+    /**
+     * Every run of an event (by event or run id) with the steps it took. An event sent a moment ago
+     * may still be running or on its way to the history: wait a little for it rather than say "not found".
+     */
+    public List<RunQueries.RunPath> trace(String eventOrRunId) throws InterruptedException {
+        long deadline = System.nanoTime() + HISTORY_CATCH_UP.toNanos();
+        while (true) {
+            runtime.history().awaitWritten(HISTORY_CATCH_UP);
+            List<RunQueries.RunPath> paths = runtime.runs().path(eventOrRunId);
+            if (!paths.isEmpty() || System.nanoTime() > deadline) {
+                return paths;
+            }
+            Thread.sleep(TRACE_POLL.toMillis());
+        }
+    }
+
+    /** Dead letters of these flows not yet replayed, newest first. */
+    public List<DeadLetter> deadLetters(Collection<String> flowIds, int limit) {
+        return runtime.deadLetters().list(DeadLetterFilter.all(), limit).stream()
+                .filter(d -> flowIds.isEmpty() || flowIds.contains(d.flowId())).toList();
+    }
+
+    /** The dead letter a failed run left, if any. */
+    public Optional<DeadLetter> deadLetterOf(String runId) {
+        return runtime.deadLetters().findByRun(runId);
+    }
+
+    /**
+     * Sends a dead letter back to the node that failed it; the running inbox picks it up. Empty when
+     * it was already replayed.
+     */
+    public Optional<DeadLetter> replay(long deadLetterId) {
+        return runtime.deadLetters().replay(DeadLetterFilter.byId(deadLetterId)).stream().findFirst();
+    }
+
+    /** Graceful stop: the webhook server closes, in-flight events finish, history is flushed, the store closes. */
+    @Override
+    public void close() {
+        runtime.close();
+    }
+}

@@ -1,0 +1,316 @@
+package dev.switchboard.designer.viewmodel;
+
+import dev.switchboard.connector.support.ConnectionStatus;
+import dev.switchboard.designer.run.InjectSamples;
+import dev.switchboard.designer.run.RelatedFlows;
+import dev.switchboard.designer.run.RunSession;
+import dev.switchboard.designer.run.RunSettings;
+import dev.switchboard.runtime.live.LiveSnapshot;
+import dev.switchboard.runtime.live.NodeKey;
+import dev.switchboard.runtime.live.NodeStats;
+import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.model.Node;
+import dev.switchboard.runtime.validate.FlowValidator;
+import dev.switchboard.runtime.validate.Problem;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+
+/**
+ * Running the open flow inside the designer: Run / Stop, live state per node on the canvas, and
+ * the message inspector, inject, trace and runs panels, which share one {@link RunSession}.
+ * Live state is pulled by a ticker (about ten times a second) from the session's monitor, so the
+ * UI thread does a bounded amount of work however many events flow.
+ */
+public final class RunViewModel {
+    public enum State { STOPPED, STARTING, RUNNING, STOPPING }
+
+    public enum NodeStatus { RUNNING, WAITING, ERROR }
+
+    /** What a node's card shows while its flow runs. */
+    public record NodeLive(long in, long out, long filtered, long errors, NodeStatus status, String detail, List<String> urls) {}
+
+    /** A node handled an event this recently: shown as running rather than waiting. */
+    static final Duration BUSY_WINDOW = Duration.ofSeconds(2);
+
+    private final DesignerViewModel doc;
+    private final RunHost host;
+    private final FlowValidator validator;
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.STOPPED);
+    private final ObservableMap<String, NodeLive> live = FXCollections.observableHashMap();
+    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose listeners
+    private final ObservableMap<String, NodeLive> readOnlyLive = FXCollections.unmodifiableObservableMap(live);
+    private final MessagesViewModel messages;
+    private final TraceViewModel trace;
+    private final RunsViewModel runs;
+    private final InjectViewModel inject;
+    private final BooleanBinding running;
+    private volatile Set<String> runningFlows = Set.of();
+    private Map<String, Map<String, List<String>>> addresses = Map.of();
+
+    RunViewModel(DesignerViewModel doc, RunEnvironment env) {
+        this.doc = doc;
+        this.host = new RunHost(env, doc.statusProperty());
+        this.validator = new FlowValidator(doc.catalog());
+        this.messages = new MessagesViewModel(env.settings().get().messageCapacity());
+        this.trace = new TraceViewModel(host, () -> doc.flow().id());
+        this.runs = new RunsViewModel(host, () -> runningFlows);
+        this.inject = new InjectViewModel(host, doc::flow, doc::spec);
+        this.running = Bindings.createBooleanBinding(() -> state.get() == State.RUNNING, state);
+        messages.capacityProperty().addListener((obs, o, n) ->
+                host.session().ifPresent(s -> s.monitor().setCapacity(Math.max(1, n.intValue()))));
+        doc.flowProperty().addListener((obs, o, n) -> {
+            inject.flowChanged();
+            if (o == null || !o.id().equals(n.id())) {
+                trace.clear();
+            }
+        });
+        inject.flowChanged();
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
+    public BooleanBinding runningProperty() { return running; }
+    /** Live state of the open flow's nodes, by node id; empty while it does not run. */
+    public ObservableMap<String, NodeLive> live() { return readOnlyLive; }
+    public MessagesViewModel messages() { return messages; }
+    public TraceViewModel trace() { return trace; }
+    public RunsViewModel runs() { return runs; }
+    public InjectViewModel inject() { return inject; }
+
+    public boolean isRunning(String flowId) {
+        return state.get() == State.RUNNING && runningFlows.contains(flowId);
+    }
+
+    /**
+     * Runs the open flow, with the flows in its folder that subscribe to what it publishes. While
+     * a session runs, this (re)deploys the open flow into it, leaving the others alone.
+     */
+    public void run() {
+        if (state.get() == State.STARTING || state.get() == State.STOPPING) {
+            return;
+        }
+        Flow flow = doc.flow();
+        List<Problem> errors = validator.validate(flow).stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            host.status("Cannot run '" + flow.id() + "': fix " + DesignerViewModel.count(errors.size(), "error")
+                    + " first — " + errors.get(0));
+            return;
+        }
+        Path file = doc.files().fileProperty().get();
+        Path folder = file == null ? null : file.toAbsolutePath().getParent();
+        boolean fresh = host.session().isEmpty();
+        state.set(fresh ? State.STARTING : State.RUNNING);
+        host.status(fresh ? "Starting the runtime…" : "Deploying '" + flow.id() + "'…");
+        RunEnvironment env = host.env();
+        env.background().execute(() -> {
+            RunSession session = host.session().orElse(null);
+            try {
+                if (session == null) {
+                    RunSettings settings = env.settings().get();
+                    session = RunSession.start(settings, doc.catalog());
+                    session.monitor().setCapacity(Math.max(1, messages.capacityProperty().get()));
+                }
+                List<String> skipped = new ArrayList<>();
+                List<String> started = new ArrayList<>();
+                for (Flow subscriber : RelatedFlows.subscribersOf(flow, folder)) {
+                    if (session.isDeployed(subscriber.id())) {
+                        continue;
+                    }
+                    if (!validator.validate(subscriber).stream().filter(Problem::isError).toList().isEmpty()) {
+                        skipped.add(subscriber.id() + " (has errors)");
+                        continue;
+                    }
+                    try {
+                        session.deploy(subscriber);
+                        started.add(subscriber.id());
+                    } catch (Exception e) {
+                        skipped.add(subscriber.id() + " (" + RunHost.message(e) + ")");
+                    }
+                }
+                session.deploy(flow);
+                RunSession ready = session;
+                Deployed deployed = deployed(ready);
+                env.ui().execute(() -> started(ready, flow, deployed, started, skipped));
+            } catch (Exception e) {
+                RunSession failed = session;
+                if (fresh && failed != null) {
+                    failed.close();
+                }
+                env.ui().execute(() -> {
+                    state.set(fresh ? State.STOPPED : State.RUNNING);
+                    host.status("Could not run '" + flow.id() + "': " + RunHost.message(e));
+                });
+            }
+        });
+    }
+
+    private record Deployed(Set<String> flows, Map<String, Map<String, List<String>>> addresses) {}
+
+    private static Deployed deployed(RunSession session) {
+        Map<String, Map<String, List<String>>> byFlow = new HashMap<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (Flow f : session.deployedFlows()) {
+            ids.add(f.id());
+            byFlow.put(f.id(), session.addresses(f.id()));
+        }
+        return new Deployed(Set.copyOf(ids), Map.copyOf(byFlow));
+    }
+
+    private void started(RunSession session, Flow flow, Deployed deployed, List<String> subscribers, List<String> skipped) {
+        boolean fresh = host.session().isEmpty();
+        host.setSession(session);
+        runningFlows = deployed.flows();
+        addresses = deployed.addresses();
+        if (fresh) {
+            inject.useSamples(InjectSamples.in(session.dataFolder()));
+            host.env().ticker().start(this::tick);
+        }
+        state.set(State.RUNNING);
+        String urls = String.join(", ", addresses.getOrDefault(flow.id(), Map.of()).values().stream().flatMap(List::stream).toList());
+        host.status("Running '" + flow.id() + "'"
+                + (subscribers.isEmpty() ? "" : " with subscriber " + String.join(", ", subscribers))
+                + (urls.isEmpty() ? "" : " — " + urls)
+                + (skipped.isEmpty() ? "" : " — not started: " + String.join("; ", skipped)));
+        tick();
+        runs.refresh();
+    }
+
+    /** Stops every running flow and the embedded runtime (its webhook server closes). */
+    public void stop() {
+        RunSession session = host.session().orElse(null);
+        if (session == null || state.get() != State.RUNNING) {
+            return;
+        }
+        state.set(State.STOPPING);
+        host.status("Stopping…");
+        host.env().ticker().stop();
+        host.env().background().execute(() -> {
+            try {
+                session.close();
+            } finally {
+                host.env().ui().execute(() -> {
+                    stopped();
+                    host.status("Stopped");
+                });
+            }
+        });
+    }
+
+    /** The designer is closing: stop now, on this thread. */
+    public void shutdown() {
+        host.env().ticker().stop();
+        host.session().ifPresent(RunSession::close);
+        stopped();
+    }
+
+    private void stopped() {
+        host.setSession(null);
+        runningFlows = Set.of();
+        addresses = Map.of();
+        live.clear();
+        runs.clear();
+        state.set(State.STOPPED);
+    }
+
+    /** The document was saved: a running flow is hot-replaced with what was saved; the others are not touched. */
+    void saved(Flow flow) {
+        if (!isRunning(flow.id())) {
+            return;
+        }
+        List<Problem> errors = validator.validate(flow).stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            host.status("Saved; the running version of '" + flow.id() + "' was kept: " + errors.get(0));
+            return;
+        }
+        host.submit("Replacing the running flow", s -> {
+            s.deploy(flow);
+            return deployed(s);
+        }, deployed -> {
+            runningFlows = deployed.flows();
+            addresses = deployed.addresses();
+            host.status("Saved and replaced the running '" + flow.id() + "'; other flows kept running");
+            tick();
+        });
+    }
+
+    public void clearMessages() {
+        messages.clear();
+    }
+
+    /** Zeroes the counters and empties the inspector. */
+    public void resetCounters() {
+        host.session().ifPresent(s -> s.monitor().reset());
+        messages.clear();
+        tick();
+    }
+
+    /** Pulls the monitor's state into the view-model; the ticker calls this about ten times a second. */
+    void tick() {
+        RunSession session = host.session().orElse(null);
+        if (session == null) {
+            return;
+        }
+        LiveSnapshot snapshot = session.monitor().snapshot(messages.lastSeq());
+        messages.accept(snapshot);
+        updateLive(snapshot, Instant.now());
+        runs.tick(snapshot.lastSeq());
+    }
+
+    private void updateLive(LiveSnapshot snapshot, Instant now) {
+        Flow flow = doc.flow();
+        if (!runningFlows.contains(flow.id())) {
+            live.clear();
+            return;
+        }
+        Map<String, List<String>> urls = addresses.getOrDefault(flow.id(), Map.of());
+        Set<String> ids = new LinkedHashSet<>();
+        for (Node node : flow.nodes()) {
+            ids.add(node.id());
+            NodeStats stats = snapshot.nodes().get(new NodeKey(flow.id(), node.id()));
+            NodeLive now2 = nodeLive(flow.id(), node.id(), stats, urls.getOrDefault(node.id(), List.of()), now);
+            if (!now2.equals(live.get(node.id()))) {
+                live.put(node.id(), now2);
+            }
+        }
+        live.keySet().retainAll(ids);
+    }
+
+    static NodeLive nodeLive(String flowId, String nodeId, NodeStats stats, List<String> urls, Instant now) {
+        long in = stats == null ? 0 : stats.in();
+        long out = stats == null ? 0 : stats.out();
+        long filtered = stats == null ? 0 : stats.filtered();
+        long errors = stats == null ? 0 : stats.errors();
+        ConnectionStatus.Status connection = ConnectionStatus.of(flowId, nodeId).orElse(null);
+        NodeStatus status;
+        String detail;
+        if (stats != null && stats.lastFailed()) {
+            status = NodeStatus.ERROR;
+            detail = "Failed: " + stats.lastError() + (stats.lastErrorAt() == null ? "" : " (at " + stats.lastErrorAt() + ")");
+        } else if (connection != null && connection.state() == ConnectionStatus.State.DOWN) {
+            status = NodeStatus.ERROR;
+            detail = "Disconnected: " + connection.message();
+        } else if (connection != null && connection.state() == ConnectionStatus.State.CONNECTING) {
+            status = NodeStatus.WAITING;
+            detail = "Connecting: " + connection.message();
+        } else if (stats != null && stats.lastActivityAt() != null && stats.lastActivityAt().isAfter(now.minus(BUSY_WINDOW))) {
+            status = NodeStatus.RUNNING;
+            detail = "Handling events";
+        } else {
+            status = NodeStatus.WAITING;
+            detail = in == 0 ? "Waiting for the first event" : "Waiting for events";
+        }
+        return new NodeLive(in, out, filtered, errors, status, detail, List.copyOf(urls));
+    }
+}
