@@ -109,6 +109,7 @@ class TraceInDesignerTest {
 
     private String inject(FxRobot robot, String json) {
         String before = designer.vm.run().inject().lastEventIdProperty().get();
+        robot.clickOn("#tab-inject"); // tracing brought the trace tab forward
         robot.interact(() -> robot.lookup("#inject-text").queryAs(TextArea.class).setText(json));
         robot.clickOn("#inject-send");
         await().atMost(WAIT).until(() -> {
