@@ -1,5 +1,6 @@
 package dev.switchboard.designer.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.support.Json;
@@ -72,7 +73,15 @@ public final class InjectSamples {
      * @throws IllegalArgumentException when the text is not JSON, with where it broke
      */
     public static Event toEvent(String text, String flowId, Node trigger, String triggerDefaultType) {
-        JsonNode json = Json.parse(text == null ? "" : text); // says "Not valid JSON: …" with line and column
+        JsonNode json;
+        try {
+            json = Json.parse(text == null ? "" : text);
+        } catch (IllegalArgumentException e) {
+            throw e.getCause() instanceof JsonProcessingException j && j.getLocation() != null
+                    ? new IllegalArgumentException(e.getMessage() + " (line " + j.getLocation().getLineNr()
+                            + ", column " + j.getLocation().getColumnNr() + ")", e)
+                    : e;
+        }
         if (json == null || json.isMissingNode()) {
             throw new IllegalArgumentException("The sample is empty: write the event's data as JSON");
         }

@@ -78,6 +78,11 @@ public final class RunSession implements AutoCloseable {
         }
     }
 
+    /** The engine itself, for what the session does not wrap (and for tests that check what ran). */
+    public dev.switchboard.runtime.engine.Engine engine() {
+        return runtime.engine();
+    }
+
     public LiveMonitor monitor() {
         return monitor;
     }

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -88,6 +89,11 @@ public final class RunViewModel {
     public TraceViewModel trace() { return trace; }
     public RunsViewModel runs() { return runs; }
     public InjectViewModel inject() { return inject; }
+
+    /** The running session, if any. */
+    Optional<RunSession> session() {
+        return host.session();
+    }
 
     public boolean isRunning(String flowId) {
         return state.get() == State.RUNNING && runningFlows.contains(flowId);
