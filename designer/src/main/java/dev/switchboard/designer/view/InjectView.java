@@ -40,9 +40,7 @@ final class InjectView extends VBox {
         hint.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label("Into"), trigger, send, trace, last, spacer);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("panel-bar");
+        HBox bar = PanelBar.of(new Label("Into"), trigger, send, trace, last, spacer);
         TextArea text = new TextArea();
         text.setId("inject-text");
         text.getStyleClass().add(Styles.CODE);

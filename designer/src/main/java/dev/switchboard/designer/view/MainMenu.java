@@ -109,12 +109,12 @@ final class MainMenu {
                 new Separator(Orientation.VERTICAL), runButton(), stopButton());
     }
 
-    /** Run (or redeploy the open flow into the running session); green, with its name, because it is the main action. */
+    /** Run (or redeploy the open flow into the running session): accented and named, as the main action. */
     private Button runButton() {
         Button run = button(Feather.PLAY, "Run this flow in the designer (F5); while running, deploys your edits", vm.run()::run, "tool-run");
         run.setText("Run");
         run.getStyleClass().remove("flat");
-        run.getStyleClass().add("success");
+        run.getStyleClass().add(Styles.RUN_BUTTON);
         run.disableProperty().bind(busy());
         return run;
     }

@@ -17,6 +17,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
@@ -31,19 +32,23 @@ import org.kordamp.ikonli.feather.Feather;
  * a JSON tree (CloudEvents attributes, then data; what went in and what came out).
  */
 final class MessagesView extends VBox {
+    private static final int PREVIEW_CHARS = 160;
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
     MessagesView(DesignerViewModel vm) {
         MessagesViewModel messages = vm.run().messages();
-        ToggleButton pause = new ToggleButton("Pause", Icons.of(Feather.PAUSE));
+        ToggleButton pause = new ToggleButton(null, Icons.of(Feather.PAUSE));
         pause.setId("messages-pause");
+        pause.setTooltip(new Tooltip("Pause the list (counters keep moving)"));
         pause.selectedProperty().bindBidirectional(messages.pausedProperty());
-        Button clear = new Button("Clear", Icons.of(Feather.X_CIRCLE));
+        Button clear = new Button(null, Icons.of(Feather.X_CIRCLE));
         clear.setId("messages-clear");
+        clear.setTooltip(new Tooltip("Clear the messages"));
         clear.setOnAction(e -> vm.run().clearMessages());
         ComboBox<NodeKey> filter = new ComboBox<>();
         filter.setId("messages-filter");
         filter.setPromptText("All nodes");
+        filter.setPrefWidth(170);
         filter.setConverter(new StringConverter<>() {
             @Override public String toString(NodeKey key) { return key == null ? "All nodes" : key.nodeId() + "  (" + key.flowId() + ")"; }
             @Override public NodeKey fromString(String s) { return null; }
@@ -60,25 +65,28 @@ final class MessagesView extends VBox {
         Spinner<Integer> capacity = new Spinner<>(10, 10_000, messages.capacityProperty().get(), 50);
         capacity.setId("messages-capacity");
         capacity.setEditable(true);
-        capacity.setPrefWidth(100);
+        capacity.setPrefWidth(90);
+        capacity.setMinWidth(Region.USE_PREF_SIZE);
+        capacity.setTooltip(new Tooltip("How many messages the inspector keeps (the oldest go first)"));
         capacity.valueProperty().addListener((obs, o, n) -> messages.capacityProperty().set(n));
-        Label keep = new Label("Keep last");
+        Label keep = new Label("Keep");
+        keep.setMinWidth(Region.USE_PREF_SIZE);
         Label count = new Label();
         count.getStyleClass().add(Styles.MUTED);
-        count.setMinWidth(Region.USE_PREF_SIZE);
+        count.setMinWidth(0);
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> messages.visible().size() + " shown" + (messages.missedProperty().get() > 0
                         ? " · " + messages.missedProperty().get() + " not shown (paused or too fast)" : ""),
                 messages.visible(), messages.missedProperty()));
-        Button trace = new Button("Trace event", Icons.of(Feather.GIT_COMMIT));
+        Button trace = new Button("Trace", Icons.of(Feather.GIT_COMMIT));
         trace.setId("messages-trace");
+        trace.setMinWidth(Region.USE_PREF_SIZE);
+        trace.setTooltip(new Tooltip("Highlight the selected event's path on the canvas"));
         trace.disableProperty().bind(messages.selectedProperty().isNull());
         trace.setOnAction(e -> vm.run().trace().trace(messages.selectedProperty().get().eventId()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, pause, clear, filter, keep, capacity, trace, spacer, count);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("panel-bar");
+        HBox bar = PanelBar.of(pause, clear, filter, keep, capacity, trace, spacer, count);
 
         ListView<LiveMessage> list = new ListView<>(messages.visible());
         list.setId("messages");
@@ -96,8 +104,7 @@ final class MessagesView extends VBox {
                     getStyleClass().add(Styles.PROBLEM_ERROR);
                 }
                 setText(TIME.format(m.at()) + "  " + m.nodeId() + (m.port() == null ? "" : " → " + m.port())
-                        + "  " + (m.output() != null ? m.output().type() : m.input() != null ? m.input().type() : "")
-                        + "  " + m.eventId() + (m.error() == null ? "" : "  ✕ " + m.error()));
+                        + "  " + shortId(m.eventId()) + "  " + (m.error() != null ? "✕ " + m.error() : preview(m)));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((obs, o, m) -> messages.selectedProperty().set(m));
@@ -111,6 +118,21 @@ final class MessagesView extends VBox {
         split.setDividerPositions(0.5);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(bar, split);
+    }
+
+    /** Enough of the id to tell events apart in a list; the tree shows it whole. */
+    private static String shortId(String id) {
+        return id.length() > 8 ? id.substring(0, 8) : id;
+    }
+
+    /** The data as one line, like a debug sidebar: only rendered for the rows on screen. */
+    private static String preview(LiveMessage m) {
+        var event = m.output() != null ? m.output() : m.input();
+        if (event == null) {
+            return "";
+        }
+        String json = event.data().toString();
+        return json.length() > PREVIEW_CHARS ? json.substring(0, PREVIEW_CHARS) + "…" : json;
     }
 
     private static TreeItem<String> tree(LiveMessage m) {

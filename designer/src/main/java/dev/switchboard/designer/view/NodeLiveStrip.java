@@ -21,6 +21,7 @@ import org.kordamp.ikonli.feather.Feather;
  * copy button), and a strip with its status dot and in / out / filtered / error counters.
  */
 final class NodeLiveStrip {
+    private static final double URL_WIDTH = 165;
     private final String nodeId;
     private final VBox urls = new VBox();
     private final HBox counters = new HBox();
@@ -104,7 +105,11 @@ final class NodeLiveStrip {
             Label text = new Label(url);
             text.setId("url-" + nodeId);
             text.getStyleClass().add(Styles.NODE_URL);
-            text.setMinWidth(Region.USE_PREF_SIZE);
+            // a long URL must not widen the card over its neighbours: the middle gives way, the copy button copies it whole
+            text.setMaxWidth(URL_WIDTH);
+            text.setMinWidth(0);
+            text.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            text.setTooltip(new Tooltip(url));
             Button copy = new Button(null, Icons.of(Feather.COPY));
             copy.setId("copy-url-" + nodeId);
             copy.getStyleClass().addAll("flat", "small");

@@ -81,9 +81,7 @@ final class RunsView extends VBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, status, refresh, trace, replay, spacer, replayLetter);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("panel-bar");
+        HBox bar = PanelBar.of(status, refresh, trace, replay, spacer, replayLetter);
         SplitPane split = new SplitPane(table, letters);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.62);

@@ -65,6 +65,7 @@ public final class Styles {
     public static final String TRACE_STEP = "trace-step";
     public static final String BOTTOM_TABS = "bottom-tabs";
     public static final String JSON_TREE = "json-tree";
+    public static final String RUN_BUTTON = "run-button";
 
     private Styles() {}
 }

@@ -16,6 +16,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -34,7 +35,7 @@ final class TraceView extends VBox {
         TextField id = new TextField();
         id.setId("trace-id");
         id.setPromptText("Event or run id");
-        id.setPrefColumnCount(26);
+        id.setPrefColumnCount(18);
         Button go = new Button("Trace", Icons.of(Feather.SEARCH));
         go.setId("trace-go");
         go.setOnAction(e -> trace.trace(id.getText()));
@@ -47,9 +48,7 @@ final class TraceView extends VBox {
         summary.setId("trace-summary");
         summary.setMinWidth(0);
         HBox.setHgrow(summary, Priority.ALWAYS);
-        HBox bar = new HBox(8, id, go, clear, summary);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("panel-bar");
+        HBox bar = PanelBar.of(id, go, clear, summary);
 
         steps.setId("trace-steps");
         steps.setPlaceholder(new Label("Trace an event from the messages, the runs list, or by id: its path lights up on the canvas."));
@@ -90,7 +89,14 @@ final class TraceView extends VBox {
             summary.setText(t.run() == null ? "Event " + t.eventId() + " did not pass this flow"
                     : String.join(" → ", t.path()) + "   ·   " + RunsView.label(t.run().status())
                             + (t.runs().size() > 1 ? "   ·   " + t.runs().size() + " runs" : ""));
-            vm.selection().nodes().stream().findFirst().ifPresent(n -> select(t, n));
+            // show a step's input and output straight away: the selected node's, else where the event ended
+            String node = vm.selection().nodes().stream().findFirst().filter(n -> t.step(n).isPresent())
+                    .orElse(t.path().isEmpty() ? null : t.path().get(t.path().size() - 1));
+            if (node != null) {
+                select(t, node);
+            } else if (!steps.getItems().isEmpty()) {
+                steps.getSelectionModel().select(0);
+            }
         });
         vm.selection().nodes().addListener((SetChangeListener<String>) c -> {
             if (c.wasAdded() && trace.traceProperty().get() != null) {

@@ -6,6 +6,9 @@ import dev.switchboard.designer.view.FxDialogService;
 import dev.switchboard.designer.view.MainWindow;
 import dev.switchboard.designer.viewmodel.DesignerViewModel;
 import dev.switchboard.designer.viewmodel.FxDebouncer;
+import dev.switchboard.designer.viewmodel.RunEnvironment;
+import dev.switchboard.designer.viewmodel.RunViewModel;
+import dev.switchboard.designer.run.RunSettings;
 import java.nio.file.Paths;
 import java.util.List;
 import javafx.animation.PauseTransition;
@@ -15,7 +18,9 @@ import javafx.util.Duration;
 
 /**
  * Opens the designer in a given state for screenshots (docs/images): args are a flow file, a node
- * to select ("-" for none) and "dark" for the dark theme. Run under Xvfb; not a test.
+ * to select ("-" for none), "dark" for the dark theme, "run" to press Run (store in the user data
+ * folder, see UserDataFolder) and "inject" to then send the first trigger its sample event and trace
+ * it. Run under Xvfb; not a test.
  */
 public final class ScreenshotApp extends Application {
     /** A plain main class, as an Application subclass cannot be launched from the class path. */
@@ -28,7 +33,9 @@ public final class ScreenshotApp extends Application {
     @Override
     public void start(Stage stage) throws Exception {
         DesignerViewModel vm = new DesignerViewModel(new ConnectorCatalog(ConnectorCatalog.load().all().stream()
-                .filter(c -> !c.spec().id().startsWith("demo.")).toList()), new FxDebouncer(Duration.millis(100)));
+                .filter(c -> !c.spec().id().startsWith("demo.")).toList()), new FxDebouncer(Duration.millis(100)),
+                RunEnvironment.fx(RunSettings::forUser));
+        stage.setOnHidden(e -> vm.run().shutdown());
         MainWindow window = new MainWindow(vm, new FxDialogService(), TemplateLibrary.fromSystemProperty());
         window.install(stage);
         stage.setX(0);
@@ -47,6 +54,17 @@ public final class ScreenshotApp extends Application {
             window.canvas().fitToView();
             if (args.contains("gallery")) {
                 window.newFromTemplate();
+            }
+            if (args.contains("run")) {
+                vm.run().run();
+            }
+            if (args.contains("inject")) {
+                vm.run().inject().lastEventIdProperty().addListener((obs, o, id) -> vm.run().trace().trace(id));
+                vm.run().stateProperty().addListener((obs, o, st) -> {
+                    if (st == RunViewModel.State.RUNNING) {
+                        vm.run().inject().send();
+                    }
+                });
             }
         });
         settle.play();

@@ -61,6 +61,7 @@ class RunInDesignerTest {
         await().atMost(WAIT).until(() -> robot.lookup("#url-hook").tryQuery().isPresent());
         String url = robot.lookup("#url-hook").queryAs(Label.class).getText();
         assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/hooks/hello");
+        assertThat(robot.lookup("#tool-run").queryButton().isDisabled()).as("Run stays available to deploy edits").isFalse();
         assertThat(text(robot, "#live-greet")).isEqualTo("in 0 · out 0");
 
         HttpResponse<String> accepted = post(url, "{\"name\": \"Ada\"}");

@@ -99,8 +99,8 @@ class TraceInDesignerTest {
 
         robot.clickOn("#node-tag");
         ListView<TraceView.Row> steps = robot.lookup("#trace-steps").queryListView();
-        await().atMost(WAIT).until(() -> Fx.call(() -> steps.getSelectionModel().getSelectedItem() != null));
-        assertThat(steps.getSelectionModel().getSelectedItem().step().nodeId()).isEqualTo("tag");
+        await().atMost(WAIT).until(() -> Fx.call(() -> steps.getSelectionModel().getSelectedItem() != null
+                && steps.getSelectionModel().getSelectedItem().step().nodeId().equals("tag")));
         TreeView<String> detail = robot.lookup("#trace-detail").queryAs(TreeView.class);
         List<String> lines = Fx.call(() -> RunInDesignerTest.lines(detail.getRoot()));
         assertThat(lines).as("the node's input and output from the run history")
