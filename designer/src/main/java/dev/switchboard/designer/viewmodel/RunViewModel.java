@@ -154,12 +154,22 @@ public final class RunViewModel {
                 if (fresh && failed != null) {
                     failed.close();
                 }
+                String hint = missingSecret(e) ? " (the designer's secrets file: " + env.settings().get().secretsFile() + ")" : "";
                 env.ui().execute(() -> {
                     state.set(fresh ? State.STOPPED : State.RUNNING);
-                    host.status("Could not run '" + flow.id() + "': " + RunHost.message(e));
+                    host.status("Could not run '" + flow.id() + "': " + RunHost.message(e) + hint);
                 });
             }
         });
+    }
+
+    private static boolean missingSecret(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof dev.switchboard.runtime.secrets.SecretResolver.MissingSecretException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private record Deployed(Set<String> flows, Map<String, Map<String, List<String>>> addresses) {}

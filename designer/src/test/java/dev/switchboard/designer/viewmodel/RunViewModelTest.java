@@ -222,6 +222,18 @@ class RunViewModelTest {
     }
 
     @Test
+    void aMissingSecretSaysWhereTheDesignerLooksForSecrets() throws Exception {
+        DesignerViewModel vm = designer();
+        vm.setFlow(FlowCodec.read(PUBLISHER.replace("\"path\": \"/hooks/orders\"",
+                "\"path\": \"/hooks/orders\", \"auth\": \"bearer\", \"token\": \"{{secret:ORDERS_HOOK_TOKEN_UNSET}}\"")));
+        vm.run().run();
+
+        assertThat(vm.run().stateProperty().get()).isEqualTo(RunViewModel.State.STOPPED);
+        assertThat(vm.statusProperty().get()).contains("ORDERS_HOOK_TOKEN_UNSET is not set")
+                .endsWith("(the designer's secrets file: " + temp.resolve("data").resolve("secrets.env") + ")");
+    }
+
+    @Test
     void stopClosesTheRuntimeAndClearsLiveState() throws Exception {
         DesignerViewModel vm = designer();
         vm.files().open(writeFlows().resolve("orders.flow.json"));
