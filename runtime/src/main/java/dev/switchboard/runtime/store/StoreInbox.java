@@ -156,9 +156,13 @@ public final class StoreInbox implements Inbox, AutoCloseable {
     private record Pending(long seq, String flowId, String nodeId, Long replayOf, Event event) {}
 
     private void submit(Pending pending) {
-        if (!inFlight.add(pending.seq())) {
-            return;
+        if (inFlight.add(pending.seq())) {
+            execute(pending);
         }
+    }
+
+    /** Hands a claimed event to a dispatcher thread. */
+    private void execute(Pending pending) {
         try {
             dispatchers.execute(() -> dispatch(pending));
         } catch (RejectedExecutionException full) {
@@ -230,7 +234,8 @@ public final class StoreInbox implements Inbox, AutoCloseable {
         try (Connection c = store.connection();
              PreparedStatement s = c.prepareStatement(
                      "SELECT seq, flow_id, node_id, replay_of, event FROM inbox WHERE seq <= ? OR replay_of IS NOT NULL"
-                             + " ORDER BY seq FETCH FIRST ? ROWS ONLY")) {
+                             + " ORDER BY seq FETCH FIRST ? ROWS ONLY");
+             PreparedStatement kept = c.prepareStatement("SELECT 1 FROM inbox WHERE seq = ?")) {
             s.setLong(1, watermark);
             s.setInt(2, limit);
             try (ResultSet r = s.executeQuery()) {
@@ -243,11 +248,27 @@ public final class StoreInbox implements Inbox, AutoCloseable {
                     long replayOf = r.getLong(4);
                     Long replay = r.wasNull() ? null : replayOf;
                     Event event = Json.fromCloudEvent(Json.parse(r.getString(5)));
-                    submit(new Pending(seq, flowId, r.getString(3), replay, event));
+                    if (!inFlight.add(seq)) {
+                        continue;
+                    }
+                    // the row was read before the claim: a dispatcher may have finished it and the
+                    // writer deleted it since, and running it again would be a duplicate
+                    if (stillKept(kept, seq)) {
+                        execute(new Pending(seq, flowId, r.getString(3), replay, event));
+                    } else {
+                        inFlight.remove(seq);
+                    }
                 }
             }
         } catch (SQLException e) {
             throw new Store.StoreException("Could not read the inbox: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean stillKept(PreparedStatement kept, long seq) throws SQLException {
+        kept.setLong(1, seq);
+        try (ResultSet r = kept.executeQuery()) {
+            return r.next();
         }
     }
 
