@@ -90,6 +90,11 @@ public final class RunViewModel {
     public RunsViewModel runs() { return runs; }
     public InjectViewModel inject() { return inject; }
 
+    /** How many node messages the embedded runtime holds for the inspector; 0 while stopped. */
+    public int heldMessages() {
+        return host.session().map(s -> s.monitor().heldMessages()).orElse(0);
+    }
+
     /** The running session, if any. */
     Optional<RunSession> session() {
         return host.session();

@@ -25,7 +25,12 @@ public final class DesignerWindow {
      * {@code dataFolder}, webhooks on a free loopback port, the UI fed ten times a second.
      */
     public static DesignerWindow runnable(Stage stage, Path samples, Path dataFolder) {
-        RunSettings settings = new RunSettings(dataFolder, 0, 100);
+        return runnable(stage, samples, dataFolder, 100);
+    }
+
+    /** As {@link #runnable(Stage, Path, Path)}, keeping {@code messageCapacity} messages for the inspector. */
+    public static DesignerWindow runnable(Stage stage, Path samples, Path dataFolder, int messageCapacity) {
+        RunSettings settings = new RunSettings(dataFolder, 0, messageCapacity);
         return new DesignerWindow(stage, samples, new DesignerViewModel(ConnectorCatalog.load(), Debouncer.IMMEDIATE,
                 RunEnvironment.fx(() -> settings)));
     }

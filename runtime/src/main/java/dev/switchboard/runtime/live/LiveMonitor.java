@@ -70,6 +70,11 @@ public final class LiveMonitor implements RunListener {
         return ring.capacity();
     }
 
+    /** How many messages are held now: never more than {@link #capacity()}. */
+    public int heldMessages() {
+        return ring.size();
+    }
+
     /** Zeroes every counter (nodes of flows no longer watched disappear) and clears the messages; seq keeps growing. */
     public void reset() {
         counters.keySet().removeIf(key -> !wiredPorts.containsKey(key.flowId()));

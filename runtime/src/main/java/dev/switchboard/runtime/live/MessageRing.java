@@ -43,6 +43,10 @@ final class MessageRing {
         return slots.length;
     }
 
+    synchronized int size() {
+        return count;
+    }
+
     synchronized void resize(int capacity) {
         LiveMessage[] resized = new LiveMessage[checked(capacity)];
         int kept = Math.min(count, capacity);

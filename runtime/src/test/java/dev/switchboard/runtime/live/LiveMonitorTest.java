@@ -230,6 +230,7 @@ class LiveMonitorTest {
         LiveSnapshot behind = small.snapshot(9_000);
         assertThat(behind.messages()).hasSize(100);
         assertThat(behind.dropped()).isEqualTo(900);
+        assertThat(small.heldMessages()).isEqualTo(100);
         assertThat(counts(small.snapshot(0).nodes().get(new NodeKey("many", "in")))).containsExactly(10_000, 10_000, 0, 0);
     }
 
@@ -250,6 +251,7 @@ class LiveMonitorTest {
         assertThat(monitor.capacity()).isEqualTo(3);
         assertThat(monitor.snapshot(0).messages()).extracting(LiveMessage::nodeId).containsExactly("n7", "n8", "n9");
         assertThat(monitor.snapshot(0).dropped()).isEqualTo(7);
+        assertThat(monitor.heldMessages()).isEqualTo(3);
 
         monitor.setCapacity(5);
         monitor.onRunFinished(run("f", step("n10", "out")));
@@ -269,6 +271,7 @@ class LiveMonitorTest {
 
         LiveSnapshot cleared = monitor.snapshot(0);
         assertThat(cleared.messages()).isEmpty();
+        assertThat(monitor.heldMessages()).isZero();
         assertThat(cleared.dropped()).isZero();
         assertThat(cleared.lastSeq()).isEqualTo(3);
         assertThat(cleared.nodes()).doesNotContainKey(new NodeKey("gone", "in"));
