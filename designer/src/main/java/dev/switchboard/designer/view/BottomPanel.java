@@ -24,6 +24,7 @@ final class BottomPanel extends TabPane {
         Tab runs = tab("Runs", Feather.LIST, "tab-runs", new RunsView(vm));
         Tab trace = tab("Trace", Feather.GIT_COMMIT, "tab-trace", new TraceView(vm));
         getTabs().addAll(problems, messages, inject, runs, trace);
+        vm.run().runs().shownProperty().bind(runs.selectedProperty());
         vm.run().stateProperty().addListener((obs, o, st) -> {
             if (st == RunViewModel.State.STARTING) {
                 getSelectionModel().select(messages);

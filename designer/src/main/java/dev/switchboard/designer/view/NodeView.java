@@ -31,6 +31,7 @@ final class NodeView extends Region {
     record PortRef(String nodeId, String port) {}
 
     private final String nodeId;
+    private final Region shadow = new Region();
     private final VBox body = new VBox();
     private final HBox header = new HBox();
     private final FontIcon icon = new FontIcon();
@@ -63,7 +64,11 @@ final class NodeView extends Region {
         header.getChildren().addAll(icon, title, spacer, badge);
         live = new NodeLiveStrip(nodeId);
         body.getChildren().addAll(header, type, live.urls(), portRows, live.counters());
-        getChildren().add(body);
+        body.getStyleClass().add(Styles.NODE_CARD);
+        shadow.getStyleClass().add(Styles.NODE_SHADOW);
+        shadow.setCache(true);
+        shadow.setMouseTransparent(true);
+        getChildren().addAll(shadow, body);
         setId("node-" + nodeId);
     }
 
@@ -220,6 +225,7 @@ final class NodeView extends Region {
     @Override
     protected void layoutChildren() {
         double w = getWidth();
+        shadow.resizeRelocate(0, 0, w, getHeight());
         body.resizeRelocate(0, 0, w, getHeight());
         body.layout();
         if (input != null) {

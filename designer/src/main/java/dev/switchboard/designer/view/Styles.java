@@ -14,6 +14,8 @@ public final class Styles {
     public static final String CANVAS_HINT = "canvas-hint";
     public static final String RUBBER_BAND = "rubber-band";
     public static final String FLOW_NODE = "flow-node";
+    public static final String NODE_CARD = "node-card";
+    public static final String NODE_SHADOW = "node-shadow";
     public static final String NODE_HEADER = "node-header";
     public static final String NODE_TITLE = "node-title";
     public static final String NODE_TYPE = "node-type";

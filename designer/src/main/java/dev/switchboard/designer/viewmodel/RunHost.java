@@ -69,6 +69,9 @@ final class RunHost {
                     done.accept(result);
                 });
             } catch (Exception e) {
+                if (session != current) {
+                    return; // stopped meanwhile: the store it read from is closed, and nobody waits for the answer
+                }
                 LOG.warn("{} failed", what, e);
                 env.ui().execute(() -> {
                     always.run();

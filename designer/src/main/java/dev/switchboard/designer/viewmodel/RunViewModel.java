@@ -232,8 +232,11 @@ public final class RunViewModel {
     /** The designer is closing: stop now, on this thread. */
     public void shutdown() {
         host.env().ticker().stop();
-        host.session().ifPresent(RunSession::close);
-        stopped();
+        RunSession session = host.session().orElse(null);
+        stopped(); // forgotten first: background work still on it then fails quietly
+        if (session != null) {
+            session.close();
+        }
     }
 
     private void stopped() {

@@ -5,7 +5,9 @@ import dev.switchboard.runtime.store.RunQueries;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -23,6 +25,7 @@ public final class RunsViewModel {
     private final ObservableList<RunQueries.Run> runs = FXCollections.observableArrayList();
     private final ObservableList<DeadLetter> deadLetters = FXCollections.observableArrayList();
     private final ObjectProperty<String> statusFilter = new SimpleObjectProperty<>();
+    private final BooleanProperty shown = new SimpleBooleanProperty(true);
     private long seenSeq = -1;
     private int ticks;
     private boolean refreshing;
@@ -31,6 +34,11 @@ public final class RunsViewModel {
         this.host = host;
         this.runningFlows = runningFlows;
         statusFilter.addListener((obs, o, n) -> refresh());
+        shown.addListener((obs, o, now) -> {
+            if (now) {
+                refresh();
+            }
+        });
     }
 
     /** Newest first. */
@@ -38,6 +46,11 @@ public final class RunsViewModel {
     /** Dead letters not yet replayed, newest first. */
     public ObservableList<DeadLetter> deadLetters() { return deadLetters; }
     public ObjectProperty<String> statusFilterProperty() { return statusFilter; }
+    /**
+     * Whether the runs panel is on screen: only then does it follow new runs (refreshing a hidden
+     * table under load cost whole-window repaints of a few hundred milliseconds).
+     */
+    public BooleanProperty shownProperty() { return shown; }
 
     public void refresh() {
         if (host.session().isEmpty() || refreshing) {
@@ -60,7 +73,7 @@ public final class RunsViewModel {
 
     /** Called every tick: refreshes about once a second while new runs finish. */
     void tick(long lastSeq) {
-        if (++ticks >= REFRESH_EVERY_TICKS && lastSeq != seenSeq) {
+        if (++ticks >= REFRESH_EVERY_TICKS && lastSeq != seenSeq && shown.get()) {
             ticks = 0;
             seenSeq = lastSeq;
             refresh();

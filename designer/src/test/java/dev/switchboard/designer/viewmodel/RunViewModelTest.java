@@ -104,6 +104,30 @@ class RunViewModelTest {
     }
 
     @Test
+    void aHiddenRunsPanelDoesNotFollowNewRunsUntilItIsShown() throws Exception {
+        DesignerViewModel vm = designer();
+        vm.files().open(writeFlows().resolve("orders.flow.json"));
+        vm.run().runs().shownProperty().set(false);
+        vm.run().run();
+        vm.run().inject().textProperty().set("{\"order\": 8}");
+        vm.run().inject().send();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            vm.run().tick();
+            assertThat(vm.run().live().get("save").out()).isEqualTo(1L);
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> !vm.run().session().orElseThrow().runs(List.of("orders"), null, 10).isEmpty());
+        for (int i = 0; i < 30; i++) {
+            vm.run().tick(); // three refresh periods
+        }
+        assertThat(vm.run().runs().runs()).as("not followed while hidden").isEmpty();
+
+        vm.run().runs().shownProperty().set(true);
+
+        assertThat(vm.run().runs().runs()).as("the run in orders, and in its subscriber audit once that finished")
+                .isNotEmpty().extracting(RunQueries.Run::eventId).containsOnly(vm.run().inject().lastEventIdProperty().get());
+    }
+
+    @Test
     void injectedEventsMoveTheCountersAndReachTheInspector() throws Exception {
         DesignerViewModel vm = designer();
         vm.files().open(writeFlows().resolve("orders.flow.json"));
