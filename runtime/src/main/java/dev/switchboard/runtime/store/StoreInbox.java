@@ -84,7 +84,7 @@ public final class StoreInbox implements Inbox, AutoCloseable {
     }
 
     public StoreInbox(Store store) {
-        this(store, Integer.getInteger("sb.dispatchers", 8), 10_000, Duration.ofMillis(500));
+        this(store, 8, 10_000, Duration.ofMillis(500));
     }
 
     @Override
