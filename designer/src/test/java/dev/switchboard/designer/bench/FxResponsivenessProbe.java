@@ -33,10 +33,9 @@ final class FxResponsivenessProbe implements AutoCloseable {
 
     private final AtomicBoolean outstanding = new AtomicBoolean();
     private volatile long postedAt;
-    private volatile Thread fxThread;
+    private volatile Thread fxThread = running("JavaFX Application Thread");
     /** Renders the scene graph for the FX thread (prism); the FX thread waits for it once per pulse. */
-    private final Thread renderer = Thread.getAllStackTraces().keySet().stream()
-            .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst().orElse(null);
+    private final Thread renderer = running("QuantumRenderer");
     private volatile Samples current = new Samples();
     private final AnimationTimer pulses = new AnimationTimer() {
         private long last;
@@ -52,8 +51,13 @@ final class FxResponsivenessProbe implements AutoCloseable {
     };
 
     FxResponsivenessProbe() {
+        current.begin(fxThread, renderer);
         Platform.runLater(pulses::start);
         poster.scheduleAtFixedRate(this::post, PERIOD_MICROS, PERIOD_MICROS, TimeUnit.MICROSECONDS);
+    }
+
+    private static Thread running(String namePrefix) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(namePrefix)).findFirst().orElse(null);
     }
 
     private void post() {
@@ -71,7 +75,6 @@ final class FxResponsivenessProbe implements AutoCloseable {
         postedAt = posted;
         Samples into = current;
         Platform.runLater(() -> {
-            fxThread = Thread.currentThread();
             into.runLaterDelays.add(System.nanoTime() - posted);
             outstanding.set(false);
         });
