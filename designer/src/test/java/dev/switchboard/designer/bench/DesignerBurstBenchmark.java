@@ -53,7 +53,7 @@ public final class DesignerBurstBenchmark {
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         String inspector = args.length > 2 ? args[2] : "shown";
         if (!List.of("shown", "paused", "hidden", "runs", "frozen").contains(inspector)) {
-            throw new IllegalArgumentException("The inspector mode is shown, paused, hidden or frozen, not " + inspector);
+            throw new IllegalArgumentException("The mode is shown, paused, hidden, runs or frozen, not " + inspector);
         }
         Path data = Files.createTempDirectory("switchboard-designer-bench");
         CompletableFuture<Void> started = new CompletableFuture<>();
