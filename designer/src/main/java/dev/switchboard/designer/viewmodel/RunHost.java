@@ -69,13 +69,16 @@ final class RunHost {
                     done.accept(result);
                 });
             } catch (Exception e) {
-                if (session != current) {
-                    return; // stopped meanwhile: the store it read from is closed, and nobody waits for the answer
+                // stopped meanwhile: the store it read from is closed and nobody waits for the answer
+                boolean stopped = session != current;
+                if (!stopped) {
+                    LOG.warn("{} failed", what, e);
                 }
-                LOG.warn("{} failed", what, e);
                 env.ui().execute(() -> {
                     always.run();
-                    status(what + " failed: " + message(e));
+                    if (!stopped) {
+                        status(what + " failed: " + message(e));
+                    }
                 });
             }
         });

@@ -15,7 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import org.apache.camel.Route;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +128,32 @@ class RunViewModelTest {
 
         assertThat(vm.run().runs().runs()).as("the run in orders, and in its subscriber audit once that finished")
                 .isNotEmpty().extracting(RunQueries.Run::eventId).containsOnly(vm.run().inject().lastEventIdProperty().get());
+    }
+
+    @Test
+    void workThatFailsBecauseItsSessionStoppedSaysNothingButStillFinishes() throws Exception {
+        DesignerViewModel vm = designer();
+        vm.files().open(writeFlows().resolve("orders.flow.json"));
+        vm.run().run();
+        StringProperty status = new SimpleStringProperty("Running");
+        RunHost host = new RunHost(RunEnvironment.direct(() -> null), status);
+        host.setSession(vm.run().session().orElseThrow());
+        List<String> finished = new ArrayList<>();
+
+        host.submit("Refreshing runs", s -> {
+            host.setSession(null); // Stop pressed while this ran
+            throw new IllegalStateException("The store is closed");
+        }, result -> finished.add("done"), () -> finished.add("always"));
+        assertThat(finished).as("a refresh in flight must release its guard, or the next session never refreshes")
+                .containsExactly("always");
+        assertThat(status.get()).isEqualTo("Running");
+
+        host.setSession(vm.run().session().orElseThrow());
+        host.submit("Refreshing runs", s -> {
+            throw new IllegalStateException("The store is closed");
+        }, result -> finished.add("done"), () -> finished.add("always"));
+        assertThat(finished).containsExactly("always", "always");
+        assertThat(status.get()).isEqualTo("Refreshing runs failed: The store is closed");
     }
 
     @Test
