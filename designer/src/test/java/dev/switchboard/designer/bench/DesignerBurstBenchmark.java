@@ -4,6 +4,7 @@ import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.designer.model.TemplateLibrary;
 import dev.switchboard.designer.run.RunSettings;
 import dev.switchboard.designer.testkit.Fx;
+import dev.switchboard.designer.testkit.WebhookBurst;
 import dev.switchboard.designer.view.FxDialogService;
 import dev.switchboard.designer.view.MainWindow;
 import dev.switchboard.designer.viewmodel.DesignerViewModel;
@@ -15,16 +16,13 @@ import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javafx.application.Platform;
@@ -68,8 +66,7 @@ public final class DesignerBurstBenchmark {
             await(() -> Fx.call(() -> run.stateProperty().get() == RunViewModel.State.RUNNING && !run.live().get("hook").urls().isEmpty()));
             URI hook = URI.create(Fx.call(() -> run.live().get("hook").urls().get(0)));
             Fx.call(() -> applyInspectorMode(vm, stage, inspector));
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            long sent = post(http, hook, WARM_UP, concurrency, 0);
+            long sent = post(hook, WARM_UP, concurrency, 0);
             awaitWritten(written, sent);
 
             try (FxResponsivenessProbe probe = new FxResponsivenessProbe()) {
@@ -82,7 +79,7 @@ public final class DesignerBurstBenchmark {
                 List<Double> heapAfter = new ArrayList<>();
                 for (int round = 0; round < ROUNDS; round++) {
                     long start = System.nanoTime();
-                    sent += post(http, hook, events, concurrency, sent);
+                    sent += post(hook, events, concurrency, sent);
                     awaitWritten(written, sent);
                     throughput.add(events / ((System.nanoTime() - start) / 1e9));
                     bursts.add(probe.phase());
@@ -128,20 +125,10 @@ public final class DesignerBurstBenchmark {
     }
 
     /** Posts {@code count} events, {@code concurrency} at a time; fails unless every one was accepted. */
-    private static long post(HttpClient http, URI hook, int count, int concurrency, long firstNumber) throws Exception {
-        Semaphore inFlight = new Semaphore(concurrency);
-        List<CompletableFuture<Integer>> answers = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            inFlight.acquire();
-            String body = "{\"name\": \"customer " + (firstNumber + i) + "\"}";
-            answers.add(http.sendAsync(HttpRequest.newBuilder(hook).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
-                    .thenApply(HttpResponse::statusCode)
-                    .whenComplete((code, e) -> inFlight.release()));
-        }
-        long accepted = answers.stream().map(CompletableFuture::join).filter(code -> code == 202).count();
-        if (accepted != count) {
-            throw new IllegalStateException("Only " + accepted + " of " + count + " events were accepted");
+    private static long post(URI hook, int count, int concurrency, long firstNumber) throws InterruptedException {
+        Map<Integer, Long> codes = WebhookBurst.post(hook, count, concurrency, firstNumber, i -> { });
+        if (codes.getOrDefault(202, 0L) != count) {
+            throw new IllegalStateException("Not every event was accepted; answers by status: " + codes);
         }
         return count;
     }

@@ -5,8 +5,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,18 +22,17 @@ import javafx.application.Platform;
  */
 final class FxResponsivenessProbe implements AutoCloseable {
     private static final long PERIOD_MICROS = 5_000;
+    /** A task waiting longer than this gets the FX thread's stack sampled. */
+    private static final long STALL_NANOS = 50_000_000;
 
     private final ScheduledExecutorService poster = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fx-probe");
         t.setDaemon(true);
         return t;
     });
-    /** A task waiting longer than this gets the FX thread's stack sampled. */
-    private static final long STALL_NANOS = 50_000_000;
-
     private final AtomicBoolean outstanding = new AtomicBoolean();
     private volatile long postedAt;
-    private volatile Thread fxThread = running("JavaFX Application Thread");
+    private final Thread fxThread = running("JavaFX Application Thread");
     /** Renders the scene graph for the FX thread (prism); the FX thread waits for it once per pulse. */
     private final Thread renderer = running("QuantumRenderer");
     private volatile Samples current = new Samples();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.designer.testkit.DesignerWindow;
 import dev.switchboard.designer.testkit.Fx;
+import dev.switchboard.designer.testkit.WebhookBurst;
 import dev.switchboard.designer.viewmodel.RunViewModel;
 import dev.switchboard.runtime.live.LiveMessage;
 import java.net.ConnectException;
@@ -19,10 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -69,8 +66,12 @@ class BurstKeepsDesignerBoundedTest {
         await().atMost(WAIT).until(() -> robot.lookup("#url-hook").tryQuery().isPresent());
         String url = Fx.call(() -> robot.lookup("#url-hook").queryAs(Label.class).getText());
 
-        List<Integer> peakHeld = new ArrayList<>();
-        Map<Integer, Long> codes = post(URI.create(url), peakHeld, run);
+        List<Integer> peakHeld = new ArrayList<>(); // messages held by the runtime, sampled every 500 posts
+        Map<Integer, Long> codes = WebhookBurst.post(URI.create(url), EVENTS, 32, 0, i -> {
+            if (i % 500 == 0) {
+                peakHeld.add(run.heldMessages());
+            }
+        });
 
         assertThat(codes).containsExactly(Map.entry(202, (long) EVENTS));
         String done = "in " + EVENTS + " · out " + EVENTS;
@@ -95,25 +96,6 @@ class BurstKeepsDesignerBoundedTest {
         assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(URI.create(url))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding()))
                 .isInstanceOf(ConnectException.class);
-    }
-
-    /** Posts every event, 32 at a time, sampling how many messages the runtime holds every 500 answers. */
-    private static Map<Integer, Long> post(URI uri, List<Integer> peakHeld, RunViewModel run) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        Semaphore concurrency = new Semaphore(32);
-        List<CompletableFuture<Integer>> sent = new ArrayList<>();
-        for (int i = 0; i < EVENTS; i++) {
-            concurrency.acquire();
-            if (i % 500 == 0) {
-                peakHeld.add(run.heldMessages());
-            }
-            sent.add(http.sendAsync(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"customer " + i + "\"}")).build(),
-                            HttpResponse.BodyHandlers.discarding())
-                    .thenApply(HttpResponse::statusCode)
-                    .whenComplete((code, e) -> concurrency.release()));
-        }
-        return sent.stream().map(CompletableFuture::join).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
     private static String text(FxRobot robot, String query) {
