@@ -159,7 +159,12 @@ final class InboxWriter implements AutoCloseable {
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            onCommit.committed(seqs.get(i), batch.get(i));
+            try {
+                onCommit.committed(seqs.get(i), batch.get(i));
+            } catch (RuntimeException e) {
+                // the row is committed whatever its listener does: the poller dispatches it; the writer must go on
+                LOG.warn("After committing inbox row {}: {}", seqs.get(i), e.toString());
+            }
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).seq().complete(seqs.get(i));

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -266,11 +267,15 @@ public final class StoreInbox implements Inbox, AutoCloseable {
     private void committed(long seq, InboxWriter.Insert insert) {
         Pending pending = new Pending(seq, insert.flowId(), insert.nodeId(), null, insert.attempt(), insert.dueAt(),
                 insert.parentRunId(), insert.event());
-        if (insert.dueAt() != null) {
-            long delay = Math.max(0, Duration.between(Instant.now(), insert.dueAt()).toMillis());
-            poller.schedule(() -> submitIfStarted(pending), delay, TimeUnit.MILLISECONDS);
-        } else {
+        if (insert.dueAt() == null) {
             submitIfStarted(pending);
+        } else if (!stopping) {
+            long delay = Math.max(0, Duration.between(Instant.now(), insert.dueAt()).toMillis());
+            try {
+                poller.schedule(() -> submitIfStarted(pending), delay, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopped) {
+                LOG.debug("Retry {} is kept for the next start: the inbox is stopping", seq);
+            }
         }
         watermark = Math.max(watermark, seq);
     }

@@ -53,7 +53,8 @@ public final class IsolationBenchmark {
             exchange.sendResponseHeaders(503, -1);
             exchange.close();
         });
-        sink.setExecutor(Executors.newFixedThreadPool(8));
+        ExecutorService sinkThreads = Executors.newFixedThreadPool(8);
+        sink.setExecutor(sinkThreads);
         sink.start();
         String base = "http://127.0.0.1:" + sink.getAddress().getPort();
         System.out.printf(Locale.ROOT, "isolation: %d events to the healthy flow at %d/s%n", events, rate);
@@ -64,6 +65,7 @@ public final class IsolationBenchmark {
             }
         } finally {
             sink.stop(0);
+            sinkThreads.shutdownNow();
         }
     }
 
