@@ -39,7 +39,7 @@ public final class FieldPath {
                 }
                 int close = t.indexOf(']', i);
                 if (close < 0) {
-                    throw new IllegalArgumentException("'" + text + "': '[' without ']'");
+                    throw new IllegalArgumentException(Quote.single(text) + ": '[' without ']'");
                 }
                 String index = t.substring(i + 1, close).trim();
                 if (index.startsWith("'") || index.startsWith("\"")) {
@@ -48,7 +48,7 @@ public final class FieldPath {
                     try {
                         steps.add(Integer.parseInt(index));
                     } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("'" + text + "': '" + index + "' is not an array index");
+                        throw new IllegalArgumentException(Quote.single(text) + ": " + Quote.single(index) + " is not an array index");
                     }
                 }
                 i = close;
@@ -63,14 +63,14 @@ public final class FieldPath {
             steps.add(name.toString());
         }
         if (steps.isEmpty() || !(steps.get(0) instanceof String first)) {
-            throw new IllegalArgumentException("'" + text + "' must start with a field name such as data");
+            throw new IllegalArgumentException(Quote.single(text) + " must start with a field name such as data");
         }
         return new FieldPath(t, first, List.copyOf(steps.subList(1, steps.size())));
     }
 
     private static void addName(String text, List<Object> steps, StringBuilder name) {
         if (name.length() == 0) {
-            throw new IllegalArgumentException("'" + text + "' has an empty segment");
+            throw new IllegalArgumentException(Quote.single(text) + " has an empty segment");
         }
         steps.add(name.toString());
         name.setLength(0);

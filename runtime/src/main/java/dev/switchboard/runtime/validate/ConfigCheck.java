@@ -5,6 +5,7 @@ import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.spi.config.Durations;
 import dev.switchboard.connector.spi.config.NodeConfig;
+import dev.switchboard.connector.support.Quote;
 import dev.switchboard.connector.support.Template;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import java.text.ParseException;
@@ -49,7 +50,7 @@ final class ConfigCheck {
         for (String key : fields.values().keySet()) {
             if (!known.contains(key)) {
                 String top = topProperty == null ? key : topProperty;
-                error(Pointers.child(pointer, key), top, "Unknown property '" + key + "' for " + owner + "."
+                error(Pointers.child(pointer, key), top, "Unknown property " + Quote.single(key) + " for " + owner + "."
                         + Suggestions.didYouMean(key, known)
                         + (known.isEmpty() ? " It takes no properties." : " Known: " + String.join(", ", known)));
             }
@@ -142,7 +143,7 @@ final class ConfigCheck {
             case ENUM -> {
                 if (!spec.options().isEmpty() && !spec.options().contains(text)) {
                     error(at, top, "'" + spec.name() + "' must be one of " + String.join(", ", spec.options())
-                            + ", not '" + text + "'." + Suggestions.didYouMean(text, spec.options()));
+                            + ", not " + Quote.single(text) + "." + Suggestions.didYouMean(text, spec.options()));
                 }
             }
             case TEMPLATE -> {
@@ -162,7 +163,7 @@ final class ConfigCheck {
                 try {
                     new CronExpression(text);
                 } catch (ParseException e) {
-                    error(at, top, "'" + text + "' in '" + spec.name() + "' is not a Quartz cron expression ("
+                    error(at, top, Quote.single(text) + " in '" + spec.name() + "' is not a Quartz cron expression ("
                             + e.getMessage() + "). Write six or seven fields: seconds minutes hours day-of-month "
                             + "month day-of-week [year], e.g. 0 0/5 * * * ? for every five minutes");
                 }
@@ -178,7 +179,7 @@ final class ConfigCheck {
         }
         for (Map.Entry<String, ConfigValue> e : fields.values().entrySet()) {
             if (!(e.getValue() instanceof ConfigValue.Text)) {
-                error(Pointers.child(at, e.getKey()), top, "The value of '" + e.getKey() + "' in '" + spec.name()
+                error(Pointers.child(at, e.getKey()), top, "The value of " + Quote.single(e.getKey()) + " in '" + spec.name()
                         + "' must be text (a JSON string), not " + shown(e.getValue()));
             }
         }
@@ -229,7 +230,7 @@ final class ConfigCheck {
             }
             if (SECRET_LIKE_KEY.matcher(key).matches() && e.getValue() instanceof ConfigValue.Text t
                     && !t.value().isBlank() && !t.value().contains("{{")) {
-                error(at, top, "'" + key + "' looks like a secret written in clear text: store the value as a secret "
+                error(at, top, Quote.single(key) + " looks like a secret written in clear text: store the value as a secret "
                         + "and write {{secret:NAME}} here instead (flow files must not hold secret values)");
                 continue;
             }
@@ -251,8 +252,8 @@ final class ConfigCheck {
     }
 
     static String shown(ConfigValue value) {
-        if (value instanceof ConfigValue.Text t) return "the text \"" + t.value() + "\"";
-        if (value instanceof ConfigValue.Num n) return n.value().toPlainString();
+        if (value instanceof ConfigValue.Text t) return "the text \"" + Quote.shorten(t.value()) + "\"" + Quote.lengthNote(t.value());
+        if (value instanceof ConfigValue.Num n) return Quote.number(n.value());
         if (value instanceof ConfigValue.Bool b) return Boolean.toString(b.value());
         if (value instanceof ConfigValue.Items) return "a list";
         if (value instanceof ConfigValue.Fields) return "an object";

@@ -1,10 +1,11 @@
 package dev.switchboard.runtime.validate;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
+import dev.switchboard.connector.support.Quote;
+import dev.switchboard.runtime.format.FlowCodec;
 import dev.switchboard.runtime.format.FlowFiles;
+import dev.switchboard.runtime.format.MalformedFlowException;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public final class FlowFileValidator {
                 Path first = firstFileOfFlowId.putIfAbsent(result.flow().id(), file);
                 if (first != null) {
                     List<Problem> problems = new ArrayList<>(result.problems());
-                    problems.add(0, Problem.error("/id", "Flow id '" + result.flow().id() + "' is already used by "
+                    problems.add(0, Problem.error("/id", "Flow id " + Quote.single(result.flow().id()) + " is already used by "
                             + first + "; flows run together need distinct ids"));
                     result = new ValidationResult(result.flow(), problems);
                 }
@@ -75,9 +76,9 @@ public final class FlowFileValidator {
         }
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            return new ValidationResult(null, List.of(Problem.error("", "Not UTF-8 text; flow files are UTF-8 JSON")));
+            text = FlowCodec.readFile(file);
+        } catch (MalformedFlowException e) {
+            return FlowValidator.unreadable(e);
         }
         return validator.validate(text);
     }
