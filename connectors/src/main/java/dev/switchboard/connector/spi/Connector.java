@@ -36,4 +36,12 @@ public interface Connector {
     default List<String> httpPaths(NodeConfig config) {
         return List.of();
     }
+
+    /**
+     * The HTTP methods this node answers on its {@link #httpPaths}; empty means every method. Two
+     * nodes may share a path only when their methods differ (the validator and the engine refuse the rest).
+     */
+    default List<String> httpMethods(NodeConfig config) {
+        return List.of();
+    }
 }

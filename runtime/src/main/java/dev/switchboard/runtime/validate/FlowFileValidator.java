@@ -5,22 +5,27 @@ import dev.switchboard.connector.support.Quote;
 import dev.switchboard.runtime.format.FlowCodec;
 import dev.switchboard.runtime.format.FlowFiles;
 import dev.switchboard.runtime.format.MalformedFlowException;
+import dev.switchboard.runtime.model.Flow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Validates flow files together: each file on its own, then across files (flow ids must be unique
  * among the flows a runtime runs). Shared by {@code switchboard validate} and {@code switchboard run}.
  */
 public final class FlowFileValidator {
+    private final ConnectorCatalog catalog;
     private final FlowValidator validator;
 
     public FlowFileValidator(ConnectorCatalog catalog) {
+        this.catalog = catalog;
         this.validator = new FlowValidator(catalog);
     }
 
@@ -50,10 +55,14 @@ public final class FlowFileValidator {
         }
     }
 
-    /** Files as given and folders searched for {@code *.flow.json}, each checked, in a stable order. */
+    /**
+     * Files as given and folders searched for {@code *.flow.json}, each checked, in a stable order;
+     * then what only shows across them: a flow id used twice, a webhook address served twice.
+     */
     public List<FileReport> validate(List<Path> paths) throws IOException {
         List<FileReport> reports = new ArrayList<>();
         Map<String, Path> firstFileOfFlowId = new HashMap<>();
+        List<ServedBy> served = new ArrayList<>();
         for (Path file : FlowFiles.collect(paths)) {
             ValidationResult result = validateFile(file);
             if (result.flow() != null && result.flow().id() != null && !result.flow().id().isEmpty()) {
@@ -63,11 +72,41 @@ public final class FlowFileValidator {
                     problems.add(0, Problem.error("/id", "Flow id " + Quote.single(result.flow().id()) + " is already used by "
                             + first + "; flows run together need distinct ids"));
                     result = new ValidationResult(result.flow(), problems);
+                } else {
+                    result = withRoutesServedElsewhere(file, result, served);
                 }
             }
             reports.add(new FileReport(file, result));
         }
         return reports;
+    }
+
+    /** A webhook address (method and path) some node of an earlier file serves. */
+    private record ServedBy(Path file, String flowId, HttpRoutes.Route route) {}
+
+    /**
+     * The file's result plus an error for each address an earlier file's flow serves already (the
+     * runtime has one web server for all the flows it runs); then its own addresses join the list.
+     */
+    private ValidationResult withRoutesServedElsewhere(Path file, ValidationResult result, List<ServedBy> served) {
+        Flow flow = result.flow();
+        Set<Integer> brokenConfig = FlowValidator.nodesWithConfigErrors(result.problems());
+        List<HttpRoutes.Route> routes = HttpRoutes.of(flow, catalog, i -> !brokenConfig.contains(i));
+        List<Problem> found = new ArrayList<>();
+        for (HttpRoutes.Route route : routes) {
+            served.stream().filter(s -> route.collidesWith(s.route())).findFirst().ifPresent(s -> found.add(
+                    Problem.nodeError(FlowValidator.routePointer(flow, route), route.nodeId(), "path", route.describe()
+                            + " is already served by node " + Quote.single(s.route().nodeId()) + " of flow "
+                            + Quote.single(s.flowId()) + " in " + s.file() + "; flows run together need distinct webhook paths")));
+        }
+        routes.forEach(route -> served.add(new ServedBy(file, flow.id(), route)));
+        if (found.isEmpty()) {
+            return result;
+        }
+        List<Problem> problems = new ArrayList<>(found);
+        problems.addAll(result.problems());
+        problems.sort(Comparator.comparing(Problem::severity));
+        return new ValidationResult(flow, problems);
     }
 
     private ValidationResult validateFile(Path file) throws IOException {

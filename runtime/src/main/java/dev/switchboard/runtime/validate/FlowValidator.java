@@ -107,7 +107,40 @@ public final class FlowValidator {
         }
         problems.addAll(GraphCheck.check(flow, byId));
         checkSettings(flow.settings(), problems);
+        problems.addAll(httpRouteCollisions(flow, problems));
         return problems;
+    }
+
+    /** Two nodes of one flow answering the same method on the same path: the second is reported. */
+    private List<Problem> httpRouteCollisions(Flow flow, List<Problem> problemsSoFar) {
+        Set<Integer> brokenConfig = nodesWithConfigErrors(problemsSoFar);
+        List<Problem> problems = new ArrayList<>();
+        HttpRoutes.collisions(HttpRoutes.of(flow, catalog, i -> !brokenConfig.contains(i))).forEach((route, first) ->
+                problems.add(Problem.nodeError(routePointer(flow, route), route.nodeId(), "path", route.describe()
+                        + " is already served by node " + Quote.single(first.nodeId()) + " (" + Pointers.node(first.nodeIndex())
+                        + "): the web server can route a request to one node only; give this one its own path")));
+        return problems;
+    }
+
+    /** Where a node's path is written: its {@code path} property when it has one (webhooks do), else its config. */
+    static String routePointer(Flow flow, HttpRoutes.Route route) {
+        String config = Pointers.node(route.nodeIndex()) + "/config";
+        return flow.nodes().get(route.nodeIndex()).config().values().containsKey("path") ? config + "/path" : config;
+    }
+
+    /** Indexes of nodes with an error at or under their config. */
+    static Set<Integer> nodesWithConfigErrors(List<Problem> problems) {
+        Set<Integer> broken = new HashSet<>();
+        for (Problem p : problems) {
+            String pointer = p.pointer();
+            if (p.isError() && pointer.startsWith("/nodes/")) {
+                int slash = pointer.indexOf('/', "/nodes/".length());
+                if (slash > 0 && Pointers.isWithinAny(pointer.substring(slash), Set.of("/config"))) {
+                    broken.add(Integer.parseInt(pointer.substring("/nodes/".length(), slash)));
+                }
+            }
+        }
+        return broken;
     }
 
     private GraphCheck.NodeFacts checkNode(int index, Node node, List<Problem> problems) {
