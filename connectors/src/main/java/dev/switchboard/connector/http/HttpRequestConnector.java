@@ -47,7 +47,7 @@ public final class HttpRequestConnector implements Connector {
                     PropertySpec.builder("token", PropertyType.SECRET).title("Bearer token").required()
                             .visibleWhen("auth=bearer").placeholder("{{secret:API_TOKEN}}").build(),
                     PropertySpec.builder("username", PropertyType.STRING).title("Username").required()
-                            .visibleWhen("auth=basic").build(),
+                            .visibleWhen("auth=basic").acceptsSecrets().build(),
                     PropertySpec.builder("password", PropertyType.SECRET).title("Password").required()
                             .visibleWhen("auth=basic").placeholder("{{secret:API_PASSWORD}}").build(),
                     PropertySpec.builder("apiKeyHeader", PropertyType.STRING).title("API key header")
