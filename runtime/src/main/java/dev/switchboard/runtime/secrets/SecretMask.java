@@ -1,5 +1,8 @@
 package dev.switchboard.runtime.secrets;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.switchboard.connector.spi.Event;
+import dev.switchboard.connector.support.Json;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +36,32 @@ public final class SecretMask {
         }
         if (changed) {
             longestFirst = values.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        }
+    }
+
+    /** True while no secret has been learnt: masking changes nothing. */
+    public boolean isEmpty() {
+        return longestFirst.isEmpty();
+    }
+
+    /**
+     * The event with every secret masked, as run history stores it: its CloudEvents JSON masked and
+     * read back. Unchanged (the same instance) when it holds no secret. Should a masked value have
+     * spanned JSON punctuation (a secret such as {@code a","b}), the data becomes the masked JSON text.
+     */
+    public Event mask(Event event) {
+        if (event == null || isEmpty()) {
+            return event;
+        }
+        String json = Json.write(Json.toCloudEvent(event));
+        String masked = mask(json);
+        if (masked.equals(json)) {
+            return event;
+        }
+        try {
+            return Json.fromCloudEvent(Json.parse(masked));
+        } catch (RuntimeException e) {
+            return event.withData(TextNode.valueOf(masked));
         }
     }
 

@@ -6,11 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.connector.spi.ConnectorCatalog;
+import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.support.Json;
 import dev.switchboard.connector.testkit.CaptureConnector;
 import dev.switchboard.runtime.cli.SwitchboardCli;
 import dev.switchboard.runtime.engine.EngineOptions;
+import dev.switchboard.runtime.live.LiveMessage;
+import dev.switchboard.runtime.live.LiveMonitor;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.FlowFormat;
 import dev.switchboard.runtime.model.Node;
@@ -46,7 +49,8 @@ import picocli.CommandLine;
 /**
  * Secrets in the properties that accept them reach the API they are meant for, and no form of them —
  * as written, URL-encoded, base64'd inside a Basic header — reaches run history or dead letters,
- * even when the API echoes them back. A secret where none is accepted is never resolved at all.
+ * even when the API echoes them back, nor what the designer's messages panel shows. A secret where
+ * none is accepted is never resolved at all.
  */
 class SecretMaskingEndToEndTest {
     static final String USER = "apiuser";
@@ -58,6 +62,7 @@ class SecretMaskingEndToEndTest {
     @TempDir
     static Path dataDir;
     static DurableRuntime runtime;
+    static LiveMonitor live;
     static HttpServer api;
 
     @BeforeAll
@@ -70,6 +75,8 @@ class SecretMaskingEndToEndTest {
         runtime = DurableRuntime.start(new EngineOptions("127.0.0.1", 0, dataDir, Duration.ofSeconds(5)), ConnectorCatalog.load(),
                 SecretResolver.of(Map.of("API_PASSWORD", PASSWORD, "API_KEY", KEY, "API_TOKEN", TOKEN)), null,
                 HistoryOptions.defaults());
+        live = new LiveMonitor(100, runtime.engine().secretMask());
+        runtime.engine().addRunListener(live);
     }
 
     @AfterAll
@@ -124,6 +131,9 @@ class SecretMaskingEndToEndTest {
         List<String> stored = storedSnapshots();
         String shown = cli("runs", "show", id);
         assertThat(shown).contains("***");
+        List<String> inDesigner = shownLive(id);
+        assertThat(inDesigner).anySatisfy(text -> assertThat(text).contains("***"));
+        stored.addAll(inDesigner);
         for (String text : withAll(stored, shown)) {
             assertNoFormOfTheSecrets(text, basic);
         }
@@ -142,7 +152,9 @@ class SecretMaskingEndToEndTest {
         String letter = cli("dead-letters", "show", Long.toString(runtime.deadLetters().list(DeadLetterFilter.all(), 10).get(0).id()));
         assertThat(letter).contains("answered 500").contains("***");
         String basic = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        for (String text : withAll(storedSnapshots(), letters, letter, cli("runs", "show", id))) {
+        List<String> all = withAll(storedSnapshots(), letters, letter, cli("runs", "show", id));
+        all.addAll(shownLive(id));
+        for (String text : all) {
             assertNoFormOfTheSecrets(text, basic);
         }
     }
@@ -170,6 +182,25 @@ class SecretMaskingEndToEndTest {
         for (int i = 0; i + 4 <= passwordOnly.length(); i++) {
             assertThat(text).doesNotContain(passwordOnly.substring(i, i + 4));
         }
+    }
+
+    /** What the designer's messages panel would show of a run: each step's input, output and error. */
+    private static List<String> shownLive(String eventId) {
+        List<String> texts = new ArrayList<>();
+        for (LiveMessage message : live.snapshot(0).messages()) {
+            if (message.eventId().equals(eventId)) {
+                for (Event event : new Event[] {message.input(), message.output()}) {
+                    if (event != null) {
+                        texts.add(Json.write(Json.toCloudEvent(event)));
+                    }
+                }
+                if (message.error() != null) {
+                    texts.add(message.error());
+                }
+            }
+        }
+        assertThat(texts).isNotEmpty();
+        return texts;
     }
 
     private static List<String> withAll(List<String> stored, String... more) {
