@@ -90,8 +90,8 @@ public final class FlowFileValidator {
      */
     private ValidationResult withRoutesServedElsewhere(Path file, ValidationResult result, List<ServedBy> served) {
         Flow flow = result.flow();
-        Set<Integer> brokenConfig = FlowValidator.nodesWithConfigErrors(result.problems());
-        List<HttpRoutes.Route> routes = HttpRoutes.of(flow, catalog, i -> !brokenConfig.contains(i));
+        Set<Integer> brokenAddress = FlowValidator.nodesWithBrokenAddress(result.problems());
+        List<HttpRoutes.Route> routes = HttpRoutes.of(flow, catalog, i -> !brokenAddress.contains(i));
         List<Problem> found = new ArrayList<>();
         for (HttpRoutes.Route route : routes) {
             served.stream().filter(s -> route.collidesWith(s.route())).findFirst().ifPresent(s -> found.add(

@@ -113,9 +113,9 @@ public final class FlowValidator {
 
     /** Two nodes of one flow answering the same method on the same path: the second is reported. */
     private List<Problem> httpRouteCollisions(Flow flow, List<Problem> problemsSoFar) {
-        Set<Integer> brokenConfig = nodesWithConfigErrors(problemsSoFar);
+        Set<Integer> brokenAddress = nodesWithBrokenAddress(problemsSoFar);
         List<Problem> problems = new ArrayList<>();
-        HttpRoutes.collisions(HttpRoutes.of(flow, catalog, i -> !brokenConfig.contains(i))).forEach((route, first) ->
+        HttpRoutes.collisions(HttpRoutes.of(flow, catalog, i -> !brokenAddress.contains(i))).forEach((route, first) ->
                 problems.add(Problem.nodeError(routePointer(flow, route), route.nodeId(), "path", route.describe()
                         + " is already served by node " + Quote.single(first.nodeId()) + " (" + Pointers.node(first.nodeIndex())
                         + "): the web server can route a request to one node only; give this one its own path")));
@@ -128,14 +128,23 @@ public final class FlowValidator {
         return flow.nodes().get(route.nodeIndex()).config().values().containsKey("path") ? config + "/path" : config;
     }
 
-    /** Indexes of nodes with an error at or under their config. */
-    static Set<Integer> nodesWithConfigErrors(List<Problem> problems) {
+    /**
+     * Indexes of nodes whose address is reported wrong already — an error at their whole config,
+     * their path or their method — so a collision is not reported on top (other config errors do
+     * not hide one: every problem at once).
+     */
+    static Set<Integer> nodesWithBrokenAddress(List<Problem> problems) {
+        Set<String> address = Set.of("/config/path", "/config/method");
         Set<Integer> broken = new HashSet<>();
         for (Problem p : problems) {
             String pointer = p.pointer();
             if (p.isError() && pointer.startsWith("/nodes/")) {
                 int slash = pointer.indexOf('/', "/nodes/".length());
-                if (slash > 0 && Pointers.isWithinAny(pointer.substring(slash), Set.of("/config"))) {
+                if (slash < 0) {
+                    continue;
+                }
+                String inNode = pointer.substring(slash);
+                if (inNode.equals("/config") || Pointers.isWithinAny(inNode, address)) {
                     broken.add(Integer.parseInt(pointer.substring("/nodes/".length(), slash)));
                 }
             }

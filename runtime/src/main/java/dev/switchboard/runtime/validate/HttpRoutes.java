@@ -46,8 +46,8 @@ public final class HttpRoutes {
     }
 
     /**
-     * @param usable which nodes to look at, by index: the validator leaves out nodes whose config is
-     *     broken (their path is reported on its own, and the connector may not read such a config)
+     * @param usable which nodes to look at, by index: the validator leaves out nodes whose path or
+     *     method is reported wrong already
      */
     static List<Route> of(Flow flow, ConnectorCatalog catalog, IntPredicate usable) {
         List<Route> routes = new ArrayList<>();

@@ -111,7 +111,8 @@ class HostileFlowInputTest {
         Problem problem = VALIDATOR.validate(json).problems().get(0);
 
         assertThat(problem.line()).isEqualTo(2);
-        assertThat(problem.column()).isEqualTo(1_000 - 4 + 22); // the bracket that opens level 1,001
+        // line 2 starts with 21 characters; the envelope takes four levels, so the 997th bracket opens level 1,001
+        assertThat(problem.column()).isEqualTo(21 + 997);
         assertThat(problem.message()).isEqualTo("Objects and arrays are nested more than 1,000 levels deep (the most a flow file allows)");
     }
 

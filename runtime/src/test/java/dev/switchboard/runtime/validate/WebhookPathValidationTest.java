@@ -40,6 +40,20 @@ class WebhookPathValidationTest {
     }
 
     @Test
+    void collisionIsReportedBesideOtherProblemsOfTheNodeButNotOnTopOfABrokenPath() {
+        String json = twoHooks("f", "/hooks/same", "POST", "/hooks/same", "POST")
+                .replace("\"method\": \"POST\"}}", "\"method\": \"POST\", \"eventType\": \" \", \"auth\": \"bearer\"}}");
+
+        List<Problem> problems = VALIDATOR.validate(json).problems();
+        List<Problem> unreachable = VALIDATOR.validate(twoHooks("f", "/hooks//same", "POST", "/hooks//same", "POST")).problems();
+
+        assertThat(problems).extracting(Problem::pointer)
+                .contains("/nodes/1/config/token", "/nodes/1/config/path");
+        assertThat(unreachable).extracting(Problem::pointer).containsExactly("/nodes/0/config/path", "/nodes/1/config/path");
+        assertThat(unreachable).allSatisfy(p -> assertThat(p.message()).contains("empty segment"));
+    }
+
+    @Test
     void samePathWithDifferentMethodsIsFine() {
         assertThat(VALIDATOR.validate(twoHooks("f", "/hooks/same", "POST", "/hooks/same", "PUT")).problems()).isEmpty();
     }
