@@ -53,7 +53,7 @@ class ModelTest {
         assertThat(at.get("hook").y()).isEqualTo(at.get("http").y());
     }
 
-    /** hook → filter-1 → … → filter-(n-1) → http, as long as a flow gets. */
+    /** hook → filter-1 → … → filter-(n-1) → http, as long as a flow gets; nodes listed last first. */
     static Flow longChain(int nodes) {
         List<Node> list = new java.util.ArrayList<>();
         List<Wire> wires = new java.util.ArrayList<>();
@@ -64,18 +64,29 @@ class ModelTest {
         }
         list.add(new Node("http", "demo.http", null, null, new Position(0, 0)));
         wires.add(Wire.of("filter-" + (nodes - 2), "matched", "http"));
+        // listed from the end, so a walk over the nodes starts at the far end of the chain
+        java.util.Collections.reverse(list);
         return Flow.empty("long", "Long").withNodes(list).withWires(wires);
     }
 
     @Test
-    void graphWalksOverTenThousandNodesNeedNoDeepStack() {
+    void graphWalksOverTenThousandNodesNeedNoDeepStack() throws Exception {
         Flow flow = longChain(10_000);
 
-        Map<String, Position> at = AutoLayout.layout(flow);
-        assertThat(at.get("http").x()).isEqualTo(AutoLayout.ORIGIN + 9_999 * AutoLayout.COLUMN_GAP);
-        assertThat(new FieldSuggestions(CATALOG).forNode(flow, "http")).contains("{{data.customer.email}}");
-        assertThat(new WireRules(CATALOG).refusal(flow, "http", "out", "filter-1"))
-                .hasValueSatisfying(m -> assertThat(m).contains("loop"));
+        // a thread with a small stack: a walk that recursed once per node would overflow it
+        onSmallStack(() -> {
+            Map<String, Position> at = AutoLayout.layout(flow);
+            assertThat(at.get("http").x()).isEqualTo(AutoLayout.ORIGIN + 9_999 * AutoLayout.COLUMN_GAP);
+            assertThat(new FieldSuggestions(CATALOG).forNode(flow, "http")).contains("{{data.customer.email}}");
+            assertThat(new WireRules(CATALOG).refusal(flow, "http", "out", "filter-1"))
+                    .hasValueSatisfying(m -> assertThat(m).contains("loop"));
+        });
+    }
+
+    private static void onSmallStack(Runnable work) throws Exception {
+        java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(work, null);
+        new Thread(null, task, "small-stack", 256 * 1024).start();
+        task.get();
     }
 
     @Test

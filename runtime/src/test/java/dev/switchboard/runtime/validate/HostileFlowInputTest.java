@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -151,17 +153,22 @@ class HostileFlowInputTest {
     }
 
     @Test
-    void chainOfTenThousandNodesValidatesWithoutOverflowingTheStack() {
-        ValidationResult fromText = VALIDATOR.validate(ChainFlow.json("chain", 10_000));
-        List<Problem> inMemory = VALIDATOR.validate(ChainFlow.flow("chain", 10_000));
+    void chainOfTenThousandNodesValidatesWithoutOverflowingTheStack() throws Exception {
+        String json = ChainFlow.json("chain", 10_000);
+        Flow flow = ChainFlow.flow("chain", 10_000);
+
+        ValidationResult fromText = onSmallStack(() -> VALIDATOR.validate(json));
+        List<Problem> inMemory = onSmallStack(() -> VALIDATOR.validate(flow));
 
         assertThat(fromText.problems()).isEmpty();
         assertThat(inMemory).isEmpty();
     }
 
     @Test
-    void loopThroughTenThousandNodesIsReportedOnceAndBriefly() {
-        List<Problem> problems = VALIDATOR.validate(ChainFlow.loop("loop", 10_000));
+    void loopThroughTenThousandNodesIsReportedOnceAndBriefly() throws Exception {
+        Flow loop = ChainFlow.loop("loop", 10_000);
+
+        List<Problem> problems = onSmallStack(() -> VALIDATOR.validate(loop));
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("/wires/9999");
@@ -185,6 +192,13 @@ class HostileFlowInputTest {
                     + "(flow files allow at most 1000)");
         });
         assertThat(FlowCodec.write(flow)).contains("\"path\": 1E+999999999").hasSizeLessThan(500);
+    }
+
+    /** Runs on a thread with a small stack: a walk that recursed once per node would overflow it. */
+    private static <T> T onSmallStack(Callable<T> work) throws Exception {
+        FutureTask<T> task = new FutureTask<>(work);
+        new Thread(null, task, "small-stack", 256 * 1024).start();
+        return task.get();
     }
 
     private static byte[] concat(byte[]... parts) {
