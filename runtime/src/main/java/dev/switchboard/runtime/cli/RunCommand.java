@@ -11,6 +11,7 @@ import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import dev.switchboard.runtime.store.DurableRuntime;
 import dev.switchboard.runtime.store.HistoryOptions;
+import dev.switchboard.runtime.store.StoreOwnership;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,17 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         HistoryOptions history = HistoryOptions.defaults().withMaxSnapshotChars(snapshotSize).withRetention(keepRunsFor, keepRuns);
-        DurableRuntime runtime = DurableRuntime.start(options, ConnectorCatalog.load(), secrets, store.dbUrl, history);
+        DurableRuntime runtime;
+        try {
+            runtime = DurableRuntime.start(options, ConnectorCatalog.load(), secrets, store.dbUrl, history);
+        } catch (StoreOwnership.StoreInUseException e) {
+            err.println("✗ " + e.getMessage());
+            err.flush();
+            if (devBroker != null) {
+                devBroker.close();
+            }
+            return 1;
+        }
         Engine engine = runtime.engine();
         engine.addRunListener(run -> {
             synchronized (out) {
@@ -103,18 +114,31 @@ final class RunCommand implements Callable<Integer> {
             }
         });
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            err.println("Stopping: finishing in-flight events…");
-            err.flush();
-            runtime.close();
-            if (devBroker != null) {
-                devBroker.close();
+        Runnable stop = () -> {
+            synchronized (stopped) { // the signal's thread and the exit hook: whoever comes second waits, then finds it done
+                if (stopped.getCount() > 0) {
+                    runtime.close();
+                    if (devBroker != null) {
+                        devBroker.close();
+                    }
+                    stopped.countDown();
+                }
             }
-            stopped.countDown();
-        }, "switchboard-shutdown"));
+        };
+        ShutdownSignals.onTerminate(err, stop);
+        // when the JVM exits some other way (System.exit elsewhere), still stop as well as H2 lets us
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "switchboard-exit"));
         for (Flow flow : loaded.flows()) {
+            if (engine.isClosing()) {
+                break; // stopped while starting: the shutdown hook closes what started
+            }
             try {
                 engine.deploy(flow);
+            } catch (IllegalStateException e) {
+                if (engine.isClosing()) {
+                    break;
+                }
+                throw e;
             } catch (FlowCompileException e) {
                 err.println("✗ " + flow.id() + ": " + e.getMessage());
                 err.flush();
@@ -126,9 +150,11 @@ final class RunCommand implements Callable<Integer> {
             }
             out.println("▶ " + flow.id() + " — " + flow.displayName());
         }
-        out.println("Switchboard is running " + loaded.flows().size() + " flow(s); webhooks at "
-                + engine.httpBaseUrl() + ". Press Ctrl-C to stop.");
-        out.flush();
+        if (!engine.isClosing()) {
+            out.println("Switchboard is running " + loaded.flows().size() + " flow(s); webhooks at "
+                    + engine.httpBaseUrl() + ". Press Ctrl-C to stop.");
+            out.flush();
+        }
         stopped.await();
         return 0;
     }
