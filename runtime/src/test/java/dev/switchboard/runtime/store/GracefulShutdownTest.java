@@ -91,19 +91,29 @@ class GracefulShutdownTest {
     }
 
     static Process startRuntime(String name) throws IOException {
-        Path log = dir.resolve(name + ".log");
+        Process process = launch(name, "flows", "data", port);
+        awaitLog(process, name, "Switchboard is running");
+        return process;
+    }
+
+    static Process launch(String name, String flows, String data, int webhookPort) throws IOException {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-Dorg.slf4j.simpleLogger.log.dev.switchboard.runtime.engine.Engine=info",
                 "-cp", System.getProperty("java.class.path"),
-                "dev.switchboard.runtime.cli.SwitchboardCli", "run", dir.resolve("flows").toString(),
-                "--port", String.valueOf(port), "--data", dir.resolve("data").toString(), "--drain-timeout", "20s")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "dev.switchboard.runtime.cli.SwitchboardCli", "run", dir.resolve(flows).toString(),
+                "--port", String.valueOf(webhookPort), "--data", dir.resolve(data).toString(), "--drain-timeout", "20s")
+                .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
         started.add(process);
+        return process;
+    }
+
+    static void awaitLog(Process process, String name, String text) {
+        Path log = dir.resolve(name + ".log");
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             assertThat(process.isAlive()).as("runtime exited early: %s", Files.readString(log)).isTrue();
-            return Files.readString(log).contains("Switchboard is running");
+            return Files.readString(log).contains(text);
         });
-        return process;
     }
 
     @Test
@@ -158,6 +168,35 @@ class GracefulShutdownTest {
         assertThat(deadLettered).as("each dead-lettered once").allSatisfy((n, count) -> assertThat(count).isOne());
         assertThat(refusing.attempts()).as("a refused event is not sent again after the restart")
                 .isEqualTo(deadLettered.size());
+    }
+
+    /**
+     * A flow of thousands of nodes takes seconds to start; SIGTERM meanwhile stops the start between
+     * two batches of routes, and the runtime exits cleanly instead of finishing the start first.
+     */
+    @Test
+    void sigtermWhileAVeryLargeFlowStartsStopsTheStart() throws Exception {
+        int nodes = 6000;
+        StringBuilder flow = new StringBuilder("{\"format\": \"switchboard/flow@1\", \"id\": \"big\", \"nodes\": [")
+                .append("{\"id\": \"in\", \"type\": \"webhook\", \"config\": {\"path\": \"/hooks/big\"}}");
+        StringBuilder wires = new StringBuilder("{\"from\": \"in\", \"to\": \"m0\"}");
+        for (int i = 0; i < nodes; i++) {
+            flow.append(", {\"id\": \"m").append(i).append("\", \"type\": \"map\", \"config\": {\"fields\": {\"n\": \"{{data.n}}\"}}}");
+            if (i > 0) {
+                wires.append(", {\"from\": \"m").append(i - 1).append("\", \"to\": \"m").append(i).append("\"}");
+            }
+        }
+        Files.createDirectories(dir.resolve("big-flows"));
+        Files.writeString(dir.resolve("big-flows/big.flow.json"), flow + "], \"wires\": [" + wires + "]}");
+
+        Process process = launch("big", "big-flows", "big-data", 0);
+        awaitLog(process, "big", "Engine started");
+        process.destroy(); // SIGTERM while the flow's routes start
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped while starting").isTrue();
+        String log = Files.readString(dir.resolve("big.log"));
+        assertThat(process.exitValue()).as("exit code; log:%n%s", log).isZero();
+        assertThat(log).contains("Stopping: finishing in-flight events").doesNotContain("Switchboard is running");
     }
 
     /** Dead letters of the doomed flow by event number, read from the store once no runtime holds it. */
