@@ -43,11 +43,11 @@ public final class HttpRequestConnector implements Connector {
                     PropertySpec.builder("method", PropertyType.ENUM).title("Method")
                             .options("GET", "POST", "PUT", "PATCH", "DELETE").defaultValue("POST").build(),
                     PropertySpec.builder("url", PropertyType.TEMPLATE).title("URL").required()
-                            .placeholder("https://api.example.com/leads/{{data.id}}")
+                            .placeholder("https://api.example.com/leads/{{data.id}}").acceptsSecrets()
                             .description("Look-ups after the start of the URL are percent-encoded").build(),
-                    PropertySpec.builder("headers", PropertyType.KEY_VALUE).title("Headers")
+                    PropertySpec.builder("headers", PropertyType.KEY_VALUE).title("Headers").acceptsSecrets()
                             .description("Extra request headers; values may use {{…}} look-ups").build(),
-                    PropertySpec.builder("body", PropertyType.TEMPLATE).title("Body")
+                    PropertySpec.builder("body", PropertyType.TEMPLATE).title("Body").acceptsSecrets()
                             .description("Empty: the event data as JSON (no body for GET and DELETE)").build(),
                     PropertySpec.builder("contentType", PropertyType.STRING).title("Content type")
                             .defaultValue("application/json").build(),
@@ -56,7 +56,7 @@ public final class HttpRequestConnector implements Connector {
                     PropertySpec.builder("token", PropertyType.SECRET).title("Bearer token").required()
                             .visibleWhen("auth=bearer").placeholder("{{secret:API_TOKEN}}").build(),
                     PropertySpec.builder("username", PropertyType.STRING).title("Username").required()
-                            .visibleWhen("auth=basic").build(),
+                            .visibleWhen("auth=basic").acceptsSecrets().build(),
                     PropertySpec.builder("password", PropertyType.SECRET).title("Password").required()
                             .visibleWhen("auth=basic").placeholder("{{secret:API_PASSWORD}}").build(),
                     PropertySpec.builder("apiKeyHeader", PropertyType.STRING).title("API key header")

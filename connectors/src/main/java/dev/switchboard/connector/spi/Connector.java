@@ -39,6 +39,14 @@ public interface Connector {
     }
 
     /**
+     * The HTTP methods this node answers on its {@link #httpPaths}; empty means every method. Two
+     * nodes may share a path only when their methods differ (the validator and the engine refuse the rest).
+     */
+    default List<String> httpMethods(NodeConfig config) {
+        return List.of();
+    }
+
+    /**
      * The retry policy this node's own properties ask for (e.g. {@code http.request}'s
      * {@code retries}), or empty to leave it to the flow. A node's {@code config.retry} still wins.
      */

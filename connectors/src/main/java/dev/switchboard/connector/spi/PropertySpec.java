@@ -10,6 +10,11 @@ import java.util.Objects;
  *
  * @param items for {@link PropertyType#LIST}: the fields of one list item
  * @param visibleWhen "otherProperty=value" — shown and required only when that holds (empty: always)
+ * @param acceptsSecrets this text (a template, or each value of a key-value property) may embed
+ *     {@code {{secret:NAME}}} references, e.g. {@code Authorization: Bearer {{secret:TOKEN}}}; the
+ *     runtime masks the resolved values wherever it shows or stores what the node produced. Other
+ *     non-secret properties may not hold secret references (the validator refuses them, and the
+ *     runtime does not resolve them).
  */
 public record PropertySpec(
         String name,
@@ -22,7 +27,8 @@ public record PropertySpec(
         String description,
         String placeholder,
         List<PropertySpec> items,
-        String visibleWhen) {
+        String visibleWhen,
+        boolean acceptsSecrets) {
 
     public PropertySpec {
         Objects.requireNonNull(name, "name");
@@ -34,6 +40,11 @@ public record PropertySpec(
         placeholder = placeholder == null ? "" : placeholder;
         visibleWhen = visibleWhen == null ? "" : visibleWhen;
         secret = secret || type == PropertyType.SECRET;
+    }
+
+    /** True when the value may hold secret references: a secret property, or one declared to accept them. */
+    public boolean allowsSecretReferences() {
+        return secret || acceptsSecrets;
     }
 
     public static Builder builder(String name, PropertyType type) {
@@ -63,6 +74,7 @@ public record PropertySpec(
         private String placeholder;
         private List<PropertySpec> items = List.of();
         private String visibleWhen;
+        private boolean acceptsSecrets;
 
         private Builder(String name, PropertyType type) {
             this.name = name;
@@ -81,10 +93,12 @@ public record PropertySpec(
         public Builder placeholder(String placeholder) { this.placeholder = placeholder; return this; }
         public Builder items(PropertySpec... items) { this.items = List.of(items); return this; }
         public Builder visibleWhen(String condition) { this.visibleWhen = condition; return this; }
+        /** Lets the text embed {@code {{secret:NAME}}} references; see {@link PropertySpec#acceptsSecrets()}. */
+        public Builder acceptsSecrets() { this.acceptsSecrets = true; return this; }
 
         public PropertySpec build() {
             return new PropertySpec(name, title, type, required, defaultValue, options, secret,
-                    description, placeholder, items, visibleWhen);
+                    description, placeholder, items, visibleWhen, acceptsSecrets);
         }
     }
 }

@@ -12,6 +12,9 @@ import java.util.List;
  * {@code type}. Looking a path up only reads fields: event data is never evaluated as code.
  */
 public final class FieldPath {
+    /** The roots every event has: its data and the CloudEvents attributes. */
+    public static final List<String> ROOTS = List.of("data", "id", "source", "type", "time", "subject", "datacontenttype");
+    private static final List<String> WELL_KNOWN_EXTENSIONS = List.of("error", "errornode", "traceparent", "tracestate");
     private final String text;
     private final String root;
     private final List<Object> steps; // String field names and Integer array indexes
@@ -39,7 +42,7 @@ public final class FieldPath {
                 }
                 int close = t.indexOf(']', i);
                 if (close < 0) {
-                    throw new IllegalArgumentException("'" + text + "': '[' without ']'");
+                    throw new IllegalArgumentException(Quote.single(text) + ": '[' without ']'");
                 }
                 String index = t.substring(i + 1, close).trim();
                 if (index.startsWith("'") || index.startsWith("\"")) {
@@ -48,7 +51,7 @@ public final class FieldPath {
                     try {
                         steps.add(Integer.parseInt(index));
                     } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("'" + text + "': '" + index + "' is not an array index");
+                        throw new IllegalArgumentException(Quote.single(text) + ": " + Quote.single(index) + " is not an array index");
                     }
                 }
                 i = close;
@@ -63,14 +66,14 @@ public final class FieldPath {
             steps.add(name.toString());
         }
         if (steps.isEmpty() || !(steps.get(0) instanceof String first)) {
-            throw new IllegalArgumentException("'" + text + "' must start with a field name such as data");
+            throw new IllegalArgumentException(Quote.single(text) + " must start with a field name such as data");
         }
         return new FieldPath(t, first, List.copyOf(steps.subList(1, steps.size())));
     }
 
     private static void addName(String text, List<Object> steps, StringBuilder name) {
         if (name.length() == 0) {
-            throw new IllegalArgumentException("'" + text + "' has an empty segment");
+            throw new IllegalArgumentException(Quote.single(text) + " has an empty segment");
         }
         steps.add(name.toString());
         name.setLength(0);
@@ -106,7 +109,24 @@ public final class FieldPath {
 
     /** True for the roots an event has: data and the CloudEvents attributes. */
     public boolean hasKnownRoot() {
-        return List.of("data", "id", "source", "type", "time", "subject", "datacontenttype").contains(root);
+        return ROOTS.contains(root);
+    }
+
+    /** The first name of the path: {@code data}, an envelope attribute, or else an extension attribute. */
+    public String root() {
+        return root;
+    }
+
+    /**
+     * True for an extension attribute some part of Switchboard puts on events: {@code error} and
+     * {@code errornode} (a node's error port), the webhook's copied headers ({@code http…}),
+     * {@code kafkatopic}/{@code kafkapartition}/{@code kafkaoffset}, {@code filename}/{@code filerecord},
+     * the publish/subscribe bookkeeping ({@code sb…}) and W3C trace context. Any other root still
+     * reads an extension of that name, but is more likely a typo.
+     */
+    public static boolean isWellKnownExtension(String name) {
+        return WELL_KNOWN_EXTENSIONS.contains(name) || name.startsWith("http") || name.startsWith("kafka")
+                || name.startsWith("sb") || name.startsWith("file");
     }
 
     @Override

@@ -55,7 +55,7 @@ public enum Formatter {
         String name = (colon < 0 ? text : text.substring(0, colon)).trim();
         String arg = colon < 0 ? null : unquote(text.substring(colon + 1).trim());
         Formatter f = Arrays.stream(values()).filter(v -> v.word.equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown formatter '" + name + "'; known: "
+                .orElseThrow(() -> new IllegalArgumentException("Unknown formatter " + Quote.single(name) + "; known: "
                         + Arrays.stream(values()).map(Formatter::word).collect(Collectors.joining(", "))));
         DateTimeFormatter pattern = null;
         if (f == DATE) {
@@ -63,7 +63,7 @@ public enum Formatter {
                 pattern = arg == null ? DateTimeFormatter.ISO_INSTANT
                         : DateTimeFormatter.ofPattern(arg, Locale.ROOT).withZone(ZoneOffset.UTC);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("date:'" + arg + "' is not a date pattern: " + e.getMessage());
+                throw new IllegalArgumentException("date:" + Quote.single(arg) + " is not a date pattern: " + e.getMessage());
             }
         }
         if (f == DEFAULT && arg == null) {

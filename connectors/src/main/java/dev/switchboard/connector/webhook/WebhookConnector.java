@@ -10,8 +10,11 @@ import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.NodeConfig;
+import dev.switchboard.connector.support.Quote;
 import java.util.ArrayList;
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.TryDefinition;
@@ -71,11 +74,7 @@ public final class WebhookConnector implements Connector {
     @Override
     public List<ConfigProblem> validate(NodeConfig config) {
         List<ConfigProblem> problems = new ArrayList<>();
-        String path = config.string("path", "");
-        if (!PATH.matcher(path).matches()) {
-            problems.add(new ConfigProblem("/path",
-                    "'" + path + "' is not a webhook path: start with / and use letters, digits and . _ ~ - / only"));
-        }
+        pathProblem(config.string("path", "")).ifPresent(m -> problems.add(new ConfigProblem("/path", m)));
         String method = config.string("method", "POST");
         if (!method.equals("POST") && !method.equals("PUT")) {
             problems.add(new ConfigProblem("/method", "method must be POST or PUT, not '" + method + "'"));
@@ -90,10 +89,46 @@ public final class WebhookConnector implements Connector {
         return problems;
     }
 
+    /**
+     * Why a path cannot be served as written, if it cannot. Requests are matched on their path after
+     * clients and the web server resolved "." and ".." and kept "//", so a path holding those is never
+     * reached; a trailing "/" is refused because the path without it answers both forms, and two
+     * spellings of one address would let two webhooks claim it.
+     */
+    static Optional<String> pathProblem(String path) {
+        String shown = Quote.single(path);
+        if (!PATH.matcher(path).matches()) {
+            return Optional.of(shown + " is not a webhook path: start with / and use letters, digits and . _ ~ - / only");
+        }
+        if (path.length() > 1 && path.endsWith("/")) {
+            return Optional.of(shown + " ends with '/': write " + Quote.single(path.replaceAll("/+$", ""))
+                    + ", which answers requests with and without the trailing '/'");
+        }
+        if (path.contains("//")) {
+            return Optional.of(shown + " has an empty segment ('//'), which no request can reach: write "
+                    + Quote.single(path.replaceAll("/{2,}", "/")));
+        }
+        for (String segment : path.substring(1).split("/")) {
+            if (segment.equals(".") || segment.equals("..")) {
+                String resolved = URI.create(path).normalize().getPath();
+                boolean suggest = !resolved.contains("/./") && !resolved.contains("/../") && !resolved.startsWith("/..");
+                return Optional.of(shown + " has a '" + segment + "' segment: clients and the web server resolve it "
+                        + "before the path is matched, so no request can reach this path"
+                        + (suggest ? ". Did you mean " + Quote.single(resolved) + "?" : ""));
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public List<String> httpPaths(NodeConfig config) {
         String path = config.string("path", "");
         return path.isBlank() ? List.of() : List.of(path);
+    }
+
+    @Override
+    public List<String> httpMethods(NodeConfig config) {
+        return List.of(config.string("method", "POST"));
     }
 
     @Override

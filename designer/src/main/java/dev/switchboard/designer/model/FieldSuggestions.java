@@ -10,6 +10,7 @@ import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.model.Wire;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -45,6 +46,12 @@ public final class FieldSuggestions {
     }
 
     private List<Node> upstreamTriggers(Flow flow, String nodeId) {
+        Map<String, Node> byId = new HashMap<>(); // indexed once: linear in nodes and wires however long the flow
+        flow.nodes().forEach(n -> byId.putIfAbsent(n.id(), n));
+        Map<String, List<String>> previous = new HashMap<>();
+        for (Wire w : flow.wires()) {
+            previous.computeIfAbsent(w.to(), k -> new java.util.ArrayList<>()).add(w.from());
+        }
         Deque<String> todo = new ArrayDeque<>(List.of(nodeId));
         Set<String> seen = new HashSet<>();
         List<Node> triggers = new java.util.ArrayList<>();
@@ -53,14 +60,14 @@ public final class FieldSuggestions {
             if (!seen.add(id)) {
                 continue;
             }
-            flow.node(id).ifPresent(n -> {
+            java.util.Optional.ofNullable(byId.get(id)).ifPresent(n -> {
                 boolean trigger = catalog.find(n.type()).map(Connector::spec)
                         .map(s -> s.kind() == ConnectorKind.TRIGGER).orElse(false);
                 if (trigger) {
                     triggers.add(n);
                 }
             });
-            flow.wiresTo(id).stream().map(Wire::from).forEach(todo::push);
+            previous.getOrDefault(id, List.of()).forEach(todo::push);
         }
         return triggers;
     }

@@ -8,9 +8,12 @@ import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.model.Wire;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,6 +59,10 @@ public final class WireRules {
     }
 
     private static boolean reaches(Flow flow, String start, String goal) {
+        Map<String, List<String>> next = new HashMap<>(); // indexed once: linear in wires however long the flow
+        for (Wire w : flow.wires()) {
+            next.computeIfAbsent(w.from(), k -> new ArrayList<>()).add(w.to());
+        }
         Deque<String> todo = new ArrayDeque<>(List.of(start));
         Set<String> seen = new HashSet<>();
         while (!todo.isEmpty()) {
@@ -64,7 +71,7 @@ public final class WireRules {
                 return true;
             }
             if (seen.add(id)) {
-                flow.wiresFrom(id).stream().map(Wire::to).forEach(todo::push);
+                next.getOrDefault(id, List.of()).forEach(todo::push);
             }
         }
         return false;

@@ -52,7 +52,6 @@ public final class RunSession implements AutoCloseable {
         }
         SecretResolver secrets = secrets(settings.secretsFile());
         EngineOptions options = new EngineOptions("127.0.0.1", settings.httpPort(), settings.dataFolder(), Duration.ofSeconds(5));
-        LiveMonitor monitor = new LiveMonitor(settings.messageCapacity());
         DurableRuntime runtime;
         try {
             runtime = DurableRuntime.start(options, catalog, secrets, null, HistoryOptions.defaults());
@@ -63,6 +62,8 @@ public final class RunSession implements AutoCloseable {
             LOG.info("Port {} is taken ({}); the designer's webhooks use a free port", settings.httpPort(), e.getMessage());
             runtime = DurableRuntime.start(options.withHttpPort(0), catalog, secrets, null, HistoryOptions.defaults());
         }
+        // masked like run history: the messages panel never shows a resolved secret
+        LiveMonitor monitor = new LiveMonitor(settings.messageCapacity(), runtime.engine().secretMask());
         runtime.engine().addRunListener(monitor);
         return new RunSession(runtime, monitor);
     }

@@ -6,6 +6,7 @@ import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.spi.config.Durations;
 import dev.switchboard.runtime.format.FlowCodec;
+import dev.switchboard.runtime.format.FlowLimits;
 import dev.switchboard.runtime.format.MalformedFlowException;
 import java.math.BigDecimal;
 
@@ -18,7 +19,8 @@ final class ConfigText {
             return t.value();
         }
         if (value instanceof ConfigValue.Num n) {
-            return n.value().toPlainString();
+            // a number from a file is never too long (the reader refuses it); scientific notation just in case
+            return FlowLimits.fitsWrittenOut(n.value()) ? n.value().toPlainString() : n.value().toString();
         }
         if (value instanceof ConfigValue.Bool b) {
             return Boolean.toString(b.value());
@@ -47,6 +49,10 @@ final class ConfigText {
             case INTEGER:
                 try {
                     BigDecimal n = new BigDecimal(text.strip());
+                    if (!FlowLimits.fitsWrittenOut(n)) {
+                        return new FieldViewModel.Converted(null, "Enter a number of at most "
+                                + FlowLimits.MAX_NUMBER_DIGITS + " digits", false);
+                    }
                     if (type == PropertyType.INTEGER && n.stripTrailingZeros().scale() > 0) {
                         return new FieldViewModel.Converted(null, "Enter a whole number", false);
                     }

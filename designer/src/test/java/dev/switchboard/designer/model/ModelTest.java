@@ -53,6 +53,53 @@ class ModelTest {
         assertThat(at.get("hook").y()).isEqualTo(at.get("http").y());
     }
 
+    /** hook → filter-1 → … → filter-(n-1) → http, as long as a flow gets; nodes listed last first. */
+    static Flow longChain(int nodes) {
+        List<Node> list = new java.util.ArrayList<>();
+        List<Wire> wires = new java.util.ArrayList<>();
+        list.add(new Node("hook", "demo.webhook", null, null, new Position(0, 0)));
+        for (int i = 1; i < nodes - 1; i++) {
+            list.add(new Node("filter-" + i, "demo.filter", null, null, new Position(0, 0)));
+            wires.add(i == 1 ? Wire.of("hook", "filter-1") : Wire.of("filter-" + (i - 1), "matched", "filter-" + i));
+        }
+        list.add(new Node("http", "demo.http", null, null, new Position(0, 0)));
+        wires.add(Wire.of("filter-" + (nodes - 2), "matched", "http"));
+        // listed from the end, so a walk over the nodes starts at the far end of the chain
+        java.util.Collections.reverse(list);
+        return Flow.empty("long", "Long").withNodes(list).withWires(wires);
+    }
+
+    @Test
+    void graphWalksOverTenThousandNodesNeedNoDeepStack() throws Exception {
+        Flow flow = longChain(10_000);
+
+        // a thread with a small stack: a walk that recursed once per node would overflow it
+        onSmallStack(() -> {
+            Map<String, Position> at = AutoLayout.layout(flow);
+            assertThat(at.get("http").x()).isEqualTo(AutoLayout.ORIGIN + 9_999 * AutoLayout.COLUMN_GAP);
+            assertThat(new FieldSuggestions(CATALOG).forNode(flow, "http")).contains("{{data.customer.email}}");
+            assertThat(new WireRules(CATALOG).refusal(flow, "http", "out", "filter-1"))
+                    .hasValueSatisfying(m -> assertThat(m).contains("loop"));
+        });
+    }
+
+    private static void onSmallStack(Runnable work) throws Exception {
+        java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(work, null);
+        new Thread(null, task, "small-stack", 256 * 1024).start();
+        task.get();
+    }
+
+    @Test
+    void autoLayoutStillPlacesNodesOnALoop() {
+        Flow loop = chain().withWires(List.of(Wire.of("hook", "filter"), Wire.of("filter", "matched", "http"),
+                Wire.of("http", "filter")));
+
+        Map<String, Position> at = AutoLayout.layout(loop);
+
+        assertThat(at).containsOnlyKeys("hook", "filter", "http");
+        assertThat(at.get("hook").x()).isLessThan(at.get("filter").x());
+    }
+
     @Test
     void pastedFragmentGetsFreshIdsAndKeepsItsInnerWires() {
         Flow flow = chain();

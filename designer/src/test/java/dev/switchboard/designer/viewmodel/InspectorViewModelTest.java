@@ -66,6 +66,16 @@ class InspectorViewModelTest {
     }
 
     @Test
+    void numberFieldRefusesANumberTooLongToWriteOut() {
+        FieldViewModel retries = formOf("demo.http").field("retries").orElseThrow();
+
+        retries.textProperty().set("1e999999999");
+
+        assertThat(retries.errorProperty().get()).isEqualTo("Enter a number of at most 1000 digits");
+        assertThat(node("demo-http").config().values()).doesNotContainKey("retries");
+    }
+
+    @Test
     void numberFieldRejectsTextAndIntegerFieldRejectsFractions() {
         FormViewModel form = formOf("demo.http");
         FieldViewModel retries = form.field("retries").orElseThrow();

@@ -123,7 +123,7 @@ public final class FlowCompiler {
                 "Node '" + node.id() + "' has the unknown type '" + node.type() + "'"));
         NodeConfig config;
         try {
-            config = new NodeConfig(secrets.resolve(node.config()));
+            config = new NodeConfig(secrets.resolve(node.config(), connector.spec().properties()));
         } catch (SecretResolver.MissingSecretException e) {
             throw new FlowCompileException("Node '" + node.id() + "': " + e.getMessage(), e);
         }

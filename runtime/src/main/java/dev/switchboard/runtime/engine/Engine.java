@@ -16,6 +16,7 @@ import dev.switchboard.runtime.model.FlowSettings;
 import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.secrets.SecretMask;
 import dev.switchboard.runtime.secrets.SecretResolver;
+import dev.switchboard.runtime.validate.HttpRoutes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -155,6 +156,7 @@ public final class Engine implements AutoCloseable {
         if (closing) {
             throw new StoppedWhileStarting(flow.id());
         }
+        refuseWebhookPathsServedElsewhere(flow);
         List<RouteDefinition> routes = compiler.compile(flow, camel);
         Deployed previous = deployed.remove(flow.id());
         if (previous != null) {
@@ -174,6 +176,33 @@ public final class Engine implements AutoCloseable {
                 restore(previous);
             }
             throw new FlowCompileException("Flow '" + flow.id() + "' could not start: " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Refuses a flow that would answer a webhook address (method and path) another running flow
+     * answers already. The web server cannot route one address to two flows, and Camel's own refusal
+     * ("multiple consumers for the same endpoint") names neither flow. A new version of a running
+     * flow may keep its own addresses.
+     */
+    private void refuseWebhookPathsServedElsewhere(Flow flow) throws FlowCompileException {
+        List<HttpRoutes.Route> routes = HttpRoutes.of(flow, catalog);
+        if (routes.isEmpty()) {
+            return;
+        }
+        for (Deployed other : deployed.values()) {
+            if (other.flow().id().equals(flow.id())) {
+                continue;
+            }
+            for (HttpRoutes.Route taken : HttpRoutes.of(other.flow(), catalog)) {
+                for (HttpRoutes.Route route : routes) {
+                    if (route.collidesWith(taken)) {
+                        throw new FlowCompileException("Flow '" + flow.id() + "' could not start: its node '" + route.nodeId()
+                                + "' would serve " + route.describe() + ", which flow '" + other.flow().id() + "' (node '"
+                                + taken.nodeId() + "') already serves; give one of them another path");
+                    }
+                }
+            }
         }
     }
 

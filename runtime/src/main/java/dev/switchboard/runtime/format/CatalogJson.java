@@ -65,6 +65,9 @@ public final class CatalogJson {
             p.options().forEach(options::add);
         }
         o.put("secret", p.secret());
+        if (p.acceptsSecrets()) {
+            o.put("acceptsSecrets", true);
+        }
         o.put("description", p.description());
         if (!p.placeholder().isEmpty()) {
             o.put("placeholder", p.placeholder());

@@ -2,9 +2,11 @@ package dev.switchboard.runtime.format;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -21,6 +23,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -33,7 +37,8 @@ import java.util.Map;
  * a final newline — so a file written by Switchboard and read back is written back byte for byte.
  */
 public final class FlowCodec {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(FlowLimits.constraints()).build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -43,25 +48,49 @@ public final class FlowCodec {
 
     private FlowCodec() {}
 
-    /** Parses JSON text into a tree; malformed JSON throws with line and column. */
+    /**
+     * Parses JSON text into a tree; malformed JSON, and text beyond {@link FlowLimits}, throws with
+     * line and column.
+     */
     public static JsonNode parseTree(String json) throws MalformedFlowException {
-        try (JsonParser parser = FACTORY.createParser(json)) {
-            JsonNode tree = MAPPER.readTree(parser);
-            if (tree == null) {
-                throw new MalformedFlowException("The file is empty", 1, 1);
+        try (JsonParser parser = new NumberCheckingParser(FACTORY.createParser(json))) {
+            try {
+                JsonNode tree = MAPPER.readTree(parser);
+                if (tree == null) {
+                    throw new MalformedFlowException("The file is empty", 1, 1);
+                }
+                if (parser.nextToken() != null) {
+                    throw new MalformedFlowException("Unexpected content after the closing '}'",
+                            parser.currentLocation().getLineNr(), parser.currentLocation().getColumnNr());
+                }
+                return tree;
+            } catch (StreamConstraintsException e) {
+                // thrown without a location: the parser still stands on the token that broke the limit
+                throw malformed(FlowLimits.describe(e), false, e.getLocation(), parser.currentTokenLocation());
+            } catch (NumberCheckingParser.TooManyDigits e) {
+                throw malformed(e.getOriginalMessage(), false, e.getLocation(), parser.currentTokenLocation());
+            } catch (JsonProcessingException e) {
+                throw malformed(e.getOriginalMessage(), true, e.getLocation(), parser.currentTokenLocation());
             }
-            if (parser.nextToken() != null) {
-                throw new MalformedFlowException("Unexpected content after the closing '}'",
-                        parser.currentLocation().getLineNr(), parser.currentLocation().getColumnNr());
-            }
-            return tree;
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw new MalformedFlowException(e.getOriginalMessage(), loc == null ? 0 : loc.getLineNr(),
-                    loc == null ? 0 : loc.getColumnNr());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A flow file's text: strictly UTF-8 (a bad byte is reported with line and column) and at most {@link FlowLimits#MAX_FILE_BYTES}. */
+    public static String readFile(Path file) throws IOException, MalformedFlowException {
+        long size = Files.size(file);
+        if (size > FlowLimits.MAX_FILE_BYTES) {
+            throw new MalformedFlowException("The file has " + FlowLimits.grouped(size) + " bytes; a flow file may have at most "
+                    + FlowLimits.grouped(FlowLimits.MAX_FILE_BYTES), 0, 0);
+        }
+        return Utf8Text.decode(Files.readAllBytes(file));
+    }
+
+    private static MalformedFlowException malformed(String message, boolean syntax, JsonLocation reported, JsonLocation fallback) {
+        JsonLocation loc = reported != null && reported.getLineNr() > 0 ? reported : fallback;
+        return new MalformedFlowException(message, loc == null ? 0 : Math.max(0, loc.getLineNr()),
+                loc == null ? 0 : Math.max(0, loc.getColumnNr()), syntax);
     }
 
     /**
@@ -190,7 +219,9 @@ public final class FlowCodec {
         if (value instanceof ConfigValue.Text t) {
             g.writeString(t.value());
         } else if (value instanceof ConfigValue.Num n) {
-            g.writeNumber(n.value().toPlainString());
+            // plain notation keeps files diffable; a number too long for it (refused when read) is
+            // written as it is held, so a hostile in-memory value never expands to a billion digits
+            g.writeNumber(FlowLimits.fitsWrittenOut(n.value()) ? n.value().toPlainString() : n.value().toString());
         } else if (value instanceof ConfigValue.Bool b) {
             g.writeBoolean(b.value());
         } else if (value instanceof ConfigValue.Items items) {

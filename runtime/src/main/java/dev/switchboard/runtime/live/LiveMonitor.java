@@ -8,6 +8,7 @@ import dev.switchboard.runtime.engine.StepRecord;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.model.Wire;
+import dev.switchboard.runtime.secrets.SecretMask;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,10 +37,20 @@ public final class LiveMonitor implements RunListener {
     private final Map<String, Map<String, Set<String>>> wiredPorts = new ConcurrentHashMap<>();
     private final Map<NodeKey, NodeCounters> counters = new ConcurrentHashMap<>();
     private final MessageRing ring;
+    private final SecretMask mask;
 
     /** @param capacity how many messages are kept; the oldest fall out */
     public LiveMonitor(int capacity) {
+        this(capacity, new SecretMask());
+    }
+
+    /**
+     * @param mask the engine's {@link SecretMask}: messages and errors are masked like run history,
+     *     so what the designer shows never holds a resolved secret
+     */
+    public LiveMonitor(int capacity, SecretMask mask) {
         this.ring = new MessageRing(capacity);
+        this.mask = mask;
     }
 
     /** (Re)learns a deployed flow's wiring: call on deploy and hot-replace. */
@@ -101,14 +112,14 @@ public final class LiveMonitor implements RunListener {
         String[] errors = new String[steps.size()];
         for (int i = 0; i < steps.size(); i++) {
             StepRecord step = steps.get(i);
-            String error = i == failedStep ? run.error() : step.error();
+            String error = mask.mask(i == failedStep ? run.error() : step.error());
             errors[i] = error;
             Instant at = step.at() != null ? step.at() : run.startedAt();
             NodeCounters node = counters(run.flowId(), step.nodeId());
             node.entered(at);
             String port = step.port();
             if (error != null || PortSpec.ERROR.equals(port)) {
-                node.failed(error != null ? error : errorOf(step.output()), at);
+                node.failed(error != null ? error : mask.mask(errorOf(step.output())), at);
             } else if (port != null) {
                 node.left(wiring != null && !PortSpec.OUT.equals(port) && !isWired(wiring, step.nodeId(), port));
             }
@@ -117,8 +128,8 @@ public final class LiveMonitor implements RunListener {
             for (int i = 0; i < steps.size(); i++) {
                 StepRecord step = steps.get(i);
                 ring.put(new LiveMessage(ring.nextSeq(), step.at() != null ? step.at() : run.startedAt(), run.flowId(),
-                        step.nodeId(), step.port(), run.runId(), run.eventId(), step.input(), step.output(), errors[i],
-                        run.status()));
+                        step.nodeId(), step.port(), run.runId(), run.eventId(), mask.mask(step.input()), mask.mask(step.output()),
+                        errors[i], run.status()));
             }
         }
     }

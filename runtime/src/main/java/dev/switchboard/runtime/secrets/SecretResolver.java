@@ -1,5 +1,7 @@
 package dev.switchboard.runtime.secrets;
 
+import dev.switchboard.connector.spi.PropertySpec;
+import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,12 +20,17 @@ import java.util.regex.Pattern;
 /**
  * Resolves {@code {{secret:NAME}}} and {@code {{env:NAME}}} references at compile time, never
  * earlier: flow files hold only names. Values come from a {@code secrets.env} file (NAME=value
- * lines) or else from the environment. Both kinds resolve alike; only secrets are treated as
- * sensitive (masked in snapshots, refused in clear by the validator), while {@code env:} is for
- * settings that change per deployment, such as a partner's base URL.
+ * lines) or else from the environment. {@code env:} is for settings that change per deployment,
+ * such as a partner's base URL, and resolves anywhere; secrets are sensitive: they resolve only in
+ * properties that allow them, are masked in whatever the runtime shows or stores
+ * ({@link SecretMask}) and are refused in clear by the validator.
  */
 public final class SecretResolver {
+    /** A valid secret or setting name: letters, digits and _, not starting with a digit (an environment variable name). */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     public static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*secret:([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+    /** Anything written like a reference, whatever its name: {@code {{secret:1BAD}}} too, so it can be told apart and named. */
+    public static final Pattern LOOSE_REFERENCE = Pattern.compile("\\{\\{\\s*(secret|env):([^}]*)}}");
     private static final Pattern ANY_REFERENCE = Pattern.compile("\\{\\{\\s*(?:secret|env):([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\{\\{\\s*env:([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 
@@ -80,19 +87,38 @@ public final class SecretResolver {
         }
     }
 
-    /** A copy of the config with every reference replaced; throws listing every missing name. */
-    public ConfigValue.Fields resolve(ConfigValue.Fields config) throws MissingSecretException {
+    /**
+     * A copy of a node's config with its references replaced; throws listing every missing name.
+     * {@code {{env:NAME}}} is replaced everywhere; {@code {{secret:NAME}}} only in properties that
+     * allow secrets ({@link PropertySpec#allowsSecretReferences()}) — anywhere else the reference
+     * stays as written, so a secret can never end up in a log line or in event data by way of an
+     * ordinary template (the validator refuses such references in the first place).
+     *
+     * @param specs the connector's properties, which say where secrets may go
+     */
+    public ConfigValue.Fields resolve(ConfigValue.Fields config, List<PropertySpec> specs) throws MissingSecretException {
         List<String> missing = new ArrayList<>();
-        ConfigValue resolved = replace(config, missing);
+        ConfigValue.Fields resolved = replaceFields(config, specs, missing);
         if (!missing.isEmpty()) {
             throw new MissingSecretException(missing);
         }
-        return (ConfigValue.Fields) resolved;
+        return resolved;
     }
 
-    private ConfigValue replace(ConfigValue value, List<String> missing) {
+    private ConfigValue.Fields replaceFields(ConfigValue.Fields fields, List<PropertySpec> specs, List<String> missing) {
+        Map<String, ConfigValue> map = new LinkedHashMap<>();
+        fields.values().forEach((key, value) -> {
+            PropertySpec spec = specs.stream().filter(s -> s.name().equals(key)).findFirst().orElse(null);
+            boolean secretsAllowed = spec != null && spec.allowsSecretReferences();
+            List<PropertySpec> items = spec != null && spec.type() == PropertyType.LIST ? spec.items() : List.of();
+            map.put(key, replace(value, secretsAllowed, items, missing));
+        });
+        return new ConfigValue.Fields(map);
+    }
+
+    private ConfigValue replace(ConfigValue value, boolean secretsAllowed, List<PropertySpec> itemSpecs, List<String> missing) {
         if (value instanceof ConfigValue.Text t) {
-            Matcher m = ANY_REFERENCE.matcher(t.value());
+            Matcher m = (secretsAllowed ? ANY_REFERENCE : ENV_REFERENCE).matcher(t.value());
             if (!m.find()) {
                 return t;
             }
@@ -110,11 +136,14 @@ public final class SecretResolver {
             return new ConfigValue.Text(out.toString());
         }
         if (value instanceof ConfigValue.Items items) {
-            return new ConfigValue.Items(items.values().stream().map(v -> replace(v, missing)).toList());
+            return new ConfigValue.Items(items.values().stream().map(v -> replace(v, secretsAllowed, itemSpecs, missing)).toList());
         }
         if (value instanceof ConfigValue.Fields f) {
+            if (!itemSpecs.isEmpty()) {
+                return replaceFields(f, itemSpecs, missing); // a list item: its fields say where secrets go
+            }
             Map<String, ConfigValue> map = new LinkedHashMap<>();
-            f.values().forEach((k, v) -> map.put(k, replace(v, missing)));
+            f.values().forEach((k, v) -> map.put(k, replace(v, secretsAllowed, List.of(), missing)));
             return new ConfigValue.Fields(map);
         }
         return value;

@@ -5,13 +5,17 @@ import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.spi.config.Durations;
 import dev.switchboard.connector.spi.config.NodeConfig;
+import dev.switchboard.connector.support.FieldPath;
+import dev.switchboard.connector.support.Quote;
 import dev.switchboard.connector.support.Template;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.quartz.CronExpression;
 
@@ -40,6 +44,7 @@ final class ConfigCheck {
         ConfigCheck check = new ConfigCheck(nodeId);
         check.checkFields(specs, config, configPointer, null, "'" + connectorId + "' nodes");
         check.findSecretsInClear(config, configPointer, specs, null);
+        ReferenceCheck.check(specs, config, configPointer, nodeId, check.problems);
         return check.problems;
     }
 
@@ -49,7 +54,7 @@ final class ConfigCheck {
         for (String key : fields.values().keySet()) {
             if (!known.contains(key)) {
                 String top = topProperty == null ? key : topProperty;
-                error(Pointers.child(pointer, key), top, "Unknown property '" + key + "' for " + owner + "."
+                error(Pointers.child(pointer, key), top, "Unknown property " + Quote.single(key) + " for " + owner + "."
                         + Suggestions.didYouMean(key, known)
                         + (known.isEmpty() ? " It takes no properties." : " Known: " + String.join(", ", known)));
             }
@@ -131,6 +136,10 @@ final class ConfigCheck {
 
     private void checkText(PropertySpec spec, String text, String at, String top) {
         if (spec.secret()) {
+            Matcher loose = SecretResolver.LOOSE_REFERENCE.matcher(text.trim());
+            if (loose.matches() && loose.group(1).equals("secret")) {
+                return; // a reference: ReferenceCheck judges its name
+            }
             if (!SecretResolver.REFERENCE.matcher(text.trim()).matches()) {
                 error(at, top, "'" + spec.name() + "' is a secret: its value must be a reference like {{secret:NAME}}, "
                         + "never the secret itself (flow files must not hold secret values; set NAME in the "
@@ -142,13 +151,15 @@ final class ConfigCheck {
             case ENUM -> {
                 if (!spec.options().isEmpty() && !spec.options().contains(text)) {
                     error(at, top, "'" + spec.name() + "' must be one of " + String.join(", ", spec.options())
-                            + ", not '" + text + "'." + Suggestions.didYouMean(text, spec.options()));
+                            + ", not " + Quote.single(text) + "." + Suggestions.didYouMean(text, spec.options()));
                 }
             }
             case TEMPLATE -> {
                 String problem = Template.problem(text);
                 if (problem != null) {
                     error(at, top, "The template in '" + spec.name() + "' does not parse: " + problem);
+                } else {
+                    warnAboutUnknownRoots(text, at, spec.name());
                 }
             }
             case DURATION -> {
@@ -162,7 +173,7 @@ final class ConfigCheck {
                 try {
                     new CronExpression(text);
                 } catch (ParseException e) {
-                    error(at, top, "'" + text + "' in '" + spec.name() + "' is not a Quartz cron expression ("
+                    error(at, top, Quote.single(text) + " in '" + spec.name() + "' is not a Quartz cron expression ("
                             + e.getMessage() + "). Write six or seven fields: seconds minutes hours day-of-month "
                             + "month day-of-week [year], e.g. 0 0/5 * * * ? for every five minutes");
                 }
@@ -177,9 +188,12 @@ final class ConfigCheck {
             return;
         }
         for (Map.Entry<String, ConfigValue> e : fields.values().entrySet()) {
-            if (!(e.getValue() instanceof ConfigValue.Text)) {
-                error(Pointers.child(at, e.getKey()), top, "The value of '" + e.getKey() + "' in '" + spec.name()
+            if (!(e.getValue() instanceof ConfigValue.Text text)) {
+                error(Pointers.child(at, e.getKey()), top, "The value of " + Quote.single(e.getKey()) + " in '" + spec.name()
                         + "' must be text (a JSON string), not " + shown(e.getValue()));
+            } else if (text.value().contains("{{") && Template.problem(text.value()) == null) {
+                // values of key-value properties are templates (map fields, headers, columns); connectors check their syntax
+                warnAboutUnknownRoots(text.value(), Pointers.child(at, e.getKey()), spec.name());
             }
         }
     }
@@ -229,12 +243,32 @@ final class ConfigCheck {
             }
             if (SECRET_LIKE_KEY.matcher(key).matches() && e.getValue() instanceof ConfigValue.Text t
                     && !t.value().isBlank() && !t.value().contains("{{")) {
-                error(at, top, "'" + key + "' looks like a secret written in clear text: store the value as a secret "
+                error(at, top, Quote.single(key) + " looks like a secret written in clear text: store the value as a secret "
                         + "and write {{secret:NAME}} here instead (flow files must not hold secret values)");
                 continue;
             }
             List<PropertySpec> childSpecs = spec != null && spec.type() == PropertyType.LIST ? spec.items() : List.of();
             findSecretsInClear(e.getValue(), at, childSpecs, top);
+        }
+    }
+
+    /**
+     * A look-up whose root is neither data nor an envelope attribute reads an extension attribute of
+     * that name, and renders empty on the many events without one: almost always a typo
+     * ({@code {{dat.name}}}). A warning, since an event may carry such an extension.
+     */
+    private void warnAboutUnknownRoots(String template, String at, String property) {
+        Set<String> warned = new HashSet<>();
+        for (FieldPath path : Template.parse(template).paths()) {
+            String root = path.root();
+            if (path.hasKnownRoot() || FieldPath.isWellKnownExtension(root) || !warned.add(root)) {
+                continue;
+            }
+            problems.add(Problem.warning(at, nodeId, "The look-up " + Quote.single("{{" + path + "}}") + " in '" + property
+                    + "' starts with " + Quote.single(root) + ", which is not part of every event (" + String.join(", ", FieldPath.ROOTS)
+                    + "): it reads an extension attribute of that name and renders empty without one."
+                    + Suggestions.closest(root, FieldPath.ROOTS).map(s -> " Did you mean '" + s + "'?")
+                            .orElse(" For the event's data write " + Quote.single("{{data." + path + "}}") + ".")));
         }
     }
 
@@ -251,8 +285,8 @@ final class ConfigCheck {
     }
 
     static String shown(ConfigValue value) {
-        if (value instanceof ConfigValue.Text t) return "the text \"" + t.value() + "\"";
-        if (value instanceof ConfigValue.Num n) return n.value().toPlainString();
+        if (value instanceof ConfigValue.Text t) return "the text \"" + Quote.shorten(t.value()) + "\"" + Quote.lengthNote(t.value());
+        if (value instanceof ConfigValue.Num n) return Quote.number(n.value());
         if (value instanceof ConfigValue.Bool b) return Boolean.toString(b.value());
         if (value instanceof ConfigValue.Items) return "a list";
         if (value instanceof ConfigValue.Fields) return "an object";

@@ -1,25 +1,31 @@
 package dev.switchboard.runtime.validate;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
+import dev.switchboard.connector.support.Quote;
+import dev.switchboard.runtime.format.FlowCodec;
 import dev.switchboard.runtime.format.FlowFiles;
+import dev.switchboard.runtime.format.MalformedFlowException;
+import dev.switchboard.runtime.model.Flow;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Validates flow files together: each file on its own, then across files (flow ids must be unique
  * among the flows a runtime runs). Shared by {@code switchboard validate} and {@code switchboard run}.
  */
 public final class FlowFileValidator {
+    private final ConnectorCatalog catalog;
     private final FlowValidator validator;
 
     public FlowFileValidator(ConnectorCatalog catalog) {
+        this.catalog = catalog;
         this.validator = new FlowValidator(catalog);
     }
 
@@ -49,24 +55,58 @@ public final class FlowFileValidator {
         }
     }
 
-    /** Files as given and folders searched for {@code *.flow.json}, each checked, in a stable order. */
+    /**
+     * Files as given and folders searched for {@code *.flow.json}, each checked, in a stable order;
+     * then what only shows across them: a flow id used twice, a webhook address served twice.
+     */
     public List<FileReport> validate(List<Path> paths) throws IOException {
         List<FileReport> reports = new ArrayList<>();
         Map<String, Path> firstFileOfFlowId = new HashMap<>();
+        List<ServedBy> served = new ArrayList<>();
         for (Path file : FlowFiles.collect(paths)) {
             ValidationResult result = validateFile(file);
             if (result.flow() != null && result.flow().id() != null && !result.flow().id().isEmpty()) {
                 Path first = firstFileOfFlowId.putIfAbsent(result.flow().id(), file);
                 if (first != null) {
                     List<Problem> problems = new ArrayList<>(result.problems());
-                    problems.add(0, Problem.error("/id", "Flow id '" + result.flow().id() + "' is already used by "
+                    problems.add(0, Problem.error("/id", "Flow id " + Quote.single(result.flow().id()) + " is already used by "
                             + first + "; flows run together need distinct ids"));
                     result = new ValidationResult(result.flow(), problems);
+                } else {
+                    result = withRoutesServedElsewhere(file, result, served);
                 }
             }
             reports.add(new FileReport(file, result));
         }
         return reports;
+    }
+
+    /** A webhook address (method and path) some node of an earlier file serves. */
+    private record ServedBy(Path file, String flowId, HttpRoutes.Route route) {}
+
+    /**
+     * The file's result plus an error for each address an earlier file's flow serves already (the
+     * runtime has one web server for all the flows it runs); then its own addresses join the list.
+     */
+    private ValidationResult withRoutesServedElsewhere(Path file, ValidationResult result, List<ServedBy> served) {
+        Flow flow = result.flow();
+        Set<Integer> brokenAddress = FlowValidator.nodesWithBrokenAddress(result.problems());
+        List<HttpRoutes.Route> routes = HttpRoutes.of(flow, catalog, i -> !brokenAddress.contains(i));
+        List<Problem> found = new ArrayList<>();
+        for (HttpRoutes.Route route : routes) {
+            served.stream().filter(s -> route.collidesWith(s.route())).findFirst().ifPresent(s -> found.add(
+                    Problem.nodeError(FlowValidator.routePointer(flow, route), route.nodeId(), "path", route.describe()
+                            + " is already served by node " + Quote.single(s.route().nodeId()) + " of flow "
+                            + Quote.single(s.flowId()) + " in " + s.file() + "; flows run together need distinct webhook paths")));
+        }
+        routes.forEach(route -> served.add(new ServedBy(file, flow.id(), route)));
+        if (found.isEmpty()) {
+            return result;
+        }
+        List<Problem> problems = new ArrayList<>(found);
+        problems.addAll(result.problems());
+        problems.sort(Comparator.comparing(Problem::severity));
+        return new ValidationResult(flow, problems);
     }
 
     private ValidationResult validateFile(Path file) throws IOException {
@@ -75,9 +115,9 @@ public final class FlowFileValidator {
         }
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            return new ValidationResult(null, List.of(Problem.error("", "Not UTF-8 text; flow files are UTF-8 JSON")));
+            text = FlowCodec.readFile(file);
+        } catch (MalformedFlowException e) {
+            return FlowValidator.unreadable(e);
         }
         return validator.validate(text);
     }

@@ -9,16 +9,19 @@ import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.spi.config.Durations;
 import dev.switchboard.connector.spi.config.NodeConfig;
+import dev.switchboard.connector.support.Quote;
 import dev.switchboard.runtime.format.FlowCodec;
 import dev.switchboard.runtime.format.MalformedFlowException;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks flows and reports every problem at once, each with a JSON pointer and a plain message.
@@ -43,20 +46,31 @@ public final class FlowValidator {
         try {
             tree = FlowCodec.parseTree(json);
         } catch (MalformedFlowException e) {
-            return new ValidationResult(null, List.of(new Problem(Problem.Severity.ERROR, "",
-                    malformedMessage(e), null, null, e.line(), e.column())));
+            return unreadable(e);
         }
         Flow flow = FlowCodec.fromTree(tree);
         return new ValidationResult(flow, combine(SchemaCheck.check(tree), semanticProblems(flow)));
     }
 
+    /** A file that is not readable as JSON at all: one problem, with line and column. */
+    public static ValidationResult unreadable(MalformedFlowException e) {
+        return new ValidationResult(null, List.of(new Problem(Problem.Severity.ERROR, "",
+                malformedMessage(e), null, null, e.line(), e.column())));
+    }
+
     /** Checks an in-memory flow (what the designer edits). */
     public List<Problem> validate(Flow flow) {
+        List<Problem> unwritable = NumberCheck.tooLong(flow);
+        if (!unwritable.isEmpty()) {
+            // such a flow cannot be written as a file, so the schema cannot see it: these come first, alone
+            return unwritable;
+        }
         JsonNode tree;
         try {
             tree = FlowCodec.parseTree(FlowCodec.write(flow));
         } catch (MalformedFlowException e) {
-            throw new IllegalStateException("FlowCodec wrote text it cannot read back", e);
+            // an in-memory value beyond the file limits (a megabyte of text, nesting a thousand deep)
+            return List.of(Problem.error("", malformedMessage(e)));
         }
         return combine(SchemaCheck.check(tree), semanticProblems(flow));
     }
@@ -68,8 +82,10 @@ public final class FlowValidator {
             return List.of(wrongFormat.get());
         }
         List<Problem> all = new ArrayList<>(structural);
+        Set<String> rejected = new HashSet<>();
+        structural.forEach(s -> rejected.add(s.pointer()));
         for (Problem p : semantic) {
-            if (structural.stream().noneMatch(s -> Pointers.isWithin(p.pointer(), s.pointer()))) {
+            if (!Pointers.isWithinAny(p.pointer(), rejected)) {
                 all.add(p);
             }
         }
@@ -85,13 +101,55 @@ public final class FlowValidator {
             GraphCheck.NodeFacts facts = checkNode(i, node, problems);
             GraphCheck.NodeFacts first = byId.putIfAbsent(node.id(), facts);
             if (first != null && !node.id().isEmpty()) {
-                problems.add(Problem.nodeError(Pointers.node(i) + "/id", node.id(), null, "Duplicate node id '"
-                        + node.id() + "': " + Pointers.node(first.index()) + " has it already; node ids must be unique in a flow"));
+                problems.add(Problem.nodeError(Pointers.node(i) + "/id", node.id(), null, "Duplicate node id "
+                        + Quote.single(node.id()) + ": " + Pointers.node(first.index()) + " has it already; node ids must be unique in a flow"));
             }
         }
         problems.addAll(GraphCheck.check(flow, byId));
         checkSettings(flow.settings(), problems);
+        problems.addAll(httpRouteCollisions(flow, problems));
         return problems;
+    }
+
+    /** Two nodes of one flow answering the same method on the same path: the second is reported. */
+    private List<Problem> httpRouteCollisions(Flow flow, List<Problem> problemsSoFar) {
+        Set<Integer> brokenAddress = nodesWithBrokenAddress(problemsSoFar);
+        List<Problem> problems = new ArrayList<>();
+        HttpRoutes.collisions(HttpRoutes.of(flow, catalog, i -> !brokenAddress.contains(i))).forEach((route, first) ->
+                problems.add(Problem.nodeError(routePointer(flow, route), route.nodeId(), "path", route.describe()
+                        + " is already served by node " + Quote.single(first.nodeId()) + " (" + Pointers.node(first.nodeIndex())
+                        + "): the web server can route a request to one node only; give this one its own path")));
+        return problems;
+    }
+
+    /** Where a node's path is written: its {@code path} property when it has one (webhooks do), else its config. */
+    static String routePointer(Flow flow, HttpRoutes.Route route) {
+        String config = Pointers.node(route.nodeIndex()) + "/config";
+        return flow.nodes().get(route.nodeIndex()).config().values().containsKey("path") ? config + "/path" : config;
+    }
+
+    /**
+     * Indexes of nodes whose address is reported wrong already — an error at their whole config,
+     * their path or their method — so a collision is not reported on top (other config errors do
+     * not hide one: every problem at once).
+     */
+    static Set<Integer> nodesWithBrokenAddress(List<Problem> problems) {
+        Set<String> address = Set.of("/config/path", "/config/method");
+        Set<Integer> broken = new HashSet<>();
+        for (Problem p : problems) {
+            String pointer = p.pointer();
+            if (p.isError() && pointer.startsWith("/nodes/")) {
+                int slash = pointer.indexOf('/', "/nodes/".length());
+                if (slash < 0) {
+                    continue;
+                }
+                String inNode = pointer.substring(slash);
+                if (inNode.equals("/config") || Pointers.isWithinAny(inNode, address)) {
+                    broken.add(Integer.parseInt(pointer.substring("/nodes/".length(), slash)));
+                }
+            }
+        }
+        return broken;
     }
 
     private GraphCheck.NodeFacts checkNode(int index, Node node, List<Problem> problems) {
@@ -100,7 +158,7 @@ public final class FlowValidator {
         if (found.isEmpty()) {
             if (!node.type().isEmpty()) {
                 List<String> known = catalog.specs().stream().map(ConnectorSpec::id).toList();
-                problems.add(Problem.nodeError(at + "/type", node.id(), null, "Unknown node type '" + node.type() + "'."
+                problems.add(Problem.nodeError(at + "/type", node.id(), null, "Unknown node type " + Quote.single(node.type()) + "."
                         + Suggestions.closest(node.type(), known).map(s -> " Did you mean '" + s + "'?")
                                 .orElse(" Run `switchboard connectors` to list the known types.")));
             }
@@ -174,9 +232,12 @@ public final class FlowValidator {
 
     private static String malformedMessage(MalformedFlowException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
+        if (!e.isSyntaxError()) {
+            return message;
+        }
         if (message.startsWith("Duplicate field '")) {
             String key = message.substring("Duplicate field '".length(), message.indexOf('\'', "Duplicate field '".length()));
-            return "The key \"" + key + "\" appears twice in the same object; each key may appear only once";
+            return "The key \"" + Quote.shorten(key) + "\" appears twice in the same object; each key may appear only once";
         }
         return "Not valid JSON: " + message;
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.runtime.validate;
 
 import dev.switchboard.connector.spi.ConnectorKind;
+import dev.switchboard.connector.support.Quote;
 import dev.switchboard.connector.spi.ConnectorSpec;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +18,8 @@ import java.util.TreeSet;
 
 /** Checks how nodes are wired: ends that exist, ports they have, no input to triggers, no duplicates, no loops. */
 final class GraphCheck {
+    /** Nodes a loop message names before it abbreviates the middle. */
+    private static final int MAX_LOOP_SHOWN = 10;
 
     /**
      * What node checks learned about one node.
@@ -59,12 +61,12 @@ final class GraphCheck {
             NodeFacts from = byId.get(wire.from());
             NodeFacts to = byId.get(wire.to());
             if (from == null && !wire.from().isEmpty()) {
-                problems.add(Problem.nodeError(at + "/from", null, null, "The wire starts at '" + wire.from()
-                        + "', but no node has that id." + Suggestions.didYouMean(wire.from(), byId.keySet())));
+                problems.add(Problem.nodeError(at + "/from", null, null, "The wire starts at " + Quote.single(wire.from())
+                        + ", but no node has that id." + Suggestions.didYouMean(wire.from(), byId.keySet())));
             }
             if (to == null && !wire.to().isEmpty()) {
-                problems.add(Problem.nodeError(at + "/to", null, null, "The wire leads to '" + wire.to()
-                        + "', but no node has that id." + Suggestions.didYouMean(wire.to(), byId.keySet())));
+                problems.add(Problem.nodeError(at + "/to", null, null, "The wire leads to " + Quote.single(wire.to())
+                        + ", but no node has that id." + Suggestions.didYouMean(wire.to(), byId.keySet())));
             }
             if (from == null || to == null) {
                 continue;
@@ -72,8 +74,8 @@ final class GraphCheck {
             boolean ok = checkPort(wire, from, at);
             if (to.isTrigger()) {
                 ok = false;
-                problems.add(Problem.nodeError(at + "/to", to.node().id(), null, "The wire leads into '" + to.node().id()
-                        + "', a trigger (" + to.spec().id() + "): triggers start a flow and take no input"));
+                problems.add(Problem.nodeError(at + "/to", to.node().id(), null, "The wire leads into " + Quote.single(to.node().id())
+                        + ", a trigger (" + to.spec().id() + "): triggers start a flow and take no input"));
             }
             String key = wire.from() + "\u0000" + wire.effectivePort() + "\u0000" + wire.to();
             Integer earlier = seen.putIfAbsent(key, k);
@@ -96,19 +98,22 @@ final class GraphCheck {
         String type = from.spec().id();
         String ports = from.ports().isEmpty() ? "it has no output ports" : "its ports: " + String.join(", ", from.ports());
         if (wire.port() == null) {
-            problems.add(Problem.nodeError(at, from.node().id(), null, "'" + from.node().id() + "' (" + type
+            problems.add(Problem.nodeError(at, from.node().id(), null, Quote.single(from.node().id()) + " (" + type
                     + ") has no 'out' port, so the wire must name one with \"port\"; " + ports));
         } else {
-            problems.add(Problem.nodeError(at + "/port", from.node().id(), null, "'" + from.node().id() + "' (" + type
-                    + ") has no output port '" + wire.port() + "'." + Suggestions.didYouMean(wire.port(), from.ports())
+            problems.add(Problem.nodeError(at + "/port", from.node().id(), null, Quote.single(from.node().id()) + " (" + type
+                    + ") has no output port " + Quote.single(wire.port()) + "." + Suggestions.didYouMean(wire.port(), from.ports())
                     + " " + capitalise(ports)));
         }
         return false;
     }
 
-    /** Depth-first search; each back edge closes a loop, reported once per set of nodes. */
+    /**
+     * Depth-first search; each back edge closes a loop, reported once per set of nodes. Iterative,
+     * with its own stack: a chain of 10,000 nodes must not overflow the thread's.
+     */
     private void findLoops(List<Integer> usable) {
-        Map<String, List<Integer>> outgoing = new LinkedHashMap<>();
+        Map<String, List<Integer>> outgoing = new HashMap<>();
         for (int k : usable) {
             outgoing.computeIfAbsent(flow.wires().get(k).from(), id -> new ArrayList<>()).add(k);
         }
@@ -116,26 +121,49 @@ final class GraphCheck {
         Set<Set<String>> reported = new HashSet<>();
         for (Node node : flow.nodes()) {
             if (!done.contains(node.id())) {
-                visit(node.id(), outgoing, new ArrayDeque<>(), new HashSet<>(), done, reported);
+                visit(node.id(), outgoing, done, reported);
             }
         }
     }
 
-    private void visit(String id, Map<String, List<Integer>> outgoing, Deque<String> path, Set<String> onPath,
-                       Set<String> done, Set<Set<String>> reported) {
-        path.addLast(id);
-        onPath.add(id);
-        for (int k : outgoing.getOrDefault(id, List.of())) {
+    /** One node on the search path and how many of its outgoing wires have been followed. */
+    private static final class Frame {
+        final String id;
+        final List<Integer> wires;
+        int next;
+
+        Frame(String id, List<Integer> wires) {
+            this.id = id;
+            this.wires = wires;
+        }
+    }
+
+    private void visit(String start, Map<String, List<Integer>> outgoing, Set<String> done, Set<Set<String>> reported) {
+        Deque<Frame> stack = new ArrayDeque<>();
+        Deque<String> path = new ArrayDeque<>();
+        Set<String> onPath = new HashSet<>();
+        stack.push(new Frame(start, outgoing.getOrDefault(start, List.of())));
+        path.addLast(start);
+        onPath.add(start);
+        while (!stack.isEmpty()) {
+            Frame frame = stack.peek();
+            if (frame.next == frame.wires.size()) {
+                stack.pop();
+                path.removeLast();
+                onPath.remove(frame.id);
+                done.add(frame.id);
+                continue;
+            }
+            int k = frame.wires.get(frame.next++);
             String next = flow.wires().get(k).to();
             if (onPath.contains(next)) {
                 reportLoop(path, next, k, reported);
             } else if (!done.contains(next)) {
-                visit(next, outgoing, path, onPath, done, reported);
+                stack.push(new Frame(next, outgoing.getOrDefault(next, List.of())));
+                path.addLast(next);
+                onPath.add(next);
             }
         }
-        onPath.remove(id);
-        path.removeLast();
-        done.add(id);
     }
 
     private void reportLoop(Deque<String> path, String start, int closingWire, Set<Set<String>> reported) {
@@ -152,7 +180,7 @@ final class GraphCheck {
         }
         loop.add(start);
         problems.add(Problem.nodeError(Pointers.wire(closingWire), start, null,
-                "These wires form a loop, so events would circle forever: " + String.join(" → ", loop)));
+                "These wires form a loop, so events would circle forever: " + describeLoop(loop)));
     }
 
     private void warnAboutLooseEnds() {
@@ -169,16 +197,28 @@ final class GraphCheck {
             String id = facts.node().id();
             if (facts.isTrigger() && !hasOutgoing.contains(id)) {
                 problems.add(Problem.warning(Pointers.node(facts.index()), id,
-                        "Trigger '" + id + "' is not wired to anything, so its events go nowhere"));
+                        "Trigger " + Quote.single(id) + " is not wired to anything, so its events go nowhere"));
             } else if (!facts.isTrigger() && !hasIncoming.contains(id)) {
                 problems.add(Problem.warning(Pointers.node(facts.index()), id,
-                        "Nothing is wired into '" + id + "', so it never receives events"));
+                        "Nothing is wired into " + Quote.single(id) + ", so it never receives events"));
             }
         }
     }
 
+    /** {@code a → b → a}; a long loop by its first and last few nodes and its length. */
+    private static String describeLoop(List<String> loop) {
+        if (loop.size() <= MAX_LOOP_SHOWN) {
+            return String.join(" → ", loop.stream().map(Quote::shorten).toList());
+        }
+        List<String> head = loop.subList(0, MAX_LOOP_SHOWN / 2).stream().map(Quote::shorten).toList();
+        List<String> tail = loop.subList(loop.size() - MAX_LOOP_SHOWN / 2, loop.size()).stream().map(Quote::shorten).toList();
+        return String.join(" → ", head) + " → … → " + String.join(" → ", tail)
+                + " (" + (loop.size() - 1) + " nodes)";
+    }
+
     private static String describe(Wire wire) {
-        return wire.from() + (wire.port() == null ? "" : " [" + wire.port() + "]") + " → " + wire.to();
+        return Quote.shorten(wire.from()) + (wire.port() == null ? "" : " [" + Quote.shorten(wire.port()) + "]") + " → "
+                + Quote.shorten(wire.to());
     }
 
     private static String capitalise(String s) {

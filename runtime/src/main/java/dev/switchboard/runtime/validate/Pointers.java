@@ -1,5 +1,7 @@
 package dev.switchboard.runtime.validate;
 
+import java.util.Set;
+
 /** RFC 6901 JSON pointer building, so config keys holding '/' or '~' still point at the right place. */
 final class Pointers {
     private Pointers() {}
@@ -20,8 +22,20 @@ final class Pointers {
         return "/wires/" + index;
     }
 
-    /** True when {@code pointer} is {@code ancestor} itself or lies inside it; the root covers nothing here. */
-    static boolean isWithin(String pointer, String ancestor) {
-        return !ancestor.isEmpty() && (pointer.equals(ancestor) || pointer.startsWith(ancestor + "/"));
+    /**
+     * True when {@code pointer} is one of {@code ancestors} or lies inside one; the root covers
+     * nothing here. Looks up each prefix of the pointer, so it costs the pointer's depth, not the
+     * number of ancestors (a flow with thousands of problems of both kinds stays quick).
+     */
+    static boolean isWithinAny(String pointer, Set<String> ancestors) {
+        if (ancestors.isEmpty()) {
+            return false;
+        }
+        for (int slash = pointer.indexOf('/', 1); slash > 0; slash = pointer.indexOf('/', slash + 1)) {
+            if (ancestors.contains(pointer.substring(0, slash))) {
+                return true;
+            }
+        }
+        return !pointer.isEmpty() && ancestors.contains(pointer);
     }
 }

@@ -1,5 +1,7 @@
 package dev.switchboard.runtime.validate;
 
+import dev.switchboard.connector.support.Quote;
+
 /**
  * One thing wrong with a flow, located by a JSON pointer into the flow file.
  *
@@ -10,6 +12,14 @@ package dev.switchboard.runtime.validate;
  * @param column 1-based column when known, else 0
  */
 public record Problem(Severity severity, String pointer, String message, String nodeId, String property, int line, int column) {
+
+    /**
+     * Checks quote what they found shortened ({@link Quote#single}); this is the safety net for
+     * messages from elsewhere (a connector's own checks): no value is ever printed in full.
+     */
+    public Problem {
+        message = Quote.withinMessage(message);
+    }
 
     public enum Severity { ERROR, WARNING }
 

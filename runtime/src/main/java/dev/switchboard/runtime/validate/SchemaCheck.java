@@ -1,5 +1,6 @@
 package dev.switchboard.runtime.validate;
 
+import dev.switchboard.connector.support.Quote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
@@ -75,7 +76,7 @@ public final class SchemaCheck {
                 String unknown = error.getProperty();
                 List<String> allowed = allowedProperties(error);
                 return Problem.nodeError(Pointers.child(pointer, unknown), nodeId, null,
-                        "Unknown property '" + unknown + "' in " + describe(pointer, instance) + "."
+                        "Unknown property " + Quote.single(unknown) + " in " + describe(pointer, instance) + "."
                                 + Suggestions.didYouMean(unknown, allowed)
                                 + " Allowed: " + String.join(", ", allowed));
             }
@@ -86,20 +87,20 @@ public final class SchemaCheck {
                 return Problem.nodeError(pointer, nodeId, null, fieldName(pointer) + " must be "
                         + typeName(error.getSchemaNode().asText()) + ", not " + shown(instance));
             case "pattern":
-                return Problem.nodeError(pointer, nodeId, null, "'" + instance.asText() + "' is not a valid id: use letters, "
+                return Problem.nodeError(pointer, nodeId, null, Quote.single(instance.asText()) + " is not a valid id: use letters, "
                         + "digits, '-' and '_', starting with a letter or digit (ids become part of Camel endpoint names)");
             case "minLength":
                 return Problem.nodeError(pointer, nodeId, null, fieldName(pointer) + " must not be empty");
             case "minimum":
                 return Problem.nodeError(pointer, nodeId, null, fieldName(pointer) + " must be at least "
-                        + error.getSchemaNode().asText() + ", not " + instance);
+                        + error.getSchemaNode().asText() + ", not " + shown(instance));
             default:
                 return Problem.nodeError(pointer, nodeId, null, error.getMessage());
         }
     }
 
     static String unsupportedFormat(JsonNode value) {
-        String shown = value == null ? "null" : value.isTextual() ? "'" + value.textValue() + "'" : value.toString();
+        String shown = value == null ? "null" : value.isTextual() ? Quote.single(value.textValue()) : shown(value);
         return "Unsupported format " + shown + ": this Switchboard reads \"" + FlowFormat.CURRENT + "\" files";
     }
 
@@ -132,12 +133,12 @@ public final class SchemaCheck {
             return "the flow";
         }
         if (pointer.matches("/nodes/\\d+")) {
-            return instance != null && instance.path("id").isTextual() ? "node '" + instance.get("id").textValue() + "'" : "the node";
+            return instance != null && instance.path("id").isTextual() ? "node " + Quote.single(instance.get("id").textValue()) : "the node";
         }
         if (pointer.matches("/wires/\\d+")) {
             return "the wire";
         }
-        return "'" + lastToken(pointer) + "'";
+        return Quote.single(lastToken(pointer));
     }
 
     private static String nodeIdAt(String pointer, JsonNode root) {
@@ -154,9 +155,9 @@ public final class SchemaCheck {
         String last = lastToken(pointer);
         if (last.chars().allMatch(Character::isDigit)) {
             String parent = pointer.substring(0, pointer.lastIndexOf('/'));
-            return "item " + last + " of '" + lastToken(parent) + "'";
+            return "item " + last + " of " + Quote.single(lastToken(parent));
         }
-        return "'" + last + "'";
+        return Quote.single(last);
     }
 
     private static String lastToken(String pointer) {
@@ -167,7 +168,8 @@ public final class SchemaCheck {
     /** How a wrong value is quoted back: scalars as written, containers by kind. */
     static String shown(JsonNode node) {
         if (node == null || node.isNull()) return "null";
-        if (node.isTextual()) return "the text \"" + node.textValue() + "\"";
+        if (node.isTextual()) return "the text \"" + Quote.shorten(node.textValue()) + "\"" + Quote.lengthNote(node.textValue());
+        if (node.isNumber()) return Quote.number(node.decimalValue());
         if (node.isValueNode()) return node.toString();
         return typeName(jsonType(node));
     }

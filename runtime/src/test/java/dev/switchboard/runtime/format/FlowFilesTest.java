@@ -44,6 +44,24 @@ class FlowFilesTest {
                 + "; flows run together need distinct ids");
     }
 
+    @Test
+    void webhookPathServedByTwoFilesKeepsTheRunFromStartingNamingBothFiles() throws IOException {
+        String flow = """
+                {"format": "switchboard/flow@1", "id": "%s", "nodes": [
+                  {"id": "hook", "type": "webhook", "config": {"path": "/hooks/same"}},
+                  {"id": "log", "type": "log"}
+                ], "wires": [{"from": "hook", "to": "log"}]}
+                """;
+        Path first = Files.writeString(dir.resolve("a.flow.json"), flow.formatted("dup-a"));
+        Path second = Files.writeString(dir.resolve("b.flow.json"), flow.formatted("dup-b"));
+
+        FlowFiles.Loaded loaded = FlowFiles.load(List.of(dir), ConnectorCatalog.load());
+
+        assertThat(loaded.flows()).extracting(Flow::id).containsExactly("dup-a");
+        assertThat(loaded.problems()).containsExactly(second + ": /nodes/0/config/path: POST /hooks/same is already served by "
+                + "node 'hook' of flow 'dup-a' in " + first + "; flows run together need distinct webhook paths");
+    }
+
     private Path copy(String resource, String name) throws IOException {
         try (InputStream in = FlowFilesTest.class.getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();

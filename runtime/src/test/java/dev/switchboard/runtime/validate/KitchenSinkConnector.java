@@ -42,7 +42,7 @@ public final class KitchenSinkConnector implements Connector {
                         PropertySpec.builder("timeout", PropertyType.DURATION).build(),
                         PropertySpec.builder("schedule", PropertyType.CRON).build(),
                         PropertySpec.builder("message", PropertyType.TEMPLATE).build(),
-                        PropertySpec.builder("headers", PropertyType.KEY_VALUE).build(),
+                        PropertySpec.builder("headers", PropertyType.KEY_VALUE).acceptsSecrets().build(),
                         PropertySpec.builder("branches", PropertyType.LIST).items(
                                 PropertySpec.builder("name", PropertyType.STRING).required().build(),
                                 PropertySpec.builder("when", PropertyType.TEMPLATE).required().build()).build(),

@@ -10,12 +10,15 @@ import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
 
-/** Test-only step {@code test.stamp}: copies its {@code value} (a secret, in the masking test) into {@code data.stamp}. */
+/**
+ * Test-only step {@code test.stamp}: copies its {@code value} into {@code data.stamp}. The value
+ * accepts secret references, so the masking tests can put a resolved secret into event data.
+ */
 public final class StampConnector implements Connector {
     @Override
     public ConnectorSpec spec() {
         return ConnectorSpec.builder("test.stamp", ConnectorKind.STEP).title("Stamp (tests)").outputs(PortSpec.out())
-                .properties(PropertySpec.builder("value", PropertyType.STRING).required().build()).build();
+                .properties(PropertySpec.builder("value", PropertyType.STRING).required().acceptsSecrets().build()).build();
     }
 
     @Override
