@@ -30,13 +30,16 @@ final class BrokerCommand implements Callable<Integer> {
             description = "Address the broker listens on (default: ${DEFAULT-VALUE}: this machine only).")
     String host;
 
-    @Option(names = "--jms-port", defaultValue = "61616", description = "JMS (Artemis CORE) port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--jms-port", defaultValue = "61616", converter = OptionConverters.Port.class,
+            description = "JMS (Artemis CORE) port (default: ${DEFAULT-VALUE}).")
     int jmsPort;
 
-    @Option(names = "--amqp-port", defaultValue = "5672", description = "AMQP 1.0 port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--amqp-port", defaultValue = "5672", converter = OptionConverters.Port.class,
+            description = "AMQP 1.0 port (default: ${DEFAULT-VALUE}).")
     int amqpPort;
 
-    @Option(names = "--mqtt-port", defaultValue = "1883", description = "MQTT 3.1.1/5 port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mqtt-port", defaultValue = "1883", converter = OptionConverters.Port.class,
+            description = "MQTT 3.1.1/5 port (default: ${DEFAULT-VALUE}).")
     int mqttPort;
 
     @Option(names = "--data", defaultValue = "data/broker",
@@ -93,6 +96,9 @@ final class BrokerCommand implements Callable<Integer> {
                 .acceptor("amqp", amqpPort, "AMQP")
                 .acceptor("mqtt", mqttPort, "MQTT");
         if (dataDir != null) {
+            if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+                throw new IllegalStateException(dataDir + " is a file, not a folder: the broker keeps its messages in a folder");
+            }
             Files.createDirectories(dataDir);
             builder.dataDir(dataDir);
         }

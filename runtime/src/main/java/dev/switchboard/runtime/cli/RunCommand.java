@@ -35,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Flow files (*.flow.json) or folders holding them.")
     List<Path> paths;
 
-    @Option(names = "--port", defaultValue = "" + EngineOptions.DEFAULT_HTTP_PORT,
+    @Option(names = "--port", defaultValue = "" + EngineOptions.DEFAULT_HTTP_PORT, converter = OptionConverters.PortOrFree.class,
             description = "Port for webhooks (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
@@ -45,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store = new StoreOptions();
 
-    @Option(names = "--snapshot-size", defaultValue = "8192",
+    @Option(names = "--snapshot-size", defaultValue = "8192", converter = OptionConverters.PositiveInt.class,
             description = "Longest stored input/output snapshot per node, in characters (default: ${DEFAULT-VALUE}).")
     int snapshotSize;
 
@@ -53,7 +53,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Run history older than this is removed (default: ${DEFAULT-VALUE}).")
     Duration keepRunsFor;
 
-    @Option(names = "--keep-runs", defaultValue = "100000", description = "At most this many runs are kept (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--keep-runs", defaultValue = "100000", converter = OptionConverters.PositiveLong.class,
+            description = "At most this many runs are kept (default: ${DEFAULT-VALUE}).")
     long keepRuns;
 
     @Option(names = "--secrets", description = "A NAME=value file with the secrets the flows reference; the environment is used too.")
@@ -69,6 +70,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        RunPreflight.check(store, secretsFile);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         FlowFiles.Loaded loaded = FlowFiles.load(paths, ConnectorCatalog.load());

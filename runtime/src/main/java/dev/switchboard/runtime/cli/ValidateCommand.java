@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code switchboard validate <files or folders> [--json]}: checks flows without running them, for CI. */
 @Command(name = "validate",
         description = {"Checks flow files: JSON syntax, the flow schema, connector configs, wires and secrets.",
-                "Prints every problem as file: JSON-pointer: message. Exit code 0 when all files are valid, 1 otherwise."})
+                "Prints every problem as file: JSON-pointer: message. Exit code 0 when all files are valid, 1 otherwise."},
+        exitCodeList = {ExitCodes.OK_LINE, "1:a flow file has problems, or no flow file was found", ExitCodes.USAGE_LINE})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
