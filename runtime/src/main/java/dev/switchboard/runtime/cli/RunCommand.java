@@ -111,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
         Engine engine = runtime.engine();
         engine.addRunListener(run -> {
             synchronized (out) {
-                out.println(format(run));
+                out.println(engine.secretMask().mask(format(run)));
                 out.flush();
             }
         });

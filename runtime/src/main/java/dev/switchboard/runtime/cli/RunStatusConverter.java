@@ -9,7 +9,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code runs --status}: a {@link RunStatus} spelled as the CLI prints it (success, filtered,
- * failed, dead-lettered). An unknown status would otherwise just match no run and look like an
+ * failed, dead-lettered, retrying). An unknown status would otherwise just match no run and look like an
  * empty history. Also the completion candidates, so {@code --help} lists the same spellings.
  */
 final class RunStatusConverter implements ITypeConverter<RunStatus>, Iterable<String> {

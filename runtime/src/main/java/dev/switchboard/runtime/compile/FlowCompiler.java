@@ -134,11 +134,14 @@ public final class FlowCompiler {
         try {
             connector.compile(context);
         } catch (RuntimeException | Error e) {
+            // a connector's message may quote its resolved config: never show a secret in it
             throw e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                    ? new FlowCompileException("Node '" + node.id() + "' (" + node.type() + "): " + e.getMessage(), e)
-                    : new FlowCompileException("Node '" + node.id() + "' (" + node.type() + ") failed to compile: " + e, e);
+                    ? new FlowCompileException("Node '" + node.id() + "' (" + node.type() + "): " + mask.mask(e.getMessage()), e)
+                    : new FlowCompileException("Node '" + node.id() + "' (" + node.type() + ") failed to compile: "
+                            + mask.mask(e.toString()), e);
         } catch (Exception e) {
-            throw new FlowCompileException("Node '" + node.id() + "' (" + node.type() + ") failed to compile: " + e.getMessage(), e);
+            throw new FlowCompileException("Node '" + node.id() + "' (" + node.type() + ") failed to compile: "
+                    + mask.mask(e.getMessage()), e);
         }
         context.finish();
         return context;
