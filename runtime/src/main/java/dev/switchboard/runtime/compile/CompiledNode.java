@@ -13,6 +13,7 @@ import dev.switchboard.runtime.model.RetryPolicy;
 import dev.switchboard.runtime.model.Wire;
 import java.util.List;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
@@ -66,14 +67,25 @@ final class CompiledNode implements NodeContext {
 
     @Override
     public RouteDefinition from(String uri) {
+        checkTriggerStartsOneRoute();
+        route = builder.from(uri).routeId(Endpoints.routeId(flow.id(), node.id()));
+        return route;
+    }
+
+    @Override
+    public RouteDefinition from(Endpoint endpoint) {
+        checkTriggerStartsOneRoute();
+        route = builder.from(endpoint).routeId(Endpoints.routeId(flow.id(), node.id()));
+        return route;
+    }
+
+    private void checkTriggerStartsOneRoute() {
         if (!trigger) {
             throw new IllegalStateException("Only triggers start routes; use route()");
         }
         if (route != null) {
             throw new IllegalStateException("A trigger starts one route");
         }
-        route = builder.from(uri).routeId(Endpoints.routeId(flow.id(), node.id()));
-        return route;
     }
 
     @Override

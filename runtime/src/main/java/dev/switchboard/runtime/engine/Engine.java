@@ -1,5 +1,7 @@
 package dev.switchboard.runtime.engine;
 
+import dev.switchboard.connector.ingress.IngressComponent;
+import dev.switchboard.connector.ingress.IngressServer;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.ConnectorKind;
@@ -27,8 +29,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Route;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
@@ -41,13 +41,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-    /** The largest request body a webhook accepts. */
-    public static final long MAX_WEBHOOK_BODY_BYTES = 10L * 1024 * 1024;
 
     private final EngineOptions options;
     private final ConnectorCatalog catalog;
     private final DefaultCamelContext camel;
-    private final VertxPlatformHttpServer httpServer;
+    private final IngressServer ingress;
     private final RunTracker tracker = new RunTracker();
     private final FlowCompiler compiler;
     private final Services services;
@@ -82,22 +80,24 @@ public final class Engine implements AutoCloseable {
         camel.getShutdownStrategy().setTimeout(options.drainTimeout().toSeconds());
         camel.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
         camel.getShutdownStrategy().setLogInflightExchangesOnTimeout(true);
-        VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
-        http.setBindHost(options.httpHost());
-        http.setBindPort(options.httpPort());
-        // webhooks: bounded bodies (413 beyond), and multipart uploads never written to the working directory
-        http.setMaxBodySize(MAX_WEBHOOK_BODY_BYTES);
-        http.getBodyHandler().setHandleFileUploads(false);
-        this.httpServer = new VertxPlatformHttpServer(http);
+        this.ingress = new IngressServer(options.httpHost(), options.httpPort());
+        camel.addComponent(IngressComponent.SCHEME, new IngressComponent(ingress));
         this.compiler = new FlowCompiler(catalog, secrets, services, inbox, tracker, deadLetters, secretMask);
     }
 
+    /**
+     * Starts the webhook server, then the flows' context and the inbox.
+     *
+     * @throws dev.switchboard.connector.ingress.PortInUseException when the webhook port is taken
+     * @throws IllegalStateException when anything else fails to start
+     */
     public Engine start() {
+        ingress.start();
         try {
-            camel.addService(httpServer, true, true);
             camel.start();
             inbox.start(camel, tracker);
         } catch (Exception e) {
+            ingress.close();
             throw new IllegalStateException("Could not start the engine: " + e.getMessage(), e);
         }
         LOG.info("Engine started; webhooks on http://{}:{}", options.httpHost(), httpPort());
@@ -106,7 +106,7 @@ public final class Engine implements AutoCloseable {
 
     /** The port webhooks listen on (the real one when the options asked for 0). */
     public int httpPort() {
-        return httpServer.getServer() != null ? httpServer.getServer().actualPort() : options.httpPort();
+        return ingress.port();
     }
 
     public String httpBaseUrl() {
@@ -296,6 +296,9 @@ public final class Engine implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        // webhooks first: new requests get 503, the ones already inside get their commit and 202
+        ingress.stopAccepting();
+        ingress.awaitIdle(options.drainTimeout());
         for (Route route : List.copyOf(camel.getRoutes())) {
             if (!route.getEndpoint().getEndpointUri().startsWith("direct:")) {
                 try {
@@ -317,6 +320,7 @@ public final class Engine implements AutoCloseable {
             }
         }
         camel.stop();
+        ingress.close();
     }
 
     private static String rootMessage(Throwable e) {

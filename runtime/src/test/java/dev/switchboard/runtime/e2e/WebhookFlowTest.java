@@ -19,7 +19,9 @@ import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.support.Json;
 import dev.switchboard.connector.testkit.CaptureConnector;
+import dev.switchboard.connector.spi.config.ByteSizes;
 import dev.switchboard.connector.webhook.WebhookAuth;
+import dev.switchboard.connector.webhook.WebhookConnector;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.EngineOptions;
 import dev.switchboard.runtime.secrets.SecretResolver;
@@ -202,7 +204,7 @@ class WebhookFlowTest {
 
     @Test
     void aBodyOverTheLimitGets413AndNothingRuns() throws Exception {
-        String huge = "\"" + "x".repeat((int) Engine.MAX_WEBHOOK_BODY_BYTES) + "\"";
+        String huge = "\"" + "x".repeat((int) ByteSizes.parse(WebhookConnector.DEFAULT_MAX_BODY_SIZE)) + "\"";
         assertThat(send("POST", "/hooks/open", "application/json", huge).statusCode()).isEqualTo(413);
         assertThat(CaptureConnector.events("open-in")).noneMatch(e -> e.data().isTextual() && e.data().asText().startsWith("xxx"));
     }
