@@ -94,7 +94,18 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         HistoryOptions history = HistoryOptions.defaults().withMaxSnapshotChars(snapshotSize).withRetention(keepRunsFor, keepRuns);
-        DurableRuntime runtime = DurableRuntime.start(options, ConnectorCatalog.load(), secrets, store.dbUrl, history);
+        DurableRuntime runtime;
+        try {
+            runtime = DurableRuntime.start(options, ConnectorCatalog.load(), secrets, store.dbUrl, history);
+        } catch (IllegalStateException e) {
+            // the webhook port is taken, or the engine could not start: one line that says what to do, no stack trace
+            err.println("✗ " + e.getMessage());
+            err.flush();
+            if (devBroker != null) {
+                devBroker.close();
+            }
+            return 1;
+        }
         Engine engine = runtime.engine();
         engine.addRunListener(run -> {
             synchronized (out) {
