@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * answered (or not) and logged at debug level, never as an ERROR with a stack trace.
  */
 class WebhookCallerProblemsLoggingTest {
+    /** The webhook's default body limit, 10 MB. */
+    static final long LIMIT = 10L * 1024 * 1024;
+
     @TempDir
     Path dataDir;
 
@@ -28,7 +31,7 @@ class WebhookCallerProblemsLoggingTest {
         try (ErrorLogCapture log = ErrorLogCapture.start()) {
             Engine engine = Flows.engine(dataDir, Map.of());
             try {
-                engine.deploy(chain("quiet", node("hook", "webhook", "path", "/hooks/quiet", "maxBodySize", "1KB"),
+                engine.deploy(chain("quiet", node("hook", "webhook", "path", "/hooks/quiet"),
                         node("seen", "test.capture", "sink", "quiet-in")));
                 int port = engine.httpPort();
 
@@ -37,13 +40,13 @@ class WebhookCallerProblemsLoggingTest {
                 gone.abort();
 
                 try (RawHttp big = RawHttp.connect(port)) {
-                    big.send("POST /hooks/quiet HTTP/1.1\r\nHost: localhost\r\nContent-Length: 4096\r\n\r\n");
+                    big.send("POST /hooks/quiet HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + (LIMIT + 1) + "\r\n\r\n");
                     assertThat(big.read().status()).isEqualTo(413);
                     big.abort();
                 }
                 try (RawHttp chunked = RawHttp.connect(port)) {
                     chunked.send("POST /hooks/quiet HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
-                            + "800\r\n").sendFiller(2048);
+                            + Long.toHexString(LIMIT + 1) + "\r\n").sendFiller(LIMIT + 1);
                     assertThat(chunked.read().status()).isEqualTo(413);
                     chunked.abort();
                 }
