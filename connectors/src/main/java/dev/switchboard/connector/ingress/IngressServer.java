@@ -70,6 +70,8 @@ public final class IngressServer implements AutoCloseable {
                         .setPort(configuredPort)
                         .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
                         .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                        // plain HTTP/1.1 only: what webhook senders speak, and the smallest surface to defend
+                        .setHttp2ClearTextEnabled(false)
                         .setDecompressionSupported(false)
                         .setHandle100ContinueAutomatically(false))
                 .requestHandler(request -> new RequestIntake(this, request).start())
