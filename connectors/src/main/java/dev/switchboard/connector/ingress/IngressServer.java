@@ -74,7 +74,7 @@ public final class IngressServer implements AutoCloseable {
                         .setHttp2ClearTextEnabled(false)
                         .setDecompressionSupported(false)
                         .setHandle100ContinueAutomatically(false))
-                .requestHandler(request -> new RequestIntake(this, request).start())
+                .requestHandler(request -> RequestIntake.handle(this, request))
                 .invalidRequestHandler(RequestIntake::invalid)
                 .connectionHandler(connection -> connection.exceptionHandler(RequestIntake::connectionProblem))
                 .exceptionHandler(RequestIntake::connectionProblem);

@@ -44,6 +44,19 @@ final class RequestIntake {
         this.request = request;
     }
 
+    /** Takes one request; a failure of ours is answered with 500 and logged, never left to Vert.x. */
+    static void handle(IngressServer server, HttpServerRequest request) {
+        RequestIntake intake = new RequestIntake(server, request);
+        try {
+            intake.start();
+        } catch (RuntimeException e) {
+            LOG.warn("Webhook {} {} failed unexpectedly", request.method(), request.path(), e);
+            intake.leave();
+            intake.early(IngressAnswer.error(500, "internal_error", "The webhook failed unexpectedly; the event was not accepted"),
+                    DISCARD_WITHOUT_HOOK, true);
+        }
+    }
+
     void start() {
         if (!server.isAccepting()) {
             early(unavailable(), DISCARD_WITHOUT_HOOK, true);

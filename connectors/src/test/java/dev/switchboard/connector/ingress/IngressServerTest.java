@@ -254,6 +254,21 @@ class IngressServerTest {
     }
 
     @Test
+    void aHookThatFailsGets500AsJsonAndTheServerGoesOn() throws Exception {
+        addHook("f:broken", new HookSpec("/hooks/broken", "POST", 1024, headers -> {
+            throw new IllegalStateException("a bug in a header check");
+        }));
+
+        HttpResponse<String> response = post("/hooks/broken", "x");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).isEqualTo(
+                "{\"error\":\"internal_error\",\"message\":\"The webhook failed unexpectedly; the event was not accepted\"}");
+        assertThat(server.inFlight()).isZero();
+        assertThat(post("/hooks/a", "fine").statusCode()).isEqualTo(202);
+    }
+
+    @Test
     void nothingButTheConfiguredHostListens() throws Exception {
         assertThat(server.host()).isEqualTo("127.0.0.1");
         for (InetAddress address : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
