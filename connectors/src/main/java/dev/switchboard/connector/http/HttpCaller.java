@@ -8,18 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Sends one request with retries: on connection errors, timeouts, 5xx and 429, with exponential
- * backoff, and never sooner than a 429's or 503's {@code Retry-After} asks. Other 4xx fail at once.
+ * Sends one request, once. Retrying is the runtime's job (the node's or flow's retry policy, which
+ * waits without holding a thread); a failure says whether a retry can help and, for 429 and 503,
+ * how long the server asked to wait ({@code Retry-After}).
  */
 final class HttpCaller {
-    private static final Logger LOG = LoggerFactory.getLogger(HttpCaller.class);
-    /** A server asking for a longer pause than this fails the request instead of holding a thread. */
-    static final Duration MAX_WAIT = Duration.ofMinutes(5);
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** A server asking for a longer pause than this is given up on; the event can be replayed later. */
+    static final Duration MAX_WAIT = Duration.ofHours(1);
     private static final int EXCERPT = 300;
 
     /** One client for every node: it pools connections and threads. HTTP/1.1 keeps servers predictable. */
@@ -30,86 +27,46 @@ final class HttpCaller {
             .build();
 
     private final HttpClient client;
-    private final int retries;
-    private final Duration backoff;
 
-    HttpCaller(int retries, Duration backoff) {
-        this(SHARED, retries, backoff);
+    HttpCaller() {
+        this(SHARED);
     }
 
-    HttpCaller(HttpClient client, int retries, Duration backoff) {
+    HttpCaller(HttpClient client) {
         this.client = client;
-        this.retries = retries;
-        this.backoff = backoff;
     }
 
     HttpResponse<byte[]> send(HttpRequest request) {
         String what = request.method() + " " + request.uri();
-        for (int attempt = 1; ; attempt++) {
-            boolean last = attempt > retries;
-            HttpResponse<byte[]> response;
-            try {
-                response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException e) {
-                String error = what + " failed: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
-                if (last) {
-                    throw new HttpRequestFailedException(error + attempts(attempt), 0, e);
-                }
-                LOG.debug("{}; retrying", error);
-                pause(backoff(attempt), what);
-                continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new HttpRequestFailedException(what + " was interrupted", 0, e);
-            }
-            int status = response.statusCode();
-            if (status < 400) {
-                return response;
-            }
-            boolean retryable = status == 429 || status >= 500;
-            if (!retryable || last) {
-                throw new HttpRequestFailedException(what + " answered " + status + excerpt(response.body())
-                        + (retryable ? attempts(attempt) : ""), status, null);
-            }
-            Duration wait = backoff(attempt);
-            if (status == 429 || status == 503) {
-                Optional<Duration> asked = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), Instant.now());
-                if (asked.isPresent() && asked.get().compareTo(MAX_WAIT) > 0) {
-                    throw new HttpRequestFailedException(what + " answered " + status + " asking to retry after "
-                            + asked.get().toSeconds() + " s, longer than the " + MAX_WAIT.toMinutes() + " minute limit",
-                            status, null);
-                }
-                if (asked.isPresent() && asked.get().compareTo(wait) > 0) {
-                    wait = asked.get();
-                }
-            }
-            LOG.debug("{} answered {}; retrying in {} ms", what, status, wait.toMillis());
-            pause(wait, what);
-        }
-    }
-
-    private static String attempts(int attempt) {
-        return attempt > 1 ? " (after " + attempt + " attempts)" : "";
-    }
-
-    Duration backoff(int attempt) {
-        long factor = 1L << Math.min(attempt - 1, 20);
-        Duration d = backoff.multipliedBy(factor);
-        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
-    }
-
-    /** Waits at least {@code wait}: sleeps until the deadline has truly passed. */
-    private static void pause(Duration wait, String what) {
-        long deadline = System.nanoTime() + wait.toNanos();
+        HttpResponse<byte[]> response;
         try {
-            for (long left = wait.toNanos(); left > 0; left = deadline - System.nanoTime()) {
-                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
-            }
+            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new HttpRequestFailedException(what + " failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), 0, null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new HttpRequestFailedException(what + " was interrupted while waiting to retry", 0, e);
+            throw new HttpRequestFailedException(what + " was interrupted", 0, null, e);
         }
+        int status = response.statusCode();
+        if (status < 400) {
+            return response;
+        }
+        String failed = what + " answered " + status + excerpt(response.body());
+        if (status != 429 && status != 503) {
+            return fail(failed, status, null);
+        }
+        Optional<Duration> asked = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), Instant.now());
+        if (asked.isPresent() && asked.get().compareTo(MAX_WAIT) > 0) {
+            // not worth holding the event for: give up now, it stays replayable as a dead letter
+            throw HttpRequestFailedException.withoutRetry(failed + " and asked to retry after " + asked.get().toSeconds()
+                    + " s, longer than the " + MAX_WAIT.toMinutes() + " minute limit", status);
+        }
+        return fail(failed, status, asked.orElse(null));
+    }
+
+    private static HttpResponse<byte[]> fail(String message, int status, Duration retryAfter) {
+        throw new HttpRequestFailedException(message, status, retryAfter, null);
     }
 
     static String excerpt(byte[] body) {

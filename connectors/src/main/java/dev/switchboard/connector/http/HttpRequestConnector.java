@@ -9,6 +9,7 @@ import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
+import dev.switchboard.connector.spi.RetryPolicy;
 import dev.switchboard.connector.spi.config.Durations;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.Template;
@@ -17,12 +18,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** {@code http.request}: calls an HTTP API per event, with auth, retries and Retry-After handling. */
+/**
+ * {@code http.request}: calls an HTTP API per event, with auth. It sends each request once and
+ * classifies a failure (see {@link HttpRequestFailedException}); the runtime retries by the node's
+ * policy, which {@code retries} / {@code retryBackoff} set, honouring Retry-After.
+ */
 public final class HttpRequestConnector implements Connector {
     public static final String ID = "http.request";
     static final int MAX_RETRIES = 10;
+    static final int DEFAULT_RETRIES = 3;
+    static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(1);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~\\-]+");
 
     private static final ConnectorSpec SPEC = ConnectorSpec.builder(ID, ConnectorKind.ACTION)
@@ -59,9 +68,10 @@ public final class HttpRequestConnector implements Connector {
                             .description("Sends Idempotency-Key: <event id>, the same on every retry").build(),
                     PropertySpec.builder("timeout", PropertyType.DURATION).title("Timeout").defaultValue("30s")
                             .description("How long one attempt may wait for the response").build(),
-                    PropertySpec.builder("retries", PropertyType.INTEGER).title("Retries").defaultValue(3)
-                            .description("Extra attempts after connection errors, timeouts, 5xx and 429 (0 to " + MAX_RETRIES + ")").build(),
-                    PropertySpec.builder("retryBackoff", PropertyType.DURATION).title("Retry backoff").defaultValue("1s")
+                    PropertySpec.builder("retries", PropertyType.INTEGER).title("Retries").placeholder("3")
+                            .description("Extra attempts after connection errors, timeouts, 408, 429 and 5xx (0 to "
+                                    + MAX_RETRIES + "); empty: the flow's retry policy, else 3").build(),
+                    PropertySpec.builder("retryBackoff", PropertyType.DURATION).title("Retry backoff").placeholder("1s")
                             .description("Pause before the first retry, doubled for each further one (at most 30s); "
                                     + "a longer Retry-After wins").build(),
                     PropertySpec.builder("output", PropertyType.ENUM).title("Output").options("response", "original")
@@ -104,7 +114,7 @@ public final class HttpRequestConnector implements Connector {
         durationProblem(config, "timeout", "30s", true).ifPresent(problems::add);
         durationProblem(config, "retryBackoff", "1s", false).ifPresent(problems::add);
         try {
-            long retries = config.integer("retries", 3);
+            long retries = config.integer("retries", DEFAULT_RETRIES);
             if (retries < 0 || retries > MAX_RETRIES) {
                 problems.add(new ConfigProblem("/retries", "retries must be between 0 and " + MAX_RETRIES + ", not " + retries));
             }
@@ -131,6 +141,21 @@ public final class HttpRequestConnector implements Connector {
         }
     }
 
+    /** {@code retries} / {@code retryBackoff}, when either is set, are this node's retry policy. */
+    @Override
+    public Optional<RetryPolicy> retryPolicy(NodeConfig config) {
+        if (!config.has("retries") && !config.has("retryBackoff")) {
+            return Optional.empty();
+        }
+        return Optional.of(new RetryPolicy((int) config.integer("retries", DEFAULT_RETRIES) + 1,
+                config.duration("retryBackoff", DEFAULT_BACKOFF), MAX_BACKOFF));
+    }
+
+    @Override
+    public Optional<RetryPolicy> defaultRetryPolicy() {
+        return Optional.of(new RetryPolicy(DEFAULT_RETRIES + 1, DEFAULT_BACKOFF, MAX_BACKOFF));
+    }
+
     @Override
     public void compile(NodeContext node) {
         NodeConfig config = node.config();
@@ -139,8 +164,7 @@ public final class HttpRequestConnector implements Connector {
             throw new IllegalArgumentException(problems.get(0).pointer() + ": " + problems.get(0).message());
         }
         RequestTemplate template = new RequestTemplate(config);
-        HttpCaller caller = new HttpCaller((int) config.integer("retries", 3),
-                config.duration("retryBackoff", Duration.ofSeconds(1)));
+        HttpCaller caller = new HttpCaller();
         boolean keepOriginal = config.string("output", "response").equals("original");
         node.emit(node.route().process(exchange -> {
             Event event = exchange.getIn().getBody(Event.class);

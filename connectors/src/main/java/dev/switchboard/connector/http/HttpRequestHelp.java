@@ -27,13 +27,18 @@ final class HttpRequestHelp {
             **API key header**, `X-API-Key` by default). Keep credentials in secrets:
             `{{secret:API_TOKEN}}`.
 
-            **Retries**: connection errors, timeouts, `5xx` and `429` are retried up to **Retries**
-            times, waiting **Retry backoff**, then twice as long each time (at most 30 s). For `429`
-            and `503` a `Retry-After` header (seconds or an HTTP date) is honoured: the next attempt
-            never comes sooner than it says. A server asking for more than 5 minutes fails the
-            event instead. These retries happen inside the node, before the flow's own retry
-            setting (which would run the whole node again). Any other `4xx` fails at once: the run fails with the status and the start
-            of the response body, e.g. `POST https://api.example.com/leads answered 404: {"error":"no such list"}`.
+            **Retries**: connection errors, timeouts, `408`, `429` and `5xx` are tried again —
+            **Retries** more times (0 to 10), waiting **Retry backoff** before the first retry and
+            twice as long each time after (at most 30 s). Leave both empty to use the flow's retry
+            policy (`settings.retry`), or 3 retries 1 s apart when the flow has none; a node's own
+            `retry` object (`{"attempts": 4, "backoff": "1s", "maxBackoff": "30s"}`) wins over both.
+            For `429` and `503` a `Retry-After` header (seconds or an HTTP date) is honoured: the
+            next attempt never comes sooner than it says; a server asking for more than an hour is
+            given up on at once. Waiting for a retry holds no thread and survives a restart: the
+            event waits in the store. Any other `4xx` is not retried: the event is dead-lettered
+            (or goes to the **error** port) with the status and the start of the response body, e.g.
+            `POST https://api.example.com/leads answered 404: {"error":"no such list"}`. The dead
+            letter's attempts are the requests the API saw.
 
             **Idempotency**: retrying a POST whose response was lost can create duplicates. Turn on
             **Send Idempotency-Key** to send `Idempotency-Key: <event id>` — the same value on every

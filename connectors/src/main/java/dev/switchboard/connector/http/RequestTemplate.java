@@ -108,10 +108,10 @@ final class RequestTemplate {
         try {
             uri = URI.create(target);
         } catch (IllegalArgumentException e) {
-            throw new HttpRequestFailedException("url '" + target + "' is not a valid URL: " + e.getMessage(), 0, null);
+            throw HttpRequestFailedException.withoutRetry("url '" + target + "' is not a valid URL: " + e.getMessage(), 0);
         }
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw new HttpRequestFailedException("url '" + target + "' is not an http or https URL", 0, null);
+            throw HttpRequestFailedException.withoutRetry("url '" + target + "' is not an http or https URL", 0);
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", "Switchboard");
         String payload = body == null ? null : body.render(event);

@@ -2,6 +2,7 @@ package dev.switchboard.connector.spi;
 
 import dev.switchboard.connector.spi.config.NodeConfig;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A node type: its metadata and how one node of it compiles to Camel. Implementations are
@@ -35,5 +36,18 @@ public interface Connector {
      */
     default List<String> httpPaths(NodeConfig config) {
         return List.of();
+    }
+
+    /**
+     * The retry policy this node's own properties ask for (e.g. {@code http.request}'s
+     * {@code retries}), or empty to leave it to the flow. A node's {@code config.retry} still wins.
+     */
+    default Optional<RetryPolicy> retryPolicy(NodeConfig config) {
+        return Optional.empty();
+    }
+
+    /** The policy for a node of this type when neither the node nor its flow names one. */
+    default Optional<RetryPolicy> defaultRetryPolicy() {
+        return Optional.empty();
     }
 }

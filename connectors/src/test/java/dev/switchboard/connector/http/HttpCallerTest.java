@@ -3,35 +3,114 @@ package dev.switchboard.connector.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/** One request, once: the runtime retries; the caller only says whether a retry can help. */
 class HttpCallerTest {
+    static HttpServer server;
+    static final AtomicInteger CALLS = new AtomicInteger();
+
+    /** path → status and Retry-After header ("" for none) */
+    static final Map<String, String[]> ANSWERS = Map.of(
+            "/missing", new String[] {"404", ""},
+            "/busy", new String[] {"503", "7"},
+            "/limited", new String[] {"429", "7200"},
+            "/broken", new String[] {"500", ""},
+            "/slow", new String[] {"408", ""});
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        ANSWERS.forEach((path, answer) -> server.createContext(path, exchange -> {
+            CALLS.incrementAndGet();
+            if (!answer[1].isEmpty()) {
+                exchange.getResponseHeaders().add("Retry-After", answer[1]);
+            }
+            byte[] body = ("{\"error\": \"" + path.substring(1) + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(Integer.parseInt(answer[0]), body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        }));
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop(0);
+    }
+
+    static HttpRequestFailedException failure(String path) {
+        int before = CALLS.get();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path))
+                .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        try {
+            new HttpCaller().send(request);
+        } catch (HttpRequestFailedException e) {
+            assertThat(CALLS.get() - before).as("requests the server saw").isOne();
+            return e;
+        }
+        throw new AssertionError(path + " did not fail");
+    }
+
     @Test
-    void connectionErrorsAreRetriedThenFailWithTheCause() throws Exception {
+    void aConnectionErrorIsOneAttemptThatMayBeRetried() throws Exception {
         int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + closedPort + "/x"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
 
-        assertThatThrownBy(() -> new HttpCaller(2, Duration.ofMillis(1)).send(request))
+        assertThatThrownBy(() -> new HttpCaller().send(request))
                 .isInstanceOf(HttpRequestFailedException.class)
                 .hasMessageStartingWith("GET http://127.0.0.1:" + closedPort + "/x failed: ConnectException")
-                .hasMessageEndingWith("(after 3 attempts)")
-                .satisfies(e -> assertThat(((HttpRequestFailedException) e).status()).isZero());
+                .satisfies(e -> {
+                    HttpRequestFailedException failed = (HttpRequestFailedException) e;
+                    assertThat(failed.status()).isZero();
+                    assertThat(failed.retryable()).isTrue();
+                    assertThat(failed.retryAfter()).isEmpty();
+                });
     }
 
     @Test
-    void backoffDoublesUpToTheCap() {
-        HttpCaller caller = new HttpCaller(10, Duration.ofSeconds(1));
-        assertThat(caller.backoff(1)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(caller.backoff(3)).isEqualTo(Duration.ofSeconds(4));
-        assertThat(caller.backoff(10)).isEqualTo(HttpCaller.MAX_BACKOFF);
+    void aClientErrorIsNotRetried() {
+        HttpRequestFailedException e = failure("/missing");
+        assertThat(e.status()).isEqualTo(404);
+        assertThat(e.retryable()).isFalse();
+        assertThat(e).hasMessageEndingWith("/missing answered 404: {\"error\": \"missing\"}");
+    }
+
+    @Test
+    void serverErrorsAndTimeoutsMayBeRetried() {
+        assertThat(failure("/broken").retryable()).isTrue();
+        assertThat(failure("/slow").retryable()).isTrue();
+    }
+
+    @Test
+    void retryAfterOfA503IsPassedOnToTheRuntime() {
+        HttpRequestFailedException e = failure("/busy");
+        assertThat(e.retryable()).isTrue();
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void aServerAskingToWaitLongerThanAnHourIsGivenUpOn() {
+        HttpRequestFailedException e = failure("/limited");
+        assertThat(e.status()).isEqualTo(429);
+        assertThat(e.retryable()).isFalse();
+        assertThat(e).hasMessageContaining("asked to retry after 7200 s, longer than the 60 minute limit");
     }
 
     @Test

@@ -16,7 +16,7 @@ import javafx.collections.ObservableList;
 public final class RunsViewModel {
     public static final int LIMIT = 200;
     /** The status filter's choices; null means any status. */
-    public static final List<String> STATUSES = List.of("SUCCESS", "FILTERED", "FAILED", "DEAD_LETTERED");
+    public static final List<String> STATUSES = List.of("SUCCESS", "FILTERED", "RETRYING", "FAILED", "DEAD_LETTERED");
     /** Refresh at most this often (in ticks) while events flow. */
     private static final int REFRESH_EVERY_TICKS = 10;
 

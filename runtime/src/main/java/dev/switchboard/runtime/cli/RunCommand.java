@@ -11,6 +11,7 @@ import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import dev.switchboard.runtime.store.DurableRuntime;
 import dev.switchboard.runtime.store.HistoryOptions;
+import dev.switchboard.runtime.store.StoreOwnership;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,8 +98,9 @@ final class RunCommand implements Callable<Integer> {
         DurableRuntime runtime;
         try {
             runtime = DurableRuntime.start(options, ConnectorCatalog.load(), secrets, store.dbUrl, history);
-        } catch (IllegalStateException e) {
-            // the webhook port is taken, or the engine could not start: one line that says what to do, no stack trace
+        } catch (StoreOwnership.StoreInUseException | IllegalStateException e) {
+            // another runtime owns the store, the webhook port is taken, or the engine could not start:
+            // one line that says what to do, no stack trace
             err.println("✗ " + e.getMessage());
             err.flush();
             if (devBroker != null) {
@@ -114,18 +116,31 @@ final class RunCommand implements Callable<Integer> {
             }
         });
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            err.println("Stopping: finishing in-flight events…");
-            err.flush();
-            runtime.close();
-            if (devBroker != null) {
-                devBroker.close();
+        Runnable stop = () -> {
+            synchronized (stopped) { // the signal's thread and the exit hook: whoever comes second waits, then finds it done
+                if (stopped.getCount() > 0) {
+                    runtime.close();
+                    if (devBroker != null) {
+                        devBroker.close();
+                    }
+                    stopped.countDown();
+                }
             }
-            stopped.countDown();
-        }, "switchboard-shutdown"));
+        };
+        ShutdownSignals.onTerminate(err, stop);
+        // when the JVM exits some other way (System.exit elsewhere), still stop as well as H2 lets us
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "switchboard-exit"));
         for (Flow flow : loaded.flows()) {
+            if (engine.isClosing()) {
+                break; // stopped while starting: the shutdown hook closes what started
+            }
             try {
                 engine.deploy(flow);
+            } catch (IllegalStateException e) {
+                if (engine.isClosing()) {
+                    break;
+                }
+                throw e;
             } catch (FlowCompileException e) {
                 err.println("✗ " + flow.id() + ": " + e.getMessage());
                 err.flush();
@@ -137,9 +152,11 @@ final class RunCommand implements Callable<Integer> {
             }
             out.println("▶ " + flow.id() + " — " + flow.displayName());
         }
-        out.println("Switchboard is running " + loaded.flows().size() + " flow(s); webhooks at "
-                + engine.httpBaseUrl() + ". Press Ctrl-C to stop.");
-        out.flush();
+        if (!engine.isClosing()) {
+            out.println("Switchboard is running " + loaded.flows().size() + " flow(s); webhooks at "
+                    + engine.httpBaseUrl() + ". Press Ctrl-C to stop.");
+            out.flush();
+        }
         stopped.await();
         return 0;
     }

@@ -1,17 +1,20 @@
 package dev.switchboard.runtime.compile;
 
+import dev.switchboard.connector.spi.Connector;
+import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.FlowExchange;
 import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
+import dev.switchboard.connector.spi.RetryPolicy;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.runtime.engine.Inbox;
 import dev.switchboard.runtime.engine.RunTracker;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
-import dev.switchboard.runtime.model.RetryPolicy;
 import dev.switchboard.runtime.model.Wire;
 import java.util.List;
+import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -35,7 +38,9 @@ final class CompiledNode implements NodeContext {
 
     private final Flow flow;
     private final Node node;
+    private final Connector connector;
     private final NodeConfig config;
+    private final Wiring wiring;
     private final RouteBuilder builder;
     private final CamelContext camel;
     private final Services services;
@@ -46,17 +51,19 @@ final class CompiledNode implements NodeContext {
     /** Whether the connector handed its events to the inbox: a push trigger. */
     private boolean accepted;
 
-    CompiledNode(Flow flow, Node node, NodeConfig config, RouteBuilder builder, CamelContext camel,
-                 Services services, Inbox inbox, RunTracker tracker, boolean trigger) {
+    CompiledNode(Flow flow, Node node, Connector connector, NodeConfig config, Wiring wiring, RouteBuilder builder,
+                 CamelContext camel, Services services, Inbox inbox, RunTracker tracker) {
         this.flow = flow;
         this.node = node;
+        this.connector = connector;
         this.config = config;
+        this.wiring = wiring;
         this.builder = builder;
         this.camel = camel;
         this.services = services;
         this.inbox = inbox;
         this.tracker = tracker;
-        this.trigger = trigger;
+        this.trigger = connector.spec().kind() == ConnectorKind.TRIGGER;
     }
 
     @Override public String flowId() { return flow.id(); }
@@ -105,7 +112,7 @@ final class CompiledNode implements NodeContext {
 
     @Override
     public ProcessorDefinition<?> emit(ProcessorDefinition<?> at, String port) {
-        List<Wire> wires = flow.wiresFrom(node.id(), port);
+        List<Wire> wires = wiring.from(node.id(), port);
         if (wires.isEmpty()) {
             String endedAt = node.id() + ":" + port;
             String filteredBy = PortSpec.OUT.equals(port) ? null : node.id();
@@ -143,10 +150,18 @@ final class CompiledNode implements NodeContext {
         }
     }
 
-    /** The node's retry policy: its own {@code config.retry}, else the flow's. */
+    /**
+     * The node's retry policy, null for one try: its {@code config.retry}, else what its
+     * connector's own properties ask for, else the flow's, else the connector's default.
+     */
     RetryPolicy retryPolicy(RetryPolicy flowPolicy) {
-        return node.config().values().containsKey(NODE_RETRY)
-                ? RetryPolicy.from(new NodeConfig(node.config()).object(NODE_RETRY)) : flowPolicy;
+        if (node.config().values().containsKey(NODE_RETRY)) {
+            return RetryPolicy.from(new NodeConfig(node.config()).object(NODE_RETRY));
+        }
+        return connector.retryPolicy(config)
+                .or(() -> Optional.ofNullable(flowPolicy))
+                .or(connector::defaultRetryPolicy)
+                .orElse(null);
     }
 
     boolean isTrigger() {
@@ -159,7 +174,7 @@ final class CompiledNode implements NodeContext {
 
     @Override
     public boolean isWired(String port) {
-        return !flow.wiresFrom(node.id(), port).isEmpty();
+        return !wiring.from(node.id(), port).isEmpty();
     }
 
     @Override

@@ -9,7 +9,12 @@ public final class Endpoints {
         return "direct:sb." + flowId + "." + nodeId;
     }
 
-    /** Where a node's error handler sends an event it gave up on. */
+    /** Where the nodes of a flow hand a failed event (see NodeFailures). */
+    public static String flowFailed(String flowId) {
+        return "direct:sb.failed." + flowId;
+    }
+
+    /** Where a node whose error port is wired hands a failed event, to go on through that port. */
     public static String nodeFailed(String flowId, String nodeId) {
         return "direct:sb.failed." + flowId + "." + nodeId;
     }

@@ -2,24 +2,24 @@ package dev.switchboard.runtime.compile;
 
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorCatalog;
-import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.runtime.engine.DeadLetterSink;
 import dev.switchboard.runtime.engine.Inbox;
 import dev.switchboard.runtime.engine.RunTracker;
 import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.model.FlowSettings;
 import dev.switchboard.runtime.model.Node;
-import dev.switchboard.runtime.model.RetryPolicy;
+import dev.switchboard.connector.spi.RetryPolicy;
 import dev.switchboard.runtime.secrets.SecretMask;
 import dev.switchboard.runtime.secrets.SecretResolver;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ErrorHandlerFactory;
 import org.apache.camel.builder.DeadLetterChannelBuilder;
-import org.apache.camel.builder.DefaultErrorHandlerBuilder;
 import org.apache.camel.builder.NoErrorHandlerBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
@@ -28,9 +28,11 @@ import org.apache.camel.model.RouteDefinition;
  * Turns a flow into Camel route definitions: one route per node, named {@code flow:node} and
  * grouped by flow. The compiler knows the graph; each connector compiles its own node.
  *
- * <p>Failures: each node's route retries by its policy ({@code config.retry} on the node, else
- * the flow's {@code settings.retry}); then the event goes to the node's {@code error} port when
- * wired, else to the dead-letter sink when the runtime has one, else the run fails.
+ * <p>Failures: every node's route hands a failed event to {@link NodeFailures} (through the flow's
+ * one failure route, or the node's own when its {@code error} port is wired), which retries it
+ * later by the node's policy — {@code config.retry}, else the connector's own
+ * ({@link Connector#retryPolicy}), else the flow's {@code settings.retry}, else the connector's
+ * default — then routes it to the error port, the dead letters, or fails the run.
  */
 public final class FlowCompiler {
     private final ConnectorCatalog catalog;
@@ -63,18 +65,21 @@ public final class FlowCompiler {
                 // routes are added by compileNode below, outside configure, so errors keep their type
             }
         };
-        RetryPolicy retry = flow.settings().values().containsKey("retry")
-                ? RetryPolicy.from(new NodeConfig(flow.settings()).object("retry")) : null;
-        Map<String, CompiledNode> byRouteId = new HashMap<>();
-        for (Node node : flow.nodes()) {
-            CompiledNode compiled = compileNode(flow, node, builder, camel);
-            byRouteId.put(Endpoints.routeId(flow.id(), node.id()), compiled);
-        }
+        FlowSettings settings = new FlowSettings(flow);
+        Wiring wiring = new Wiring(flow);
+        NodeFailures failures = new NodeFailures(flow.id(), inbox, deadLetters, settings.keepDeadLetters(), mask, Clock.systemUTC());
         Map<String, ErrorHandlerFactory> handlers = new HashMap<>();
-        for (CompiledNode node : byRouteId.values()) {
-            if (!node.isTrigger()) {
-                handlers.put(Endpoints.routeId(flow.id(), node.nodeId()), failureHandling(flow, node, retry, builder));
+        boolean anyStep = false;
+        for (Node node : flow.nodes()) {
+            CompiledNode compiled = compileNode(flow, node, wiring, builder, camel);
+            if (!compiled.isTrigger()) {
+                anyStep = true;
+                handlers.put(Endpoints.routeId(flow.id(), node.id()),
+                        failureHandling(flow, compiled, settings.retry().orElse(null), failures, builder));
             }
+        }
+        if (anyStep) {
+            builder.from(Endpoints.flowFailed(flow.id())).routeId(Endpoints.routeId(flow.id(), "failed")).process(failures);
         }
         List<RouteDefinition> routes = List.copyOf(builder.getRouteCollection().getRoutes());
         for (RouteDefinition route : routes) {
@@ -85,52 +90,35 @@ public final class FlowCompiler {
         return routes;
     }
 
-    private ErrorHandlerFactory failureHandling(Flow flow, CompiledNode node, RetryPolicy flowRetry, RouteBuilder builder) {
-        RetryPolicy retry = node.retryPolicy(flowRetry);
+    /**
+     * The node's error handler: no redelivery inside Camel (a retry is a later run), the failed
+     * event marked with the node and handed to the flow's failure route — or to the node's own,
+     * which goes on through its error port.
+     */
+    private ErrorHandlerFactory failureHandling(Flow flow, CompiledNode node, RetryPolicy flowRetry, NodeFailures failures,
+                                                RouteBuilder builder) {
         boolean errorPort = node.isWired(PortSpec.ERROR);
-        if (!errorPort && deadLetters == null) {
-            return legacyHandler(retry);
-        }
-        String failedUri = Endpoints.nodeFailed(flow.id(), node.nodeId());
-        NodeFailure failure = new NodeFailure(flow.id(), node.nodeId(), retry == null ? 1 : retry.attempts(),
-                errorPort ? null : deadLetters, mask);
-        RouteDefinition failedRoute = builder.from(failedUri)
-                .routeId(Endpoints.routeId(flow.id(), node.nodeId()) + ":failed")
-                .process(failure);
+        failures.register(node.nodeId(), new NodeFailures.NodePolicy(node.retryPolicy(flowRetry), errorPort));
+        String failedUri = Endpoints.flowFailed(flow.id());
         if (errorPort) {
-            node.emit(failedRoute, PortSpec.ERROR);
+            failedUri = Endpoints.nodeFailed(flow.id(), node.nodeId());
+            RouteDefinition failedRoute = builder.from(failedUri)
+                    .routeId(Endpoints.routeId(flow.id(), node.nodeId()) + ":failed")
+                    .process(failures);
+            node.emit(failedRoute.filter(NodeFailures::leavesThroughErrorPort), PortSpec.ERROR);
         }
+        String nodeId = node.nodeId();
         DeadLetterChannelBuilder handler = new DeadLetterChannelBuilder(failedUri);
         handler.logExhausted(false).logRetryAttempted(false).logStackTrace(false);
-        // if storing the dead letter fails, the run must fail (and the event stay in the inbox), not count as handled
+        handler.onPrepareFailure(exchange -> exchange.setProperty(NodeFailures.FAILED_NODE, nodeId));
+        // if keeping the failed event fails (store down), the run must fail and the event stay in the inbox
         handler.deadLetterHandleNewException(false);
-        if (retry != null && retry.attempts() > 1) {
-            handler.maximumRedeliveries(retry.attempts() - 1)
-                    .redeliveryDelay(retry.backoff().toMillis())
-                    .maximumRedeliveryDelay(retry.maxBackoff().toMillis())
-                    .useExponentialBackOff();
-        } else {
-            handler.maximumRedeliveries(0);
-        }
+        handler.maximumRedeliveries(0);
         return handler;
     }
 
-    /** Without a dead-letter store or error port: retry, then fail the run (the engine's original behaviour). */
-    private static ErrorHandlerFactory legacyHandler(RetryPolicy retry) {
-        if (retry == null || retry.attempts() <= 1) {
-            return new NoErrorHandlerBuilder();
-        }
-        DefaultErrorHandlerBuilder handler = new DefaultErrorHandlerBuilder();
-        handler.maximumRedeliveries(retry.attempts() - 1)
-                .redeliveryDelay(retry.backoff().toMillis())
-                .maximumRedeliveryDelay(retry.maxBackoff().toMillis())
-                .useExponentialBackOff()
-                .logExhausted(false)
-                .logRetryAttempted(true);
-        return handler;
-    }
-
-    private CompiledNode compileNode(Flow flow, Node node, RouteBuilder builder, CamelContext camel) throws FlowCompileException {
+    private CompiledNode compileNode(Flow flow, Node node, Wiring wiring, RouteBuilder builder, CamelContext camel)
+            throws FlowCompileException {
         Connector connector = catalog.find(node.type()).orElseThrow(() -> new FlowCompileException(
                 "Node '" + node.id() + "' has the unknown type '" + node.type() + "'"));
         NodeConfig config;
@@ -142,8 +130,7 @@ public final class FlowCompiler {
         for (String name : SecretResolver.referencedNames(node.config())) {
             secrets.value(name).ifPresent(mask::add);
         }
-        CompiledNode context = new CompiledNode(flow, node, config, builder, camel, services, inbox, tracker,
-                connector.spec().kind() == ConnectorKind.TRIGGER);
+        CompiledNode context = new CompiledNode(flow, node, connector, config, wiring, builder, camel, services, inbox, tracker);
         try {
             connector.compile(context);
         } catch (RuntimeException | Error e) {

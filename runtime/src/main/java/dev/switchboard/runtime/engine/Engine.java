@@ -14,6 +14,7 @@ import dev.switchboard.runtime.compile.FlowCompileException;
 import dev.switchboard.runtime.compile.FlowCompiler;
 import dev.switchboard.runtime.compile.Services;
 import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.model.FlowSettings;
 import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.secrets.SecretMask;
 import dev.switchboard.runtime.secrets.SecretResolver;
@@ -41,6 +42,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    /** How many routes start between two checks for a stop (see startRoutes). */
+    private static final int START_BATCH = 250;
 
     private final EngineOptions options;
     private final ConnectorCatalog catalog;
@@ -53,6 +56,8 @@ public final class Engine implements AutoCloseable {
     private final SecretMask secretMask = new SecretMask();
     private final Map<String, Deployed> deployed = new ConcurrentHashMap<>();
     private volatile ProducerTemplate injector;
+    /** Set as soon as close() is called, before it waits for a deploy in progress: no further deploys start. */
+    private volatile boolean closing;
 
     private record Deployed(Flow flow, List<RouteDefinition> routes) {}
 
@@ -147,6 +152,9 @@ public final class Engine implements AutoCloseable {
      * old one stops, so a flow that does not compile leaves the running one as it was.
      */
     public synchronized void deploy(Flow flow) throws FlowCompileException {
+        if (closing) {
+            throw new StoppedWhileStarting(flow.id());
+        }
         List<RouteDefinition> routes = compiler.compile(flow, camel);
         Deployed previous = deployed.remove(flow.id());
         if (previous != null) {
@@ -154,10 +162,12 @@ public final class Engine implements AutoCloseable {
             stopRoutes(flow.id());
         }
         try {
-            ((ModelCamelContext) camel).addRouteDefinitions(routes);
+            startRoutes(flow.id(), routes);
             deployed.put(flow.id(), new Deployed(flow, routes));
-            inbox.flowStarted(flow.id());
+            inbox.flowStarted(flow.id(), concurrency(flow));
             LOG.info("Flow '{}' {}", flow.id(), previous == null ? "deployed" : "replaced");
+        } catch (StoppedWhileStarting e) {
+            throw e; // close() stops what did start, all at once
         } catch (Exception e) {
             stopRoutes(flow.id());
             if (previous != null) {
@@ -167,11 +177,40 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a flow's routes a few hundred at a time, checking between batches whether the engine
+     * is stopping, so a stop is not kept waiting by the start of a flow of thousands of nodes.
+     * The routes go straight to the context, not through Camel's model: adding a definition there
+     * first tries to remove a route of the same id, which scans every route in the context — in
+     * the square of the flow's size. Triggers start last, once everything they feed is running.
+     */
+    private void startRoutes(String flowId, List<RouteDefinition> routes) throws Exception {
+        List<RouteDefinition> ordered = new ArrayList<>(routes);
+        ordered.sort(Comparator.comparing(route -> !route.getInput().getEndpointUri().startsWith("direct:")));
+        for (int from = 0; from < ordered.size(); from += START_BATCH) {
+            if (closing) {
+                throw new StoppedWhileStarting(flowId);
+            }
+            ((ModelCamelContext) camel).startRouteDefinitions(ordered.subList(from, Math.min(ordered.size(), from + START_BATCH)));
+        }
+    }
+
+    /** The engine began to stop while a flow's routes were being started. */
+    private static final class StoppedWhileStarting extends IllegalStateException {
+        StoppedWhileStarting(String flowId) {
+            super("The engine is stopping; flow '" + flowId + "' was not started");
+        }
+    }
+
+    private int concurrency(Flow flow) {
+        return new FlowSettings(flow).concurrency(inbox.defaultConcurrency());
+    }
+
     private void restore(Deployed previous) {
         try {
-            ((ModelCamelContext) camel).addRouteDefinitions(previous.routes());
+            startRoutes(previous.flow().id(), previous.routes());
             deployed.put(previous.flow().id(), previous);
-            inbox.flowStarted(previous.flow().id());
+            inbox.flowStarted(previous.flow().id(), concurrency(previous.flow()));
         } catch (Exception e) {
             LOG.error("Flow '{}': the previous version could not be restarted either", previous.flow().id(), e);
         }
@@ -289,16 +328,46 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** True once {@link #close} was called: the engine takes no new flows. */
+    public boolean isClosing() {
+        return closing;
+    }
+
     /**
-     * Graceful stop: triggers stop first so nothing new is accepted, the inbox finishes what is in
-     * flight (up to the drain timeout; the rest stays in a durable inbox for the next start), then
-     * the flows and the context stop.
+     * Graceful stop, in the order that loses and repeats nothing: the webhook server stops
+     * accepting (new requests get 503) and waits for the requests already inside to get their 202;
+     * other triggers stop so nothing new is accepted; the inbox lets running events finish (up to the drain timeout; queued ones
+     * stay in a durable inbox for the next start) and commits what they did; then the context
+     * stops — all routes at once, not flow by flow, which in Camel costs time in the square of
+     * the number of routes. Waits for a deploy in progress, and refuses further ones.
      */
     @Override
-    public synchronized void close() {
+    public void close() {
+        closing = true;
         // webhooks first: new requests get 503, the ones already inside get their commit and 202
         ingress.stopAccepting();
         ingress.awaitIdle(options.drainTimeout());
+        synchronized (this) {
+            stopTriggers();
+            inbox.stop(options.drainTimeout());
+            for (String flowId : List.copyOf(deployed.keySet())) {
+                deployed.remove(flowId);
+                LOG.info("Flow '{}' stopped", flowId);
+            }
+            if (injector != null) {
+                try {
+                    injector.stop();
+                } catch (RuntimeException e) {
+                    LOG.warn("The inject producer did not stop cleanly: {}", e.getMessage());
+                }
+            }
+            camel.stop();
+            ingress.close();
+        }
+    }
+
+    /** Stops every route that is not fed by {@code direct:} (webhooks, schedules, consumers), letting their in-flight events finish. */
+    private void stopTriggers() {
         for (Route route : List.copyOf(camel.getRoutes())) {
             if (!route.getEndpoint().getEndpointUri().startsWith("direct:")) {
                 try {
@@ -308,19 +377,7 @@ public final class Engine implements AutoCloseable {
                 }
             }
         }
-        inbox.stop(options.drainTimeout());
-        for (String flowId : List.copyOf(deployed.keySet())) {
-            undeploy(flowId);
-        }
-        if (injector != null) {
-            try {
-                injector.stop();
-            } catch (RuntimeException e) {
-                LOG.warn("The inject producer did not stop cleanly: {}", e.getMessage());
-            }
-        }
-        camel.stop();
-        ingress.close();
+        deployed.keySet().forEach(inbox::flowStopping);
     }
 
     private static String rootMessage(Throwable e) {

@@ -26,7 +26,11 @@ public record RunRecord(
         Long replayOf,
         List<StepRecord> steps) {
 
-    public enum RunStatus { SUCCESS, FILTERED, FAILED, DEAD_LETTERED }
+    /**
+     * How a run ended. {@code RETRYING}: a node failed and the event waits to try it again (a later
+     * run, this one's child, continues its story).
+     */
+    public enum RunStatus { SUCCESS, FILTERED, FAILED, DEAD_LETTERED, RETRYING }
 
     public RunRecord {
         steps = steps == null ? List.of() : List.copyOf(steps);

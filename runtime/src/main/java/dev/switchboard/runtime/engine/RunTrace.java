@@ -13,6 +13,10 @@ public final class RunTrace {
     public static final String PROPERTY = "sb.runTrace";
     /** Set (to the node id) when the event went to the dead-letter store. */
     public static final String DEAD_LETTERED = "sb.deadLettered";
+    /** Set (to what will happen, for the run's error text) when a failed node is to be tried again later. */
+    public static final String RETRY_SCHEDULED = "sb.retryScheduled";
+    /** Set (to the error) when a node failed for the last time and the flow keeps no dead letters. */
+    public static final String GAVE_UP = "sb.gaveUp";
 
     private final String runId = Event.newId();
     private final String flowId;
@@ -21,6 +25,9 @@ public final class RunTrace {
     private final List<Step> steps = new ArrayList<>(8);
     /** Whether a listener will see this run: only then do steps need their time. */
     private final boolean timed;
+    /** The node a retry's run starts at, and which try of that node it is. */
+    private String entryNode;
+    private int entryAttempt = 1;
 
     RunTrace(String flowId, String parentRunId, Long replayOf, boolean timed) {
         this.flowId = flowId;
@@ -36,6 +43,18 @@ public final class RunTrace {
 
     public synchronized void entered(String nodeId, Event input) {
         steps.add(new Step(nodeId, now(), input));
+    }
+
+    /** The run starts at {@code nodeId} (a retry or a replay), as the {@code attempt}-th try of that node. */
+    synchronized void enteredAt(String nodeId, Event input, int attempt) {
+        entryNode = nodeId;
+        entryAttempt = attempt;
+        entered(nodeId, input);
+    }
+
+    /** Which try of {@code nodeId} this run makes: more than 1 only where a retry started it. */
+    public synchronized int attemptOf(String nodeId) {
+        return nodeId.equals(entryNode) ? entryAttempt : 1;
     }
 
     /** The event left {@code nodeId} through {@code port}; a trigger's first emit adds its step. */

@@ -59,9 +59,26 @@ public final class RunTracker {
         exchange.setProperty(FlowExchange.RUN_ID, trace.runId());
         exchange.setProperty(FlowExchange.FLOW_ID, flowId);
         exchange.removeProperty(RunTrace.DEAD_LETTERED);
+        exchange.removeProperty(RunTrace.RETRY_SCHEDULED);
+        exchange.removeProperty(RunTrace.GAVE_UP);
         if (listened) {
             exchange.getExchangeExtension().addOnCompletion(new RunCompletion(flowId, triggerNodeId, trace, exchange));
         }
+        return trace;
+    }
+
+    /**
+     * Starts a run at {@code nodeId} instead of at a trigger: a retry ({@code attempt} &gt; 1, a
+     * child of the run that failed) or a replay of a dead letter.
+     */
+    public RunTrace beginAt(Exchange exchange, String flowId, String nodeId, Event event, Long replayOf,
+                            String parentRunId, int attempt) {
+        exchange.getIn().setBody(event);
+        if (parentRunId != null) {
+            exchange.setProperty(FlowExchange.RUN_ID, parentRunId);
+        }
+        RunTrace trace = begin(exchange, flowId, nodeId, replayOf);
+        trace.enteredAt(nodeId, event, attempt);
         return trace;
     }
 
@@ -116,14 +133,22 @@ public final class RunTracker {
             this.eventId = exchange.getIn().getBody() instanceof Event e ? e.id() : exchange.getExchangeId();
         }
 
+        /** The most pressing outcome wins when branches of one run ended differently. */
         @Override
         public void onComplete(Exchange done) {
-            RunRecord.RunStatus status = done.getProperty(RunTrace.DEAD_LETTERED) != null ? RunRecord.RunStatus.DEAD_LETTERED
-                    : done.getProperty(FlowExchange.FILTERED_BY) != null ? RunRecord.RunStatus.FILTERED
-                    : RunRecord.RunStatus.SUCCESS;
-            String error = done.getProperty(RunTrace.DEAD_LETTERED) != null
-                    ? "dead-lettered at " + done.getProperty(RunTrace.DEAD_LETTERED) : null;
-            publish(record(done, status, error));
+            String gaveUp = done.getProperty(RunTrace.GAVE_UP, String.class);
+            String deadLettered = done.getProperty(RunTrace.DEAD_LETTERED, String.class);
+            String retrying = done.getProperty(RunTrace.RETRY_SCHEDULED, String.class);
+            if (gaveUp != null) {
+                publish(record(done, RunRecord.RunStatus.FAILED, gaveUp));
+            } else if (deadLettered != null) {
+                publish(record(done, RunRecord.RunStatus.DEAD_LETTERED, "dead-lettered at " + deadLettered));
+            } else if (retrying != null) {
+                publish(record(done, RunRecord.RunStatus.RETRYING, retrying));
+            } else {
+                publish(record(done, done.getProperty(FlowExchange.FILTERED_BY) != null
+                        ? RunRecord.RunStatus.FILTERED : RunRecord.RunStatus.SUCCESS, null));
+            }
         }
 
         @Override

@@ -10,9 +10,11 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * An engine on the store: durable inbox for push triggers, dead letters, run history with
- * lineage, and dedupe keys. Closing it is the graceful shutdown: triggers stop, in-flight events
- * finish (bounded by the drain timeout), history is flushed, then the store closes.
+ * An engine on the store: durable inbox for push triggers and retries, dead letters, run history
+ * with lineage, and dedupe keys; one runtime per store ({@link StoreOwnership}). Closing it is the
+ * graceful shutdown, in this order: triggers stop, in-flight events finish (bounded by the drain
+ * timeout) and what they did is committed, history is flushed, the store closes, and only then
+ * is the store given up.
  */
 public final class DurableRuntime implements AutoCloseable {
     private final Store store;
@@ -20,9 +22,12 @@ public final class DurableRuntime implements AutoCloseable {
     private final HistoryWriter history;
     private final DeadLetterStore deadLetters;
     private final Engine engine;
+    private final StoreOwnership ownership;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DurableRuntime(Store store, StoreInbox inbox, HistoryWriter history, DeadLetterStore deadLetters, Engine engine) {
+    private DurableRuntime(StoreOwnership ownership, Store store, StoreInbox inbox, HistoryWriter history,
+                           DeadLetterStore deadLetters, Engine engine) {
+        this.ownership = ownership;
         this.store = store;
         this.inbox = inbox;
         this.history = history;
@@ -30,10 +35,28 @@ public final class DurableRuntime implements AutoCloseable {
         this.engine = engine;
     }
 
-    /** Opens (and migrates) the store at {@code dbUrl}, or the default one in the data folder when null, and starts the engine. */
+    /**
+     * Takes the store at {@code dbUrl} (the default one in the data folder when null) for this
+     * process, opens and migrates it, and starts the engine.
+     *
+     * @throws StoreOwnership.StoreInUseException when another runtime runs on the same store
+     */
     public static DurableRuntime start(EngineOptions options, ConnectorCatalog catalog, SecretResolver secrets, String dbUrl,
                                        HistoryOptions historyOptions) {
-        Store store = dbUrl == null ? Store.openDefault(options.dataDir()) : Store.open(dbUrl);
+        String url = dbUrl == null ? Store.defaultUrl(options.dataDir()) : dbUrl;
+        StoreOwnership ownership = StoreOwnership.acquire(url).orElse(null);
+        try {
+            return start(ownership, Store.open(url), options, catalog, secrets, historyOptions);
+        } catch (RuntimeException e) {
+            if (ownership != null) {
+                ownership.close();
+            }
+            throw e;
+        }
+    }
+
+    private static DurableRuntime start(StoreOwnership ownership, Store store, EngineOptions options, ConnectorCatalog catalog,
+                                        SecretResolver secrets, HistoryOptions historyOptions) {
         StoreInbox inbox = new StoreInbox(store);
         DeadLetterStore deadLetters = new DeadLetterStore(store);
         Services services = new Services().register(DedupeStore.class, new StoreDedupe(store));
@@ -48,7 +71,10 @@ public final class DurableRuntime implements AutoCloseable {
             store.close();
             throw e;
         }
-        return new DurableRuntime(store, inbox, history, deadLetters, engine);
+        if (ownership != null) {
+            ownership.describe(engine.httpBaseUrl());
+        }
+        return new DurableRuntime(ownership, store, inbox, history, deadLetters, engine);
     }
 
     public Engine engine() { return engine; }
@@ -70,5 +96,8 @@ public final class DurableRuntime implements AutoCloseable {
         history.awaitWritten(Duration.ofSeconds(10));
         history.close();
         store.close();
+        if (ownership != null) {
+            ownership.close();
+        }
     }
 }

@@ -26,10 +26,15 @@ import org.slf4j.LoggerFactory;
 final class InboxWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InboxWriter.class);
     static final int MAX_BATCH = 1000;
-    private static final String INSERT =
-            "INSERT INTO inbox (event_id, flow_id, node_id, replay_of, event, accepted_at) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO inbox (event_id, flow_id, node_id, replay_of, event, accepted_at,"
+            + " attempt, due_at, parent_run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    record Insert(Event event, String flowId, String nodeId, String json, CompletableFuture<Long> seq) {}
+    /**
+     * A row to insert: an event a trigger accepted ({@code dueAt} null), or a retry of the node
+     * {@code nodeId} due at {@code dueAt} as its {@code attempt}-th try.
+     */
+    record Insert(Event event, String flowId, String nodeId, String json, int attempt, Instant dueAt, String parentRunId,
+                  CompletableFuture<Long> seq) {}
 
     /** Told about each committed insert on the writer thread, before its caller is answered. */
     interface Committed {
@@ -55,15 +60,24 @@ final class InboxWriter implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues an insert; the future completes with the row's sequence number once it is committed. */
+    /** Queues an accepted event; the future completes with the row's sequence number once it is committed. */
     CompletableFuture<Long> insert(Event event, String flowId, String nodeId, String json) {
-        CompletableFuture<Long> seq = new CompletableFuture<>();
+        return queue(new Insert(event, flowId, nodeId, json, 1, null, null, new CompletableFuture<>()));
+    }
+
+    /** Queues a retry; the future completes once it is committed. */
+    CompletableFuture<Long> insertRetry(Event event, String flowId, String nodeId, String json, int attempt, Instant dueAt,
+                                        String parentRunId) {
+        return queue(new Insert(event, flowId, nodeId, json, attempt, dueAt, parentRunId, new CompletableFuture<>()));
+    }
+
+    private CompletableFuture<Long> queue(Insert insert) {
         if (!running) {
-            seq.completeExceptionally(new IllegalStateException("The inbox is closed"));
-            return seq;
+            insert.seq().completeExceptionally(new IllegalStateException("The inbox is closed"));
+            return insert.seq();
         }
-        inserts.add(new Insert(event, flowId, nodeId, json, seq));
-        return seq;
+        inserts.add(insert);
+        return insert.seq();
     }
 
     /** Marks an event done; the delete rides along with the next commit. */
@@ -114,6 +128,9 @@ final class InboxWriter implements AutoCloseable {
                         insert.setObject(4, null);
                         insert.setString(5, i.json());
                         insert.setTimestamp(6, now);
+                        insert.setInt(7, i.attempt());
+                        insert.setTimestamp(8, i.dueAt() == null ? null : Timestamp.from(i.dueAt()));
+                        insert.setString(9, i.parentRunId());
                         insert.addBatch();
                     }
                     insert.executeBatch();

@@ -2,26 +2,26 @@ package dev.switchboard.runtime.store;
 
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.support.Json;
-import dev.switchboard.runtime.compile.Endpoints;
 import dev.switchboard.runtime.engine.Inbox;
+import dev.switchboard.runtime.engine.NodeEntry;
+import dev.switchboard.runtime.engine.RetryRequest;
 import dev.switchboard.runtime.engine.RunTracker;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -35,45 +35,46 @@ import org.slf4j.LoggerFactory;
 /**
  * The durable inbox: a push trigger's event is committed to the store (group commit) before the
  * trigger answers its caller; dispatcher threads then run it through the flow and delete it once
- * the run finished (success, filtered, dead-lettered or routed to an error port). Events still in
- * the table at start — after a crash, or replays put there by {@code dead-letters replay} — are
- * found by a poller and dispatched: at-least-once.
+ * the run finished (success, filtered, dead-lettered, retry scheduled or routed to an error port).
+ * A retry is a row too: addressed to the node that failed, due at a time, committed before the
+ * failed run counts as finished. Rows still in the table at start — after a crash, replays put
+ * there by {@code dead-letters replay}, retries — are found by a poller: at-least-once.
+ *
+ * <p>Dispatch is fair across flows ({@link FairDispatcher}): each flow runs at most its
+ * concurrency of events at once, so a flow whose target is slow cannot take every thread.
  */
 public final class StoreInbox implements Inbox, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreInbox.class);
     private static final Duration ACCEPT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration FAILED_PAUSE = Duration.ofSeconds(30);
+    public static final int DEFAULT_DISPATCHERS = 8;
+    private static final int LANE_CAPACITY = 2_000;
 
     private final Store store;
     private final InboxWriter writer;
-    private final ThreadPoolExecutor dispatchers;
+    private final FairDispatcher<Pending> dispatcher;
     private final ScheduledExecutorService poller;
     private final Duration pollInterval;
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** Rows handed to the dispatcher and not finished: queued or running. */
+    private final Set<Long> claimed = ConcurrentHashMap.newKeySet();
     private final Map<Long, Long> failedAt = new ConcurrentHashMap<>();
     private final Set<String> startedFlows = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
-    /** Rows up to here were handed to the dispatcher when committed; the poller looks only at those, and replays. */
+    /** Rows up to here were handed to the dispatcher when committed; the poller looks only at those, replays and retries. */
     private volatile long watermark;
     private volatile ProducerTemplate producer;
     private volatile RunTracker tracker;
 
-    public StoreInbox(Store store, int dispatcherThreads, int queueSize, Duration pollInterval) {
-        this(store, dispatcherThreads, queueSize, pollInterval, InboxWriter.MAX_BATCH);
+    public StoreInbox(Store store, int dispatcherThreads, Duration pollInterval) {
+        this(store, dispatcherThreads, pollInterval, InboxWriter.MAX_BATCH);
     }
 
     /** @param maxBatch most inserts per group commit; 1 turns group commit off (for the benchmark) */
-    public StoreInbox(Store store, int dispatcherThreads, int queueSize, Duration pollInterval, int maxBatch) {
+    public StoreInbox(Store store, int dispatcherThreads, Duration pollInterval, int maxBatch) {
         this.store = store;
         this.pollInterval = pollInterval;
         this.writer = new InboxWriter(store, this::committed, this::deleted, maxBatch);
-        AtomicInteger n = new AtomicInteger();
-        this.dispatchers = new ThreadPoolExecutor(dispatcherThreads, dispatcherThreads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queueSize), r -> {
-                    Thread t = new Thread(r, "switchboard-dispatch-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.dispatcher = new FairDispatcher<>("switchboard-dispatch", dispatcherThreads, LANE_CAPACITY, this::dispatch);
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "switchboard-inbox-poller");
             t.setDaemon(true);
@@ -82,7 +83,16 @@ public final class StoreInbox implements Inbox, AutoCloseable {
     }
 
     public StoreInbox(Store store) {
-        this(store, 8, 10_000, Duration.ofMillis(500));
+        this(store, DEFAULT_DISPATCHERS, Duration.ofMillis(500));
+    }
+
+    /**
+     * How many of one flow's events run at once when the flow does not say: all threads but two, so
+     * one flow with a slow target leaves room for the others.
+     */
+    @Override
+    public int defaultConcurrency() {
+        return Math.max(1, dispatcher.threadCount() - 2);
     }
 
     @Override
@@ -96,14 +106,33 @@ public final class StoreInbox implements Inbox, AutoCloseable {
      * the trigger (a webhook's body limit), so nothing a trigger accepted is refused here.
      */
     long commit(Event event, String flowId, String nodeId) throws Exception {
-        String json = Json.write(Json.toCloudEvent(event));
+        String json = eventJson(event);
+        return committedWithin(writer.insert(event, flowId, nodeId, json), "event");
+    }
+
+    @Override
+    public void retryLater(RetryRequest retry) {
+        String json = eventJson(retry.input());
         try {
-            return writer.insert(event, flowId, nodeId, json)
-                    .get(ACCEPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            committedWithin(writer.insertRetry(retry.input(), retry.flowId(), retry.nodeId(), json, retry.attempt(),
+                    retry.dueAt(), retry.failedRunId()), "retry");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while keeping the retry of event " + retry.input().id(), e);
+        }
+    }
+
+    private static String eventJson(Event event) {
+        return Json.write(Json.toCloudEvent(event));
+    }
+
+    private static long committedWithin(CompletableFuture<Long> seq, String what) throws InterruptedException {
+        try {
+            return seq.get(ACCEPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("The event could not be stored: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("The " + what + " could not be stored: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("The store did not commit the event within " + ACCEPT_TIMEOUT, e);
+            throw new IllegalStateException("The store did not commit the " + what + " within " + ACCEPT_TIMEOUT, e);
         }
     }
 
@@ -131,7 +160,8 @@ public final class StoreInbox implements Inbox, AutoCloseable {
     }
 
     @Override
-    public void flowStarted(String flowId) {
+    public void flowStarted(String flowId, int concurrency) {
+        dispatcher.open(flowId, concurrency);
         startedFlows.add(flowId);
         poller.execute(this::pollSafely);
     }
@@ -139,122 +169,170 @@ public final class StoreInbox implements Inbox, AutoCloseable {
     @Override
     public void flowStopping(String flowId) {
         startedFlows.remove(flowId);
+        dispatcher.close(flowId).forEach(this::release);
     }
 
-    /** How many events are kept and not yet finished (tests and the CLI). */
+    /** How many events are kept and not yet finished, retries included (tests and the CLI). */
     public int pendingCount() {
+        return count("SELECT COUNT(*) FROM inbox");
+    }
+
+    /** How many of the kept events wait to try a failed node again. */
+    public int retryCount() {
+        return count("SELECT COUNT(*) FROM inbox WHERE due_at IS NOT NULL");
+    }
+
+    private int count(String sql) {
         return store.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM inbox"); ResultSet r = s.executeQuery()) {
+            try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getInt(1);
             }
         });
     }
 
-    private record Pending(long seq, String flowId, String nodeId, Long replayOf, Event event) {}
-
-    private void submit(Pending pending) {
-        if (inFlight.add(pending.seq())) {
-            execute(pending);
+    /** One kept row: an accepted event (runs from its trigger) or a replay or retry (runs from a node). */
+    private record Pending(long seq, String flowId, String nodeId, Long replayOf, int attempt, Instant dueAt,
+                           String parentRunId, Event event) {
+        boolean entersAtNode() {
+            return replayOf != null || dueAt != null;
         }
     }
 
-    /** Hands a claimed event to a dispatcher thread. */
-    private void execute(Pending pending) {
-        try {
-            dispatchers.execute(() -> dispatch(pending));
-        } catch (RejectedExecutionException full) {
-            inFlight.remove(pending.seq()); // stays in the table; the poller picks it up when there is room
+    /** Claims a row and queues it on its flow's lane. */
+    private void submit(Pending pending) {
+        if (claimed.add(pending.seq())) {
+            queue(pending);
         }
+    }
+
+    /** Queues a claimed row on its flow's lane; a full lane leaves it for the poller. */
+    private void queue(Pending pending) {
+        if (!dispatcher.offer(pending.flowId(), pending)) {
+            release(pending);
+        }
+    }
+
+    private void release(Pending pending) {
+        claimed.remove(pending.seq());
     }
 
     private void dispatch(Pending pending) {
         if (stopping || !startedFlows.contains(pending.flowId())) {
-            inFlight.remove(pending.seq());
+            release(pending);
             return;
         }
-        Exchange exchange = new DefaultExchange(producer.getCamelContext());
-        exchange.getIn().setBody(pending.event());
-        String uri;
-        if (pending.replayOf() != null) {
-            // a replay enters the node's route directly, with no emit before it to record the entry
-            tracker.begin(exchange, pending.flowId(), pending.nodeId(), pending.replayOf())
-                    .entered(pending.nodeId(), pending.event());
-            uri = Endpoints.nodeInput(pending.flowId(), pending.nodeId());
+        Exchange result;
+        if (pending.entersAtNode()) {
+            if (!NodeEntry.exists(producer, pending.flowId(), pending.nodeId())) {
+                nodeGone(pending);
+                return;
+            }
+            result = NodeEntry.run(producer, tracker, pending.flowId(), pending.nodeId(), pending.event(), pending.replayOf(),
+                    pending.parentRunId(), pending.attempt());
         } else {
-            uri = dispatchUri(pending.flowId(), pending.nodeId());
+            Exchange exchange = new DefaultExchange(producer.getCamelContext());
+            exchange.getIn().setBody(pending.event());
+            result = producer.send(dispatchUri(pending.flowId(), pending.nodeId()), exchange);
         }
-        Exchange result = producer.send(uri, exchange);
         if (result.getException() == null) {
             writer.done(pending.seq());
         } else {
             LOG.warn("Event {} of flow '{}' could not run and stays in the inbox: {}", pending.event().id(),
                     pending.flowId(), result.getException().toString());
             failedAt.put(pending.seq(), System.nanoTime());
-            inFlight.remove(pending.seq());
+            release(pending);
         }
     }
 
+    /** A retry or replay whose node a new version of the flow no longer has: kept as a dead letter, not lost. */
+    private void nodeGone(Pending pending) {
+        String error = "Node '" + pending.nodeId() + "' is no longer in flow '" + pending.flowId()
+                + "' (the flow was changed while the event waited to run from it)";
+        LOG.warn("Event {}: {}; it is kept as a dead letter", pending.event().id(), error);
+        new DeadLetterStore(store).deadLetter(pending.flowId(), pending.nodeId(), pending.parentRunId(), pending.event(), error,
+                Math.max(1, pending.attempt() - 1));
+        writer.done(pending.seq());
+    }
+
     /**
-     * On the writer thread, right after the commit: the event is dispatched from memory, and only
-     * then does the poller's watermark pass it, so the poller never dispatches it a second time.
+     * On the writer thread, right after the commit: an accepted event is dispatched from memory,
+     * and only then does the poller's watermark pass it, so the poller never dispatches it a
+     * second time. A retry waits for its time.
      */
     private void committed(long seq, InboxWriter.Insert insert) {
-        if (startedFlows.contains(insert.flowId())) {
-            submit(new Pending(seq, insert.flowId(), insert.nodeId(), null, insert.event()));
+        Pending pending = new Pending(seq, insert.flowId(), insert.nodeId(), null, insert.attempt(), insert.dueAt(),
+                insert.parentRunId(), insert.event());
+        if (insert.dueAt() != null) {
+            long delay = Math.max(0, Duration.between(Instant.now(), insert.dueAt()).toMillis());
+            poller.schedule(() -> submitIfStarted(pending), delay, TimeUnit.MILLISECONDS);
+        } else {
+            submitIfStarted(pending);
         }
         watermark = Math.max(watermark, seq);
     }
 
+    private void submitIfStarted(Pending pending) {
+        if (!stopping && startedFlows.contains(pending.flowId())) {
+            submit(pending);
+        }
+    }
+
     private void deleted(long seq) {
-        inFlight.remove(seq);
+        claimed.remove(seq);
         failedAt.remove(seq);
     }
 
     private void pollSafely() {
         try {
-            poll();
+            for (String flowId : startedFlows) {
+                poll(flowId);
+            }
         } catch (RuntimeException e) {
             LOG.warn("Inbox poll failed: {}", e.getMessage());
         }
     }
 
-    /** Dispatches kept events that nobody is running: after a restart, replays, or overflow. */
-    private void poll() {
-        if (startedFlows.isEmpty() || producer == null) {
+    /**
+     * Dispatches a flow's kept events that nobody is running: after a restart, replays, due
+     * retries, or what did not fit its lane. Each flow is read on its own, so one flow's backlog
+     * does not hide another's.
+     */
+    private void poll(String flowId) {
+        int room = dispatcher.room(flowId);
+        if (stopping || producer == null || room < 16) {
             return;
         }
-        int room = dispatchers.getQueue().remainingCapacity();
-        if (room < 16) {
-            return;
-        }
-        int limit = inFlight.size() + Math.min(room, 2000);
         try (Connection c = store.connection();
              PreparedStatement s = c.prepareStatement(
-                     "SELECT seq, flow_id, node_id, replay_of, event FROM inbox WHERE seq <= ? OR replay_of IS NOT NULL"
+                     "SELECT seq, node_id, replay_of, attempt, due_at, parent_run_id, event FROM inbox WHERE flow_id = ?"
+                             + " AND (seq <= ? OR replay_of IS NOT NULL OR due_at IS NOT NULL) AND (due_at IS NULL OR due_at <= ?)"
                              + " ORDER BY seq FETCH FIRST ? ROWS ONLY");
              PreparedStatement kept = c.prepareStatement("SELECT 1 FROM inbox WHERE seq = ?")) {
-            s.setLong(1, watermark);
-            s.setInt(2, limit);
+            s.setString(1, flowId);
+            s.setLong(2, watermark);
+            s.setTimestamp(3, Timestamp.from(Instant.now()));
+            s.setInt(4, claimed.size() + Math.min(room, 2000));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     long seq = r.getLong(1);
-                    String flowId = r.getString(2);
-                    if (inFlight.contains(seq) || !startedFlows.contains(flowId) || recentlyFailed(seq)) {
+                    if (claimed.contains(seq) || recentlyFailed(seq)) {
                         continue;
                     }
-                    long replayOf = r.getLong(4);
+                    long replayOf = r.getLong(3);
                     Long replay = r.wasNull() ? null : replayOf;
-                    Event event = Json.fromCloudEvent(Json.parse(r.getString(5)));
-                    if (!inFlight.add(seq)) {
+                    Timestamp due = r.getTimestamp(5);
+                    Pending pending = new Pending(seq, flowId, r.getString(2), replay, r.getInt(4),
+                            due == null ? null : due.toInstant(), r.getString(6), Json.fromCloudEvent(Json.parse(r.getString(7))));
+                    if (!claimed.add(seq)) {
                         continue;
                     }
                     // the row was read before the claim: a dispatcher may have finished it and the
                     // writer deleted it since, and running it again would be a duplicate
                     if (stillKept(kept, seq)) {
-                        execute(new Pending(seq, flowId, r.getString(3), replay, event));
+                        queue(pending);
                     } else {
-                        inFlight.remove(seq);
+                        release(pending);
                     }
                 }
             }
@@ -275,19 +353,21 @@ public final class StoreInbox implements Inbox, AutoCloseable {
         return at != null && System.nanoTime() - at < FAILED_PAUSE.toNanos();
     }
 
+    /**
+     * Stops dispatching: queued events stay in the table, running ones may finish within
+     * {@code timeout}; then every finished event's delete and every retry is committed before the
+     * writer stops, so nothing that finished runs again after a restart.
+     */
     @Override
     public void stop(Duration timeout) {
         stopping = true;
         poller.shutdownNow();
-        dispatchers.shutdown();
-        try {
-            if (!dispatchers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("{} events were still running after {}; they stay in the inbox", inFlight.size(), timeout);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        FairDispatcher.Stopped<Pending> stopped = dispatcher.stop(timeout);
+        stopped.dropped().forEach(this::release);
+        if (stopped.stillRunning() > 0) {
+            LOG.warn("{} events were still running after {}; they stay in the inbox and run again at the next start",
+                    stopped.stillRunning(), timeout);
         }
-        dispatchers.shutdownNow();
         writer.close();
     }
 

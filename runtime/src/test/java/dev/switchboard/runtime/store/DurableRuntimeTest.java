@@ -106,7 +106,7 @@ class DurableRuntimeTest {
     void failingTargetIsRetriedThenDeadLetteredAndBulkReplayDeliversEachOnce() throws Exception {
         target.down(true);
         runtime.engine().deploy(flow("outage", List.of(node("in", "webhook", "path", "/hooks/outage"),
-                        node("send", "http.request", "method", "POST", "url", target.url(), "retries", 0)), List.of(Wire.of("in", "send")),
+                        node("send", "http.request", "method", "POST", "url", target.url())), List.of(Wire.of("in", "send")),
                 ConfigValue.object("retry", ConfigValue.object("attempts", 3, "backoff", "10ms", "maxBackoff", "50ms"))));
         int events = 20;
         for (int i = 0; i < events; i++) {

@@ -47,7 +47,7 @@ class StoreInboxUnderLoadTest {
     void aBusyPollerNeverRunsAnEventTwice() throws Exception {
         CaptureConnector.clear(SINK);
         try (Store store = Store.openDefault(dataDir);
-             StoreInbox inbox = new StoreInbox(store, 8, 10_000, Duration.ofMillis(1))) {
+             StoreInbox inbox = new StoreInbox(store, 8, Duration.ofMillis(1))) {
             Engine engine = new Engine(new EngineOptions("127.0.0.1", 0, dataDir, Duration.ofSeconds(10)),
                     ConnectorCatalog.load(), SecretResolver.of(Map.of()), new Services(), inbox, new DeadLetterStore(store));
             engine.start();

@@ -35,4 +35,21 @@ class FailureHandlingValidationTest {
                 .extracting(Problem::pointer)
                 .containsExactlyInAnyOrder("/nodes/1/config/retry/attempts", "/nodes/1/config/retry/backoff");
     }
+
+    @Test
+    void flowSettingsForFailuresAndConcurrencyAreChecked() {
+        String flow = """
+                { "format": "switchboard/flow@1", "id": "f", "nodes": [],
+                  "settings": { "deadLetter": "no", "concurrency": %s } }
+                """;
+        assertThat(VALIDATOR.validate(flow.formatted("0")).problems()).extracting(Problem::pointer)
+                .containsExactlyInAnyOrder("/settings/deadLetter", "/settings/concurrency");
+        assertThat(VALIDATOR.validate(flow.formatted("65")).problems()).extracting(Problem::pointer)
+                .contains("/settings/concurrency");
+        assertThat(VALIDATOR.validate(flow.formatted("1.5")).problems()).extracting(Problem::pointer)
+                .contains("/settings/concurrency");
+        assertThat(VALIDATOR.validate("""
+                { "format": "switchboard/flow@1", "id": "f", "nodes": [], "settings": { "deadLetter": false, "concurrency": 4 } }
+                """).problems()).isEmpty();
+    }
 }

@@ -1,0 +1,35 @@
+package dev.switchboard.runtime.model;
+
+import dev.switchboard.connector.spi.RetryPolicy;
+import dev.switchboard.connector.spi.config.NodeConfig;
+import java.util.Optional;
+
+/** Typed read access to a flow's {@code settings} (the validator has checked their shape). */
+public final class FlowSettings {
+    public static final String RETRY = "retry";
+    public static final String DEAD_LETTER = "deadLetter";
+    public static final String CONCURRENCY = "concurrency";
+    /** The most events of one flow a runtime runs at once that {@code settings.concurrency} may ask for. */
+    public static final int MAX_CONCURRENCY = 64;
+
+    private final NodeConfig settings;
+
+    public FlowSettings(Flow flow) {
+        this.settings = new NodeConfig(flow.settings());
+    }
+
+    /** {@code settings.retry}, for every node that names no policy of its own. */
+    public Optional<RetryPolicy> retry() {
+        return settings.has(RETRY) ? Optional.of(RetryPolicy.from(settings.object(RETRY))) : Optional.empty();
+    }
+
+    /** {@code settings.deadLetter}: keep events that failed every attempt for replay (default), or give them up. */
+    public boolean keepDeadLetters() {
+        return settings.bool(DEAD_LETTER, true);
+    }
+
+    /** {@code settings.concurrency}: at most this many of the flow's events run at once; {@code fallback} when unset. */
+    public int concurrency(int fallback) {
+        return (int) Math.max(1, Math.min(MAX_CONCURRENCY, settings.integer(CONCURRENCY, fallback)));
+    }
+}
