@@ -2,6 +2,7 @@ package dev.switchboard.connector.spi;
 
 import dev.switchboard.connector.spi.config.NodeConfig;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 
@@ -22,6 +23,9 @@ public interface NodeContext {
 
     /** For triggers: starts this node's route from a Camel endpoint. */
     RouteDefinition from(String uri);
+
+    /** For triggers: starts this node's route from an endpoint object (one that carries more than a URI can). */
+    RouteDefinition from(Endpoint endpoint);
 
     /** For steps and actions: the node's route, already started at its input. */
     RouteDefinition route();

@@ -2,42 +2,47 @@ package dev.switchboard.connector.webhook;
 
 import dev.switchboard.connector.spi.config.NodeConfig;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks that a webhook call comes from who it claims, on the raw request before any parsing.
  * Every comparison of a credential runs in constant time ({@link MessageDigest#isEqual}).
+ *
+ * <p>Two steps: {@link #rejectHeaders} looks at the headers alone and runs before the body is read,
+ * so a caller without the right bearer token or basic credentials (or without a well-formed
+ * signature) costs no memory for its body; {@link #reject} is the whole check, body included.
  */
-public abstract sealed class WebhookAuth {
+public abstract sealed class WebhookAuth permits WebhookAuth.None, WebhookAuth.Bearer, WebhookAuth.Basic, HmacSignature {
     public static final String NONE = "none";
     public static final String BEARER = "bearer";
     public static final String BASIC = "basic";
     public static final String HMAC_SHA256 = "hmac-sha256";
     public static final String DEFAULT_SIGNATURE_HEADER = "X-Signature-256";
+    public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
+
+    /** Empty when the headers may pass (the body still to be checked); otherwise why not (safe to show the caller). */
+    public abstract Optional<String> rejectHeaders(WebhookRequest request);
 
     /** Empty when the request may pass; otherwise why not (safe to show the caller). */
-    public abstract Optional<String> reject(WebhookRequest request);
+    public Optional<String> reject(WebhookRequest request) {
+        return rejectHeaders(request);
+    }
 
     /** The {@code WWW-Authenticate} challenge for a 401, or null. */
     public String challenge() {
         return null;
     }
 
-    /** True when this check needs the raw body bytes (form bodies do not keep them). */
-    public boolean needsRawBody() {
-        return false;
-    }
-
     /** Builds the check a node's config asks for; fails on an empty credential. */
     public static WebhookAuth from(NodeConfig config) {
+        return from(config, Clock.systemUTC());
+    }
+
+    static WebhookAuth from(NodeConfig config, Clock clock) {
         String scheme = config.string("auth", NONE);
         switch (scheme) {
             case NONE:
@@ -47,8 +52,10 @@ public abstract sealed class WebhookAuth {
             case BASIC:
                 return new Basic(credential(config, "username"), credential(config, "password"));
             case HMAC_SHA256:
-                return new HmacSha256(credential(config, "secret"),
-                        config.string("signatureHeader", DEFAULT_SIGNATURE_HEADER));
+                return new HmacSignature(credential(config, "secret"),
+                        config.string("signatureHeader", DEFAULT_SIGNATURE_HEADER),
+                        config.string("timestampHeader", "").trim(),
+                        config.duration("tolerance", DEFAULT_TOLERANCE), clock);
             default:
                 throw new IllegalArgumentException("auth '" + scheme + "' is not one of none, bearer, basic, hmac-sha256");
         }
@@ -74,7 +81,7 @@ public abstract sealed class WebhookAuth {
 
     static final class None extends WebhookAuth {
         @Override
-        public Optional<String> reject(WebhookRequest request) {
+        public Optional<String> rejectHeaders(WebhookRequest request) {
             return Optional.empty();
         }
     }
@@ -87,7 +94,7 @@ public abstract sealed class WebhookAuth {
         }
 
         @Override
-        public Optional<String> reject(WebhookRequest request) {
+        public Optional<String> rejectHeaders(WebhookRequest request) {
             String header = request.header("Authorization").orElse("").trim();
             if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 return Optional.of("Missing bearer token");
@@ -111,7 +118,7 @@ public abstract sealed class WebhookAuth {
         }
 
         @Override
-        public Optional<String> reject(WebhookRequest request) {
+        public Optional<String> rejectHeaders(WebhookRequest request) {
             String header = request.header("Authorization").orElse("").trim();
             if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
                 return Optional.of("Missing basic credentials");
@@ -138,54 +145,16 @@ public abstract sealed class WebhookAuth {
         }
     }
 
-    static final class HmacSha256 extends WebhookAuth {
-        private final SecretKeySpec key;
-        private final String header;
-
-        HmacSha256(String secret, String header) {
-            this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-            this.header = header;
-        }
-
-        @Override
-        public Optional<String> reject(WebhookRequest request) {
-            if (request.form() != null) {
-                return Optional.of("Signed webhooks must not be form-encoded: the signature covers the raw body");
-            }
-            String given = request.header(header).orElse("").trim();
-            if (given.isEmpty()) {
-                return Optional.of("Missing signature header " + header);
-            }
-            if (given.toLowerCase(Locale.ROOT).startsWith("sha256=")) {
-                given = given.substring(7);
-            }
-            byte[] givenBytes;
-            try {
-                givenBytes = HexFormat.of().parseHex(given);
-            } catch (IllegalArgumentException e) {
-                return Optional.of("Invalid signature");
-            }
-            return sameBytes(sign(request.body()), givenBytes) ? Optional.empty() : Optional.of("Invalid signature");
-        }
-
-        byte[] sign(byte[] body) {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(key);
-                return mac.doFinal(body);
-            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-                throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-            }
-        }
-
-        @Override
-        public boolean needsRawBody() {
-            return true;
-        }
-    }
-
     /** {@code sha256=<hex>} of a body, as a sender computes it; for tests and docs. */
     public static String signature(String secret, byte[] body) {
-        return "sha256=" + HexFormat.of().formatHex(new HmacSha256(secret, DEFAULT_SIGNATURE_HEADER).sign(body));
+        return HmacSignature.PREFIX + HmacSignature.hex(HmacSignature.mac(secret, null, body));
+    }
+
+    /**
+     * {@code sha256=<hex>} of {@code timestamp + "." + body}, as a sender computes it when the webhook
+     * has a timestamp header; for tests and docs.
+     */
+    public static String signature(String secret, long timestampSeconds, byte[] body) {
+        return HmacSignature.PREFIX + HmacSignature.hex(HmacSignature.mac(secret, Long.toString(timestampSeconds), body));
     }
 }

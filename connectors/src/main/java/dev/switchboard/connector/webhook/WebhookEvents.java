@@ -22,6 +22,7 @@ public final class WebhookEvents {
             List.of("auth", "signature", "token", "secret", "cookie", "key", "password", "session");
     private static final int MAX_HEADER_VALUE = 512;
     private static final String IDEMPOTENCY_KEY = "idempotency-key";
+    private static final String FORM = "application/x-www-form-urlencoded";
 
     private final String source;
     private final String type;
@@ -48,13 +49,13 @@ public final class WebhookEvents {
     }
 
     static JsonNode data(WebhookRequest request) throws BadBody {
-        if (request.form() != null) {
-            return Json.MAPPER.valueToTree(request.form());
+        String media = request.mediaType();
+        if (media.equals(FORM)) {
+            return Json.MAPPER.valueToTree(FormBody.parse(request.body(), request.charset()));
         }
         if (request.body().length == 0) {
             return NullNode.getInstance();
         }
-        String media = request.mediaType();
         if (media.isEmpty() || media.equals("application/json") || media.endsWith("+json")) {
             try {
                 JsonNode node = Json.MAPPER.readTree(request.body());

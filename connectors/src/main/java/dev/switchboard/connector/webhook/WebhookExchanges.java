@@ -1,19 +1,17 @@
 package dev.switchboard.connector.webhook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.connector.ingress.IngressAnswer;
+import dev.switchboard.connector.ingress.IngressRequest;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.support.Json;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
-import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Camel side of the webhook trigger: reads the request, answers the caller. */
+/** The Camel side of the webhook trigger: reads the request the ingress received, answers the caller. */
 final class WebhookExchanges {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookExchanges.class);
 
@@ -25,12 +23,21 @@ final class WebhookExchanges {
         this.events = events;
     }
 
+    /** The checks on the headers alone: they run before the ingress reads the body. */
+    Optional<IngressAnswer> checkHeaders(Map<String, String> headers) {
+        return auth.rejectHeaders(WebhookRequest.headersOnly(headers)).map(this::unauthorized);
+    }
+
     /** Authenticates and parses; leaves the event as the body, or answers and stops the route. */
     void receive(Exchange exchange) {
-        WebhookRequest request = request(exchange.getIn());
+        if (!(exchange.getIn().getBody() instanceof IngressRequest received)) {
+            throw new IllegalStateException("A webhook route receives requests from the ingress, not "
+                    + exchange.getIn().getBody());
+        }
+        WebhookRequest request = WebhookRequest.of(received.headers(), received.body());
         Optional<String> rejected = auth.reject(request);
         if (rejected.isPresent()) {
-            reply(exchange, 401, error("unauthorized", rejected.get()), auth.challenge());
+            exchange.getMessage().setBody(unauthorized(rejected.get()));
             exchange.setRouteStop(true);
             return;
         }
@@ -38,7 +45,7 @@ final class WebhookExchanges {
         try {
             event = events.toEvent(request);
         } catch (WebhookEvents.BadBody e) {
-            reply(exchange, 400, error("bad_request", e.getMessage()), null);
+            exchange.getMessage().setBody(IngressAnswer.error(400, "bad_request", e.getMessage()));
             exchange.setRouteStop(true);
             return;
         }
@@ -47,55 +54,24 @@ final class WebhookExchanges {
         exchange.getIn().setBody(event);
     }
 
-    static WebhookRequest request(Message in) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (in instanceof HttpMessage http) {
-            http.getRequest().headers().names().forEach(name ->
-                    headers.put(name, String.join(", ", http.getRequest().headers().getAll(name))));
-        } else {
-            in.getHeaders().forEach((name, value) -> {
-                if (value instanceof String s && !name.startsWith("Camel")) {
-                    headers.put(name, s);
-                }
-            });
-        }
-        Object body = in.getBody();
-        if (body instanceof Map<?, ?> form) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            form.forEach((k, v) -> fields.put(String.valueOf(k), v));
-            return new WebhookRequest(headers, new byte[0], fields);
-        }
-        return new WebhookRequest(headers, body == null ? new byte[0] : in.getBody(byte[].class), null);
+    private IngressAnswer unauthorized(String reason) {
+        IngressAnswer answer = IngressAnswer.error(401, "unauthorized", reason);
+        return auth.challenge() == null ? answer : answer.withHeader("WWW-Authenticate", auth.challenge());
     }
 
-    /** Replaces the whole message with a JSON answer, so no request header or body is echoed back. */
-    static void reply(Exchange exchange, int status, String json, String challenge) {
-        Message out = exchange.getMessage();
-        out.removeHeaders("*");
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        if (challenge != null) {
-            out.setHeader("WWW-Authenticate", challenge);
-        }
-        out.setBody(json.getBytes(StandardCharsets.UTF_8));
+    static void accepted(Exchange exchange) {
+        Event event = exchange.getIn().getBody(Event.class);
+        ObjectNode node = Json.NODES.objectNode();
+        node.put("id", event.id());
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setBody(IngressAnswer.json(202, node.toString()));
     }
 
     static void failed(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         LOG.warn("Webhook {} could not accept an event", exchange.getFromEndpoint().getEndpointUri(), cause);
-        reply(exchange, 503, error("unavailable", "The event could not be accepted now; try again later"), null);
-    }
-
-    static String accepted(Event event) {
-        ObjectNode node = Json.NODES.objectNode();
-        node.put("id", event.id());
-        return node.toString();
-    }
-
-    static String error(String code, String message) {
-        ObjectNode node = Json.NODES.objectNode();
-        node.put("error", code);
-        node.put("message", message);
-        return node.toString();
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setBody(IngressAnswer.error(503, "unavailable",
+                "The event could not be accepted now; try again later").withHeader("Retry-After", "5"));
     }
 }

@@ -9,12 +9,10 @@ import java.util.TreeMap;
 
 /**
  * One received webhook call as the trigger sees it before anything enters a flow: the raw body
- * bytes (what signatures are computed over) and the request headers, looked up case-insensitively.
- *
- * @param form the decoded fields when the body was form-encoded (the HTTP layer has then already
- *             consumed the raw bytes, so {@code body} is empty); null otherwise
+ * bytes exactly as sent (what signatures are computed over, form-encoded bodies included) and the
+ * request headers, looked up case-insensitively.
  */
-public record WebhookRequest(Map<String, String> headers, byte[] body, Map<String, Object> form) {
+public record WebhookRequest(Map<String, String> headers, byte[] body) {
 
     public WebhookRequest {
         TreeMap<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -24,7 +22,12 @@ public record WebhookRequest(Map<String, String> headers, byte[] body, Map<Strin
     }
 
     public static WebhookRequest of(Map<String, String> headers, byte[] body) {
-        return new WebhookRequest(headers, body, null);
+        return new WebhookRequest(headers, body);
+    }
+
+    /** The headers alone, for the checks that run before the body is read. */
+    public static WebhookRequest headersOnly(Map<String, String> headers) {
+        return new WebhookRequest(headers, null);
     }
 
     public Optional<String> header(String name) {

@@ -7,7 +7,6 @@ import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.support.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,13 +48,20 @@ class WebhookEventsTest {
     }
 
     @Test
-    void formFieldsBecomeAnObject() throws Exception {
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("name", "Ada");
-        form.put("tag", List.of("a", "b"));
-        Event event = events.toEvent(new WebhookRequest(Map.of("Content-Type", "application/x-www-form-urlencoded"), null, form));
+    void formFieldsBecomeAnObjectReadFromTheRawBody() throws Exception {
+        Event event = events.toEvent(request("application/x-www-form-urlencoded; charset=UTF-8",
+                "name=Ada+L%C3%B6velace&tag=a&tag=b&empty=&flag"));
 
-        assertThat(event.data()).isEqualTo(Json.parse("{\"name\": \"Ada\", \"tag\": [\"a\", \"b\"]}"));
+        assertThat(event.data()).isEqualTo(Json.parse(
+                "{\"name\": \"Ada Lövelace\", \"tag\": [\"a\", \"b\"], \"empty\": \"\", \"flag\": \"\"}"));
+        assertThat(events.toEvent(request("application/x-www-form-urlencoded", "")).data()).isEqualTo(Json.parse("{}"));
+    }
+
+    @Test
+    void aFormBodyWithBrokenEscapesIsABadBody() {
+        assertThatThrownBy(() -> events.toEvent(request("application/x-www-form-urlencoded", "name=%zz")))
+                .isInstanceOf(WebhookEvents.BadBody.class)
+                .hasMessageStartingWith("The body is not valid form data");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.switchboard.designer.run;
 
+import dev.switchboard.connector.ingress.PortInUseException;
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.runtime.compile.FlowCompileException;
@@ -55,11 +56,11 @@ public final class RunSession implements AutoCloseable {
         DurableRuntime runtime;
         try {
             runtime = DurableRuntime.start(options, catalog, secrets, null, HistoryOptions.defaults());
-        } catch (IllegalStateException e) {
+        } catch (PortInUseException e) {
             if (settings.httpPort() == 0) {
                 throw e;
             }
-            LOG.info("Port {} is taken ({}); the designer's webhooks use a free port", settings.httpPort(), e.getMessage());
+            LOG.info("Port {} is taken by another program; the designer's webhooks use a free port", settings.httpPort());
             runtime = DurableRuntime.start(options.withHttpPort(0), catalog, secrets, null, HistoryOptions.defaults());
         }
         // masked like run history: the messages panel never shows a resolved secret

@@ -11,6 +11,12 @@ import dev.switchboard.runtime.format.FlowCodec;
 import dev.switchboard.runtime.live.NodeStats;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.store.RunQueries;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +76,11 @@ class RunViewModelTest {
     private DesignerViewModel vm;
 
     private DesignerViewModel designer() {
-        RunSettings settings = new RunSettings(temp.resolve("data"), 0, 50);
+        return designer(0);
+    }
+
+    private DesignerViewModel designer(int httpPort) {
+        RunSettings settings = new RunSettings(temp.resolve("data"), httpPort, 50);
         vm = new DesignerViewModel(ConnectorCatalog.load(), Debouncer.IMMEDIATE, RunEnvironment.direct(() -> settings));
         return vm;
     }
@@ -104,6 +114,26 @@ class RunViewModelTest {
         assertThat(vm.run().live().get("stamp")).extracting(NodeLive::in, NodeLive::out, NodeLive::status)
                 .containsExactly(0L, 0L, NodeStatus.WAITING);
         assertThat(vm.statusProperty().get()).contains("Running 'orders'", "with subscriber audit");
+    }
+
+    @Test
+    void aTakenWebhookPortFallsBackToAFreeOneAndTheShownUrlIsTheOneThatAnswers() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            DesignerViewModel vm = designer(taken.getLocalPort());
+            vm.files().open(writeFlows().resolve("orders.flow.json"));
+            vm.run().run();
+
+            assertThat(vm.run().stateProperty().get()).isEqualTo(RunViewModel.State.RUNNING);
+            String url = vm.run().live().get("hook").urls().get(0);
+            assertThat(URI.create(url).getPort()).isNotEqualTo(taken.getLocalPort());
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"order\": 42}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                vm.run().tick();
+                assertThat(vm.run().live().get("save").out()).isEqualTo(1L);
+            });
+        }
     }
 
     @Test

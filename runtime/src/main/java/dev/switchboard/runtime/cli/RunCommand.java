@@ -100,7 +100,9 @@ final class RunCommand implements Callable<Integer> {
         DurableRuntime runtime;
         try {
             runtime = DurableRuntime.start(options, ConnectorCatalog.load(), secrets, store.dbUrl, history);
-        } catch (StoreOwnership.StoreInUseException e) {
+        } catch (StoreOwnership.StoreInUseException | IllegalStateException e) {
+            // another runtime owns the store, the webhook port is taken, or the engine could not start:
+            // one line that says what to do, no stack trace
             err.println("✗ " + e.getMessage());
             err.flush();
             if (devBroker != null) {

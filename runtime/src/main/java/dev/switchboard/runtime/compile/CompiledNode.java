@@ -16,6 +16,7 @@ import dev.switchboard.runtime.model.Wire;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
@@ -73,14 +74,25 @@ final class CompiledNode implements NodeContext {
 
     @Override
     public RouteDefinition from(String uri) {
+        checkTriggerStartsOneRoute();
+        route = builder.from(uri).routeId(Endpoints.routeId(flow.id(), node.id()));
+        return route;
+    }
+
+    @Override
+    public RouteDefinition from(Endpoint endpoint) {
+        checkTriggerStartsOneRoute();
+        route = builder.from(endpoint).routeId(Endpoints.routeId(flow.id(), node.id()));
+        return route;
+    }
+
+    private void checkTriggerStartsOneRoute() {
         if (!trigger) {
             throw new IllegalStateException("Only triggers start routes; use route()");
         }
         if (route != null) {
             throw new IllegalStateException("A trigger starts one route");
         }
-        route = builder.from(uri).routeId(Endpoints.routeId(flow.id(), node.id()));
-        return route;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.switchboard.runtime.engine;
 
+import dev.switchboard.connector.ingress.IngressComponent;
+import dev.switchboard.connector.ingress.IngressServer;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.ConnectorKind;
@@ -29,8 +31,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Route;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
@@ -45,13 +45,11 @@ public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     /** How many routes start between two checks for a stop (see startRoutes). */
     private static final int START_BATCH = 250;
-    /** The largest request body a webhook accepts. */
-    public static final long MAX_WEBHOOK_BODY_BYTES = 10L * 1024 * 1024;
 
     private final EngineOptions options;
     private final ConnectorCatalog catalog;
     private final DefaultCamelContext camel;
-    private final VertxPlatformHttpServer httpServer;
+    private final IngressServer ingress;
     private final RunTracker tracker = new RunTracker();
     private final FlowCompiler compiler;
     private final Services services;
@@ -88,22 +86,24 @@ public final class Engine implements AutoCloseable {
         camel.getShutdownStrategy().setTimeout(options.drainTimeout().toSeconds());
         camel.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
         camel.getShutdownStrategy().setLogInflightExchangesOnTimeout(true);
-        VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
-        http.setBindHost(options.httpHost());
-        http.setBindPort(options.httpPort());
-        // webhooks: bounded bodies (413 beyond), and multipart uploads never written to the working directory
-        http.setMaxBodySize(MAX_WEBHOOK_BODY_BYTES);
-        http.getBodyHandler().setHandleFileUploads(false);
-        this.httpServer = new VertxPlatformHttpServer(http);
+        this.ingress = new IngressServer(options.httpHost(), options.httpPort());
+        camel.addComponent(IngressComponent.SCHEME, new IngressComponent(ingress));
         this.compiler = new FlowCompiler(catalog, secrets, services, inbox, tracker, deadLetters, secretMask);
     }
 
+    /**
+     * Starts the webhook server, then the flows' context and the inbox.
+     *
+     * @throws dev.switchboard.connector.ingress.PortInUseException when the webhook port is taken
+     * @throws IllegalStateException when anything else fails to start
+     */
     public Engine start() {
+        ingress.start();
         try {
-            camel.addService(httpServer, true, true);
             camel.start();
             inbox.start(camel, tracker);
         } catch (Exception e) {
+            ingress.close();
             throw new IllegalStateException("Could not start the engine: " + e.getMessage(), e);
         }
         LOG.info("Engine started; webhooks on http://{}:{}", options.httpHost(), httpPort());
@@ -112,7 +112,7 @@ public final class Engine implements AutoCloseable {
 
     /** The port webhooks listen on (the real one when the options asked for 0). */
     public int httpPort() {
-        return httpServer.getServer() != null ? httpServer.getServer().actualPort() : options.httpPort();
+        return ingress.port();
     }
 
     public String httpBaseUrl() {
@@ -363,8 +363,9 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Graceful stop, in the order that loses and repeats nothing: triggers stop first so nothing
-     * new is accepted; the inbox lets running events finish (up to the drain timeout; queued ones
+     * Graceful stop, in the order that loses and repeats nothing: the webhook server stops
+     * accepting (new requests get 503) and waits for the requests already inside to get their 202;
+     * other triggers stop so nothing new is accepted; the inbox lets running events finish (up to the drain timeout; queued ones
      * stay in a durable inbox for the next start) and commits what they did; then the context
      * stops — all routes at once, not flow by flow, which in Camel costs time in the square of
      * the number of routes. Waits for a deploy in progress, and refuses further ones.
@@ -372,6 +373,9 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        // webhooks first: new requests get 503, the ones already inside get their commit and 202
+        ingress.stopAccepting();
+        ingress.awaitIdle(options.drainTimeout());
         synchronized (this) {
             stopTriggers();
             inbox.stop(options.drainTimeout());
@@ -387,6 +391,7 @@ public final class Engine implements AutoCloseable {
                 }
             }
             camel.stop();
+            ingress.close();
         }
     }
 

@@ -31,6 +31,8 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryWriter.class);
     private static final int BATCH = 500;
     private static final String TRUNCATED = "…(truncated)";
+    /** The size of the run_steps input/output columns (db/migration V1). */
+    static final int MAX_SNAPSHOT_CHARS = 1_000_000;
 
     private final Store store;
     private final SecretMask mask;
@@ -153,7 +155,7 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
         if (event == null) {
             return null;
         }
-        return clip(mask.mask(Json.write(Json.toCloudEvent(event))), Math.min(options.maxSnapshotChars(), StoreInbox.MAX_EVENT_CHARS));
+        return clip(mask.mask(Json.write(Json.toCloudEvent(event))), Math.min(options.maxSnapshotChars(), MAX_SNAPSHOT_CHARS));
     }
 
     private static String clip(String text, int max) {

@@ -26,7 +26,7 @@ class CliUsageErrorsTest {
     void unknownStatusListsTheValidOnes() {
         CliRun.of("runs", "--status", "bogus")
                 .isUsageError("Invalid value for option '--status': 'bogus' is not a run status: use one of success, filtered, failed,"
-                        + " dead-lettered", "switchboard runs")
+                        + " dead-lettered, retrying", "switchboard runs")
                 .hasNoStackTrace();
     }
 

@@ -19,7 +19,9 @@ import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.support.Json;
 import dev.switchboard.connector.testkit.CaptureConnector;
+import dev.switchboard.connector.spi.config.ByteSizes;
 import dev.switchboard.connector.webhook.WebhookAuth;
+import dev.switchboard.connector.webhook.WebhookConnector;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.EngineOptions;
 import dev.switchboard.runtime.secrets.SecretResolver;
@@ -29,6 +31,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +69,10 @@ class WebhookFlowTest {
                 node("hook", "webhook", "path", "/hooks/basic", "method", "PUT", "auth", "basic",
                         "username", "acme", "password", "{{secret:HOOK_PASSWORD}}"),
                 node("seen", "test.capture", "sink", "basic-in")));
+        engine.deploy(chain("stamped",
+                node("hook", "webhook", "path", "/hooks/stamped", "auth", "hmac-sha256", "secret", "{{secret:HOOK_SECRET}}",
+                        "timestampHeader", "X-Signature-Timestamp", "tolerance", "5m"),
+                node("seen", "test.capture", "sink", "stamped-in")));
         engine.deploy(chain("open",
                 node("hook", "webhook", "path", "/hooks/open", "eventType", "com.example.ping"),
                 node("seen", "test.capture", "sink", "open-in")));
@@ -166,6 +173,57 @@ class WebhookFlowTest {
     }
 
     @Test
+    void aSignatureWithoutTheSha256PrefixIsRefused() throws Exception {
+        String body = "{\"name\": \"Bare\", \"marker\": \"unprefixed\"}";
+        String bareHex = WebhookAuth.signature(HOOK_SECRET, body.getBytes(StandardCharsets.UTF_8)).substring("sha256=".length());
+
+        HttpResponse<String> response = send("POST", "/hooks/leads", "application/json", body, "X-Signature-256", bareHex);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(Json.parse(response.body()).path("message").asText()).isEqualTo("The signature must start with sha256=");
+        assertThat(crmRequests()).noneMatch(r -> r.getBodyAsString().contains("Bare"));
+    }
+
+    @Test
+    void aTimestampedSignatureIsAcceptedOnceFreshAndARecordedRequestCannotBeReplayedLater() throws Exception {
+        String body = "{\"marker\": \"stamped\"}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        long now = Instant.now().getEpochSecond();
+        HttpResponse<String> fresh = send("POST", "/hooks/stamped", "application/json", body,
+                "X-Signature-Timestamp", Long.toString(now), "X-Signature-256", WebhookAuth.signature(HOOK_SECRET, now, bytes));
+        // the same request as recorded by someone ten minutes ago, sent again now
+        long then = now - 600;
+        HttpResponse<String> replayed = send("POST", "/hooks/stamped", "application/json", body,
+                "X-Signature-Timestamp", Long.toString(then), "X-Signature-256", WebhookAuth.signature(HOOK_SECRET, then, bytes));
+        // a fresh timestamp on the recorded signature
+        HttpResponse<String> restamped = send("POST", "/hooks/stamped", "application/json", body,
+                "X-Signature-Timestamp", Long.toString(now), "X-Signature-256", WebhookAuth.signature(HOOK_SECRET, then, bytes));
+
+        assertThat(fresh.statusCode()).isEqualTo(202);
+        assertThat(replayed.statusCode()).isEqualTo(401);
+        assertThat(Json.parse(replayed.body()).path("message").asText())
+                .isEqualTo("The timestamp is more than 5m away from the server's clock; sign each request with the current time");
+        assertThat(restamped.statusCode()).isEqualTo(401);
+        assertThat(Json.parse(restamped.body()).path("message").asText()).isEqualTo("Invalid signature");
+        String id = Json.parse(fresh.body()).path("id").asText();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !CaptureConnector.events("stamped-in").isEmpty());
+        assertThat(CaptureConnector.events("stamped-in")).extracting(Event::id).containsExactly(id);
+    }
+
+    @Test
+    void aSignatureCoversAFormEncodedBodyByItsRawBytes() throws Exception {
+        String form = "name=Form+Lead&score=61";
+        HttpResponse<String> signed = send("POST", "/hooks/leads", "application/x-www-form-urlencoded", form,
+                "X-Signature-256", WebhookAuth.signature(HOOK_SECRET, form.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(signed.statusCode()).isEqualTo(202);
+        String id = Json.parse(signed.body()).path("id").asText();
+        await().atMost(Duration.ofSeconds(5)).until(() -> crmRequests().stream().anyMatch(r -> id.equals(r.getHeader("Idempotency-Key"))));
+        LoggedRequest sent = crmRequests().stream().filter(r -> id.equals(r.getHeader("Idempotency-Key"))).findFirst().orElseThrow();
+        assertThat(Json.parse(sent.getBodyAsString()).path("name").asText()).isEqualTo("Form Lead");
+    }
+
+    @Test
     void bearerTokenMustBePresentAndRight() throws Exception {
         HttpResponse<String> missing = send("POST", "/hooks/bearer", "application/json", "{\"marker\": \"none\"}");
         HttpResponse<String> wrong = send("POST", "/hooks/bearer", "application/json", "{\"marker\": \"wrong\"}",
@@ -202,7 +260,7 @@ class WebhookFlowTest {
 
     @Test
     void aBodyOverTheLimitGets413AndNothingRuns() throws Exception {
-        String huge = "\"" + "x".repeat((int) Engine.MAX_WEBHOOK_BODY_BYTES) + "\"";
+        String huge = "\"" + "x".repeat((int) ByteSizes.parse(WebhookConnector.DEFAULT_MAX_BODY_SIZE)) + "\"";
         assertThat(send("POST", "/hooks/open", "application/json", huge).statusCode()).isEqualTo(413);
         assertThat(CaptureConnector.events("open-in")).noneMatch(e -> e.data().isTextual() && e.data().asText().startsWith("xxx"));
     }
