@@ -1,10 +1,16 @@
 package dev.switchboard.runtime.bench;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
+import dev.switchboard.runtime.engine.EngineOptions;
 import dev.switchboard.runtime.format.FlowCodec;
 import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.secrets.SecretResolver;
+import dev.switchboard.runtime.store.DurableRuntime;
+import dev.switchboard.runtime.store.HistoryOptions;
 import dev.switchboard.runtime.validate.FlowValidator;
 import dev.switchboard.runtime.validate.Problem;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +24,11 @@ import java.util.Map;
  *
  * <p>Phases: {@code parse} (text → tree → model), {@code validate} (what {@code switchboard
  * validate} and {@code run} do with the file's text), {@code validate-model} (what the designer's
- * problems panel does with the in-memory flow). A phase that needs something running (an engine to
- * deploy into) sets it up in {@link Phase#beforeRound} and tears it down in {@link Phase#afterRound},
- * outside the timing; add it to {@link #PHASES}.
+ * problems panel does with the in-memory flow), {@code deploy} (start the flow in a durable
+ * runtime that runs nothing else), {@code replace} (hot-replace it with itself: stop the running
+ * version, start the new one) and {@code stop} (the runtime's graceful stop with the flow running).
+ * A phase that needs something running sets it up in {@link Phase#beforeRound} and tears it down
+ * in {@link Phase#afterRound}, outside the timing; add it to {@link #PHASES}.
  */
 public final class LargeFlowBenchmark {
 
@@ -49,6 +57,58 @@ public final class LargeFlowBenchmark {
         register("parse", input -> FlowCodec.read(input.json()).nodes().size());
         register("validate", input -> checked(validator.validate(input.json()).problems()));
         register("validate-model", input -> checked(validator.validate(input.flow())));
+        PHASES.put("deploy", () -> new EnginePhase("deploy", false) {
+            @Override
+            public Object run(Input input) throws Exception {
+                runtime.engine().deploy(input.flow());
+                return runtime.engine().camel().getRoutes().size();
+            }
+        });
+        PHASES.put("replace", () -> new EnginePhase("replace", true) {
+            @Override
+            public Object run(Input input) throws Exception {
+                runtime.engine().deploy(input.flow());
+                return runtime.engine().camel().getRoutes().size();
+            }
+        });
+        PHASES.put("stop", () -> new EnginePhase("stop", true) {
+            @Override
+            public Object run(Input input) {
+                runtime.close();
+                return runtime.engine().isClosing();
+            }
+        });
+    }
+
+    /** A phase on a durable runtime of its own, started (and, with {@code deployed}, running the flow) before each round. */
+    private abstract static class EnginePhase implements Phase {
+        private final String name;
+        private final boolean deployed;
+        DurableRuntime runtime;
+
+        EnginePhase(String name, boolean deployed) {
+            this.name = name;
+            this.deployed = deployed;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void beforeRound(Input input) throws Exception {
+            runtime = DurableRuntime.start(new EngineOptions("127.0.0.1", 0, Files.createTempDirectory("switchboard-large-flow"),
+                    Duration.ofSeconds(10)), ConnectorCatalog.load(), SecretResolver.of(Map.of()), null, HistoryOptions.defaults());
+            if (deployed) {
+                runtime.engine().deploy(input.flow());
+            }
+        }
+
+        @Override
+        public void afterRound(Input input) {
+            runtime.close();
+        }
     }
 
     private LargeFlowBenchmark() {}
