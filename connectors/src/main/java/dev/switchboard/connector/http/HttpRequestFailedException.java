@@ -45,8 +45,11 @@ public final class HttpRequestFailedException extends RuntimeException implement
         return Optional.ofNullable(retryAfter);
     }
 
-    /** No answer, a timeout, too many requests or a server error: worth another try. */
+    /**
+     * No answer, a timeout, too many requests or a server error: worth another try. Not 501 and 505:
+     * a server that does not implement the method or the HTTP version will not later.
+     */
     static boolean isRetryable(int status) {
-        return status == 0 || status == 408 || status == 429 || status >= 500;
+        return status == 0 || status == 408 || status == 429 || status >= 500 && status != 501 && status != 505;
     }
 }

@@ -28,7 +28,8 @@ class HttpCallerTest {
             "/busy", new String[] {"503", "7"},
             "/limited", new String[] {"429", "7200"},
             "/broken", new String[] {"500", ""},
-            "/slow", new String[] {"408", ""});
+            "/slow", new String[] {"408", ""},
+            "/unimplemented", new String[] {"501", ""});
 
     @BeforeAll
     static void start() throws Exception {
@@ -90,6 +91,11 @@ class HttpCallerTest {
         assertThat(e.status()).isEqualTo(404);
         assertThat(e.retryable()).isFalse();
         assertThat(e).hasMessageEndingWith("/missing answered 404: {\"error\": \"missing\"}");
+    }
+
+    @Test
+    void aServerThatDoesNotImplementTheMethodIsNotAskedAgain() {
+        assertThat(failure("/unimplemented").retryable()).isFalse();
     }
 
     @Test

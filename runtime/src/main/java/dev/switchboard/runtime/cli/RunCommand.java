@@ -164,8 +164,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static String format(RunRecord run) {
-        return String.format("%s %-9s flow=%s trigger=%s event=%s %.1fms%s%s",
-                run.startedAt(), run.status().name().toLowerCase(), run.flowId(), run.triggerNodeId(), run.eventId(),
+        return String.format("%s %-13s flow=%s trigger=%s event=%s %.1fms%s%s",
+                run.startedAt(), RunStatusConverter.spell(run.status().name()), run.flowId(), run.triggerNodeId(), run.eventId(),
                 run.durationMillis(),
                 run.endedAt() == null ? "" : " ended=" + run.endedAt(),
                 run.error() == null ? "" : " error=\"" + run.error() + "\"");

@@ -94,7 +94,7 @@ public final class StoreOwnership implements AutoCloseable {
 
     private static StoreInUseException inUse(Path database, String owner) {
         return new StoreInUseException("Another Switchboard runtime (" + owner + ") is running on the store "
-                + database.getParent() + "; stop it first, or give this one another --data folder");
+                + database.getParent() + "; stop it first, or give this one another data folder (--data)");
     }
 
     private static String owner(FileChannel channel) {

@@ -46,7 +46,7 @@ class StoreOwnershipTest {
             assertThatThrownBy(() -> start(dir.resolve("data")))
                     .isInstanceOf(StoreOwnership.StoreInUseException.class)
                     .hasMessage("Another Switchboard runtime (another runtime in this process) is running on the store "
-                            + dir.resolve("data").toAbsolutePath() + "; stop it first, or give this one another --data folder");
+                            + dir.resolve("data").toAbsolutePath() + "; stop it first, or give this one another data folder (--data)");
         } finally {
             first.close();
         }
@@ -72,7 +72,7 @@ class StoreOwnershipTest {
         assertThat(refused).startsWith("✗ Another Switchboard runtime (pid " + owner.pid() + ", since ")
                 .contains(", webhooks at http://127.0.0.1:")
                 .endsWith("is running on the store " + dir.resolve("data").toAbsolutePath()
-                        + "; stop it first, or give this one another --data folder")
+                        + "; stop it first, or give this one another data folder (--data)")
                 .doesNotContain("\n").doesNotContain("Exception");
 
         Process runs = run("runs", "runs");
