@@ -69,16 +69,14 @@ public final class FlowCompiler {
         Wiring wiring = new Wiring(flow);
         NodeFailures failures = new NodeFailures(flow.id(), inbox, deadLetters, settings.keepDeadLetters(), mask, Clock.systemUTC());
         Map<String, ErrorHandlerFactory> handlers = new HashMap<>();
-        boolean anyStep = false;
         for (Node node : flow.nodes()) {
             CompiledNode compiled = compileNode(flow, node, wiring, builder, camel);
             if (!compiled.isTrigger()) {
-                anyStep = true;
                 handlers.put(Endpoints.routeId(flow.id(), node.id()),
                         failureHandling(flow, compiled, settings.retry().orElse(null), failures, builder));
             }
         }
-        if (anyStep) {
+        if (failures.handlesAnyNode()) {
             builder.from(Endpoints.flowFailed(flow.id())).routeId(Endpoints.routeId(flow.id(), "failed")).process(failures);
         }
         List<RouteDefinition> routes = List.copyOf(builder.getRouteCollection().getRoutes());
@@ -98,7 +96,12 @@ public final class FlowCompiler {
     private ErrorHandlerFactory failureHandling(Flow flow, CompiledNode node, RetryPolicy flowRetry, NodeFailures failures,
                                                 RouteBuilder builder) {
         boolean errorPort = node.isWired(PortSpec.ERROR);
-        failures.register(node.nodeId(), new NodeFailures.NodePolicy(node.retryPolicy(flowRetry), errorPort));
+        RetryPolicy retry = node.retryPolicy(flowRetry);
+        if (deadLetters == null && !errorPort && (retry == null || retry.attempts() <= 1)) {
+            // nothing to do on a failure but fail the run: no error handler in the way of every event
+            return new NoErrorHandlerBuilder();
+        }
+        failures.register(node.nodeId(), new NodeFailures.NodePolicy(retry, errorPort));
         String failedUri = Endpoints.flowFailed(flow.id());
         if (errorPort) {
             failedUri = Endpoints.nodeFailed(flow.id(), node.nodeId());

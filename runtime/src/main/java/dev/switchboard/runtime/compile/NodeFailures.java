@@ -60,6 +60,11 @@ final class NodeFailures implements Processor {
         nodes.put(nodeId, policy);
     }
 
+    /** Whether any node of the flow hands its failures here (else the flow needs no failure route). */
+    boolean handlesAnyNode() {
+        return !nodes.isEmpty();
+    }
+
     @Override
     public void process(Exchange exchange) throws Exception {
         String nodeId = exchange.getProperty(FAILED_NODE, String.class);
