@@ -19,7 +19,6 @@ import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.secrets.SecretMask;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import dev.switchboard.runtime.validate.HttpRoutes;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.Route;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,13 +40,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-    /** How many routes start between two checks for a stop (see startRoutes). */
-    private static final int START_BATCH = 250;
 
     private final EngineOptions options;
     private final ConnectorCatalog catalog;
     private final DefaultCamelContext camel;
     private final IngressServer ingress;
+    private final FlowRoutes routes;
     private final RunTracker tracker = new RunTracker();
     private final FlowCompiler compiler;
     private final Services services;
@@ -89,6 +85,7 @@ public final class Engine implements AutoCloseable {
         this.ingress = new IngressServer(options.httpHost(), options.httpPort());
         camel.addComponent(IngressComponent.SCHEME, new IngressComponent(ingress));
         this.compiler = new FlowCompiler(catalog, secrets, services, inbox, tracker, deadLetters, secretMask);
+        this.routes = new FlowRoutes(camel, options.drainTimeout(), () -> closing);
     }
 
     /**
@@ -154,24 +151,24 @@ public final class Engine implements AutoCloseable {
      */
     public synchronized void deploy(Flow flow) throws FlowCompileException {
         if (closing) {
-            throw new StoppedWhileStarting(flow.id());
+            throw new FlowRoutes.StoppedWhileStarting(flow.id());
         }
         refuseWebhookPathsServedElsewhere(flow);
-        List<RouteDefinition> routes = compiler.compile(flow, camel);
+        List<RouteDefinition> compiled = compiler.compile(flow, camel);
         Deployed previous = deployed.remove(flow.id());
         if (previous != null) {
             inbox.flowStopping(flow.id());
-            stopRoutes(flow.id());
+            routes.stop(flow.id());
         }
         try {
-            startRoutes(flow.id(), routes);
-            deployed.put(flow.id(), new Deployed(flow, routes));
+            routes.start(flow.id(), compiled);
+            deployed.put(flow.id(), new Deployed(flow, compiled));
             inbox.flowStarted(flow.id(), concurrency(flow));
             LOG.info("Flow '{}' {}", flow.id(), previous == null ? "deployed" : "replaced");
-        } catch (StoppedWhileStarting e) {
+        } catch (FlowRoutes.StoppedWhileStarting e) {
             throw e; // close() stops what did start, all at once
         } catch (Exception e) {
-            stopRoutes(flow.id());
+            routes.stop(flow.id());
             if (previous != null) {
                 restore(previous);
             }
@@ -186,8 +183,8 @@ public final class Engine implements AutoCloseable {
      * flow may keep its own addresses.
      */
     private void refuseWebhookPathsServedElsewhere(Flow flow) throws FlowCompileException {
-        List<HttpRoutes.Route> routes = HttpRoutes.of(flow, catalog);
-        if (routes.isEmpty()) {
+        List<HttpRoutes.Route> served = HttpRoutes.of(flow, catalog);
+        if (served.isEmpty()) {
             return;
         }
         for (Deployed other : deployed.values()) {
@@ -195,7 +192,7 @@ public final class Engine implements AutoCloseable {
                 continue;
             }
             for (HttpRoutes.Route taken : HttpRoutes.of(other.flow(), catalog)) {
-                for (HttpRoutes.Route route : routes) {
+                for (HttpRoutes.Route route : served) {
                     if (route.collidesWith(taken)) {
                         throw new FlowCompileException("Flow '" + flow.id() + "' could not start: its node '" + route.nodeId()
                                 + "' would serve " + route.describe() + ", which flow '" + other.flow().id() + "' (node '"
@@ -206,38 +203,13 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /**
-     * Starts a flow's routes a few hundred at a time, checking between batches whether the engine
-     * is stopping, so a stop is not kept waiting by the start of a flow of thousands of nodes.
-     * The routes go straight to the context, not through Camel's model: adding a definition there
-     * first tries to remove a route of the same id, which scans every route in the context — in
-     * the square of the flow's size. Triggers start last, once everything they feed is running.
-     */
-    private void startRoutes(String flowId, List<RouteDefinition> routes) throws Exception {
-        List<RouteDefinition> ordered = new ArrayList<>(routes);
-        ordered.sort(Comparator.comparing(route -> !route.getInput().getEndpointUri().startsWith("direct:")));
-        for (int from = 0; from < ordered.size(); from += START_BATCH) {
-            if (closing) {
-                throw new StoppedWhileStarting(flowId);
-            }
-            ((ModelCamelContext) camel).startRouteDefinitions(ordered.subList(from, Math.min(ordered.size(), from + START_BATCH)));
-        }
-    }
-
-    /** The engine began to stop while a flow's routes were being started. */
-    private static final class StoppedWhileStarting extends IllegalStateException {
-        StoppedWhileStarting(String flowId) {
-            super("The engine is stopping; flow '" + flowId + "' was not started");
-        }
-    }
-
     private int concurrency(Flow flow) {
         return new FlowSettings(flow).concurrency(inbox.defaultConcurrency());
     }
 
     private void restore(Deployed previous) {
         try {
-            startRoutes(previous.flow().id(), previous.routes());
+            routes.start(previous.flow().id(), previous.routes());
             deployed.put(previous.flow().id(), previous);
             inbox.flowStarted(previous.flow().id(), concurrency(previous.flow()));
         } catch (Exception e) {
@@ -251,7 +223,7 @@ public final class Engine implements AutoCloseable {
             return false;
         }
         inbox.flowStopping(flowId);
-        stopRoutes(flowId);
+        routes.stop(flowId);
         LOG.info("Flow '{}' stopped", flowId);
         return true;
     }
@@ -343,20 +315,6 @@ public final class Engine implements AutoCloseable {
         return addresses;
     }
 
-    private void stopRoutes(String flowId) {
-        List<Route> routes = new ArrayList<>(camel.getRoutes().stream().filter(r -> flowId.equals(r.getGroup())).toList());
-        // triggers (routes not fed by direct:) first, so nothing new enters while the rest drains
-        routes.sort(Comparator.comparing(r -> r.getEndpoint().getEndpointUri().startsWith("direct:")));
-        for (Route route : routes) {
-            try {
-                camel.getRouteController().stopRoute(route.getRouteId(), options.drainTimeout().toSeconds(), TimeUnit.SECONDS);
-                camel.removeRoute(route.getRouteId());
-            } catch (Exception e) {
-                LOG.warn("Route {} of flow '{}' did not stop cleanly: {}", route.getRouteId(), flowId, e.getMessage());
-            }
-        }
-    }
-
     /** True once {@link #close} was called: the engine takes no new flows. */
     public boolean isClosing() {
         return closing;
@@ -377,7 +335,8 @@ public final class Engine implements AutoCloseable {
         ingress.stopAccepting();
         ingress.awaitIdle(options.drainTimeout());
         synchronized (this) {
-            stopTriggers();
+            routes.stopTriggers();
+            deployed.keySet().forEach(inbox::flowStopping);
             inbox.stop(options.drainTimeout());
             for (String flowId : List.copyOf(deployed.keySet())) {
                 deployed.remove(flowId);
@@ -393,20 +352,6 @@ public final class Engine implements AutoCloseable {
             camel.stop();
             ingress.close();
         }
-    }
-
-    /** Stops every route that is not fed by {@code direct:} (webhooks, schedules, consumers), letting their in-flight events finish. */
-    private void stopTriggers() {
-        for (Route route : List.copyOf(camel.getRoutes())) {
-            if (!route.getEndpoint().getEndpointUri().startsWith("direct:")) {
-                try {
-                    camel.getRouteController().stopRoute(route.getRouteId(), options.drainTimeout().toSeconds(), TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    LOG.warn("Trigger route {} did not stop cleanly: {}", route.getRouteId(), e.getMessage());
-                }
-            }
-        }
-        deployed.keySet().forEach(inbox::flowStopping);
     }
 
     private static String rootMessage(Throwable e) {
