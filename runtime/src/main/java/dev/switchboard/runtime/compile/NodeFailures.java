@@ -95,7 +95,8 @@ final class NodeFailures implements Processor {
             return;
         }
         if (deadLetters == null) {
-            throw cause; // an engine without dead letters fails the run, with the node's own exception
+            // an engine without dead letters fails the run, with the node's own exception
+            throw cause != null ? cause : new IllegalStateException("Node '" + nodeId + "' failed");
         }
         if (keepDeadLetters) {
             deadLetters.deadLetter(flowId, nodeId, trace == null ? null : trace.runId(), input, error, attempt);

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs queued work on a fixed set of threads, fairly across flows: each flow has its own lane
@@ -19,6 +21,7 @@ import java.util.function.Consumer;
  * @param <T> the work item; {@code run} is called with it on a dispatcher thread
  */
 final class FairDispatcher<T> {
+    private static final Logger LOG = LoggerFactory.getLogger(FairDispatcher.class);
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition workReady = lock.newCondition();
     private final Condition idle = lock.newCondition();
@@ -150,6 +153,9 @@ final class FairDispatcher<T> {
             }
             try {
                 run.accept(item);
+            } catch (RuntimeException e) {
+                // the item's owner handles its failures; a dispatcher thread must outlive one that did not
+                LOG.error("Dispatching {} failed", item, e);
             } finally {
                 lock.lock();
                 try {

@@ -223,6 +223,14 @@ public final class StoreInbox implements Inbox, AutoCloseable {
             release(pending);
             return;
         }
+        try {
+            run(pending);
+        } catch (RuntimeException e) {
+            keepForLater(pending, e);
+        }
+    }
+
+    private void run(Pending pending) {
         Exchange result;
         if (pending.entersAtNode()) {
             if (!NodeEntry.exists(producer, pending.flowId(), pending.nodeId())) {
@@ -239,11 +247,16 @@ public final class StoreInbox implements Inbox, AutoCloseable {
         if (result.getException() == null) {
             writer.done(pending.seq());
         } else {
-            LOG.warn("Event {} of flow '{}' could not run and stays in the inbox: {}", pending.event().id(),
-                    pending.flowId(), result.getException().toString());
-            failedAt.put(pending.seq(), System.nanoTime());
-            release(pending);
+            keepForLater(pending, result.getException());
         }
+    }
+
+    /** A run that could not finish (the store failed under it, say): the event stays, tried again after a pause. */
+    private void keepForLater(Pending pending, Exception failure) {
+        LOG.warn("Event {} of flow '{}' could not run and stays in the inbox: {}", pending.event().id(), pending.flowId(),
+                failure.toString());
+        failedAt.put(pending.seq(), System.nanoTime());
+        release(pending);
     }
 
     /** A retry or replay whose node a new version of the flow no longer has: kept as a dead letter, not lost. */
