@@ -114,19 +114,10 @@ class CrashRecoveryTest {
     }
 
     Process startRuntime(String name) throws IOException {
-        Path log = dir.resolve(name + ".log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", System.getProperty("java.class.path"),
-                "dev.switchboard.runtime.cli.SwitchboardCli", "run", dir.resolve("flows").toString(),
-                "--port", String.valueOf(port), "--data", dir.resolve("data").toString(), "--drain-timeout", "5s")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        started.add(process);
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            assertThat(process.isAlive()).as("runtime exited early: %s", Files.readString(log)).isTrue();
-            return Files.readString(log).contains("Switchboard is running");
-        });
-        return process;
+        CliProcess runtime = CliProcess.start(dir.resolve(name + ".log"), List.of(), "run", dir.resolve("flows").toString(),
+                "--port", String.valueOf(port), "--data", dir.resolve("data").toString(), "--drain-timeout", "5s");
+        started.add(runtime.process());
+        return runtime.awaitOutput("Switchboard is running").process();
     }
 
     @Test

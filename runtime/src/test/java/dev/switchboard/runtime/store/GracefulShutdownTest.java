@@ -91,29 +91,16 @@ class GracefulShutdownTest {
     }
 
     static Process startRuntime(String name) throws IOException {
-        Process process = launch(name, "flows", "data", port);
-        awaitLog(process, name, "Switchboard is running");
-        return process;
+        return launch(name, "flows", "data", port).awaitOutput("Switchboard is running").process();
     }
 
-    static Process launch(String name, String flows, String data, int webhookPort) throws IOException {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-Dorg.slf4j.simpleLogger.log.dev.switchboard.runtime.engine.Engine=info",
-                "-cp", System.getProperty("java.class.path"),
-                "dev.switchboard.runtime.cli.SwitchboardCli", "run", dir.resolve(flows).toString(),
-                "--port", String.valueOf(webhookPort), "--data", dir.resolve(data).toString(), "--drain-timeout", "20s")
-                .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
-        started.add(process);
-        return process;
-    }
-
-    static void awaitLog(Process process, String name, String text) {
-        Path log = dir.resolve(name + ".log");
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            assertThat(process.isAlive()).as("runtime exited early: %s", Files.readString(log)).isTrue();
-            return Files.readString(log).contains(text);
-        });
+    static CliProcess launch(String name, String flows, String data, int webhookPort) throws IOException {
+        CliProcess runtime = CliProcess.start(dir.resolve(name + ".log"),
+                List.of("-Dorg.slf4j.simpleLogger.log.dev.switchboard.runtime.engine.Engine=info"),
+                "run", dir.resolve(flows).toString(), "--port", String.valueOf(webhookPort), "--data", dir.resolve(data).toString(),
+                "--drain-timeout", "20s");
+        started.add(runtime.process());
+        return runtime;
     }
 
     @Test
@@ -189,8 +176,7 @@ class GracefulShutdownTest {
         Files.createDirectories(dir.resolve("big-flows"));
         Files.writeString(dir.resolve("big-flows/big.flow.json"), flow + "], \"wires\": [" + wires + "]}");
 
-        Process process = launch("big", "big-flows", "big-data", 0);
-        awaitLog(process, "big", "Engine started");
+        Process process = launch("big", "big-flows", "big-data", 0).awaitOutput("Engine started").process();
         process.destroy(); // SIGTERM while the flow's routes start
 
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped while starting").isTrue();

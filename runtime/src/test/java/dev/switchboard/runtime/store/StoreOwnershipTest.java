@@ -90,13 +90,9 @@ class StoreOwnershipTest {
     }
 
     private Process run(String name, String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
-                "dev.switchboard.runtime.cli.SwitchboardCli"));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--data", dir.resolve("data").toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile())
-                .start();
+        List<String> withData = new java.util.ArrayList<>(List.of(args));
+        withData.addAll(List.of("--data", dir.resolve("data").toString()));
+        Process process = CliProcess.start(dir.resolve(name + ".log"), List.of(), withData.toArray(String[]::new)).process();
         started.add(process);
         return process;
     }
