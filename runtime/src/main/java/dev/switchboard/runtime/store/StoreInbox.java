@@ -18,9 +18,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.CamelContext;
@@ -50,6 +50,8 @@ public final class StoreInbox implements Inbox, AutoCloseable {
     private static final Duration FAILED_PAUSE = Duration.ofSeconds(30);
     public static final int DEFAULT_DISPATCHERS = 8;
     private static final int LANE_CAPACITY = 2_000;
+    /** How long a stop waits at least for a poll in progress (a read of the inbox: milliseconds). */
+    private static final Duration POLLER_STOP = Duration.ofSeconds(5);
 
     private final Store store;
     private final InboxWriter writer;
@@ -76,11 +78,15 @@ public final class StoreInbox implements Inbox, AutoCloseable {
         this.pollInterval = pollInterval;
         this.writer = new InboxWriter(store, this::committed, this::deleted, maxBatch);
         this.dispatcher = new FairDispatcher<>("switchboard-dispatch", dispatcherThreads, LANE_CAPACITY, this::dispatch);
-        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "switchboard-inbox-poller");
             t.setDaemon(true);
             return t;
         });
+        // a stop lets what runs finish and forgets what waits (retries stay in the table): see stop()
+        timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        timers.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        this.poller = timers;
     }
 
     public StoreInbox(Store store) {
@@ -379,7 +385,9 @@ public final class StoreInbox implements Inbox, AutoCloseable {
     @Override
     public void stop(Duration timeout) {
         stopping = true;
-        poller.shutdownNow();
+        // never interrupt the poller: an interrupt during a read closes H2's file channel, and the store with it
+        poller.shutdown();
+        awaitPoller(timeout);
         FairDispatcher.Stopped<Pending> stopped = dispatcher.stop(timeout);
         stopped.dropped().forEach(this::release);
         if (stopped.stillRunning() > 0) {
@@ -387,6 +395,16 @@ public final class StoreInbox implements Inbox, AutoCloseable {
                     stopped.stillRunning(), timeout);
         }
         writer.close();
+    }
+
+    private void awaitPoller(Duration timeout) {
+        try {
+            if (!poller.awaitTermination(Math.max(timeout.toMillis(), POLLER_STOP.toMillis()), TimeUnit.MILLISECONDS)) {
+                LOG.warn("The inbox poller did not finish its last read within {}", POLLER_STOP);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
