@@ -35,9 +35,12 @@ public final class Store implements AutoCloseable {
      * The default database under {@code dataDir}. {@code WRITE_DELAY=0}: H2 otherwise flushes
      * commits to the file up to 500 ms later, and a kill -9 in that window loses events that were
      * already acknowledged. {@code AUTO_SERVER} lets the CLI read the store while a runtime runs.
+     * {@code retry:}: a thread interrupted while it reads or writes the file (a library stopping its
+     * threads with shutdownNow, say) would otherwise close H2's file channel, and the whole store
+     * with it; H2's retry file system reopens the file and carries on.
      */
     public static String defaultUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("switchboard") + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
+        return "jdbc:h2:retry:" + dataDir.toAbsolutePath().resolve("switchboard") + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
     }
 
     public static Store open(String url) {

@@ -123,7 +123,7 @@ public final class StoreOwnership implements AutoCloseable {
         }
         if (kind.startsWith("file:")) {
             name = name.substring("file:".length());
-        } else if (kind.startsWith("nio:") || kind.startsWith("split:")) {
+        } else if (kind.startsWith("nio:") || kind.startsWith("split:") || kind.startsWith("retry:")) {
             name = name.substring(name.indexOf(':') + 1);
         }
         if (name.startsWith("~")) {

@@ -40,6 +40,17 @@ class StoreOwnershipTest {
     }
 
     @Test
+    void theLockSitsBesideTheDatabaseFileOfEveryEmbeddedH2Url() {
+        Path db = dir.resolve("data/switchboard").toAbsolutePath();
+        assertThat(StoreOwnership.h2File(Store.defaultUrl(dir.resolve("data")))).contains(db);
+        assertThat(StoreOwnership.h2File("jdbc:h2:file:" + db + ";AUTO_SERVER=TRUE")).contains(db);
+        assertThat(StoreOwnership.h2File("jdbc:h2:" + db)).contains(db);
+        assertThat(StoreOwnership.h2File("jdbc:h2:mem:test")).isEmpty();
+        assertThat(StoreOwnership.h2File("jdbc:h2:tcp://localhost/~/test")).isEmpty();
+        assertThat(StoreOwnership.h2File("jdbc:postgresql://localhost/switchboard")).isEmpty();
+    }
+
+    @Test
     void aSecondRuntimeOnTheSameStoreInOneProcessIsRefusedAndMayStartOnceTheFirstStopped() {
         DurableRuntime first = start(dir.resolve("data"));
         try {
