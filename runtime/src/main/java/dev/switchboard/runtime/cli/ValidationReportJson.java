@@ -1,8 +1,5 @@
 package dev.switchboard.runtime.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.runtime.validate.FlowFileValidator.FileReport;
@@ -12,12 +9,10 @@ import java.util.Locale;
 
 /** The {@code validate --json} output: {"valid": …, "files": [{"file", "valid", "problems": [...]}]}. */
 final class ValidationReportJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ValidationReportJson() {}
 
     static String write(List<FileReport> reports, boolean allValid) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = CliJson.NODES.objectNode();
         root.put("valid", allValid);
         ArrayNode files = root.putArray("files");
         for (FileReport report : reports) {
@@ -42,10 +37,6 @@ final class ValidationReportJson {
                 }
             }
         }
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return CliJson.write(root);
     }
 }
