@@ -2,10 +2,13 @@ package dev.switchboard.designer;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
 
 @AnalyzeClasses(packages = "dev.switchboard", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -39,4 +42,37 @@ class ArchitectureTest {
             .that().resideInAPackage("..designer.view..")
             .should().dependOnClassesThat().resideInAnyPackage("..designer.edit..")
             .because("every edit goes through the view-model so that it is undoable and tested");
+
+    /**
+     * What views may take from the runtime's service packages: values that view-models hand them
+     * (a problem, a run's status, run history rows, a dead letter) and the exception opening a
+     * malformed file throws. A name ending in {@code $} stands for the classes nested in it.
+     */
+    static final List<String> RUNTIME_VALUES_IN_VIEWS = List.of(
+            "dev.switchboard.runtime.validate.Problem",
+            "dev.switchboard.runtime.format.MalformedFlowException",
+            "dev.switchboard.runtime.engine.RunRecord$RunStatus",
+            "dev.switchboard.runtime.store.DeadLetter",
+            "dev.switchboard.runtime.store.RunQueries$");
+
+    @ArchTest
+    static final ArchRule viewsReachTheRuntimeThroughViewModels = noClasses()
+            .that().resideInAPackage("..designer.view..")
+            .should().dependOnClassesThat(DescribedPredicate.describe(
+                    "are the run session, Camel, a Markdown parser or a runtime service (not one of " + RUNTIME_VALUES_IN_VIEWS + ")",
+                    ArchitectureTest::isServiceForViews))
+            .because("views show what view-models give them; running, validating, parsing and storing are the view-models' "
+                    + "job (MVVM), so that they are tested without a window");
+
+    private static boolean isServiceForViews(JavaClass c) {
+        String name = c.getName();
+        if (RUNTIME_VALUES_IN_VIEWS.stream().anyMatch(v -> v.endsWith("$") ? name.startsWith(v) : name.equals(v))) {
+            return false;
+        }
+        return name.startsWith("dev.switchboard.designer.run.")
+                || name.startsWith("org.apache.camel.")
+                || name.startsWith("org.commonmark.parser.")
+                || List.of("engine", "compile", "secrets", "cli", "broker", "store", "validate", "format").stream()
+                        .anyMatch(p -> c.getPackageName().equals("dev.switchboard.runtime." + p));
+    }
 }

@@ -11,13 +11,19 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The inspector panel: node name and id, then the connector's form; or the flow's own fields. */
+/**
+ * The inspector panel: node name and id, then the connector's form and below it the connector's
+ * help (collapsible); or the flow's own fields. The help sits under the form so that nothing above
+ * a field moves while it is edited.
+ */
 public final class InspectorView extends ScrollPane {
     public static final String FIELD_ID_PREFIX = "field-";
+    public static final String HELP_ID = "inspector-help";
 
     private final InspectorViewModel vm;
     private final VBox body = new VBox();
@@ -90,6 +96,19 @@ public final class InspectorView extends ScrollPane {
         for (FieldViewModel f : form.fields()) {
             body.getChildren().add(FieldEditors.field(f, FIELD_ID_PREFIX, n -> { }));
         }
+        if (vm.helpProperty().get() != null) {
+            body.getChildren().add(help(vm.helpProperty().get()));
+        }
+    }
+
+    /** The help under the form; expanding or collapsing it is remembered for every node. */
+    private TitledPane help(org.commonmark.node.Node markdown) {
+        TitledPane pane = new TitledPane("Help", MarkdownView.render(markdown));
+        pane.setId(HELP_ID);
+        pane.getStyleClass().add(Styles.INSPECTOR_HELP);
+        pane.setAnimated(false);
+        pane.expandedProperty().bindBidirectional(vm.helpExpandedProperty());
+        return pane;
     }
 
     private void renderFlow() {

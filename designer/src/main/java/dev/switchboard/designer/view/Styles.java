@@ -40,6 +40,29 @@ public final class Styles {
     public static final String FIELD_REQUIRED = "field-required";
     public static final String FIELD_HELP = "field-help";
     public static final String FIELD_ERROR = "field-error";
+    /** The inspector's collapsible help (a TitledPane) below the form. */
+    public static final String INSPECTOR_HELP = "inspector-help";
+    /** Rendered Markdown (MarkdownView): the box, its blocks and inline texts. */
+    public static final String MARKDOWN = "markdown";
+    public static final String MD_BLOCKS = "md-blocks";
+    public static final String MD_HEADING = "md-heading";
+    /** Followed by 1, 2 or 3 (deeper headings look like 3). */
+    public static final String MD_HEADING_PREFIX = "md-h";
+    public static final String MD_PARAGRAPH = "md-paragraph";
+    public static final String MD_TEXT = "md-text";
+    public static final String MD_STRONG = "md-strong";
+    public static final String MD_EMPHASIS = "md-emphasis";
+    public static final String MD_CODE = "md-code";
+    public static final String MD_LINK = "md-link";
+    public static final String MD_CODE_BLOCK = "md-code-block";
+    public static final String MD_CODE_TEXT = "md-code-text";
+    public static final String MD_LIST = "md-list";
+    public static final String MD_LIST_ITEM = "md-list-item";
+    public static final String MD_LIST_MARKER = "md-list-marker";
+    public static final String MD_QUOTE = "md-quote";
+    public static final String MD_TABLE = "md-table";
+    public static final String MD_TABLE_HEADER = "md-table-header";
+    public static final String MD_TABLE_CELL = "md-table-cell";
     public static final String INVALID = "invalid";
     public static final String LIST_ITEM = "list-item";
     public static final String PROBLEMS = "problems";

@@ -2,6 +2,7 @@ package dev.switchboard.designer.viewmodel;
 
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.designer.model.ConnectorHelp;
 import dev.switchboard.designer.model.NodeIds;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
@@ -10,11 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -24,12 +27,16 @@ import javafx.collections.ObservableList;
 /**
  * The inspector: the selected node's name, id and config form, or the flow's own fields when no
  * single node is selected. The form is rebuilt only when the selection changes, so typing is
- * never interrupted; document changes are loaded into the existing fields.
+ * never interrupted; document changes are loaded into the existing fields. The selected node's
+ * connector help is parsed once per selection; whether it is shown expanded is kept for the whole
+ * session, whichever node is selected.
  */
 public final class InspectorViewModel {
     private final DesignerViewModel doc;
     private final ReadOnlyObjectWrapper<FormViewModel> form = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ConnectorSpec> connector = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<org.commonmark.node.Node> help = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty helpExpanded = new SimpleBooleanProperty(true);
     private final ReadOnlyStringWrapper nodeId = new ReadOnlyStringWrapper();
     private final StringProperty nodeName = new SimpleStringProperty("");
     private final StringProperty idText = new SimpleStringProperty("");
@@ -71,6 +78,13 @@ public final class InspectorViewModel {
     public ReadOnlyObjectProperty<FormViewModel> formProperty() { return form.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ConnectorSpec> connectorProperty() { return connector.getReadOnlyProperty(); }
     public ReadOnlyStringProperty nodeIdProperty() { return nodeId.getReadOnlyProperty(); }
+    /**
+     * The selected node's connector help as a Markdown syntax tree ({@link ConnectorHelp}), null
+     * when there is none or no node is selected. Read it only.
+     */
+    public ReadOnlyObjectProperty<org.commonmark.node.Node> helpProperty() { return help.getReadOnlyProperty(); }
+    /** Whether the help is shown expanded; one setting for every node, kept while the app runs. */
+    public BooleanProperty helpExpandedProperty() { return helpExpanded; }
     public StringProperty nodeNameProperty() { return nodeName; }
     public StringProperty idTextProperty() { return idText; }
     public ReadOnlyStringProperty idErrorProperty() { return idError.getReadOnlyProperty(); }
@@ -114,6 +128,7 @@ public final class InspectorViewModel {
         try {
             if (node.isEmpty()) {
                 nodeId.set(null);
+                help.set(null);
                 form.set(null);
                 connector.set(null);
                 suggestions.clear();
@@ -127,6 +142,9 @@ public final class InspectorViewModel {
             boolean sameNode = n.id().equals(nodeId.get()) && form.get() != null;
             suggestions.setAll(doc.suggestions().forNode(flow, n.id()));
             if (!sameNode) {
+                // before the id: the view renders when the id or the form changes
+                ConnectorHelp text = spec == null ? ConnectorHelp.NONE : ConnectorHelp.of(spec.help());
+                help.set(text.isEmpty() ? null : text.document());
                 nodeId.set(n.id());
                 idText.set(n.id());
                 idError.set("");

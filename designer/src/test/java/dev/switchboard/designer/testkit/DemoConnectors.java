@@ -22,7 +22,21 @@ public final class DemoConnectors {
         }
     }
 
-    /** Like webhook: a trigger with a path, an optional secret and a sample event. */
+    /** The demo webhook's help: Markdown with a heading, inline styles, a list, a link and a JSON example. */
+    public static final String WEBHOOK_HELP = """
+            ## Receiving requests
+            Starts the flow when a **POST** arrives at *Path*; the body becomes `data`.
+
+            - answers `202` once the event is stored
+            - see [the guide](https://example.org/hooks) for signatures
+
+            Example — a minimal config:
+            ```json
+            { "path": "/hooks/leads", "method": "POST" }
+            ```
+            """;
+
+    /** Like webhook: a trigger with a path, an optional secret, a sample event and Markdown help. */
     public static final class Webhook extends Base {
         @Override
         public ConnectorSpec spec() {
@@ -35,6 +49,7 @@ public final class DemoConnectors {
                             PropertySpec.builder("method", PropertyType.ENUM).title("Method").options("POST", "PUT")
                                     .defaultValue("POST").required().build())
                     .sampleEvent("{\"customer\":{\"name\":\"Ada\",\"email\":\"ada@example.org\"},\"score\":72,\"items\":[{\"sku\":\"A1\"}]}")
+                    .help(WEBHOOK_HELP)
                     .build();
         }
     }

@@ -21,6 +21,23 @@ class InspectorViewModelTest {
     }
 
     @Test
+    void helpFollowsTheSelectionAndItsExpandedStateOutlivesIt() {
+        assertThat(vm.inspector().helpProperty().get()).isNull();
+        formOf("demo.webhook");
+        assertThat(vm.inspector().helpProperty().get().getFirstChild()).isInstanceOf(org.commonmark.node.Heading.class);
+        vm.inspector().helpExpandedProperty().set(false);
+
+        formOf("demo.filter");
+        assertThat(vm.inspector().helpProperty().get()).as("demo.filter has no help").isNull();
+        vm.selection().select("demo-webhook");
+        assertThat(vm.inspector().helpProperty().get()).isNotNull();
+        assertThat(vm.inspector().helpExpandedProperty().get()).isFalse();
+
+        vm.selection().clear();
+        assertThat(vm.inspector().helpProperty().get()).isNull();
+    }
+
+    @Test
     void formMarksRequiredFieldsAndPrefillsRequiredDefaults() {
         FormViewModel form = formOf("demo.http");
         assertThat(form.fields()).extracting(f -> f.spec().name())

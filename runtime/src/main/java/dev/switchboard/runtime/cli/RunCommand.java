@@ -6,12 +6,12 @@ import dev.switchboard.runtime.compile.FlowCompileException;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.EngineOptions;
 import dev.switchboard.runtime.engine.RunRecord;
-import dev.switchboard.runtime.format.FlowFiles;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import dev.switchboard.runtime.store.DurableRuntime;
 import dev.switchboard.runtime.store.HistoryOptions;
 import dev.switchboard.runtime.store.StoreOwnership;
+import dev.switchboard.runtime.validate.FlowLoader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         RunPreflight.check(store, secretsFile);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        FlowFiles.Loaded loaded = FlowFiles.load(paths, ConnectorCatalog.load());
+        FlowLoader.Loaded loaded = FlowLoader.load(paths, ConnectorCatalog.load());
         loaded.warnings().forEach(err::println);
         if (!loaded.problems().isEmpty()) {
             loaded.problems().forEach(err::println);

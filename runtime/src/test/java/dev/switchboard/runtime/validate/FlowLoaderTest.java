@@ -1,4 +1,4 @@
-package dev.switchboard.runtime.format;
+package dev.switchboard.runtime.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FlowFilesTest {
+class FlowLoaderTest {
     @TempDir
     Path dir;
 
@@ -23,7 +23,7 @@ class FlowFilesTest {
         Path warned = copy("/broken/nothing-wired-in.flow.json", "c.flow.json");
         Files.writeString(warned, Files.readString(warned).replace("\"id\": \"broken\"", "\"id\": \"warned\""));
 
-        FlowFiles.Loaded loaded = FlowFiles.load(List.of(dir), ConnectorCatalog.load());
+        FlowLoader.Loaded loaded = FlowLoader.load(List.of(dir), ConnectorCatalog.load());
 
         assertThat(loaded.files()).hasSize(3);
         assertThat(loaded.flows()).extracting(Flow::id).containsExactly("kitchen-sink", "warned");
@@ -38,7 +38,7 @@ class FlowFilesTest {
         Path first = copy("/roundtrip/minimal.flow.json", "one.flow.json");
         Path second = copy("/roundtrip/minimal.flow.json", "two.flow.json");
 
-        FlowFiles.Loaded loaded = FlowFiles.load(List.of(first, second), ConnectorCatalog.load());
+        FlowLoader.Loaded loaded = FlowLoader.load(List.of(first, second), ConnectorCatalog.load());
 
         assertThat(loaded.problems()).containsExactly(second + ": /id: Flow id 'minimal' is already used by " + first
                 + "; flows run together need distinct ids");
@@ -55,7 +55,7 @@ class FlowFilesTest {
         Path first = Files.writeString(dir.resolve("a.flow.json"), flow.formatted("dup-a"));
         Path second = Files.writeString(dir.resolve("b.flow.json"), flow.formatted("dup-b"));
 
-        FlowFiles.Loaded loaded = FlowFiles.load(List.of(dir), ConnectorCatalog.load());
+        FlowLoader.Loaded loaded = FlowLoader.load(List.of(dir), ConnectorCatalog.load());
 
         assertThat(loaded.flows()).extracting(Flow::id).containsExactly("dup-a");
         assertThat(loaded.problems()).containsExactly(second + ": /nodes/0/config/path: POST /hooks/same is already served by "
@@ -63,7 +63,7 @@ class FlowFilesTest {
     }
 
     private Path copy(String resource, String name) throws IOException {
-        try (InputStream in = FlowFilesTest.class.getResourceAsStream(resource)) {
+        try (InputStream in = FlowLoaderTest.class.getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
             Path target = dir.resolve(name);
             Files.write(target, in.readAllBytes());
