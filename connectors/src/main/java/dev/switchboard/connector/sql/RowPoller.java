@@ -1,6 +1,7 @@
 package dev.switchboard.connector.sql;
 
 import dev.switchboard.connector.spi.Event;
+import dev.switchboard.connector.support.Causes;
 import dev.switchboard.connector.support.ConnectionStatus;
 import java.time.Duration;
 import java.util.List;
@@ -68,7 +69,7 @@ final class RowPoller {
             nextAttemptAt = 0;
             exchange.getMessage().setBody(rows);
         } catch (RuntimeException e) {
-            ConnectionStatus.down(flowId, nodeId, "cannot poll " + database.redacted() + ": " + rootMessage(e)
+            ConnectionStatus.down(flowId, nodeId, "cannot poll " + database.redacted() + ": " + Causes.rootMessage(e)
                     + "; retrying in " + backoffMs / 1000 + " s");
             nextAttemptAt = System.currentTimeMillis() + backoffMs;
             backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
@@ -111,13 +112,5 @@ final class RowPoller {
             params.addValue(column.toUpperCase(java.util.Locale.ROOT), value);
         });
         return params;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 }

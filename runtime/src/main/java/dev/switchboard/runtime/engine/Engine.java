@@ -8,6 +8,7 @@ import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.FileSandbox;
 import dev.switchboard.connector.spi.config.NodeConfig;
+import dev.switchboard.connector.support.Causes;
 import dev.switchboard.connector.support.DirectoryFileSandbox;
 import dev.switchboard.runtime.compile.Endpoints;
 import dev.switchboard.runtime.compile.FlowCompileException;
@@ -172,7 +173,7 @@ public final class Engine implements AutoCloseable {
             if (previous != null) {
                 restore(previous);
             }
-            throw new FlowCompileException("Flow '" + flow.id() + "' could not start: " + rootMessage(e), e);
+            throw new FlowCompileException("Flow '" + flow.id() + "' could not start: " + Causes.rootMessage(e), e);
         }
     }
 
@@ -273,9 +274,9 @@ public final class Engine implements AutoCloseable {
         boolean push = camel.getRoute(Endpoints.dispatchRouteId(flowId, triggerNodeId)) != null;
         if (push || done.getProperty(RunTrace.PROPERTY) == null) {
             // nothing ran: the inbox refused the event, or the flow stopped meanwhile
-            throw new IllegalStateException("Flow '" + flowId + "' did not take the injected event: " + rootMessage(failure), failure);
+            throw new IllegalStateException("Flow '" + flowId + "' did not take the injected event: " + Causes.rootMessage(failure), failure);
         }
-        LOG.debug("Injected event {} into {}:{}; its run failed: {}", event.id(), flowId, triggerNodeId, rootMessage(failure));
+        LOG.debug("Injected event {} into {}:{}; its run failed: {}", event.id(), flowId, triggerNodeId, Causes.rootMessage(failure));
     }
 
     private ProducerTemplate injector() {
@@ -352,13 +353,5 @@ public final class Engine implements AutoCloseable {
             camel.stop();
             ingress.close();
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 }
