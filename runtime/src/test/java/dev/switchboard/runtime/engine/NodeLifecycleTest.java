@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.config.ConfigValue;
+import dev.switchboard.connector.testkit.CaptureConnector;
 import dev.switchboard.connector.testkit.ErrorLogCapture;
+import dev.switchboard.connector.testkit.InjectConnector;
 import dev.switchboard.runtime.compile.FlowCompileException;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.FlowFormat;
@@ -80,6 +82,29 @@ class NodeLifecycleTest {
             await().until(() -> message(engine, "replaced", "probe").equals(Optional.of("version 2")));
         }
         assertThat(LifecycleConnector.journal("replace-v2")).containsExactly("last registered", "first registered");
+    }
+
+    @Test
+    void aReplacementThatFailsToStartIsReleasedAndThePreviousVersionRunsAgain() throws Exception {
+        try (Engine engine = engine("one")) {
+            engine.deploy(flow("holder", node("in", "test.inject", "channel", "taken")));
+            engine.deploy(flow("restored", node("in", "test.inject", "channel", "restored"),
+                    node("probe", "test.lifecycle", "journal", "restore-v1"), node("seen", "test.capture", "sink", "restored")));
+            // compiles, but cannot start: another flow consumes the channel it reads
+            Flow clashing = flow("restored", node("in", "test.inject", "channel", "taken"),
+                    node("probe", "test.lifecycle", "journal", "restore-v2"));
+
+            assertThatThrownBy(() -> engine.deploy(clashing)).isInstanceOf(FlowCompileException.class)
+                    .hasMessageStartingWith("Flow 'restored' could not start");
+
+            assertThat(LifecycleConnector.journal("restore-v2")).containsExactly("last registered", "first registered");
+            // the previous version's cleanups ran when it stopped; it runs again, compiled afresh
+            assertThat(LifecycleConnector.journal("restore-v1")).containsExactly("last registered", "first registered");
+            InjectConnector.send(engine.camel(), "restored", "{\"n\": 1}");
+            assertThat(CaptureConnector.events("restored")).hasSize(1);
+            engine.undeploy("restored");
+            assertThat(LifecycleConnector.journal("restore-v1")).hasSize(4);
+        }
     }
 
     @Test
