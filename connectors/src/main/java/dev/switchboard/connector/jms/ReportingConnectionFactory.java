@@ -1,7 +1,7 @@
 package dev.switchboard.connector.jms;
 
+import dev.switchboard.connector.spi.NodeStatus;
 import dev.switchboard.connector.support.ConnectionProblems;
-import dev.switchboard.connector.support.ConnectionStatus;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -10,20 +10,18 @@ import java.time.Duration;
 
 /**
  * Wraps a consumer's connection factory so every (re)connect attempt of the listener container
- * updates the node's {@link ConnectionStatus}: Spring's container retries on its own, this makes
+ * updates the node's {@link NodeStatus}: Spring's container retries on its own, this makes
  * its attempts visible.
  */
 final class ReportingConnectionFactory implements ConnectionFactory {
     private final ConnectionFactory delegate;
-    private final String flowId;
-    private final String nodeId;
+    private final NodeStatus status;
     private final String target;
     private final Duration retryEvery;
 
-    ReportingConnectionFactory(ConnectionFactory delegate, String flowId, String nodeId, String target, Duration retryEvery) {
+    ReportingConnectionFactory(ConnectionFactory delegate, NodeStatus status, String target, Duration retryEvery) {
         this.delegate = delegate;
-        this.flowId = flowId;
-        this.nodeId = nodeId;
+        this.status = status;
         this.target = target;
         this.retryEvery = retryEvery;
     }
@@ -65,10 +63,10 @@ final class ReportingConnectionFactory implements ConnectionFactory {
     private Connection reported(Connect connect) throws JMSException {
         try {
             Connection connection = connect.get();
-            ConnectionStatus.up(flowId, nodeId, "connected to " + target);
+            status.up("connected to " + target);
             return connection;
         } catch (JMSException | RuntimeException e) {
-            ConnectionStatus.down(flowId, nodeId, ConnectionProblems.cannotConnect(target, e, retryEvery));
+            status.down(ConnectionProblems.cannotConnect(target, e, retryEvery));
             throw e;
         }
     }

@@ -1,35 +1,30 @@
 package dev.switchboard.connector.kafka;
 
-import dev.switchboard.connector.support.ConnectionStatus;
+import dev.switchboard.connector.spi.NodeStatus;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.apache.camel.Route;
-import org.apache.camel.support.RoutePolicySupport;
 
 /**
  * Shows whether a Kafka trigger can reach any of its bootstrap brokers. The Kafka client
  * reconnects on its own (with backoff) but only logs at a low level per attempt; this turns
- * reachability into one clear status line per change. Checks back off from 1 s to 30 s while
- * the brokers are down and run every 30 s while they are up.
+ * reachability into one clear status line per change. The runtime runs {@link #check} while the
+ * trigger's route runs: it backs off from 1 s to 30 s while the brokers are down and runs every
+ * 30 s while they are up.
  */
-final class BrokerProbe extends RoutePolicySupport {
-    private static final long MIN_DELAY_MS = 1_000;
-    private static final long MAX_DELAY_MS = 30_000;
+final class BrokerProbe {
+    private static final Duration MIN_DELAY = Duration.ofSeconds(1);
+    private static final Duration MAX_DELAY = Duration.ofSeconds(30);
 
-    private final String flowId;
-    private final String nodeId;
+    private final NodeStatus status;
     private final String brokers;
     private final List<InetSocketAddress> addresses;
-    private ScheduledExecutorService executor;
-    private long delayMs = MIN_DELAY_MS;
+    private Duration delay = MIN_DELAY;
 
-    BrokerProbe(String flowId, String nodeId, String brokers) {
-        this.flowId = flowId;
-        this.nodeId = nodeId;
+    BrokerProbe(NodeStatus status, String brokers) {
+        this.status = status;
         this.brokers = brokers;
         this.addresses = KafkaOptions.commaList(brokers).stream().map(BrokerProbe::address).toList();
     }
@@ -39,29 +34,8 @@ final class BrokerProbe extends RoutePolicySupport {
         return InetSocketAddress.createUnresolved(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }
 
-    @Override
-    public synchronized void onStart(Route route) {
-        ConnectionStatus.connecting(flowId, nodeId, "Kafka at " + brokers);
-        executor = route.getCamelContext().getExecutorServiceManager()
-                .newSingleThreadScheduledExecutor(this, "kafka-probe-" + flowId + "-" + nodeId);
-        executor.schedule(this::check, 0, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void onStop(Route route) {
-        if (executor != null) {
-            route.getCamelContext().getExecutorServiceManager().shutdownNow(executor);
-            executor = null;
-        }
-        ConnectionStatus.forget(flowId, nodeId);
-    }
-
-    @Override
-    public void onRemove(Route route) {
-        onStop(route);
-    }
-
-    private void check() {
+    /** Tries the brokers in turn and reports; returns when to check again. */
+    synchronized Duration check() {
         String failure = null;
         for (InetSocketAddress address : addresses) {
             try (Socket socket = new Socket()) {
@@ -72,21 +46,15 @@ final class BrokerProbe extends RoutePolicySupport {
                 failure = address.getHostString() + ":" + address.getPort() + " (" + e.getMessage() + ")";
             }
         }
-        long next;
         if (failure == null) {
-            ConnectionStatus.up(flowId, nodeId, "connected to Kafka at " + brokers);
-            delayMs = MIN_DELAY_MS;
-            next = MAX_DELAY_MS;
-        } else {
-            ConnectionStatus.down(flowId, nodeId, "cannot reach Kafka at " + failure
-                    + "; the consumer keeps reconnecting, next check in " + delayMs / 1000 + " s");
-            next = delayMs;
-            delayMs = Math.min(delayMs * 2, MAX_DELAY_MS);
+            status.up("connected to Kafka at " + brokers);
+            delay = MIN_DELAY;
+            return MAX_DELAY;
         }
-        synchronized (this) {
-            if (executor != null && !executor.isShutdown()) {
-                executor.schedule(this::check, next, TimeUnit.MILLISECONDS);
-            }
-        }
+        status.down("cannot reach Kafka at " + failure
+                + "; the consumer keeps reconnecting, next check in " + delay.toSeconds() + " s");
+        Duration next = delay;
+        delay = delay.multipliedBy(2).compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay.multipliedBy(2);
+        return next;
     }
 }

@@ -90,10 +90,10 @@ public final class KafkaConsumeConnector implements Connector {
         RecordToEvent toEvent = new RecordToEvent(node.eventSource(), config.string("keyFormat", "text"),
                 config.string("valueFormat", "json"));
         ProcessorDefinition<?> route = node.from(uri)
-                .routePolicy(new BrokerProbe(node.flowId(), node.nodeId(), brokers))
                 .process(toEvent)
                 .process(CommitAfterFlow.COMMIT_WHEN_DONE);
         node.emit(route, PortSpec.OUT);
+        node.repeatWhileRunning(new BrokerProbe(node.status(), brokers)::check);
     }
 
     private static final String HELP = """

@@ -4,25 +4,21 @@ import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
-import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.NodeConfig;
-import dev.switchboard.connector.support.RouteCleanup;
+import dev.switchboard.connector.support.SendThenRestore;
 import dev.switchboard.connector.support.Template;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.camel.ExchangePattern;
 
 /** {@code email.send}: sends one e-mail per event over SMTP; every field is a template. */
 public final class EmailSendConnector implements Connector {
-    private static final String SENT_EVENT = "sb.mail.event";
-    private static final String SENT_PATTERN = "sb.mail.pattern";
     private static final AtomicLong BEANS = new AtomicLong();
     private static final List<String> TEMPLATES = List.of("from", "to", "cc", "subject", "body");
     private static final String HELP = """
@@ -82,32 +78,17 @@ public final class EmailSendConnector implements Connector {
         String uri = MailServer.uri(config, "smtp", 587, 465, Map.of("additionalJavaMailProperties", "#" + bean,
                 "contentType", contentType));
 
-        var route = node.route();
-        RouteCleanup.attach(route, () -> node.camel().getRegistry().unbind(bean));
-        node.emit(route.process(exchange -> {
-                    Event event = exchange.getIn().getBody(Event.class);
-                    exchange.setProperty(SENT_EVENT, event);
-                    exchange.setProperty(SENT_PATTERN, exchange.getPattern());
-                    exchange.setPattern(ExchangePattern.InOnly);
-                    // other headers would become mail headers
-                    exchange.getIn().removeHeaders("*");
-                    // camel-mail 4.18 takes the addresses and subject from these headers
-                    exchange.getIn().setHeader("From", fields.get("from").render(event));
-                    exchange.getIn().setHeader("To", fields.get("to").render(event));
-                    if (fields.containsKey("cc")) {
-                        exchange.getIn().setHeader("Cc", fields.get("cc").render(event));
-                    }
-                    exchange.getIn().setHeader("Subject", fields.get("subject").render(event));
-                    exchange.getIn().setBody(fields.get("body").render(event));
-                })
-                .to(uri)
-                .process(exchange -> {
-                    exchange.getIn().removeHeaders("*");
-                    exchange.getIn().setBody(exchange.getProperty(SENT_EVENT, Event.class));
-                    exchange.setPattern(exchange.getProperty(SENT_PATTERN, ExchangePattern.class));
-                    exchange.removeProperty(SENT_EVENT);
-                    exchange.removeProperty(SENT_PATTERN);
-                }), PortSpec.OUT);
+        node.onStop(() -> node.camel().getRegistry().unbind(bean));
+        node.emit(SendThenRestore.send(node.route(), uri, (event, message) -> {
+            // camel-mail 4.18 takes the addresses and subject from these headers
+            message.setHeader("From", fields.get("from").render(event));
+            message.setHeader("To", fields.get("to").render(event));
+            if (fields.containsKey("cc")) {
+                message.setHeader("Cc", fields.get("cc").render(event));
+            }
+            message.setHeader("Subject", fields.get("subject").render(event));
+            message.setBody(fields.get("body").render(event));
+        }), PortSpec.OUT);
     }
 
     @Override

@@ -8,8 +8,6 @@ import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.NodeConfig;
-import dev.switchboard.connector.support.ConnectionStatus;
-import dev.switchboard.connector.support.RouteCleanup;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -79,8 +77,12 @@ public final class MailReceiveConnector implements Connector {
                 MailServer.TLS.equals(config.string(MailServer.SECURITY, MailServer.TLS)) ? 993 : 143);
         String bean = "sb.mail." + node.flowId() + "." + node.nodeId() + "." + BEANS.incrementAndGet();
         node.camel().getRegistry().bind(bean + ".poll",
-                new ReportingPollStrategy(node.flowId(), node.nodeId(), target, interval));
+                new ReportingPollStrategy(node.status(), target, interval));
         node.camel().getRegistry().bind(bean + ".props", MailServer.javaMailProperties(config, "imap"));
+        node.onStop(() -> {
+            node.camel().getRegistry().unbind(bean + ".poll");
+            node.camel().getRegistry().unbind(bean + ".props");
+        });
 
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("folderName", config.string("folder", "INBOX"));
@@ -97,13 +99,7 @@ public final class MailReceiveConnector implements Connector {
         String uri = MailServer.uri(config, "imap", 143, 993, options);
 
         String source = node.eventSource();
-        var route = node.from(uri);
-        RouteCleanup.attach(route, () -> {
-            node.camel().getRegistry().unbind(bean + ".poll");
-            node.camel().getRegistry().unbind(bean + ".props");
-            ConnectionStatus.forget(node.flowId(), node.nodeId());
-        });
-        node.emit(route.process(exchange -> {
+        node.emit(node.from(uri).process(exchange -> {
             MailMessage mail = exchange.getIn(MailMessage.class);
             exchange.getIn().setBody(MailEvents.toEvent(mail.getOriginalMessage(), source));
         }), PortSpec.OUT);

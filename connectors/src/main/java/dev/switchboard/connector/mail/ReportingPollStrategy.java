@@ -1,26 +1,24 @@
 package dev.switchboard.connector.mail;
 
+import dev.switchboard.connector.spi.NodeStatus;
 import dev.switchboard.connector.support.ConnectionProblems;
-import dev.switchboard.connector.support.ConnectionStatus;
 import java.time.Duration;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
 
 /**
- * Reports each poll of the mailbox to {@link ConnectionStatus}: an unreachable server or refused
+ * Reports each poll of the mailbox to the node's {@link NodeStatus}: an unreachable server or refused
  * login gives one clear warning (not one stack trace per poll), and the next successful poll
  * clears it. A failed poll is simply tried again at the next interval.
  */
 final class ReportingPollStrategy implements PollingConsumerPollStrategy {
-    private final String flowId;
-    private final String nodeId;
+    private final NodeStatus status;
     private final String target;
     private final Duration interval;
 
-    ReportingPollStrategy(String flowId, String nodeId, String target, Duration interval) {
-        this.flowId = flowId;
-        this.nodeId = nodeId;
+    ReportingPollStrategy(NodeStatus status, String target, Duration interval) {
+        this.status = status;
         this.target = target;
         this.interval = interval;
     }
@@ -32,12 +30,12 @@ final class ReportingPollStrategy implements PollingConsumerPollStrategy {
 
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
-        ConnectionStatus.up(flowId, nodeId, "connected to " + target);
+        status.up("connected to " + target);
     }
 
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
-        ConnectionStatus.down(flowId, nodeId, ConnectionProblems.cannotConnect(target, cause, interval));
+        status.down(ConnectionProblems.cannotConnect(target, cause, interval));
         return false;
     }
 }

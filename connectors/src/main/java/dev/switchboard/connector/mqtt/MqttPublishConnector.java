@@ -4,25 +4,22 @@ import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
-import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.MessageEvents;
+import dev.switchboard.connector.support.SendThenRestore;
 import dev.switchboard.connector.support.Template;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.ExchangePattern;
 import org.apache.camel.util.URISupport;
 
 /** {@code mqtt.publish}: publishes each event to an MQTT 5 topic. */
 public final class MqttPublishConnector implements Connector {
-    private static final String SENT_EVENT = "sb.mqtt.event";
-    private static final String SENT_PATTERN = "sb.mqtt.pattern";
     private static final String HELP = """
             Publishes each event to an **MQTT 5** topic, then hands the unchanged event on through `out`.
 
@@ -80,28 +77,15 @@ public final class MqttPublishConnector implements Connector {
         // the real topic comes per event in the override header; the path only names the endpoint
         String uri = "paho-mqtt5:switchboard?" + URISupport.createQueryString(options);
 
-        node.emit(node.route().process(exchange -> {
-                    Event event = exchange.getIn().getBody(Event.class);
-                    String target = topic.render(event);
-                    if (target.isBlank() || target.contains("+") || target.contains("#")) {
-                        throw new IllegalArgumentException("MQTT topic '" + target + "' (from " + topic
-                                + ") is empty or has a wildcard; publish needs a concrete topic");
-                    }
-                    exchange.setProperty(SENT_EVENT, event);
-                    exchange.setProperty(SENT_PATTERN, exchange.getPattern());
-                    exchange.setPattern(ExchangePattern.InOnly);
-                    exchange.getIn().removeHeaders("*");
-                    exchange.getIn().setHeader("CamelPahoMqtt5OverrideTopic", target);
-                    exchange.getIn().setBody(MessageEvents.toBody(event, bodyMode).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                })
-                .to(uri)
-                .process(exchange -> {
-                    exchange.getIn().removeHeaders("*");
-                    exchange.getIn().setBody(exchange.getProperty(SENT_EVENT, Event.class));
-                    exchange.setPattern(exchange.getProperty(SENT_PATTERN, ExchangePattern.class));
-                    exchange.removeProperty(SENT_EVENT);
-                    exchange.removeProperty(SENT_PATTERN);
-                }), PortSpec.OUT);
+        node.emit(SendThenRestore.send(node.route(), uri, (event, message) -> {
+            String target = topic.render(event);
+            if (target.isBlank() || target.contains("+") || target.contains("#")) {
+                throw new IllegalArgumentException("MQTT topic '" + target + "' (from " + topic
+                        + ") is empty or has a wildcard; publish needs a concrete topic");
+            }
+            message.setHeader("CamelPahoMqtt5OverrideTopic", target);
+            message.setBody(MessageEvents.toBody(event, bodyMode).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }), PortSpec.OUT);
     }
 
     @Override

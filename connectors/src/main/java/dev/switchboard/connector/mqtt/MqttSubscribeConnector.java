@@ -11,7 +11,6 @@ import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.MessageEvents;
-import dev.switchboard.connector.support.RetryingRouteStart;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -99,7 +98,8 @@ public final class MqttSubscribeConnector implements Connector {
 
         String source = node.eventSource();
         RouteDefinition route = node.from(uri);
-        RetryingRouteStart.attach(route, node.camel(), node.flowId(), node.nodeId(), "MQTT broker " + brokerUrl, retryEvery);
+        // the subscription connects while the route starts: start it once the broker is reachable
+        node.startWhenReachable("MQTT broker " + brokerUrl, retryEvery);
         node.emit(route.process(exchange -> {
             byte[] payload = exchange.getIn().getBody(byte[].class);
             String receivedOn = exchange.getIn().getHeader("CamelMqttTopic", String.class);

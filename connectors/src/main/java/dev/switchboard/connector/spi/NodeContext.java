@@ -1,6 +1,8 @@
 package dev.switchboard.connector.spi;
 
 import dev.switchboard.connector.spi.config.NodeConfig;
+import java.time.Duration;
+import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.model.ProcessorDefinition;
@@ -51,4 +53,30 @@ public interface NodeContext {
 
     /** A service the hosting runtime provides (e.g. the file sandbox); fails when it provides none. */
     <T> T service(Class<T> type);
+
+    /** This node's connection status: what the designer shows next to the node, and the log's status lines. */
+    NodeStatus status();
+
+    /**
+     * Runs {@code cleanup} when this node's route is removed: on undeploy, on hot replace (once the
+     * old version stopped), when the engine stops, and when the flow fails to compile or start.
+     * Release here what {@code compile} set up outside the route (registry beans, pools). Cleanups
+     * run in reverse registration order; one that throws is logged and the others still run.
+     */
+    void onStop(AutoCloseable cleanup);
+
+    /**
+     * For triggers whose consumer connects while it starts (an MQTT subscription), after
+     * {@code from}: the route starts once the rest of the flow runs, in the background, tried
+     * again every {@code retryEvery} until it starts. The flow deploys while {@code target} is
+     * unreachable, and {@link #status()} says why the trigger waits. The runtime does the waiting.
+     */
+    void startWhenReachable(String target, Duration retryEvery);
+
+    /**
+     * Runs {@code check} on the runtime's scheduler while this node's route runs (first as it
+     * starts), again after the delay each run returns. For probes a client library does not
+     * report on itself; {@code check} should be short and report through {@link #status()}.
+     */
+    void repeatWhileRunning(Supplier<Duration> check);
 }

@@ -2,19 +2,18 @@ package dev.switchboard.connector.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.NodeConfig;
-import org.apache.camel.Route;
-import org.apache.camel.support.RoutePolicySupport;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * One node's connection to its database: a small HikariCP pool, opened on first use and closed
- * when the node's route stops. The pool starts even while the database is down (the first
+ * when the node's route is removed. The pool starts even while the database is down (the first
  * statement then fails and the caller decides how to retry), so a flow deploys regardless.
  */
-final class Database extends RoutePolicySupport {
+final class Database implements AutoCloseable {
     private final String poolName;
     private final String jdbcUrl;
     private final String username;
@@ -30,6 +29,13 @@ final class Database extends RoutePolicySupport {
         if (!jdbcUrl.startsWith("jdbc:")) {
             throw new IllegalArgumentException("jdbcUrl: '" + redacted() + "' is not a JDBC URL (it starts with jdbc:)");
         }
+    }
+
+    /** The node's database, closed when its route is removed. */
+    static Database of(NodeContext node, NodeConfig config) {
+        Database database = new Database("sb-" + node.flowId() + "-" + node.nodeId(), config);
+        node.onStop(database);
+        return database;
     }
 
     static PropertySpec[] connectionProperties() {
@@ -66,16 +72,11 @@ final class Database extends RoutePolicySupport {
     }
 
     @Override
-    public synchronized void onStop(Route route) {
+    public synchronized void close() {
         if (pool != null) {
             pool.close();
             pool = null;
             jdbc = null;
         }
-    }
-
-    @Override
-    public void onRemove(Route route) {
-        onStop(route);
     }
 }

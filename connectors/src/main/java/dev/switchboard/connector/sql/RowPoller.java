@@ -1,7 +1,8 @@
 package dev.switchboard.connector.sql;
 
 import dev.switchboard.connector.spi.Event;
-import dev.switchboard.connector.support.ConnectionStatus;
+import dev.switchboard.connector.spi.NodeStatus;
+import dev.switchboard.connector.support.Causes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,7 @@ final class RowPoller {
     static final String ROW = "sb.sql.row";
     private static final long MAX_BACKOFF_MS = 60_000;
 
-    private final String flowId;
-    private final String nodeId;
+    private final NodeStatus status;
     private final String source;
     private final Database database;
     private final String query;
@@ -33,10 +33,9 @@ final class RowPoller {
     private long backoffMs;
     private long nextAttemptAt;
 
-    RowPoller(String flowId, String nodeId, String source, Database database, String query, int maxRows, boolean lowerCase,
+    RowPoller(String flowId, String nodeId, NodeStatus status, String source, Database database, String query, int maxRows, boolean lowerCase,
               String markDone, String trackColumn, String trackStart, Duration interval) {
-        this.flowId = flowId;
-        this.nodeId = nodeId;
+        this.status = status;
         this.source = source;
         this.database = database;
         this.query = query;
@@ -63,12 +62,12 @@ final class RowPoller {
             }
             jdbc.getJdbcTemplate().setMaxRows(maxRows);
             List<Map<String, Object>> rows = jdbc.queryForList(query, params);
-            ConnectionStatus.up(flowId, nodeId, "polling " + database.redacted());
+            status.up("polling " + database.redacted());
             backoffMs = Math.max(1_000, intervalMs);
             nextAttemptAt = 0;
             exchange.getMessage().setBody(rows);
         } catch (RuntimeException e) {
-            ConnectionStatus.down(flowId, nodeId, "cannot poll " + database.redacted() + ": " + rootMessage(e)
+            status.down("cannot poll " + database.redacted() + ": " + Causes.rootMessage(e)
                     + "; retrying in " + backoffMs / 1000 + " s");
             nextAttemptAt = System.currentTimeMillis() + backoffMs;
             backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
@@ -111,13 +110,5 @@ final class RowPoller {
             params.addValue(column.toUpperCase(java.util.Locale.ROOT), value);
         });
         return params;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 }

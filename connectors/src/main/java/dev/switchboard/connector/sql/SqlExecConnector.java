@@ -69,8 +69,8 @@ public final class SqlExecConnector implements Connector {
         TemplateParameters parameters = TemplateParameters.parse(config.stringMap("parameters"));
         String resultField = config.string("resultField").filter(s -> !s.isBlank()).orElse(null);
         boolean query = startsWithWord(sql, "select") || startsWithWord(sql, "with") || startsWithWord(sql, "values");
-        Database database = new Database("sb-" + node.flowId() + "-" + node.nodeId(), config);
-        node.emit(node.route().routePolicy(database).process(exchange -> {
+        Database database = Database.of(node, config);
+        node.emit(node.route().process(exchange -> {
             Event event = exchange.getMessage().getBody(Event.class);
             MapSqlParameterSource values = parameters.bind(event);
             if (query) {

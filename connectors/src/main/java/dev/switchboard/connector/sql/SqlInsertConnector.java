@@ -73,8 +73,8 @@ public final class SqlInsertConnector implements Connector {
         String sql = "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
                 + parameters.keySet().stream().map(p -> ":" + p).collect(Collectors.joining(", ")) + ")";
         TemplateParameters values = TemplateParameters.parse(parameters);
-        Database database = new Database("sb-" + node.flowId() + "-" + node.nodeId(), node.config());
-        node.emit(node.route().routePolicy(database).process(exchange -> {
+        Database database = Database.of(node, node.config());
+        node.emit(node.route().process(exchange -> {
             Event event = exchange.getMessage().getBody(Event.class);
             database.jdbc().update(sql, values.bind(event));
         }), PortSpec.OUT);

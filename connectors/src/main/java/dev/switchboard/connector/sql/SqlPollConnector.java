@@ -91,8 +91,8 @@ public final class SqlPollConnector implements Connector {
         }
         boolean track = "trackColumn".equals(config.string("strategy", "markDone"));
         Duration interval = config.duration("interval", Duration.ofSeconds(5));
-        Database database = new Database("sb-" + node.flowId() + "-" + node.nodeId(), config);
-        RowPoller poller = new RowPoller(node.flowId(), node.nodeId(), node.eventSource(), database,
+        Database database = Database.of(node, config);
+        RowPoller poller = new RowPoller(node.flowId(), node.nodeId(), node.status(), node.eventSource(), database,
                 config.requireString("query"), (int) config.integer("maxRows", 100),
                 !"as-is".equals(config.string("columnCase", "lower")),
                 track ? null : config.requireString("markDone"),
@@ -101,21 +101,11 @@ public final class SqlPollConnector implements Connector {
 
         ProcessorDefinition<?> perRow = node.from("timer:sb.sqlpoll." + node.flowId() + "." + node.nodeId()
                         + "?delay=0&period=" + Math.max(100, interval.toMillis()))
-                .routePolicy(database, forgetStatusOnStop(node.flowId(), node.nodeId()))
                 .process(poller::fetch)
                 // one row at a time, in order; a failed row stops this poll so the next one retries it first
                 .split(body()).stopOnException()
                 .process(poller::toEvent);
         node.emit(perRow, PortSpec.OUT).process(poller::done).end();
-    }
-
-    private static org.apache.camel.spi.RoutePolicy forgetStatusOnStop(String flowId, String nodeId) {
-        return new org.apache.camel.support.RoutePolicySupport() {
-            @Override
-            public void onStop(org.apache.camel.Route route) {
-                dev.switchboard.connector.support.ConnectionStatus.forget(flowId, nodeId);
-            }
-        };
     }
 
     private static org.apache.camel.builder.ValueBuilder body() {

@@ -5,6 +5,7 @@ import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.runtime.compile.FlowCompileException;
 import dev.switchboard.runtime.engine.EngineOptions;
+import dev.switchboard.runtime.engine.StatusBoard;
 import dev.switchboard.runtime.live.LiveMonitor;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.secrets.SecretResolver;
@@ -114,6 +115,11 @@ public final class RunSession implements AutoCloseable {
     /** The URLs the flow's nodes answer on (webhooks), by node id. */
     public Map<String, List<String>> addresses(String flowId) {
         return runtime.engine().addresses(flowId);
+    }
+
+    /** The connection statuses of the flow's nodes that reported one (brokers, databases), by node id. */
+    public Map<String, StatusBoard.Status> nodeStatuses(String flowId) {
+        return runtime.engine().nodeStatuses(flowId);
     }
 
     /** Hands an event to a trigger as if it had received it (through the durable inbox for webhooks). */

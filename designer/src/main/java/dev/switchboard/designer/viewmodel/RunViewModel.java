@@ -1,10 +1,10 @@
 package dev.switchboard.designer.viewmodel;
 
-import dev.switchboard.connector.support.ConnectionStatus;
 import dev.switchboard.designer.run.InjectSamples;
 import dev.switchboard.designer.run.RelatedFlows;
 import dev.switchboard.designer.run.RunSession;
 import dev.switchboard.designer.run.RunSettings;
+import dev.switchboard.runtime.engine.StatusBoard;
 import dev.switchboard.runtime.live.LiveSnapshot;
 import dev.switchboard.runtime.live.NodeKey;
 import dev.switchboard.runtime.live.NodeStats;
@@ -288,22 +288,23 @@ public final class RunViewModel {
         }
         LiveSnapshot snapshot = session.monitor().snapshot(messages.lastSeq());
         messages.accept(snapshot);
-        updateLive(snapshot, Instant.now());
+        updateLive(snapshot, session, Instant.now());
         runs.tick(snapshot.lastSeq());
     }
 
-    private void updateLive(LiveSnapshot snapshot, Instant now) {
+    private void updateLive(LiveSnapshot snapshot, RunSession session, Instant now) {
         Flow flow = doc.flow();
         if (!runningFlows.contains(flow.id())) {
             live.clear();
             return;
         }
         Map<String, List<String>> urls = addresses.getOrDefault(flow.id(), Map.of());
+        Map<String, StatusBoard.Status> connections = session.nodeStatuses(flow.id());
         Set<String> ids = new LinkedHashSet<>();
         for (Node node : flow.nodes()) {
             ids.add(node.id());
             NodeStats stats = snapshot.nodes().get(new NodeKey(flow.id(), node.id()));
-            NodeLive now2 = nodeLive(flow.id(), node.id(), stats, urls.getOrDefault(node.id(), List.of()), now);
+            NodeLive now2 = nodeLive(stats, connections.get(node.id()), urls.getOrDefault(node.id(), List.of()), now);
             if (!now2.equals(live.get(node.id()))) {
                 live.put(node.id(), now2);
             }
@@ -311,21 +312,21 @@ public final class RunViewModel {
         live.keySet().retainAll(ids);
     }
 
-    static NodeLive nodeLive(String flowId, String nodeId, NodeStats stats, List<String> urls, Instant now) {
+    /** @param connection the node's connection status in the running engine, null when it reported none */
+    static NodeLive nodeLive(NodeStats stats, StatusBoard.Status connection, List<String> urls, Instant now) {
         long in = stats == null ? 0 : stats.in();
         long out = stats == null ? 0 : stats.out();
         long filtered = stats == null ? 0 : stats.filtered();
         long errors = stats == null ? 0 : stats.errors();
-        ConnectionStatus.Status connection = ConnectionStatus.of(flowId, nodeId).orElse(null);
         NodeStatus status;
         String detail;
         if (stats != null && stats.lastFailed()) {
             status = NodeStatus.ERROR;
             detail = "Failed: " + stats.lastError() + (stats.lastErrorAt() == null ? "" : " (at " + stats.lastErrorAt() + ")");
-        } else if (connection != null && connection.state() == ConnectionStatus.State.DOWN) {
+        } else if (connection != null && connection.state() == StatusBoard.State.DOWN) {
             status = NodeStatus.ERROR;
             detail = "Disconnected: " + connection.message();
-        } else if (connection != null && connection.state() == ConnectionStatus.State.CONNECTING) {
+        } else if (connection != null && connection.state() == StatusBoard.State.CONNECTING) {
             status = NodeStatus.WAITING;
             detail = "Connecting: " + connection.message();
         } else if (stats != null && stats.lastActivityAt() != null && stats.lastActivityAt().isAfter(now.minus(BUSY_WINDOW))) {

@@ -1,13 +1,16 @@
 package dev.switchboard.designer.viewmodel;
 
+import dev.switchboard.runtime.secrets.SecretResolver;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The {@code {{secret:NAME}}} form a secret field stores; the user types only NAME. */
+/**
+ * The {@code {{secret:NAME}}} form a secret field stores; the user types only NAME. The pattern is
+ * the runtime's ({@link SecretResolver#REFERENCE}), so the designer accepts exactly what resolves.
+ */
 public final class SecretReference {
-    public static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern WHOLE = Pattern.compile("\\{\\{\\s*secret:([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+    public static final Pattern NAME = SecretResolver.NAME;
 
     private SecretReference() {}
 
@@ -17,7 +20,7 @@ public final class SecretReference {
 
     /** The NAME of a value that is exactly one secret reference. */
     public static Optional<String> name(String value) {
-        Matcher m = WHOLE.matcher(value.strip());
+        Matcher m = SecretResolver.REFERENCE.matcher(value.strip());
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 

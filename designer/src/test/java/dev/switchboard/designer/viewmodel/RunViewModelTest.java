@@ -7,6 +7,7 @@ import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.designer.run.RunSettings;
 import dev.switchboard.designer.viewmodel.RunViewModel.NodeLive;
 import dev.switchboard.designer.viewmodel.RunViewModel.NodeStatus;
+import dev.switchboard.runtime.engine.StatusBoard;
 import dev.switchboard.runtime.format.FlowCodec;
 import dev.switchboard.runtime.live.NodeStats;
 import dev.switchboard.runtime.model.Flow;
@@ -337,11 +338,26 @@ class RunViewModelTest {
         NodeStats busy = new NodeStats("f", "n", 3, 3, 0, 0, null, null, now.minusMillis(500), false);
         NodeStats idle = new NodeStats("f", "n", 3, 3, 0, 0, null, null, now.minusSeconds(30), false);
 
-        assertThat(RunViewModel.nodeLive("f", "n", failed, List.of(), now).status()).isEqualTo(NodeStatus.ERROR);
-        assertThat(RunViewModel.nodeLive("f", "n", failed, List.of(), now).detail()).startsWith("Failed: IOException: refused");
-        assertThat(RunViewModel.nodeLive("f", "n", busy, List.of(), now).status()).isEqualTo(NodeStatus.RUNNING);
-        assertThat(RunViewModel.nodeLive("f", "n", idle, List.of(), now).status()).isEqualTo(NodeStatus.WAITING);
-        assertThat(RunViewModel.nodeLive("f", "n", null, List.of(), now).detail()).isEqualTo("Waiting for the first event");
+        assertThat(RunViewModel.nodeLive(failed, null, List.of(), now).status()).isEqualTo(NodeStatus.ERROR);
+        assertThat(RunViewModel.nodeLive(failed, null, List.of(), now).detail()).startsWith("Failed: IOException: refused");
+        assertThat(RunViewModel.nodeLive(busy, null, List.of(), now).status()).isEqualTo(NodeStatus.RUNNING);
+        assertThat(RunViewModel.nodeLive(idle, null, List.of(), now).status()).isEqualTo(NodeStatus.WAITING);
+        assertThat(RunViewModel.nodeLive(null, null, List.of(), now).detail()).isEqualTo("Waiting for the first event");
+    }
+
+    @Test
+    void nodeStatusShowsTheEnginesConnectionStatusOfTheNode() {
+        Instant now = Instant.parse("2026-11-28T10:00:00Z");
+        StatusBoard.Status down = new StatusBoard.Status(StatusBoard.State.DOWN, "cannot connect to MQTT broker tcp://h:1883", now);
+        StatusBoard.Status connecting = new StatusBoard.Status(StatusBoard.State.CONNECTING, "connecting to Kafka at h:9092", now);
+        StatusBoard.Status up = new StatusBoard.Status(StatusBoard.State.UP, "connected to Kafka at h:9092", now);
+
+        assertThat(RunViewModel.nodeLive(null, down, List.of(), now).status()).isEqualTo(NodeStatus.ERROR);
+        assertThat(RunViewModel.nodeLive(null, down, List.of(), now).detail())
+                .isEqualTo("Disconnected: cannot connect to MQTT broker tcp://h:1883");
+        assertThat(RunViewModel.nodeLive(null, connecting, List.of(), now).status()).isEqualTo(NodeStatus.WAITING);
+        assertThat(RunViewModel.nodeLive(null, connecting, List.of(), now).detail()).isEqualTo("Connecting: connecting to Kafka at h:9092");
+        assertThat(RunViewModel.nodeLive(null, up, List.of(), now).detail()).isEqualTo("Waiting for the first event");
     }
 
     private static int freePort() throws Exception {

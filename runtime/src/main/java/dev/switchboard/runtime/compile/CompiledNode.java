@@ -5,16 +5,20 @@ import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.FlowExchange;
 import dev.switchboard.connector.spi.NodeContext;
+import dev.switchboard.connector.spi.NodeStatus;
 import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.RetryPolicy;
 import dev.switchboard.connector.spi.config.NodeConfig;
+import dev.switchboard.runtime.engine.FlowLifecycle;
 import dev.switchboard.runtime.engine.Inbox;
 import dev.switchboard.runtime.engine.RunTracker;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.model.Wire;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -46,13 +50,14 @@ final class CompiledNode implements NodeContext {
     private final Services services;
     private final Inbox inbox;
     private final RunTracker tracker;
+    private final FlowLifecycle lifecycle;
     private final boolean trigger;
     private RouteDefinition route;
     /** Whether the connector handed its events to the inbox: a push trigger. */
     private boolean accepted;
 
     CompiledNode(Flow flow, Node node, Connector connector, NodeConfig config, Wiring wiring, RouteBuilder builder,
-                 CamelContext camel, Services services, Inbox inbox, RunTracker tracker) {
+                 CamelContext camel, Services services, Inbox inbox, RunTracker tracker, FlowLifecycle lifecycle) {
         this.flow = flow;
         this.node = node;
         this.connector = connector;
@@ -63,6 +68,7 @@ final class CompiledNode implements NodeContext {
         this.services = services;
         this.inbox = inbox;
         this.tracker = tracker;
+        this.lifecycle = lifecycle;
         this.trigger = connector.spec().kind() == ConnectorKind.TRIGGER;
     }
 
@@ -192,6 +198,32 @@ final class CompiledNode implements NodeContext {
     @Override
     public <T> T service(Class<T> type) {
         return services.get(type);
+    }
+
+    @Override
+    public NodeStatus status() {
+        return lifecycle.status(node.id());
+    }
+
+    @Override
+    public void onStop(AutoCloseable cleanup) {
+        lifecycle.onStop(node.id(), cleanup);
+    }
+
+    @Override
+    public void startWhenReachable(String target, Duration retryEvery) {
+        if (!trigger || route == null) {
+            throw new IllegalStateException("Only a trigger starts when reachable, after from(uri)");
+        }
+        lifecycle.startInBackground(route, node.id(), target, retryEvery);
+    }
+
+    @Override
+    public void repeatWhileRunning(Supplier<Duration> check) {
+        if (trigger && route == null) {
+            throw new IllegalStateException("A trigger repeats a check while its route runs: call from(uri) first");
+        }
+        lifecycle.repeatWhileRunning(trigger ? route : route(), node.id(), check);
     }
 
     /** Checks the connector did what its kind requires. */

@@ -6,7 +6,9 @@ import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.RetryPolicy;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.runtime.engine.DeadLetterSink;
+import dev.switchboard.runtime.engine.FlowLifecycle;
 import dev.switchboard.runtime.engine.Inbox;
+import dev.switchboard.runtime.engine.NodeSupervision;
 import dev.switchboard.runtime.engine.RunTracker;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.FlowSettings;
@@ -42,13 +44,10 @@ public final class FlowCompiler {
     private final RunTracker tracker;
     private final DeadLetterSink deadLetters;
     private final SecretMask mask;
-
-    public FlowCompiler(ConnectorCatalog catalog, SecretResolver secrets, Services services, Inbox inbox, RunTracker tracker) {
-        this(catalog, secrets, services, inbox, tracker, null, new SecretMask());
-    }
+    private final NodeSupervision supervision;
 
     public FlowCompiler(ConnectorCatalog catalog, SecretResolver secrets, Services services, Inbox inbox, RunTracker tracker,
-                        DeadLetterSink deadLetters, SecretMask mask) {
+                        DeadLetterSink deadLetters, SecretMask mask, NodeSupervision supervision) {
         this.catalog = catalog;
         this.secrets = secrets;
         this.services = services;
@@ -56,9 +55,25 @@ public final class FlowCompiler {
         this.tracker = tracker;
         this.deadLetters = deadLetters;
         this.mask = mask;
+        this.supervision = supervision;
     }
 
-    public List<RouteDefinition> compile(Flow flow, CamelContext camel) throws FlowCompileException {
+    /**
+     * The flow's routes and the lifecycle of what its nodes set up. When compiling fails, what the
+     * nodes compiled so far registered is released before this throws.
+     */
+    public CompiledFlow compile(Flow flow, CamelContext camel) throws FlowCompileException {
+        FlowLifecycle lifecycle = supervision.open(flow.id(), camel);
+        try {
+            return new CompiledFlow(compileRoutes(flow, camel, lifecycle), lifecycle);
+        } catch (FlowCompileException | RuntimeException | Error e) {
+            lifecycle.close();
+            throw e;
+        }
+    }
+
+    private List<RouteDefinition> compileRoutes(Flow flow, CamelContext camel, FlowLifecycle lifecycle)
+            throws FlowCompileException {
         RouteBuilder builder = new RouteBuilder(camel) {
             @Override
             public void configure() {
@@ -70,7 +85,7 @@ public final class FlowCompiler {
         NodeFailures failures = new NodeFailures(flow.id(), inbox, deadLetters, settings.keepDeadLetters(), mask, Clock.systemUTC());
         Map<String, ErrorHandlerFactory> handlers = new HashMap<>();
         for (Node node : flow.nodes()) {
-            CompiledNode compiled = compileNode(flow, node, wiring, builder, camel);
+            CompiledNode compiled = compileNode(flow, node, wiring, builder, camel, lifecycle);
             if (!compiled.isTrigger()) {
                 handlers.put(Endpoints.routeId(flow.id(), node.id()),
                         failureHandling(flow, compiled, settings.retry().orElse(null), failures, builder));
@@ -120,8 +135,8 @@ public final class FlowCompiler {
         return handler;
     }
 
-    private CompiledNode compileNode(Flow flow, Node node, Wiring wiring, RouteBuilder builder, CamelContext camel)
-            throws FlowCompileException {
+    private CompiledNode compileNode(Flow flow, Node node, Wiring wiring, RouteBuilder builder, CamelContext camel,
+                                     FlowLifecycle lifecycle) throws FlowCompileException {
         Connector connector = catalog.find(node.type()).orElseThrow(() -> new FlowCompileException(
                 "Node '" + node.id() + "' has the unknown type '" + node.type() + "'"));
         NodeConfig config;
@@ -133,7 +148,8 @@ public final class FlowCompiler {
         for (String name : SecretResolver.referencedNames(node.config())) {
             secrets.value(name).ifPresent(mask::add);
         }
-        CompiledNode context = new CompiledNode(flow, node, connector, config, wiring, builder, camel, services, inbox, tracker);
+        CompiledNode context = new CompiledNode(flow, node, connector, config, wiring, builder, camel, services, inbox, tracker,
+                lifecycle);
         try {
             connector.compile(context);
         } catch (RuntimeException | Error e) {

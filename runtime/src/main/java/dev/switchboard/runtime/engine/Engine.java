@@ -8,7 +8,9 @@ import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.FileSandbox;
 import dev.switchboard.connector.spi.config.NodeConfig;
+import dev.switchboard.connector.support.Causes;
 import dev.switchboard.connector.support.DirectoryFileSandbox;
+import dev.switchboard.runtime.compile.CompiledFlow;
 import dev.switchboard.runtime.compile.Endpoints;
 import dev.switchboard.runtime.compile.FlowCompileException;
 import dev.switchboard.runtime.compile.FlowCompiler;
@@ -18,11 +20,12 @@ import dev.switchboard.runtime.model.FlowSettings;
 import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.secrets.SecretMask;
 import dev.switchboard.runtime.secrets.SecretResolver;
-import dev.switchboard.runtime.validate.HttpRoutes;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +33,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.model.RouteDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,12 +53,15 @@ public final class Engine implements AutoCloseable {
     private final Services services;
     private final Inbox inbox;
     private final SecretMask secretMask = new SecretMask();
+    private final NodeSupervision supervision = new NodeSupervision();
     private final Map<String, Deployed> deployed = new ConcurrentHashMap<>();
+    /** Flows whose start the engine's stop interrupted: released once the context stopped. */
+    private final List<FlowLifecycle> interrupted = new ArrayList<>();
     private volatile ProducerTemplate injector;
     /** Set as soon as close() is called, before it waits for a deploy in progress: no further deploys start. */
     private volatile boolean closing;
 
-    private record Deployed(Flow flow, List<RouteDefinition> routes) {}
+    private record Deployed(Flow flow, CompiledFlow compiled) {}
 
     public Engine(EngineOptions options, ConnectorCatalog catalog, SecretResolver secrets) {
         this(options, catalog, secrets, new Services(), new MemoryInbox(10_000, 4));
@@ -84,7 +89,7 @@ public final class Engine implements AutoCloseable {
         camel.getShutdownStrategy().setLogInflightExchangesOnTimeout(true);
         this.ingress = new IngressServer(options.httpHost(), options.httpPort());
         camel.addComponent(IngressComponent.SCHEME, new IngressComponent(ingress));
-        this.compiler = new FlowCompiler(catalog, secrets, services, inbox, tracker, deadLetters, secretMask);
+        this.compiler = new FlowCompiler(catalog, secrets, services, inbox, tracker, deadLetters, secretMask, supervision);
         this.routes = new FlowRoutes(camel, options.drainTimeout(), () -> closing);
     }
 
@@ -137,6 +142,16 @@ public final class Engine implements AutoCloseable {
         return secretMask;
     }
 
+    /** A node's connection status (brokers, databases, mailboxes); empty when it reported none or its flow is not running. */
+    public Optional<StatusBoard.Status> nodeStatus(String flowId, String nodeId) {
+        return supervision.board().get(flowId, nodeId);
+    }
+
+    /** The connection statuses of a running flow's nodes that reported one, by node id. */
+    public Map<String, StatusBoard.Status> nodeStatuses(String flowId) {
+        return supervision.board().ofFlow(flowId);
+    }
+
     public void addRunListener(RunListener listener) {
         tracker.addListener(listener);
     }
@@ -153,77 +168,75 @@ public final class Engine implements AutoCloseable {
         if (closing) {
             throw new FlowRoutes.StoppedWhileStarting(flow.id());
         }
-        refuseWebhookPathsServedElsewhere(flow);
-        List<RouteDefinition> compiled = compiler.compile(flow, camel);
+        WebhookClaims.refuseServedElsewhere(flow, deployedFlows(), catalog);
+        CompiledFlow compiled = compiler.compile(flow, camel);
         Deployed previous = deployed.remove(flow.id());
         if (previous != null) {
             inbox.flowStopping(flow.id());
-            routes.stop(flow.id());
+            stopRoutes(previous);
         }
         try {
-            routes.start(flow.id(), compiled);
-            deployed.put(flow.id(), new Deployed(flow, compiled));
-            inbox.flowStarted(flow.id(), concurrency(flow));
+            start(flow, compiled);
             LOG.info("Flow '{}' {}", flow.id(), previous == null ? "deployed" : "replaced");
         } catch (FlowRoutes.StoppedWhileStarting e) {
-            throw e; // close() stops what did start, all at once
+            // close() stops what did start, all at once, and then releases what the nodes set up
+            interrupted.add(compiled.lifecycle());
+            throw e;
         } catch (Exception e) {
+            deployed.remove(flow.id());
             routes.stop(flow.id());
+            compiled.lifecycle().close();
             if (previous != null) {
-                restore(previous);
+                restore(previous.flow());
             }
-            throw new FlowCompileException("Flow '" + flow.id() + "' could not start: " + rootMessage(e), e);
+            throw new FlowCompileException("Flow '" + flow.id() + "' could not start: " + Causes.rootMessage(e), e);
         }
     }
 
-    /**
-     * Refuses a flow that would answer a webhook address (method and path) another running flow
-     * answers already. The web server cannot route one address to two flows, and Camel's own refusal
-     * ("multiple consumers for the same endpoint") names neither flow. A new version of a running
-     * flow may keep its own addresses.
-     */
-    private void refuseWebhookPathsServedElsewhere(Flow flow) throws FlowCompileException {
-        List<HttpRoutes.Route> served = HttpRoutes.of(flow, catalog);
-        if (served.isEmpty()) {
-            return;
-        }
-        for (Deployed other : deployed.values()) {
-            if (other.flow().id().equals(flow.id())) {
-                continue;
-            }
-            for (HttpRoutes.Route taken : HttpRoutes.of(other.flow(), catalog)) {
-                for (HttpRoutes.Route route : served) {
-                    if (route.collidesWith(taken)) {
-                        throw new FlowCompileException("Flow '" + flow.id() + "' could not start: its node '" + route.nodeId()
-                                + "' would serve " + route.describe() + ", which flow '" + other.flow().id() + "' (node '"
-                                + taken.nodeId() + "') already serves; give one of them another path");
-                    }
-                }
-            }
-        }
+    private void start(Flow flow, CompiledFlow compiled) throws Exception {
+        routes.start(flow.id(), compiled.routes());
+        compiled.lifecycle().routesStarted();
+        deployed.put(flow.id(), new Deployed(flow, compiled));
+        inbox.flowStarted(flow.id(), concurrency(flow));
+    }
+
+    /** Removes a flow's routes, then releases what its nodes set up (their onStop cleanups, statuses). */
+    private void stopRoutes(Deployed running) {
+        running.compiled().lifecycle().halt();
+        routes.stop(running.flow().id());
+        running.compiled().lifecycle().close();
     }
 
     private int concurrency(Flow flow) {
         return new FlowSettings(flow).concurrency(inbox.defaultConcurrency());
     }
 
-    private void restore(Deployed previous) {
+    /**
+     * Brings back the version a failed replacement stopped. It is compiled again: its nodes'
+     * cleanups ran when it stopped, so its old routes may refer to what no longer exists.
+     */
+    private void restore(Flow previous) {
+        CompiledFlow again = null;
         try {
-            routes.start(previous.flow().id(), previous.routes());
-            deployed.put(previous.flow().id(), previous);
-            inbox.flowStarted(previous.flow().id(), concurrency(previous.flow()));
+            again = compiler.compile(previous, camel);
+            start(previous, again);
         } catch (Exception e) {
-            LOG.error("Flow '{}': the previous version could not be restarted either", previous.flow().id(), e);
+            if (again != null) {
+                routes.stop(previous.id());
+                again.lifecycle().close();
+            }
+            LOG.error("Flow '{}': the previous version could not be restarted either", previous.id(), e);
         }
     }
 
     /** Stops a flow: its triggers first, then the rest once in-flight events finished. */
     public synchronized boolean undeploy(String flowId) {
-        if (deployed.remove(flowId) == null) {
+        Deployed running = deployed.remove(flowId);
+        if (running == null) {
             return false;
         }
         inbox.flowStopping(flowId);
-        routes.stop(flowId);
+        stopRoutes(running);
         LOG.info("Flow '{}' stopped", flowId);
         return true;
     }
@@ -273,9 +286,9 @@ public final class Engine implements AutoCloseable {
         boolean push = camel.getRoute(Endpoints.dispatchRouteId(flowId, triggerNodeId)) != null;
         if (push || done.getProperty(RunTrace.PROPERTY) == null) {
             // nothing ran: the inbox refused the event, or the flow stopped meanwhile
-            throw new IllegalStateException("Flow '" + flowId + "' did not take the injected event: " + rootMessage(failure), failure);
+            throw new IllegalStateException("Flow '" + flowId + "' did not take the injected event: " + Causes.rootMessage(failure), failure);
         }
-        LOG.debug("Injected event {} into {}:{}; its run failed: {}", event.id(), flowId, triggerNodeId, rootMessage(failure));
+        LOG.debug("Injected event {} into {}:{}; its run failed: {}", event.id(), flowId, triggerNodeId, Causes.rootMessage(failure));
     }
 
     private ProducerTemplate injector() {
@@ -335,6 +348,10 @@ public final class Engine implements AutoCloseable {
         ingress.stopAccepting();
         ingress.awaitIdle(options.drainTimeout());
         synchronized (this) {
+            List<FlowLifecycle> lifecycles = new ArrayList<>(interrupted);
+            deployed.values().forEach(d -> lifecycles.add(d.compiled().lifecycle()));
+            // no trigger starts in the background while the routes stop
+            lifecycles.forEach(FlowLifecycle::halt);
             routes.stopTriggers();
             deployed.keySet().forEach(inbox::flowStopping);
             inbox.stop(options.drainTimeout());
@@ -350,15 +367,9 @@ public final class Engine implements AutoCloseable {
                 }
             }
             camel.stop();
+            lifecycles.forEach(FlowLifecycle::close);
+            supervision.close();
             ingress.close();
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 }

@@ -10,10 +10,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.config.ConfigValue;
-import dev.switchboard.connector.support.ConnectionStatus;
 import dev.switchboard.connector.testkit.CaptureConnector;
 import dev.switchboard.connector.testkit.InjectConnector;
 import dev.switchboard.runtime.engine.Engine;
+import dev.switchboard.runtime.engine.StatusBoard;
 import dev.switchboard.runtime.format.FlowCodec;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
@@ -71,8 +71,8 @@ class BrokerSamplesTest {
         engine.deploy(local);
         engine.deploy(chain("sensors", node("in", "test.inject", "channel", "sensors"),
                 node("publish", "mqtt.publish", "brokerUrl", SharedArtemis.tcpUrl(), "topic", "sensors/{{data.sensor}}/temperature")));
-        await().until(() -> ConnectionStatus.of(local.id(), "readings")
-                .map(s -> s.state() == ConnectionStatus.State.UP).orElse(false));
+        await().until(() -> engine.nodeStatus(local.id(), "readings")
+                .map(s -> s.state() == StatusBoard.State.UP).orElse(false));
 
         InjectConnector.send(engine.camel(), "sensors", "{\"sensor\": \"office\", \"celsius\": 21.0}");
         InjectConnector.send(engine.camel(), "sensors", "{\"sensor\": \"cold-room\", \"celsius\": 34.2}");

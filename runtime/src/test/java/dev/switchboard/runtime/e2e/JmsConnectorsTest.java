@@ -7,11 +7,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.config.ConfigValue;
-import dev.switchboard.connector.support.ConnectionStatus;
 import dev.switchboard.connector.testkit.CaptureConnector;
 import dev.switchboard.connector.testkit.InjectConnector;
 import dev.switchboard.runtime.broker.DevBroker;
 import dev.switchboard.runtime.engine.Engine;
+import dev.switchboard.runtime.engine.StatusBoard;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,8 +66,8 @@ class JmsConnectorsTest {
                         "destinationType", "topic", "destination", "ce.events"),
                 node("seen", "test.capture", "sink", "jms-ce")));
         // a topic only delivers to subscribers that exist: wait until the consumer is connected
-        await().until(() -> ConnectionStatus.of("ce-in", "receive")
-                .map(s -> s.state() == ConnectionStatus.State.UP).orElse(false));
+        await().until(() -> engine.nodeStatus("ce-in", "receive")
+                .map(s -> s.state() == StatusBoard.State.UP).orElse(false));
 
         await().untilAsserted(() -> {
             InjectConnector.send(engine.camel(), "jms-ce", "{\"n\": 1}");
@@ -117,9 +117,9 @@ class JmsConnectorsTest {
         engine.deploy(chain("unaffected", node("in", "test.inject", "channel", "jms-other"),
                 node("seen", "test.capture", "sink", "jms-other")));
 
-        await().until(() -> ConnectionStatus.of("late-in", "receive")
-                .map(s -> s.state() == ConnectionStatus.State.DOWN).orElse(false));
-        assertThat(ConnectionStatus.of("late-in", "receive").orElseThrow().message())
+        await().until(() -> engine.nodeStatus("late-in", "receive")
+                .map(s -> s.state() == StatusBoard.State.DOWN).orElse(false));
+        assertThat(engine.nodeStatus("late-in", "receive").orElseThrow().message())
                 .startsWith("cannot connect to JMS broker " + url + " (").endsWith("retrying every 200ms");
         InjectConnector.send(engine.camel(), "jms-other", "{}");
         assertThat(CaptureConnector.events("jms-other")).hasSize(1);
@@ -129,8 +129,8 @@ class JmsConnectorsTest {
                     node("send", "jms.send", "brokerUrl", url, "destination", "late.q")));
             InjectConnector.send(engine.camel(), "jms-late", "{\"late\": true}");
             await().atMost(Duration.ofSeconds(20)).until(() -> CaptureConnector.events("jms-late").size() == 1);
-            assertThat(ConnectionStatus.of("late-in", "receive").orElseThrow().state())
-                    .isEqualTo(ConnectionStatus.State.UP);
+            assertThat(engine.nodeStatus("late-in", "receive").orElseThrow().state())
+                    .isEqualTo(StatusBoard.State.UP);
             engine.undeploy("late-out");
             engine.undeploy("late-in");
         }

@@ -7,10 +7,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.config.ConfigValue;
-import dev.switchboard.connector.support.ConnectionStatus;
 import dev.switchboard.connector.testkit.CaptureConnector;
 import dev.switchboard.connector.testkit.InjectConnector;
 import dev.switchboard.runtime.engine.Engine;
+import dev.switchboard.runtime.engine.StatusBoard;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -176,9 +176,9 @@ class KafkaConnectorsTest {
                 node("in", "test.inject", "channel", "still-fine"),
                 node("capture", "test.capture", "sink", "still-fine")));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> ConnectionStatus.of("kafka-down", "in")
-                .filter(s -> s.state() == ConnectionStatus.State.DOWN).isPresent());
-        assertThat(ConnectionStatus.of("kafka-down", "in").orElseThrow().message())
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.nodeStatus("kafka-down", "in")
+                .filter(s -> s.state() == StatusBoard.State.DOWN).isPresent());
+        assertThat(engine.nodeStatus("kafka-down", "in").orElseThrow().message())
                 .contains("cannot reach Kafka at 127.0.0.1:" + port);
         InjectConnector.send(engine.camel(), "still-fine", "{}");
         assertThat(CaptureConnector.events("still-fine")).hasSize(1);
@@ -192,8 +192,8 @@ class KafkaConnectorsTest {
         engine.deploy(chain("kafka-late",
                 node("in", "kafka.consume", "brokers", "127.0.0.1:" + port, "topics", "late", "startFrom", "earliest"),
                 node("capture", "test.capture", "sink", "kafka-late")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> ConnectionStatus.of("kafka-late", "in")
-                .filter(s -> s.state() == ConnectionStatus.State.DOWN).isPresent());
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.nodeStatus("kafka-late", "in")
+                .filter(s -> s.state() == StatusBoard.State.DOWN).isPresent());
         try (KafkaProducer<String, String> producer = producer()) {
             producer.send(new ProducerRecord<>("late", "k", "{\"hello\": \"late\"}")).get();
         }

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.connector.spi.Event;
-import dev.switchboard.connector.support.ConnectionStatus;
 import dev.switchboard.connector.testkit.CaptureConnector;
 import dev.switchboard.connector.testkit.InjectConnector;
 import dev.switchboard.runtime.broker.DevBroker;
 import dev.switchboard.runtime.engine.Engine;
+import dev.switchboard.runtime.engine.StatusBoard;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -42,8 +42,8 @@ class MqttConnectorsTest {
         config[3] = filter;
         System.arraycopy(extra, 0, config, 4, extra.length);
         engine.deploy(chain(flowId, node("sub", "mqtt.subscribe", config), node("seen", "test.capture", "sink", sink)));
-        await().until(() -> ConnectionStatus.of(flowId, "sub")
-                .map(s -> s.state() == ConnectionStatus.State.UP).orElse(false));
+        await().until(() -> engine.nodeStatus(flowId, "sub")
+                .map(s -> s.state() == StatusBoard.State.UP).orElse(false));
     }
 
     static void publish(String topic, String extraJson) {
@@ -118,15 +118,15 @@ class MqttConnectorsTest {
         engine.deploy(chain("mqtt-late", node("sub", "mqtt.subscribe", "brokerUrl", url, "topic", "late/#", "reconnectInterval", "200ms"),
                 node("seen", "test.capture", "sink", "mqtt-late")));
 
-        await().until(() -> ConnectionStatus.of("mqtt-late", "sub")
-                .map(s -> s.state() == ConnectionStatus.State.DOWN).orElse(false));
-        assertThat(ConnectionStatus.of("mqtt-late", "sub").orElseThrow().message())
+        await().until(() -> engine.nodeStatus("mqtt-late", "sub")
+                .map(s -> s.state() == StatusBoard.State.DOWN).orElse(false));
+        assertThat(engine.nodeStatus("mqtt-late", "sub").orElseThrow().message())
                 .isEqualTo("cannot connect to MQTT broker " + url + " (Connection refused); retrying every 200ms");
         publish("unaffected/x", "");
 
         try (DevBroker late = SharedArtemis.start(port)) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> ConnectionStatus.of("mqtt-late", "sub")
-                    .map(s -> s.state() == ConnectionStatus.State.UP).orElse(false));
+            await().atMost(Duration.ofSeconds(20)).until(() -> engine.nodeStatus("mqtt-late", "sub")
+                    .map(s -> s.state() == StatusBoard.State.UP).orElse(false));
             engine.deploy(chain("late-pub", node("in", "test.inject", "channel", "mqtt-late"),
                     node("publish", "mqtt.publish", "brokerUrl", url, "topic", "late/one")));
             InjectConnector.send(engine.camel(), "mqtt-late", "{\"n\": 1}");

@@ -7,11 +7,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.config.ConfigValue;
-import dev.switchboard.connector.support.ConnectionStatus;
 import dev.switchboard.connector.support.Json;
 import dev.switchboard.connector.testkit.CaptureConnector;
 import dev.switchboard.connector.testkit.InjectConnector;
 import dev.switchboard.runtime.engine.Engine;
+import dev.switchboard.runtime.engine.StatusBoard;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -131,9 +131,9 @@ class SqlConnectorsTest {
                         "query", "SELECT * FROM arrivals WHERE id > :last ORDER BY id", "strategy", "trackColumn",
                         "trackColumn", "id", "interval", "200ms"),
                 node("capture", "test.capture", "sink", "late")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> ConnectionStatus.of("late", "poll")
-                .filter(s -> s.state() == ConnectionStatus.State.DOWN).isPresent());
-        assertThat(ConnectionStatus.of("late", "poll").orElseThrow().message()).startsWith("cannot poll " + lateUrl + ": ");
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.nodeStatus("late", "poll")
+                .filter(s -> s.state() == StatusBoard.State.DOWN).isPresent());
+        assertThat(engine.nodeStatus("late", "poll").orElseThrow().message()).startsWith("cannot poll " + lateUrl + ": ");
 
         Server server = Server.createTcpServer("-tcpPort", String.valueOf(latePort), "-ifNotExists",
                 "-baseDir", dir.resolve("late-server").toString()).start();
@@ -144,7 +144,7 @@ class SqlConnectorsTest {
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> CaptureConnector.events("late").size() >= 1);
             assertThat(CaptureConnector.events("late").get(0).data().path("what").asText()).isEqualTo("first");
-            assertThat(ConnectionStatus.of("late", "poll").orElseThrow().state()).isEqualTo(ConnectionStatus.State.UP);
+            assertThat(engine.nodeStatus("late", "poll").orElseThrow().state()).isEqualTo(StatusBoard.State.UP);
             engine.undeploy("late");
         } finally {
             server.stop();
