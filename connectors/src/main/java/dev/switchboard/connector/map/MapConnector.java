@@ -10,7 +10,6 @@ import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.NodeConfig;
-import dev.switchboard.connector.support.ConfigProblems;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,9 +72,7 @@ public final class MapConnector implements Connector {
 
     @Override
     public void compile(NodeContext node) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        Mapping mapping = Mapping.read(node.config(), problems);
-        ConfigProblems.throwIfAny(problems);
+        Mapping mapping = Mapping.read(node.config(), new ArrayList<>()); // the compiler checked the config
         node.emit(node.route().process(exchange ->
                 exchange.getIn().setBody(mapping.apply(exchange.getIn().getBody(Event.class)))), PortSpec.OUT);
     }

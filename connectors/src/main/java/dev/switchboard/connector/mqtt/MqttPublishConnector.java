@@ -1,6 +1,5 @@
 package dev.switchboard.connector.mqtt;
 
-import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
@@ -12,9 +11,7 @@ import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.MessageEvents;
 import dev.switchboard.connector.support.Template;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.util.URISupport;
@@ -104,15 +101,4 @@ public final class MqttPublishConnector implements Connector {
                 }), PortSpec.OUT);
     }
 
-    @Override
-    public List<ConfigProblem> validate(NodeConfig config) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        config.string(MqttProperties.TOPIC).ifPresent(t -> {
-            String problem = Template.problem(t);
-            if (problem != null) {
-                problems.add(new ConfigProblem("/" + MqttProperties.TOPIC, problem));
-            }
-        });
-        return MqttProperties.validateQos(config, problems);
-    }
 }

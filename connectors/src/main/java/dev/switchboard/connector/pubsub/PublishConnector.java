@@ -10,7 +10,6 @@ import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.NodeConfig;
-import dev.switchboard.connector.support.ConfigProblems;
 import dev.switchboard.connector.support.Template;
 import java.util.List;
 
@@ -66,7 +65,6 @@ public final class PublishConnector implements Connector {
 
     @Override
     public void compile(NodeContext node) {
-        ConfigProblems.throwIfAny(validate(node.config()));
         Template topic = Template.parse(node.config().requireString("topic"));
         String flowId = node.flowId();
         node.emit(node.route()

@@ -9,7 +9,6 @@ import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.NodeConfig;
-import dev.switchboard.connector.support.ConfigProblems;
 import java.util.List;
 
 /** {@code event.subscribe}: starts a flow with every event another flow publishes to a topic. */
@@ -53,7 +52,6 @@ public final class SubscribeConnector implements Connector {
 
     @Override
     public void compile(NodeContext node) {
-        ConfigProblems.throwIfAny(validate(node.config()));
         node.emit(node.from(TopicComponent.SCHEME + ":" + node.config().requireString("topic")), PortSpec.OUT);
     }
 }

