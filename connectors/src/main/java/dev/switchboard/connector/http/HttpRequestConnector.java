@@ -76,7 +76,7 @@ public final class HttpRequestConnector implements Connector {
                     PropertySpec.builder("output", PropertyType.ENUM).title("Output").options("response", "original")
                             .defaultValue("response")
                             .description("response: data becomes {status, headers, body}; original: data stays as it was").build())
-            .help(HttpRequestHelp.TEXT)
+            .helpResource(HttpRequestConnector.class, "http.request.md")
             .sampleEvent("""
                     {"status": 201, "headers": {"content-type": "application/json", "location": "/api/leads/4711"}, "body": {"id": 4711, "name": "Ada Lovelace", "owner": "sales-emea"}}""")
             .build();

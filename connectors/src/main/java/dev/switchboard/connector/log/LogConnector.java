@@ -28,17 +28,7 @@ public final class LogConnector implements Connector {
                     PropertySpec.builder("message", PropertyType.TEMPLATE).title("Message")
                             .description("What to write; empty writes a one-line summary of the event")
                             .placeholder("Order {{data.id}} for {{data.customer.email}}").build())
-            .help("""
-                    Writes one line per event to the logger `switchboard.flow.<flow id>`, prefixed with the
-                    node id, then passes the event on unchanged through **out**.
-
-                    Without a message the line summarises the event: its id, type, source and its data as
-                    compact JSON (cut after 200 characters). With a message, `{{…}}` look-ups fill it in:
-                    ```json
-                    { "level": "info", "message": "Order {{data.id}} from {{data.email | lower}}" }
-                    ```
-                    Tip: secrets are not masked in log lines you write yourself; do not log them.
-                    """)
+            .helpResource(LogConnector.class, "log.md")
             .build();
 
     @Override

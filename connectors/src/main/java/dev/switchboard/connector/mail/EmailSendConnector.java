@@ -23,20 +23,6 @@ public final class EmailSendConnector implements Connector {
     private static final String SENT_PATTERN = "sb.mail.pattern";
     private static final AtomicLong BEANS = new AtomicLong();
     private static final List<String> TEMPLATES = List.of("from", "to", "cc", "subject", "body");
-    private static final String HELP = """
-            Sends one e-mail per event through an **SMTP** server, then hands the unchanged event on
-            through `out`.
-
-            *From*, *To*, *Cc*, *Subject* and *Body* are templates: `Temperature alert: {{data.sensor}}
-            at {{data.celsius}} °C`. Several recipients are separated by commas. *Format* `html`
-            sends the body as HTML, `text` as plain text.
-
-            *Security*: `starttls` (port 587) upgrades the connection and refuses servers that cannot;
-            `tls` (port 465) is TLS from the start; `none` (port 25) is for local test servers only.
-            The password is a secret reference such as `{{secret:SMTP_PASSWORD}}`.
-
-            A mail the server refuses fails the event, so the flow's retry policy and dead letters apply.
-            """;
 
     @Override
     public ConnectorSpec spec() {
@@ -63,7 +49,7 @@ public final class EmailSendConnector implements Connector {
                                 .placeholder("Hello {{data.name}}, …").build(),
                         PropertySpec.builder("format", PropertyType.ENUM).title("Format").options("text", "html")
                                 .defaultValue("text").description("Send the body as plain text or as HTML.").build())
-                .help(HELP)
+                .helpResource(EmailSendConnector.class, "email.send.md")
                 .build();
     }
 

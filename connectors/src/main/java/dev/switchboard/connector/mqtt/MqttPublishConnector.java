@@ -20,20 +20,6 @@ import org.apache.camel.util.URISupport;
 public final class MqttPublishConnector implements Connector {
     private static final String SENT_EVENT = "sb.mqtt.event";
     private static final String SENT_PATTERN = "sb.mqtt.pattern";
-    private static final String HELP = """
-            Publishes each event to an **MQTT 5** topic, then hands the unchanged event on through `out`.
-
-            * **Topic** is a template: `devices/{{data.deviceId}}/commands` publishes each event to
-              its own device's topic. Wildcards (`+`, `#`) are not allowed when publishing.
-            * **QoS** 1 and 2 wait for the broker's acknowledgement; a publish that fails fails the
-              event, so the flow's retry policy and dead letters apply.
-            * **Retained** keeps the last message on the topic for clients that subscribe later
-              (the "last known value" of a sensor or a device state).
-            * **Message body** `data` publishes the event's data as JSON; `cloudevent` the whole
-              CloudEvent.
-
-            The connection opens on the first event and reconnects by itself.
-            """;
 
     @Override
     public ConnectorSpec spec() {
@@ -56,7 +42,7 @@ public final class MqttPublishConnector implements Connector {
                         MqttProperties.clientId("Empty: a random id."),
                         MqttProperties.username(),
                         MqttProperties.password())
-                .help(HELP)
+                .helpResource(MqttPublishConnector.class, "mqtt.publish.md")
                 .build();
     }
 

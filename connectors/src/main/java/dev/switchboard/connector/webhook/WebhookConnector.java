@@ -80,7 +80,7 @@ public final class WebhookConnector implements Connector {
                             .defaultValue(DEFAULT_MAX_BODY_SIZE).placeholder(DEFAULT_MAX_BODY_SIZE)
                             .description("Larger bodies get 413 and are never read into memory; e.g. 512KB, 10MB"
                                     + " (1KB to 50MB)").build())
-            .help(WebhookHelp.TEXT)
+            .helpResource(WebhookConnector.class, "webhook.md")
             .sampleEvent("""
                     {"name": "Ada Lovelace", "email": "ada@example.com", "company": "Analytical Engines Ltd", "score": 72, "tags": ["inbound", "demo-request"]}""")
             .build();
