@@ -13,24 +13,6 @@ import java.util.List;
 
 /** {@code amqp.consume}: a transacted AMQP 1.0 consumer (Artemis, Qpid, RabbitMQ 4, Azure Service Bus …). */
 public final class AmqpConsumeConnector implements Connector {
-    private static final String HELP = """
-            Consumes messages from an **AMQP 1.0** queue or topic and starts the flow once per
-            message. Works with any AMQP 1.0 broker: ActiveMQ Artemis, Qpid, RabbitMQ 4 (AMQP 1.0),
-            Azure Service Bus.
-
-            Each message is received in a transaction committed only after the whole flow has
-            finished the event; a failure rolls it back and the broker redelivers it.
-
-            The event is built like *JMS consume*'s: a CloudEvent in JSON arrives unchanged, other
-            JSON becomes `data`, other text a `text/plain` string. `subject` is `queue/<name>` or
-            `topic/<name>`.
-
-            The broker URL is a Qpid JMS URI: `amqp://host:5672`, `amqps://host:5671` for TLS, with
-            options such as `?amqp.idleTimeout=30000`. While the broker is unreachable the node
-            shows a clear "cannot connect" line and retries every *Reconnect every*.
-
-            Try it locally with `./switchboard broker` (AMQP on `amqp://localhost:5672`).
-            """;
 
     @Override
     public ConnectorSpec spec() {
@@ -49,7 +31,7 @@ public final class AmqpConsumeConnector implements Connector {
                         JmsProperties.selector(),
                         JmsProperties.concurrentConsumers(),
                         JmsProperties.reconnectInterval())
-                .help(HELP)
+                .helpResource(AmqpConsumeConnector.class, "amqp.consume.md")
                 .sampleEvent("""
                         {"deviceId": "pump-7", "status": "running", "rpm": 1480}""")
                 .build();

@@ -13,16 +13,6 @@ import java.util.List;
 
 /** {@code amqp.send}: sends each event to an AMQP 1.0 queue or topic. */
 public final class AmqpSendConnector implements Connector {
-    private static final String HELP = """
-            Sends each event as an **AMQP 1.0** message to a queue or topic, then hands the
-            unchanged event on through `out`.
-
-            * **Message body** `data` sends the event's data as JSON; `cloudevent` sends the whole
-              CloudEvent in JSON.
-            * **Application properties** are templates, e.g. `priority` = `{{data.priority}}`.
-
-            A failed send fails the event, so the flow's retry policy and dead letters apply.
-            """;
 
     @Override
     public ConnectorSpec spec() {
@@ -41,7 +31,7 @@ public final class AmqpSendConnector implements Connector {
                         JmsProperties.body(),
                         JmsProperties.headers("Application properties"),
                         JmsProperties.persistent())
-                .help(HELP)
+                .helpResource(AmqpSendConnector.class, "amqp.send.md")
                 .build();
     }
 

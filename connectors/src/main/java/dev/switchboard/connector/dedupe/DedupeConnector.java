@@ -1,6 +1,5 @@
 package dev.switchboard.connector.dedupe;
 
-import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
@@ -10,10 +9,8 @@ import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
-import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.Template;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
@@ -48,30 +45,8 @@ public final class DedupeConnector implements Connector {
                                 .description("What makes two events the same, e.g. {{data.orderId}} or {{id}}").build(),
                         PropertySpec.builder("window", PropertyType.DURATION).title("Window").defaultValue("24h")
                                 .description("How long a key is remembered").build())
-                .help("""
-                        # Dedupe
-                        Lets the first event with a given **key** through and drops repeats seen within the
-                        **window**. Keys are kept in the runtime's store, so they survive a restart.
-
-                        A key counts as seen once the event came back from the nodes after this one: if one of
-                        them fails (and the event is dead-lettered or retried), a later delivery still passes.
-                        Put it right in front of the side effect that must not happen twice.
-
-                        In the runtime that sends, this gives **at-least-once with fewer duplicates**, not
-                        exactly-once: after a crash, an event whose side effect happened just before the
-                        crash (and whose key was not stored yet) passes once more. Exactly-once needs the
-                        dedupe at the **receiving** side, keyed by the stable event id: send with
-                        `http.request` and **Send Idempotency-Key**, and in the receiving flow key this step
-                        on `{{httpidempotencykey}}` (or use a target that honours `Idempotency-Key`).
-                        """)
+                .helpResource(DedupeConnector.class, "dedupe.md")
                 .build();
-    }
-
-    @Override
-    public List<ConfigProblem> validate(NodeConfig config) {
-        String key = config.string("key", "");
-        String problem = key.isBlank() ? "a key template is required, e.g. {{data.id}}" : Template.problem(key);
-        return problem == null ? List.of() : List.of(new ConfigProblem("/key", problem));
     }
 
     @Override

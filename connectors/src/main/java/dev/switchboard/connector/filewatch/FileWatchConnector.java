@@ -44,7 +44,7 @@ public final class FileWatchConnector implements Connector {
                         PropertySpec.builder("delimiter", PropertyType.STRING).title("CSV delimiter").defaultValue(",")
                                 .visibleWhen("format=csv").build(),
                         PropertySpec.builder("interval", PropertyType.DURATION).title("Check every").defaultValue("1s").build())
-                .help(HELP)
+                .helpResource(FileWatchConnector.class, "file.watch.md")
                 .sampleEvent("{\"sku\": \"A-100\", \"qty\": \"3\", \"price\": \"9.90\"}")
                 .build();
     }
@@ -105,21 +105,4 @@ public final class FileWatchConnector implements Connector {
         }
     }
 
-    private static final String HELP = """
-            Watches a folder inside the runtime's data folder and starts the flow for new files.
-
-            - **json** — one event per file; the file's JSON is the data.
-            - **jsonl** — one event per non-empty line (JSON Lines).
-            - **csv** — one event per row; the first row names the fields. Values are text
-              (add `| number` in a template where you need a number).
-
-            The event subject is the file name; extensions `filename` and `filerecord` (line or row number).
-
-            A file is read only once it stopped growing. Afterwards it moves to `.done/` in the same folder;
-            a file that cannot be read (bad JSON, a row with the wrong number of values) or whose events failed
-            moves to `.error/` — a malformed file emits nothing. Move a fixed file back to process it again.
-
-            The folder is relative to the data folder (the runtime's file sandbox): absolute paths, `..` leading
-            out and symbolic links pointing elsewhere are refused, so a flow cannot read files elsewhere on the machine.
-            """;
 }

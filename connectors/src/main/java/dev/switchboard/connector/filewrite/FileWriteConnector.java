@@ -11,7 +11,6 @@ import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.NodeConfig;
-import dev.switchboard.connector.support.ConfigProblems;
 import dev.switchboard.connector.support.DirectoryFileSandbox;
 import dev.switchboard.connector.support.Template;
 import java.util.ArrayList;
@@ -38,27 +37,7 @@ public final class FileWriteConnector implements Connector {
                     PropertySpec.builder("columns", PropertyType.KEY_VALUE).title("Columns").visibleWhen("format=csv")
                             .description("Column header → template; the header row is written when the file is new")
                             .placeholder("email = {{data.email}}").build())
-            .help("""
-                    Appends one line per event to a file, then passes the event on through **out**.
-                    Folders are created as needed.
-
-                    **Where files go.** The path is relative to the runtime's data folder (`--data`, default
-                    `./data`). Absolute paths, `..` that climbs out of it and symbolic links that lead out of it
-                    are refused — also when the path is rendered from event data, so
-                    `out/{{data.customer}}.jsonl` cannot be abused with a customer called `../../etc/x`.
-                    Such an event fails (error port or dead letter) and nothing is written.
-
-                    **Formats.** `jsonl` writes one compact JSON document per line: the event's data, or with
-                    content `event` the whole CloudEvent. `csv` writes RFC 4180 rows from the **columns**
-                    templates and a header row when the file is new.
-
-                    Lines from concurrent events never interleave: each file has one writer at a time.
-
-                    Example — a daily order log:
-                    ```json
-                    { "path": "out/orders-{{time | date:'yyyy-MM-dd'}}.jsonl", "format": "jsonl", "content": "event" }
-                    ```
-                    """)
+            .helpResource(FileWriteConnector.class, "file.write.md")
             .build();
 
     @Override
@@ -93,10 +72,9 @@ public final class FileWriteConnector implements Connector {
 
     @Override
     public void compile(NodeContext node) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        Template path = readPath(node.config(), problems);
-        LineFormat format = LineFormat.read(node.config(), problems);
-        ConfigProblems.throwIfAny(problems);
+        List<ConfigProblem> validated = new ArrayList<>(); // the compiler checked the config: stays empty
+        Template path = readPath(node.config(), validated);
+        LineFormat format = LineFormat.read(node.config(), validated);
         FileSandbox sandbox = node.service(FileSandbox.class);
         node.emit(node.route().process(exchange -> {
             Event event = exchange.getIn().getBody(Event.class);

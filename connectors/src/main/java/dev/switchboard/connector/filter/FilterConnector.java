@@ -29,18 +29,7 @@ public final class FilterConnector implements Connector {
             .properties(
                     RuleProperties.match("all: every rule must hold; any: at least one"),
                     RuleProperties.rules("The conditions an event must meet"))
-            .help("""
-                    Lets through only the events you want. An event that matches leaves through **matched**;
-                    one that does not leaves through **unmatched** — or, when nothing is wired there, is
-                    dropped and its run is marked **FILTERED** (not failed).
-
-                    Example — hot leads only:
-                    ```json
-                    { "match": "all",
-                      "rules": [ { "field": "data.score", "op": "gt", "value": 50 },
-                                 { "field": "data.email", "op": "matches", "value": "@(acme|example)\\\\.com$" } ] }
-                    ```
-                    """ + RuleProperties.helpMarkdown())
+            .helpResource(FilterConnector.class, "filter.md", RuleProperties.HELP)
             .build();
 
     @Override

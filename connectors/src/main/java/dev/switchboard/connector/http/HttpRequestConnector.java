@@ -10,7 +10,6 @@ import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.RetryPolicy;
-import dev.switchboard.connector.spi.config.Durations;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.Template;
 import java.net.http.HttpResponse;
@@ -77,7 +76,7 @@ public final class HttpRequestConnector implements Connector {
                     PropertySpec.builder("output", PropertyType.ENUM).title("Output").options("response", "original")
                             .defaultValue("response")
                             .description("response: data becomes {status, headers, body}; original: data stays as it was").build())
-            .help(HttpRequestHelp.TEXT)
+            .helpResource(HttpRequestConnector.class, "http.request.md")
             .sampleEvent("""
                     {"status": 201, "headers": {"content-type": "application/json", "location": "/api/leads/4711"}, "body": {"id": 4711, "name": "Ada Lovelace", "owner": "sales-emea"}}""")
             .build();
@@ -90,15 +89,11 @@ public final class HttpRequestConnector implements Connector {
     @Override
     public List<ConfigProblem> validate(NodeConfig config) {
         List<ConfigProblem> problems = new ArrayList<>();
+        // presence, types, durations and the url and body templates are the generic check's
         String url = config.string("url", "").trim();
-        if (url.isEmpty()) {
-            problems.add(new ConfigProblem("/url", "A URL is required, e.g. https://api.example.com/leads"));
-        } else if (!url.startsWith("{{") && !url.toLowerCase(Locale.ROOT).matches("https?://.+")) {
+        if (!url.isEmpty() && !url.startsWith("{{") && !url.toLowerCase(Locale.ROOT).matches("https?://.+")) {
             problems.add(new ConfigProblem("/url", "'" + url + "' must start with http:// or https://"));
-        } else {
-            templateProblem(url).ifPresent(m -> problems.add(new ConfigProblem("/url", m)));
         }
-        templateProblem(config.string("body", "")).ifPresent(m -> problems.add(new ConfigProblem("/body", m)));
         config.stringMap("headers").forEach((name, value) -> {
             String pointer = "/headers/" + name.replace("~", "~0").replace("/", "~1");
             if (!HEADER_NAME.matcher(name).matches()) {
@@ -106,13 +101,16 @@ public final class HttpRequestConnector implements Connector {
             } else if (RequestTemplate.RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 problems.add(new ConfigProblem(pointer, name + " is set by the HTTP client and cannot be configured"));
             }
+            // values of key-value properties are templates only to the connector: their syntax is checked here
             templateProblem(value).ifPresent(m -> problems.add(new ConfigProblem(pointer, m)));
         });
         if (!HEADER_NAME.matcher(config.string("apiKeyHeader", "X-API-Key")).matches()) {
             problems.add(new ConfigProblem("/apiKeyHeader", "'" + config.string("apiKeyHeader", "") + "' is not an HTTP header name"));
         }
-        durationProblem(config, "timeout", "30s", true).ifPresent(problems::add);
-        durationProblem(config, "retryBackoff", "1s", false).ifPresent(problems::add);
+        Duration timeout = config.duration("timeout", Duration.ofSeconds(30));
+        if (timeout.isZero() || timeout.isNegative()) {
+            problems.add(new ConfigProblem("/timeout", "timeout must be longer than zero"));
+        }
         try {
             long retries = config.integer("retries", DEFAULT_RETRIES);
             if (retries < 0 || retries > MAX_RETRIES) {
@@ -126,19 +124,6 @@ public final class HttpRequestConnector implements Connector {
 
     private static java.util.Optional<String> templateProblem(String source) {
         return java.util.Optional.ofNullable(Template.problem(source));
-    }
-
-    private static java.util.Optional<ConfigProblem> durationProblem(NodeConfig config, String name, String fallback,
-                                                                     boolean positive) {
-        try {
-            Duration d = Durations.parse(config.string(name, fallback));
-            if (positive && (d.isZero() || d.isNegative())) {
-                return java.util.Optional.of(new ConfigProblem("/" + name, name + " must be longer than zero"));
-            }
-            return java.util.Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.of(new ConfigProblem("/" + name, e.getMessage()));
-        }
     }
 
     /** {@code retries} / {@code retryBackoff}, when either is set, are this node's retry policy. */
@@ -159,10 +144,6 @@ public final class HttpRequestConnector implements Connector {
     @Override
     public void compile(NodeContext node) {
         NodeConfig config = node.config();
-        List<ConfigProblem> problems = validate(config);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(problems.get(0).pointer() + ": " + problems.get(0).message());
-        }
         RequestTemplate template = new RequestTemplate(config);
         HttpCaller caller = new HttpCaller();
         boolean keepOriginal = config.string("output", "response").equals("original");

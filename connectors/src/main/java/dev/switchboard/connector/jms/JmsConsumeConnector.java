@@ -13,28 +13,6 @@ import java.util.List;
 public final class JmsConsumeConnector implements Connector {
     static final String DEFAULT_URL = "tcp://localhost:61616";
 
-    private static final String HELP = """
-            Consumes messages from a queue or topic on an **ActiveMQ Artemis** broker (JMS over the
-            Artemis CORE protocol) and starts the flow once per message.
-
-            **Nothing is lost.** Each message is received in a JMS transaction that is committed only
-            after the whole flow has finished the event. When a node fails (after the flow's retries),
-            the transaction is rolled back and the broker redelivers the message; the broker's
-            `max-delivery-attempts` and dead-letter address decide what happens to a message that
-            keeps failing.
-
-            **The event.** A message whose body is a CloudEvent in JSON (for example one sent by
-            *JMS send* with body *cloudevent*) becomes that event unchanged. Other JSON becomes the
-            event's `data`; any other text arrives as a string with content type `text/plain`.
-            The event `id` is the JMS message id, `subject` is `queue/<name>` or `topic/<name>`.
-
-            **Broker down?** The node shows a clear "cannot connect" line and keeps retrying every
-            *Reconnect every*; it starts consuming as soon as the broker is reachable. Other flows are
-            not affected.
-
-            Try it locally with `./switchboard broker`, which serves JMS on `tcp://localhost:61616`.
-            """;
-
     @Override
     public ConnectorSpec spec() {
         return ConnectorSpec.builder("jms.consume", ConnectorKind.TRIGGER)
@@ -52,7 +30,7 @@ public final class JmsConsumeConnector implements Connector {
                         JmsProperties.selector(),
                         JmsProperties.concurrentConsumers(),
                         JmsProperties.reconnectInterval())
-                .help(HELP)
+                .helpResource(JmsConsumeConnector.class, "jms.consume.md")
                 .sampleEvent("""
                         {"customerId": "c-1042", "event": "signed_up", "plan": "pro"}""")
                 .build();

@@ -11,19 +11,6 @@ import java.util.List;
 
 /** {@code jms.send}: sends each event to a JMS queue or topic (ActiveMQ Artemis). */
 public final class JmsSendConnector implements Connector {
-    private static final String HELP = """
-            Sends each event as a JMS text message to a queue or topic on an **ActiveMQ Artemis**
-            broker, then hands the unchanged event on through `out`.
-
-            * **Message body** `data` sends the event's data as JSON; `cloudevent` sends the whole
-              CloudEvent, so a *JMS consume* node elsewhere receives the same id, source and type.
-            * **JMS properties** are templates: `region` = `{{data.address.country | upper}}` lets
-              consumers filter with a selector such as `region = 'DE'`.
-
-            A send that fails (broker unreachable, destination refused) fails the event, so the
-            flow's retry policy and dead letters apply. The connection is opened on the first
-            message and kept open.
-            """;
 
     @Override
     public ConnectorSpec spec() {
@@ -42,7 +29,7 @@ public final class JmsSendConnector implements Connector {
                         JmsProperties.body(),
                         JmsProperties.headers("JMS properties"),
                         JmsProperties.persistent())
-                .help(HELP)
+                .helpResource(JmsSendConnector.class, "jms.send.md")
                 .build();
     }
 

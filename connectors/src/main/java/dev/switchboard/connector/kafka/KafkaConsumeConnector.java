@@ -47,7 +47,7 @@ public final class KafkaConsumeConnector implements Connector {
                                 .defaultValue(false)
                                 .description("When the flow fails on a record, read it again instead of moving on "
                                         + "(the partition waits until it succeeds)").build())
-                .help(HELP)
+                .helpResource(KafkaConsumeConnector.class, "kafka.consume.md")
                 .sampleEvent("{\"userId\": \"u-42\", \"page\": \"/pricing\", \"ms\": 5200}")
                 .build();
     }
@@ -96,19 +96,4 @@ public final class KafkaConsumeConnector implements Connector {
         node.repeatWhileRunning(new BrokerProbe(node.status(), brokers)::check);
     }
 
-    private static final String HELP = """
-            Reads records from Kafka topics and starts the flow once per record.
-
-            **Event**: `data` is the record value (parsed as JSON, or text), `subject` the record key,
-            `time` the record timestamp, `id` is `<topic>-<partition>-<offset>` (stable across redeliveries,
-            so a dedupe step can drop repeats). Extensions: `kafkatopic`, `kafkapartition`, `kafkaoffset`.
-
-            **Delivery**: at least once. A record's offset is committed only after the flow finished its event
-            (including filtered events). If the runtime stops or crashes in between, the record is read again
-            on restart. A record whose flow run failed is reported as a failed run and skipped, unless
-            *Redeliver failed records* is on.
-
-            **Unreachable brokers**: the node shows a status line ("cannot reach Kafka at …") and the client keeps
-            reconnecting with backoff; other flows are not affected.
-            """;
 }

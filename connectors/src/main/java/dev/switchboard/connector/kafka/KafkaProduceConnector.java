@@ -47,7 +47,7 @@ public final class KafkaProduceConnector implements Connector {
                         PropertySpec.builder("acks", PropertyType.ENUM).title("Acknowledgement").options("all", "1", "0")
                                 .defaultValue("all")
                                 .description("all: every in-sync replica has the record before the flow goes on (safest)").build())
-                .help(HELP)
+                .helpResource(KafkaProduceConnector.class, "kafka.produce.md")
                 .build();
     }
 
@@ -117,16 +117,4 @@ public final class KafkaProduceConnector implements Connector {
         exchange.removeProperty(SAVED_EVENT);
     }
 
-    private static final String HELP = """
-            Publishes each event to a Kafka topic and continues once the broker acknowledged it
-            (with *acks = all*, once every in-sync replica has it).
-
-            - **Topic** and **Key** are templates: `offers-{{data.region}}`, `{{data.userId}}`.
-            - **Headers** become Kafka record headers (text values; templates allowed).
-            - **Value**: the event data as JSON, or the whole CloudEvent, which a `kafka.consume` with
-              value format *cloudevent* reads back with the same id, source and type.
-
-            The event passes on unchanged through `out`. If the broker cannot be reached the send fails
-            after the Kafka client's timeout and the flow's retry policy applies.
-            """;
 }

@@ -1,6 +1,5 @@
 package dev.switchboard.connector.log;
 
-import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
@@ -9,11 +8,6 @@ import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
-import dev.switchboard.connector.spi.config.NodeConfig;
-import dev.switchboard.connector.support.ConfigProblems;
-import dev.switchboard.connector.support.Template;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,17 +28,7 @@ public final class LogConnector implements Connector {
                     PropertySpec.builder("message", PropertyType.TEMPLATE).title("Message")
                             .description("What to write; empty writes a one-line summary of the event")
                             .placeholder("Order {{data.id}} for {{data.customer.email}}").build())
-            .help("""
-                    Writes one line per event to the logger `switchboard.flow.<flow id>`, prefixed with the
-                    node id, then passes the event on unchanged through **out**.
-
-                    Without a message the line summarises the event: its id, type, source and its data as
-                    compact JSON (cut after 200 characters). With a message, `{{…}}` look-ups fill it in:
-                    ```json
-                    { "level": "info", "message": "Order {{data.id}} from {{data.email | lower}}" }
-                    ```
-                    Tip: secrets are not masked in log lines you write yourself; do not log them.
-                    """)
+            .helpResource(LogConnector.class, "log.md")
             .build();
 
     @Override
@@ -53,22 +37,7 @@ public final class LogConnector implements Connector {
     }
 
     @Override
-    public List<ConfigProblem> validate(NodeConfig config) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        String level = config.string("level", "info");
-        if (!List.of("info", "warn", "debug").contains(level)) {
-            problems.add(new ConfigProblem("/level", "level is '" + level + "'; expected info, warn or debug"));
-        }
-        String problem = Template.problem(config.string("message", ""));
-        if (problem != null) {
-            problems.add(new ConfigProblem("/message", problem));
-        }
-        return problems;
-    }
-
-    @Override
     public void compile(NodeContext node) {
-        ConfigProblems.throwIfAny(validate(node.config()));
         Logger logger = LoggerFactory.getLogger(LOGGER_PREFIX + node.flowId());
         LogLine line = new LogLine(node.config().string("message", ""));
         String level = node.config().string("level", "info");

@@ -1,6 +1,5 @@
 package dev.switchboard.connector.mail;
 
-import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
@@ -11,7 +10,6 @@ import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.SendThenRestore;
 import dev.switchboard.connector.support.Template;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,20 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class EmailSendConnector implements Connector {
     private static final AtomicLong BEANS = new AtomicLong();
     private static final List<String> TEMPLATES = List.of("from", "to", "cc", "subject", "body");
-    private static final String HELP = """
-            Sends one e-mail per event through an **SMTP** server, then hands the unchanged event on
-            through `out`.
-
-            *From*, *To*, *Cc*, *Subject* and *Body* are templates: `Temperature alert: {{data.sensor}}
-            at {{data.celsius}} °C`. Several recipients are separated by commas. *Format* `html`
-            sends the body as HTML, `text` as plain text.
-
-            *Security*: `starttls` (port 587) upgrades the connection and refuses servers that cannot;
-            `tls` (port 465) is TLS from the start; `none` (port 25) is for local test servers only.
-            The password is a secret reference such as `{{secret:SMTP_PASSWORD}}`.
-
-            A mail the server refuses fails the event, so the flow's retry policy and dead letters apply.
-            """;
 
     @Override
     public ConnectorSpec spec() {
@@ -61,7 +45,7 @@ public final class EmailSendConnector implements Connector {
                                 .placeholder("Hello {{data.name}}, …").build(),
                         PropertySpec.builder("format", PropertyType.ENUM).title("Format").options("text", "html")
                                 .defaultValue("text").description("Send the body as plain text or as HTML.").build())
-                .help(HELP)
+                .helpResource(EmailSendConnector.class, "email.send.md")
                 .build();
     }
 
@@ -91,17 +75,4 @@ public final class EmailSendConnector implements Connector {
         }), PortSpec.OUT);
     }
 
-    @Override
-    public List<ConfigProblem> validate(NodeConfig config) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        for (String name : TEMPLATES) {
-            config.string(name).ifPresent(text -> {
-                String problem = Template.problem(text);
-                if (problem != null) {
-                    problems.add(new ConfigProblem("/" + name, problem));
-                }
-            });
-        }
-        return problems;
-    }
 }

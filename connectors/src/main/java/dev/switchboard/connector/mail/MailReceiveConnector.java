@@ -17,28 +17,6 @@ import org.apache.camel.component.mail.MailMessage;
 /** {@code mail.receive}: polls an IMAP folder; each unseen mail starts the flow and is then marked seen. */
 public final class MailReceiveConnector implements Connector {
     private static final AtomicLong BEANS = new AtomicLong();
-    private static final String HELP = """
-            Polls a mailbox over **IMAP** and starts the flow once per **unseen** mail.
-
-            A mail is marked *seen* only after the flow has finished it; when the flow fails, the mail
-            stays unseen and is tried again at the next poll. Nothing is deleted.
-
-            The event's `data`:
-
-            | field | |
-            |---|---|
-            | `from` | sender address |
-            | `to`, `cc` | lists of addresses |
-            | `subject` | subject line (also the event's `subject`) |
-            | `text` | the plain-text body ("" when the mail has only HTML) |
-            | `html` | the HTML body, or null |
-            | `receivedAt` | when the server received it (ISO-8601) |
-            | `messageId` | the Message-ID header (also the event `id`) |
-
-            *Security*: `tls` (port 993) or `starttls` (port 143); `none` only for local test servers.
-            An unreachable server or a refused login shows one clear "cannot connect" line and is
-            tried again at every poll.
-            """;
 
     @Override
     public ConnectorSpec spec() {
@@ -60,7 +38,7 @@ public final class MailReceiveConnector implements Connector {
                         PropertySpec.builder("folder", PropertyType.STRING).title("Folder").defaultValue("INBOX").build(),
                         PropertySpec.builder("interval", PropertyType.DURATION).title("Check every").defaultValue("1m")
                                 .description("How often the folder is checked for new mail.").build())
-                .help(HELP)
+                .helpResource(MailReceiveConnector.class, "mail.receive.md")
                 .sampleEvent("""
                         {"from": "customer@example.com", "to": ["support@example.com"], "cc": [],
                          "subject": "Order 1042 arrived damaged", "text": "Hello, the box was crushed …",

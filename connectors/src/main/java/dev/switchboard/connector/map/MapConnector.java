@@ -10,7 +10,6 @@ import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.NodeConfig;
-import dev.switchboard.connector.support.ConfigProblems;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,28 +33,7 @@ public final class MapConnector implements Connector {
                     PropertySpec.builder("type", PropertyType.STRING).title("Event type")
                             .description("A new CloudEvents type for the event; empty keeps the current one")
                             .placeholder("com.example.customer.updated").build())
-            .help("""
-                    Reshapes an event's data. Each row names an **output field** and a **template** that fills it.
-                    Dots in the output field build nested objects: `customer.email` becomes
-                    `{"customer": {"email": …}}`. Output fields are relative to the new data (do not write `data.`).
-
-                    A template that is exactly one look-up keeps the JSON type: `{{data.total}}` stays a number,
-                    `{{data.items}}` stays an array, and a missing field becomes `null`. Anything else
-                    (`Order {{data.id}}`) renders text. Formatters: `upper`, `lower`, `trim`, `number`,
-                    `date:'yyyy-MM-dd'`, `default:'n/a'`, `json`.
-
-                    **mode** `replace` (default) makes the data exactly these fields; `merge` sets them on a copy
-                    of the existing data and keeps everything else (data that is not an object is replaced).
-                    The event keeps its id, so runs and lineage continue; **type** optionally renames it.
-
-                    Example:
-                    ```json
-                    { "fields": { "customer.email": "{{data.email | lower}}",
-                                  "customer.name":  "{{data.first}} {{data.last}}",
-                                  "total":          "{{data.amount | number}}" },
-                      "mode": "replace", "type": "com.example.order.normalized" }
-                    ```
-                    """)
+            .helpResource(MapConnector.class, "map.md")
             .sampleEvent("{\"email\": \"Ada@Example.com\", \"first\": \"Ada\", \"last\": \"Lovelace\", \"amount\": \"42.50\"}")
             .build();
 
@@ -73,9 +51,7 @@ public final class MapConnector implements Connector {
 
     @Override
     public void compile(NodeContext node) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        Mapping mapping = Mapping.read(node.config(), problems);
-        ConfigProblems.throwIfAny(problems);
+        Mapping mapping = Mapping.read(node.config(), new ArrayList<>()); // the compiler checked the config
         node.emit(node.route().process(exchange ->
                 exchange.getIn().setBody(mapping.apply(exchange.getIn().getBody(Event.class)))), PortSpec.OUT);
     }

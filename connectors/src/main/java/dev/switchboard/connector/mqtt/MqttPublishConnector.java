@@ -1,6 +1,5 @@
 package dev.switchboard.connector.mqtt;
 
-import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
@@ -12,28 +11,12 @@ import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.MessageEvents;
 import dev.switchboard.connector.support.SendThenRestore;
 import dev.switchboard.connector.support.Template;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.camel.util.URISupport;
 
 /** {@code mqtt.publish}: publishes each event to an MQTT 5 topic. */
 public final class MqttPublishConnector implements Connector {
-    private static final String HELP = """
-            Publishes each event to an **MQTT 5** topic, then hands the unchanged event on through `out`.
-
-            * **Topic** is a template: `devices/{{data.deviceId}}/commands` publishes each event to
-              its own device's topic. Wildcards (`+`, `#`) are not allowed when publishing.
-            * **QoS** 1 and 2 wait for the broker's acknowledgement; a publish that fails fails the
-              event, so the flow's retry policy and dead letters apply.
-            * **Retained** keeps the last message on the topic for clients that subscribe later
-              (the "last known value" of a sensor or a device state).
-            * **Message body** `data` publishes the event's data as JSON; `cloudevent` the whole
-              CloudEvent.
-
-            The connection opens on the first event and reconnects by itself.
-            """;
 
     @Override
     public ConnectorSpec spec() {
@@ -56,7 +39,7 @@ public final class MqttPublishConnector implements Connector {
                         MqttProperties.clientId("Empty: a random id."),
                         MqttProperties.username(),
                         MqttProperties.password())
-                .help(HELP)
+                .helpResource(MqttPublishConnector.class, "mqtt.publish.md")
                 .build();
     }
 
@@ -88,15 +71,4 @@ public final class MqttPublishConnector implements Connector {
         }), PortSpec.OUT);
     }
 
-    @Override
-    public List<ConfigProblem> validate(NodeConfig config) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        config.string(MqttProperties.TOPIC).ifPresent(t -> {
-            String problem = Template.problem(t);
-            if (problem != null) {
-                problems.add(new ConfigProblem("/" + MqttProperties.TOPIC, problem));
-            }
-        });
-        return MqttProperties.validateQos(config, problems);
-    }
 }

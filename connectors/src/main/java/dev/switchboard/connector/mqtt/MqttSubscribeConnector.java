@@ -25,25 +25,6 @@ import org.apache.camel.util.URISupport;
 /** {@code mqtt.subscribe}: an MQTT 5 subscription; each message starts the flow. */
 public final class MqttSubscribeConnector implements Connector {
     static final String EVENT_TYPE = "dev.switchboard.mqtt.message";
-    private static final String HELP = """
-            Subscribes to an **MQTT 5** topic filter and starts the flow once per message.
-
-            * **Topic filter**: `+` matches one level, `#` all remaining levels:
-              `sensors/+/temperature` matches `sensors/kitchen/temperature`;
-              `sensors/#` matches everything below `sensors/`. The event's `subject` is the
-              topic the message was published to.
-            * **QoS** 0 (at most once), 1 (at least once) or 2 (exactly once). With QoS 1 and 2 the
-              message is acknowledged only after the flow has finished the event.
-            * **Persistent session** keeps the subscription while the flow is stopped, so the broker
-              queues QoS 1/2 messages for it; it needs a fixed *Client id*.
-
-            The payload becomes the event like in the JMS and AMQP triggers: a CloudEvent in JSON
-            arrives unchanged, other JSON becomes `data`, anything else a `text/plain` string.
-
-            While the broker is unreachable the node shows a clear "cannot connect" line and retries
-            every *Reconnect every*; other flows are not affected. Try it locally with
-            `./switchboard broker` (MQTT on `tcp://localhost:1883`).
-            """;
 
     @Override
     public ConnectorSpec spec() {
@@ -67,7 +48,7 @@ public final class MqttSubscribeConnector implements Connector {
                                 .description("Keep the subscription (and queued QoS 1/2 messages) while the flow is stopped.").build(),
                         PropertySpec.builder("reconnectInterval", PropertyType.DURATION).title("Reconnect every")
                                 .defaultValue("5s").description("Wait between attempts while the broker is unreachable.").build())
-                .help(HELP)
+                .helpResource(MqttSubscribeConnector.class, "mqtt.subscribe.md")
                 .sampleEvent("""
                         {"sensor": "kitchen", "celsius": 21.5}""")
                 .build();

@@ -10,7 +10,6 @@ import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.NodeConfig;
-import dev.switchboard.connector.support.ConfigProblems;
 import dev.switchboard.connector.support.Template;
 import java.util.List;
 
@@ -26,25 +25,7 @@ public final class PublishConnector implements Connector {
             .properties(PropertySpec.builder("topic", PropertyType.TEMPLATE).title("Topic").required()
                     .description("A topic name, or a template that picks one per event")
                     .placeholder("orders.{{data.region | lower}}").build())
-            .help("""
-                    Publishes the event to a topic inside this runtime; every flow that starts with
-                    **event.subscribe** on that topic gets its own copy (same id, so lineage continues, plus the
-                    attributes `sbtopic`, `sbpublisher` and `sbhops`). Then the event goes on through **out**.
-                    Publishing to a topic nobody subscribes to is fine: the event is simply not delivered.
-
-                    **Delivery is synchronous**: subscribers run one after the other on the publishing event's
-                    thread, before this node passes the event on. That keeps each topic's events in publish order,
-                    slows a fast publisher down to what its subscribers can take instead of piling events up in
-                    memory, and means a subscriber has its copy before the publishing run is reported done.
-                    A subscriber that fails is logged and gets its own FAILED run (error port or dead letter in
-                    its own flow); it never fails the publisher or the other subscribers. Put slow work behind a
-                    queueing trigger in the subscriber if the publisher must not wait.
-
-                    ```json
-                    { "topic": "orders.created" }
-                    ```
-                    A flow subscribed (directly or through others) to what it publishes is stopped after 8 hops.
-                    """)
+            .helpResource(PublishConnector.class, "event.publish.md")
             .build();
 
     @Override
@@ -66,7 +47,6 @@ public final class PublishConnector implements Connector {
 
     @Override
     public void compile(NodeContext node) {
-        ConfigProblems.throwIfAny(validate(node.config()));
         Template topic = Template.parse(node.config().requireString("topic"));
         String flowId = node.flowId();
         node.emit(node.route()

@@ -9,7 +9,6 @@ import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.NodeConfig;
-import dev.switchboard.connector.support.ConfigProblems;
 import java.util.List;
 
 /** {@code event.subscribe}: starts a flow with every event another flow publishes to a topic. */
@@ -24,20 +23,10 @@ public final class SubscribeConnector implements Connector {
             .properties(PropertySpec.builder("topic", PropertyType.STRING).title("Topic").required()
                     .description("The exact topic name publishers use")
                     .placeholder("orders.created").build())
-            .help("""
-                    Starts this flow with each event an **event.publish** node in any flow of the same runtime
-                    sends to the topic. Publishers do not know their subscribers: deploy this flow and it
-                    receives the next event published; stop it and its deliveries stop.
-
-                    The event arrives unchanged with its id (so lineage continues across flows) and three extra
-                    attributes: `sbtopic` (the topic), `sbpublisher` (the publishing flow) and `sbhops` (how many
-                    topics it has passed). Delivery is in-process and synchronous — see **event.publish**.
-                    Events published while no subscriber runs (also during a redeploy of this flow) are not kept.
-
-                    ```json
-                    { "topic": "orders.created" }
-                    ```
-                    """)
+            .helpResource(SubscribeConnector.class, "event.subscribe.md")
+            // what a publisher's event on orders.created (the help's example) typically carries
+            .sampleEvent("""
+                    {"orderId": "A-1001", "total": 129.5, "currency": "EUR", "customer": {"email": "ada@example.com"}}""")
             .build();
 
     @Override
@@ -53,7 +42,6 @@ public final class SubscribeConnector implements Connector {
 
     @Override
     public void compile(NodeContext node) {
-        ConfigProblems.throwIfAny(validate(node.config()));
         node.emit(node.from(TopicComponent.SCHEME + ":" + node.config().requireString("topic")), PortSpec.OUT);
     }
 }

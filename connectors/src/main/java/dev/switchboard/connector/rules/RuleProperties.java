@@ -3,8 +3,11 @@ package dev.switchboard.connector.rules;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
 
-/** The property specs and help text filter and switch share for their rules. */
+/** The property specs and help section ({@link #HELP}) filter and switch share for their rules. */
 public final class RuleProperties {
+    /** The help section on rules (rules.md beside this class), for the help of connectors that have rules. */
+    public static final String HELP = "/dev/switchboard/connector/rules/rules.md";
+
     private RuleProperties() {}
 
     public static PropertySpec match(String description) {
@@ -34,29 +37,5 @@ public final class RuleProperties {
                                         + "matches; true/false (or nothing) for exists")
                                 .placeholder("50").build())
                 .build();
-    }
-
-    /** Markdown describing how rules compare, for connector help texts. */
-    public static String helpMarkdown() {
-        StringBuilder ops = new StringBuilder();
-        for (Operator op : Operator.values()) {
-            ops.append("| `").append(op.word()).append("` | ").append(op.meaning()).append(" |\n");
-        }
-        return """
-                ### Rules
-                Each rule is `field` `op` `value`. The field is looked up in the event (`data.customer.email`,
-                `data.items[0].sku`, `type`); nothing in the event is ever run as code.
-
-                | op | true when the field … |
-                |----|------------------------|
-                """ + ops + """
-
-                - **Numbers** compare as exact decimals. When one side is a JSON number and the other is a
-                  text that reads as a number, they compare as numbers: `"42"` equals `42`, `"9"` is less than `10`.
-                - **Texts** compare as text, case-sensitively and lexicographically (`"10"` < `"9"` when both are texts;
-                  ISO timestamps order correctly). Use `(?i)` in a `matches` pattern to ignore case.
-                - A **missing field** makes every rule false, `ne` included — except `exists` with value `false`.
-                - `contains` on an array is true when an element equals the value.
-                """;
     }
 }

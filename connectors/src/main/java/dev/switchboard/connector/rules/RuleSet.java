@@ -3,7 +3,6 @@ package dev.switchboard.connector.rules;
 import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.config.NodeConfig;
-import dev.switchboard.connector.support.ConfigProblems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,12 +77,9 @@ public final class RuleSet {
         return problems.size() == before ? new RuleSet(match, rules) : null;
     }
 
-    /** Reads a rule set for compiling: fails with the first problem, pointer included. */
+    /** Reads a rule set for compiling, from a config the compiler checked with {@link #read} already. */
     public static RuleSet compile(NodeConfig config, String pointer) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        RuleSet set = read(config, pointer, problems);
-        ConfigProblems.throwIfAny(problems);
-        return set;
+        return read(config, pointer, new ArrayList<>());
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class ScheduleConnector implements Connector {
                             .description("The zone the cron expression's times are in").build(),
                     PropertySpec.builder("payload", PropertyType.JSON).title("Payload")
                             .description("Optional data sent on every tick; without it data is {\"firedAt\", \"count\"}").build())
-            .help(ScheduleHelp.TEXT)
+            .helpResource(ScheduleConnector.class, "schedule.md")
             .sampleEvent("{\"firedAt\": \"2026-11-28T09:30:00Z\", \"count\": 3}")
             .build();
 

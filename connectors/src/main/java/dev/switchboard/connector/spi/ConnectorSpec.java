@@ -11,7 +11,9 @@ import java.util.Optional;
  * @param id the node {@code type} in flow files, e.g. {@code http.request}
  * @param category palette group: Triggers, Logic, Transform, Actions
  * @param icon an Ikonli Feather icon name without prefix, e.g. {@code "globe"}
- * @param help longer Markdown help shown in the designer
+ * @param help longer Markdown help shown in the designer; a built-in connector's lives in
+ *     {@code <id>.md} beside its class ({@link Builder#helpResource}), with its example config
+ *     in a block marked {@code ```json example} ({@link #example()})
  * @param dynamicPorts true when output ports depend on the node's config (switch branches)
  * @param sampleEvent a representative event data payload (JSON text) for field suggestions; may be empty
  */
@@ -39,6 +41,14 @@ public record ConnectorSpec(
 
     public boolean hasInput() {
         return kind != ConnectorKind.TRIGGER;
+    }
+
+    /**
+     * A minimal valid {@code config} for a node of this type (JSON text), as the help shows it: the
+     * help's block marked {@code ```json example}; empty when the help has none.
+     */
+    public String example() {
+        return Help.example(help);
     }
 
     public Optional<PropertySpec> property(String name) {
@@ -81,6 +91,8 @@ public record ConnectorSpec(
         public Builder noOutputs() { this.outputs = List.of(); return this; }
         public Builder properties(PropertySpec... properties) { this.properties = List.of(properties); return this; }
         public Builder help(String help) { this.help = help; return this; }
+        /** The help from Markdown resources beside {@code anchor} ({@link Help#load}); fails when one is missing. */
+        public Builder helpResource(Class<?> anchor, String... names) { this.help = Help.load(anchor, names); return this; }
         public Builder dynamicPorts() { this.dynamicPorts = true; return this; }
         public Builder sampleEvent(String json) { this.sampleEvent = json; return this; }
 

@@ -40,7 +40,7 @@ public final class SqlExecConnector implements Connector {
                 .icon("database")
                 .outputs(PortSpec.out())
                 .properties(properties.toArray(PropertySpec[]::new))
-                .help(HELP)
+                .helpResource(SqlExecConnector.class, "sql.exec.md")
                 .build();
     }
 
@@ -99,21 +99,4 @@ public final class SqlExecConnector implements Connector {
         return sql.toLowerCase(Locale.ROOT).matches("(?s)^" + word + "\\b.*");
     }
 
-    private static final String HELP = """
-            Runs one SQL statement per event: an `UPDATE`, `DELETE`, `INSERT … ON CONFLICT`, a stored procedure
-            call, or a `SELECT` whose rows you want on the event.
-
-            Write parameters as `:name` and give each a value template under **Parameters**:
-
-            ```sql
-            UPDATE stock SET qty = qty - :qty WHERE sku = :sku
-            ```
-            with `qty` → `{{data.quantity}}`, `sku` → `{{data.sku}}`.
-
-            Values are always bound as JDBC parameters — event data is never pasted into the SQL text, so a
-            value like `'; DROP TABLE stock; --` is stored or compared literally.
-
-            With **Result field** set, a query's rows (column names in lower case) or an update's row count
-            are added to the event data under that field.
-            """;
 }

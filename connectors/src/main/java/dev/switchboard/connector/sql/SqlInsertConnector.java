@@ -37,7 +37,7 @@ public final class SqlInsertConnector implements Connector {
                 .icon("database")
                 .outputs(PortSpec.out())
                 .properties(properties.toArray(PropertySpec[]::new))
-                .help(HELP)
+                .helpResource(SqlInsertConnector.class, "sql.insert.md")
                 .build();
     }
 
@@ -80,15 +80,4 @@ public final class SqlInsertConnector implements Connector {
         }), PortSpec.OUT);
     }
 
-    private static final String HELP = """
-            Inserts one row per event into a table.
-
-            Map each **column** to a template: `customer` → `{{data.customer.name}}`, `total` → `{{data.total}}`.
-            A template that is a single field keeps its JSON type (numbers stay numbers, `true` stays a boolean);
-            anything else is text. Values are always sent as bound parameters, never pasted into the SQL,
-            so event data cannot change the statement.
-
-            The connection (JDBC URL, user, password) is given as secret references. The node keeps a small
-            connection pool (at most 4 connections) while its flow runs. The event passes on unchanged.
-            """;
 }

@@ -49,7 +49,7 @@ public final class SqlPollConnector implements Connector {
                 .icon("database")
                 .outputs(PortSpec.out())
                 .properties(properties.toArray(PropertySpec[]::new))
-                .help(HELP)
+                .helpResource(SqlPollConnector.class, "sql.poll.md")
                 .sampleEvent("{\"id\": 1001, \"customer\": \"ACME\", \"total\": 99.50, \"exported\": false}")
                 .build();
     }
@@ -112,24 +112,4 @@ public final class SqlPollConnector implements Connector {
         return new org.apache.camel.builder.ValueBuilder(org.apache.camel.support.builder.ExpressionBuilder.bodyExpression());
     }
 
-    private static final String HELP = """
-            Runs a query every *interval* and starts the flow once for each row it returns. The row becomes
-            the event data (column names in lower case unless told otherwise).
-
-            Nothing is emitted twice, also across restarts — pick how new rows are recognised:
-
-            - **markDone** — after the flow finished a row's event, a statement marks it, e.g.
-              query `SELECT * FROM orders WHERE exported = FALSE ORDER BY id` and mark-done
-              `UPDATE orders SET exported = TRUE WHERE id = :id` (`:column` binds that column of the row).
-            - **trackColumn** — for tables you may not change: the largest key emitted so far is stored in the
-              table `switchboard_sql_poll_state` of the same database (created on first use) and the query
-              reads only newer rows: `SELECT * FROM orders WHERE id > :last ORDER BY id`.
-
-            Rows are handled one at a time, in order. A row whose flow failed is not marked, and stops this poll:
-            the next poll tries it again first. Delivery is at least once: a crash between finishing a row and
-            marking it emits that row again.
-
-            **Unreachable database**: the node shows "cannot poll …" with the reason and retries with backoff
-            (up to a minute); other flows are not affected, and polling resumes when the database is back.
-            """;
 }

@@ -11,7 +11,6 @@ import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.NodeConfig;
-import dev.switchboard.connector.support.ConfigProblems;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -44,24 +43,7 @@ public final class SwitchConnector implements Connector {
                             .options("first", "all").defaultValue("first")
                             .description("first: only the first matching branch gets the event; "
                                     + "all: every matching branch gets its own copy").build())
-            .help("""
-                    Routes each event by its content. Branches are tried **in order** and, in the default
-                    mode `first`, the **first** matching branch wins: put specific branches before general ones.
-                    An event no branch matches leaves through **default**; when nothing is wired there it is
-                    dropped and its run is marked **FILTERED**. With mode `all`, every matching branch gets
-                    its own copy of the event (one after the other, in branch order) and `default` gets
-                    only the events no branch matched.
-
-                    Example — orders by size:
-                    ```json
-                    { "mode": "first",
-                      "branches": [
-                        { "name": "big",   "rules": [ { "field": "data.total", "op": "gte", "value": 1000 } ] },
-                        { "name": "local", "match": "any",
-                          "rules": [ { "field": "data.country", "op": "in", "value": ["DE", "AT", "CH"] } ] } ] }
-                    ```
-                    Wire the ports `big`, `local` and `default` to what should happen next.
-                    """ + RuleProperties.helpMarkdown())
+            .helpResource(SwitchConnector.class, "switch.md", RuleProperties.HELP)
             .build();
 
     @Override
@@ -97,10 +79,9 @@ public final class SwitchConnector implements Connector {
 
     @Override
     public void compile(NodeContext node) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        List<Branch> branches = Branch.readAll(node.config(), problems);
-        boolean all = mode(node.config(), problems);
-        ConfigProblems.throwIfAny(problems);
+        List<ConfigProblem> validated = new ArrayList<>(); // the compiler checked the config: stays empty
+        List<Branch> branches = Branch.readAll(node.config(), validated);
+        boolean all = mode(node.config(), validated);
         if (all) {
             compileAll(node, branches);
         } else {

@@ -80,7 +80,7 @@ public final class WebhookConnector implements Connector {
                             .defaultValue(DEFAULT_MAX_BODY_SIZE).placeholder(DEFAULT_MAX_BODY_SIZE)
                             .description("Larger bodies get 413 and are never read into memory; e.g. 512KB, 10MB"
                                     + " (1KB to 50MB)").build())
-            .help(WebhookHelp.TEXT)
+            .helpResource(WebhookConnector.class, "webhook.md")
             .sampleEvent("""
                     {"name": "Ada Lovelace", "email": "ada@example.com", "company": "Analytical Engines Ltd", "score": 72, "tags": ["inbound", "demo-request"]}""")
             .build();
@@ -94,10 +94,6 @@ public final class WebhookConnector implements Connector {
     public List<ConfigProblem> validate(NodeConfig config) {
         List<ConfigProblem> problems = new ArrayList<>();
         pathProblem(config.string("path", "")).ifPresent(m -> problems.add(new ConfigProblem("/path", m)));
-        String method = config.string("method", "POST");
-        if (!method.equals("POST") && !method.equals("PUT")) {
-            problems.add(new ConfigProblem("/method", "method must be POST or PUT, not '" + method + "'"));
-        }
         String header = config.string("signatureHeader", WebhookAuth.DEFAULT_SIGNATURE_HEADER);
         if (!HEADER_NAME.matcher(header).matches()) {
             problems.add(new ConfigProblem("/signatureHeader", "'" + header + "' is not an HTTP header name"));
@@ -177,10 +173,6 @@ public final class WebhookConnector implements Connector {
     @Override
     public void compile(NodeContext node) {
         NodeConfig config = node.config();
-        List<ConfigProblem> problems = validate(config);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(problems.get(0).pointer() + ": " + problems.get(0).message());
-        }
         String path = config.requireString("path");
         String method = config.string("method", "POST");
         WebhookAuth auth = WebhookAuth.from(config);

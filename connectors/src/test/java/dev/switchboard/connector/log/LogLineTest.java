@@ -2,9 +2,7 @@ package dev.switchboard.connector.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Event;
-import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.Json;
 import org.junit.jupiter.api.Test;
 
@@ -27,11 +25,5 @@ class LogLineTest {
     void aMessageTemplateIsRendered() {
         assertThat(new LogLine("Order {{data.id}} from {{data.email | lower}}").render(EVENT))
                 .isEqualTo("Order 42 from ada@example.com");
-    }
-
-    @Test
-    void validationNamesTheBadProperty() {
-        assertThat(new LogConnector().validate(NodeConfig.of("level", "loud", "message", "{{data.x | nope}}")))
-                .extracting(ConfigProblem::pointer).containsExactly("/level", "/message");
     }
 }

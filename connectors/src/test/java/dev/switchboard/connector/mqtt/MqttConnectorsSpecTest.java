@@ -30,16 +30,4 @@ class MqttConnectorsSpecTest {
         assertThat(subscribe.validate(NodeConfig.of("topic", "a", "persistentSession", true)))
                 .extracting(ConfigProblem::pointer).containsExactly("/clientId");
     }
-
-    @Test
-    void qosOutsideZeroToTwoIsRejected() {
-        assertThat(publish.validate(NodeConfig.of("topic", "a/{{data.b}}", "qos", "3")))
-                .extracting(ConfigProblem::pointer).containsExactly("/qos");
-    }
-
-    @Test
-    void publishTopicTemplateWithAnUnknownFormatterIsRejected() {
-        assertThat(publish.validate(NodeConfig.of("topic", "a/{{data.b | shout}}"))).extracting(ConfigProblem::pointer)
-                .containsExactly("/topic");
-    }
 }

@@ -4,6 +4,7 @@ import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.ConnectorSpec;
 import dev.switchboard.runtime.format.CatalogJson;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +25,7 @@ final class ConnectorsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ConnectorCatalog catalog = ConnectorCatalog.load();
         if (json) {
-            out.println(CatalogJson.write(catalog.specs()));
+            out.print(json(catalog.specs()));
         } else {
             for (ConnectorSpec c : catalog.specs()) {
                 out.printf("%-18s %-8s %-10s %s%n", c.id(), c.kind().name().toLowerCase(), c.category(), c.description());
@@ -32,5 +33,10 @@ final class ConnectorsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** What {@code connectors --json} prints: the catalog as JSON and a newline (docs/connectors.json holds the built-ins'). */
+    static String json(List<ConnectorSpec> specs) {
+        return CatalogJson.write(specs) + "\n";
     }
 }

@@ -15,6 +15,8 @@ import dev.switchboard.runtime.model.FlowSettings;
 import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.secrets.SecretMask;
 import dev.switchboard.runtime.secrets.SecretResolver;
+import dev.switchboard.runtime.validate.NodeConfigCheck;
+import dev.switchboard.runtime.validate.Problem;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +30,9 @@ import org.apache.camel.model.RouteDefinition;
 
 /**
  * Turns a flow into Camel route definitions: one route per node, named {@code flow:node} and
- * grouped by flow. The compiler knows the graph; each connector compiles its own node.
+ * grouped by flow. The compiler knows the graph; each connector compiles its own node, after the
+ * node's config passed {@link NodeConfigCheck} (the validator's own per-node check), so a
+ * connector's {@code compile} never re-checks its config.
  *
  * <p>Failures: every node's route hands a failed event to {@link NodeFailures} (through the flow's
  * one failure route, or the node's own when its {@code error} port is wired), which retries it
@@ -139,6 +143,12 @@ public final class FlowCompiler {
                                      FlowLifecycle lifecycle) throws FlowCompileException {
         Connector connector = catalog.find(node.type()).orElseThrow(() -> new FlowCompileException(
                 "Node '" + node.id() + "' has the unknown type '" + node.type() + "'"));
+        // the one check of a node's config (what the validator reports too): compile may assume a valid config
+        List<Problem> errors = NodeConfigCheck.check(connector, node.config(), "config", node.id()).stream()
+                .filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            throw FlowCompileException.invalidConfig(node.id(), node.type(), errors);
+        }
         NodeConfig config;
         try {
             config = new NodeConfig(secrets.resolve(node.config(), connector.spec().properties()));

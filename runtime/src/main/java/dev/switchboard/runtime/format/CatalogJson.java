@@ -47,6 +47,9 @@ public final class CatalogJson {
         if (!s.sampleEvent().isEmpty()) {
             o.set("sampleEvent", parse(s.sampleEvent()));
         }
+        if (!s.example().isEmpty()) {
+            o.set("example", parse(s.example()));
+        }
         o.put("help", s.help());
         return o;
     }

@@ -1,13 +1,11 @@
 package dev.switchboard.runtime.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.ConnectorSpec;
 import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.config.ConfigValue;
-import dev.switchboard.connector.spi.config.Durations;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.Quote;
 import dev.switchboard.runtime.format.FlowCodec;
@@ -166,58 +164,26 @@ public final class FlowValidator {
         }
         Connector connector = found.get();
         ConnectorSpec spec = connector.spec();
-        // Every node with an input may carry its own retry policy (config.retry) and has an error port;
-        // both belong to the runtime, not to the connector, so the connector's checks never see them.
-        boolean runtimeRetry = spec.hasInput() && spec.property(NODE_RETRY).isEmpty() && node.config().values().containsKey(NODE_RETRY);
-        ConfigValue.Fields connectorConfig = runtimeRetry ? node.config().without(NODE_RETRY) : node.config();
-        if (runtimeRetry) {
-            checkRetry(node.config().values().get(NODE_RETRY), at + "/config/" + NODE_RETRY, problems);
-        }
-        List<Problem> configProblems = ConfigCheck.check(spec.properties(), connectorConfig, at + "/config", node.id(), spec.id());
+        List<Problem> configProblems = NodeConfigCheck.check(connector, node.config(), at + "/config", node.id());
         problems.addAll(configProblems);
-        if (!configProblems.isEmpty()) {
-            // The connector's own checks and port logic may assume well-typed config; do not run them on a broken one.
+        if (configProblems.stream().anyMatch(Problem::isError)) {
+            // The connector's port logic may assume well-typed config; do not run it on a broken one.
             List<String> ports = spec.dynamicPorts() ? null : withErrorPort(spec, portNames(spec.outputs()));
             return new GraphCheck.NodeFacts(index, node, spec, ports);
         }
-        NodeConfig config = new NodeConfig(connectorConfig);
         try {
-            for (ConfigProblem p : connector.validate(config)) {
-                problems.add(Problem.nodeError(at + "/config" + relative(p.pointer()), node.id(),
-                        firstToken(p.pointer()), p.message()));
-            }
+            NodeConfig config = new NodeConfig(NodeConfigCheck.connectorConfig(spec, node.config()));
             return new GraphCheck.NodeFacts(index, node, spec, withErrorPort(spec, portNames(connector.outputs(config))));
         } catch (RuntimeException e) {
             problems.add(Problem.nodeError(at + "/config", node.id(), null,
-                    "The " + spec.id() + " connector could not check this config: " + e));
+                    "The " + spec.id() + " connector could not work out this node's ports: " + e));
             return new GraphCheck.NodeFacts(index, node, spec, null);
         }
     }
 
     private static void checkSettings(ConfigValue.Fields settings, List<Problem> problems) {
         if (settings.values().get("retry") instanceof ConfigValue.Fields retry) {
-            checkRetry(retry, "/settings/retry", problems);
-        }
-    }
-
-    /** A retry policy (flow settings or a node's config.retry): {attempts, backoff, maxBackoff}. */
-    private static void checkRetry(ConfigValue value, String pointer, List<Problem> problems) {
-        if (!(value instanceof ConfigValue.Fields retry)) {
-            problems.add(Problem.error(pointer, "'retry' must be an object like {\"attempts\": 3, \"backoff\": \"1s\", \"maxBackoff\": \"1m\"}"));
-            return;
-        }
-        for (String name : List.of("backoff", "maxBackoff")) {
-            if (retry.values().get(name) instanceof ConfigValue.Text t && !t.value().isBlank()) {
-                try {
-                    Durations.parse(t.value());
-                } catch (IllegalArgumentException e) {
-                    problems.add(Problem.error(pointer + "/" + name, "'" + name + "': " + e.getMessage()));
-                }
-            }
-        }
-        ConfigValue attempts = retry.values().get("attempts");
-        if (attempts != null && !(attempts instanceof ConfigValue.Num n && n.value().signum() > 0 && n.value().stripTrailingZeros().scale() <= 0)) {
-            problems.add(Problem.error(pointer + "/attempts", "'attempts' must be a whole number of at least 1 (the first try counts)"));
+            NodeConfigCheck.checkRetry(retry, "/settings/retry", problems);
         }
     }
 
@@ -244,21 +210,5 @@ public final class FlowValidator {
 
     private static List<String> portNames(List<PortSpec> ports) {
         return ports.stream().map(PortSpec::name).toList();
-    }
-
-    private static String relative(String pointer) {
-        if (pointer == null || pointer.isEmpty()) {
-            return "";
-        }
-        return pointer.startsWith("/") ? pointer : "/" + pointer;
-    }
-
-    private static String firstToken(String pointer) {
-        String p = relative(pointer);
-        if (p.isEmpty()) {
-            return null;
-        }
-        int next = p.indexOf('/', 1);
-        return (next < 0 ? p.substring(1) : p.substring(1, next)).replace("~1", "/").replace("~0", "~");
     }
 }

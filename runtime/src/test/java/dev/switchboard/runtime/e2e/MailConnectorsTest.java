@@ -22,6 +22,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +39,7 @@ class MailConnectorsTest {
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
         mail.start();
-        engine = BrokerFlows.engine();
+        engine = BrokerFlows.engine(Map.of("SUPPORT_PASSWORD", "secret-1", "CLAIMS_PASSWORD", "secret-2"));
     }
 
     @AfterAll
@@ -84,7 +85,7 @@ class MailConnectorsTest {
                 "The box was crushed.", "<p>The box was <i>crushed</i>.</p>"));
 
         engine.deploy(chain("mail-in", node("receive", "mail.receive", "host", "127.0.0.1", "port", mail.getImap().getPort(),
-                        "security", "none", "username", "support", "password", "secret-1", "interval", "200ms"),
+                        "security", "none", "username", "support", "password", "{{secret:SUPPORT_PASSWORD}}", "interval", "200ms"),
                 node("seen", "test.capture", "sink", "mail-received")));
 
         await().until(() -> CaptureConnector.events("mail-received").size() == 1);
@@ -110,7 +111,7 @@ class MailConnectorsTest {
         user.deliver(multipartMail("customer@example.test", "claims@switchboard.test", "Claim 7", "Please refund.", null));
 
         engine.deploy(chain("mail-fail", node("receive", "mail.receive", "host", "127.0.0.1", "port", mail.getImap().getPort(),
-                        "security", "none", "username", "claims", "password", "secret-2", "interval", "200ms"),
+                        "security", "none", "username", "claims", "password", "{{secret:CLAIMS_PASSWORD}}", "interval", "200ms"),
                 node("attempt", "test.capture", "sink", "mail-attempts"),
                 node("boom", "test.capture", "sink", "never", "fail", true)));
 

@@ -75,7 +75,7 @@ class ScheduleTriggerTest {
                 node("out", "test.capture", "sink", "badcron"))))
                 .isInstanceOf(FlowCompileException.class)
                 .hasMessageContaining("/cron")
-                .hasMessageContaining("not a valid Quartz cron expression");
+                .hasMessageContaining("config/cron: ").hasMessageContaining("is not a Quartz cron expression");
         assertThat(engine.deployedFlowIds()).doesNotContain("badcron");
     }
 }
