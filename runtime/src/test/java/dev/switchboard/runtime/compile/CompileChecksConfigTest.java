@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.runtime.engine.MemoryInbox;
+import dev.switchboard.runtime.engine.NodeSupervision;
+import dev.switchboard.runtime.secrets.SecretMask;
 import dev.switchboard.runtime.engine.RunTracker;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.FlowFormat;
@@ -24,12 +26,14 @@ import org.junit.jupiter.api.Test;
 class CompileChecksConfigTest {
     private static final ConnectorCatalog CATALOG = ConnectorCatalog.load();
     private final DefaultCamelContext camel = new DefaultCamelContext();
+    private final NodeSupervision supervision = new NodeSupervision();
     private final FlowCompiler compiler = new FlowCompiler(CATALOG, SecretResolver.of(Map.of("TOKEN", "t0ken")),
-            new Services(), new MemoryInbox(10, 1), new RunTracker());
+            new Services(), new MemoryInbox(10, 1), new RunTracker(), null, new SecretMask(), supervision);
 
     @AfterEach
     void close() throws Exception {
         camel.close();
+        supervision.close();
     }
 
     private static Flow flowOf(Node node) {
@@ -102,6 +106,8 @@ class CompileChecksConfigTest {
         Flow flow = flowOf(node("call", "http.request", "url", "https://example.com", "auth", "bearer", "token", "{{secret:TOKEN}}",
                 "retry", ConfigValue.object("attempts", 2)));
 
-        assertThat(compiler.compile(flow, camel)).isNotEmpty();
+        CompiledFlow compiled = compiler.compile(flow, camel);
+        assertThat(compiled.routes()).extracting(r -> r.getRouteId()).contains("f:call");
+        compiled.lifecycle().close();
     }
 }

@@ -12,9 +12,12 @@ import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.DirectoryFileSandbox;
 import dev.switchboard.runtime.compile.FlowCompileException;
+import dev.switchboard.runtime.compile.CompiledFlow;
 import dev.switchboard.runtime.compile.FlowCompiler;
 import dev.switchboard.runtime.compile.Services;
 import dev.switchboard.runtime.engine.MemoryInbox;
+import dev.switchboard.runtime.engine.NodeSupervision;
+import dev.switchboard.runtime.secrets.SecretMask;
 import dev.switchboard.runtime.engine.RunTracker;
 import dev.switchboard.runtime.format.FlowCodec;
 import dev.switchboard.runtime.format.MalformedFlowException;
@@ -85,7 +88,7 @@ final class ExampleChecks {
 
     private static List<String> compile(Connector connector, ConfigValue.Fields config, Map<String, String> secretValues) {
         Path data = null;
-        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+        try (DefaultCamelContext camel = new DefaultCamelContext(); NodeSupervision supervision = new NodeSupervision()) {
             data = Files.createTempDirectory("conformance");
             camel.addComponent(IngressComponent.SCHEME, new IngressComponent(new IngressServer("127.0.0.1", 0)));
             Services services = new Services()
@@ -94,10 +97,13 @@ final class ExampleChecks {
             // a secret the example references resolves to a stand-in unless given: compiling must not need real ones
             SecretResolver secrets = new SecretResolver(name -> secretValues.getOrDefault(name, "conformance-" + name));
             FlowCompiler compiler = new FlowCompiler(new ConnectorCatalog(List.of(connector)), secrets, services,
-                    new MemoryInbox(16, 1), new RunTracker());
+                    new MemoryInbox(16, 1), new RunTracker(), null, new SecretMask(), supervision);
             Node node = new Node(NODE, connector.spec().id(), null, config, null);
-            List<RouteDefinition> routes = compiler.compile(
+            CompiledFlow compiled = compiler.compile(
                     new Flow(FlowFormat.CURRENT, FLOW, FLOW, null, null, List.of(node), List.of(), null), camel);
+            // what the node set up outside its route (registry beans, pools) is released as on an undeploy
+            compiled.lifecycle().close();
+            List<RouteDefinition> routes = compiled.routes();
             if (routes.stream().noneMatch(r -> (FLOW + ":" + NODE).equals(r.getRouteId()))) {
                 return List.of("compiling the example gave no route '" + FLOW + ":" + NODE + "' (a connector must start "
                         + "its route with NodeContext.from or append to NodeContext.route)");
