@@ -3,7 +3,7 @@ package dev.switchboard.designer.run;
 import dev.switchboard.connector.ingress.PortInUseException;
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.Event;
-import dev.switchboard.runtime.compile.FlowCompileException;
+import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.engine.EngineOptions;
 import dev.switchboard.runtime.engine.StatusBoard;
 import dev.switchboard.runtime.live.LiveMonitor;

@@ -2,6 +2,8 @@ package dev.switchboard.designer.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.connector.spi.ConnectorCatalog;
+import dev.switchboard.connector.spi.ConnectorSpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.commonmark.ext.gfm.tables.TableBlock;
@@ -42,23 +44,24 @@ class ConnectorHelpTest {
     }
 
     @Test
-    void anExampleConfigIsAppendedAsItsOwnSectionWithAJsonCodeBlock() {
-        ConnectorHelp help = ConnectorHelp.of("Lets matching events through.", "\n{\"match\": \"all\"}\n\n");
+    void aBuiltInConnectorsWorkedExampleIsOneOfItsCodeBlocks() {
+        ConnectorSpec filter = ConnectorCatalog.load().find("filter").orElseThrow().spec();
 
-        List<Node> blocks = blocks(help);
-        assertThat(blocks).extracting(Object::getClass)
-                .containsExactly(Paragraph.class, Heading.class, FencedCodeBlock.class);
-        assertThat(((Text) blocks.get(1).getFirstChild()).getLiteral()).isEqualTo(ConnectorHelp.EXAMPLE_HEADING);
-        assertThat(((FencedCodeBlock) blocks.get(2)).getLiteral()).isEqualTo("{\"match\": \"all\"}\n");
-        assertThat(((FencedCodeBlock) blocks.get(2)).getInfo()).isEqualTo("json");
+        ConnectorHelp help = ConnectorHelp.of(filter.help());
+
+        assertThat(blocks(help)).filteredOn(FencedCodeBlock.class::isInstance)
+                .map(FencedCodeBlock.class::cast)
+                .filteredOn(code -> code.getInfo().startsWith("json"))
+                .extracting(FencedCodeBlock::getLiteral)
+                .anySatisfy(literal -> assertThat(literal.strip()).isEqualTo(filter.example().strip()));
     }
 
     @Test
-    void blankHelpWithoutExampleIsNone() {
+    void blankHelpIsNone() {
         assertThat(ConnectorHelp.of(null)).isSameAs(ConnectorHelp.NONE);
-        assertThat(ConnectorHelp.of("  \n", "")).isSameAs(ConnectorHelp.NONE);
+        assertThat(ConnectorHelp.of("  \n")).isSameAs(ConnectorHelp.NONE);
         assertThat(ConnectorHelp.NONE.isEmpty()).isTrue();
-        assertThat(ConnectorHelp.of("", "{}").isEmpty()).isFalse();
+        assertThat(ConnectorHelp.of("text").isEmpty()).isFalse();
     }
 
     private static List<Node> blocks(ConnectorHelp help) {

@@ -1,7 +1,7 @@
 package dev.switchboard.runtime.engine;
 
 import dev.switchboard.connector.spi.Event;
-import dev.switchboard.runtime.compile.Endpoints;
+import dev.switchboard.runtime.engine.compile.Endpoints;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;

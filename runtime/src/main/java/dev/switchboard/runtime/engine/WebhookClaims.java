@@ -1,7 +1,7 @@
 package dev.switchboard.runtime.engine;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
-import dev.switchboard.runtime.compile.FlowCompileException;
+import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.validate.HttpRoutes;
 import java.util.Collection;

@@ -2,7 +2,7 @@ package dev.switchboard.runtime.store;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.DedupeStore;
-import dev.switchboard.runtime.compile.Services;
+import dev.switchboard.runtime.engine.compile.Services;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.EngineOptions;
 import dev.switchboard.runtime.secrets.SecretResolver;

@@ -6,7 +6,7 @@ import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
 import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.config.ConfigValue;
-import dev.switchboard.runtime.compile.Services;
+import dev.switchboard.runtime.engine.compile.Services;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.EngineOptions;
 import dev.switchboard.runtime.engine.Inbox;

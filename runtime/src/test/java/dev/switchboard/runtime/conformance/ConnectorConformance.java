@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestFactory;
  * designer and {@code switchboard connectors} show (id, title, Feather icon, help with an example,
  * ports that fit its kind, properties whose defaults pass the generic check, a sample event for
  * triggers), and an example config that validates with no problem and compiles through the real
- * {@link dev.switchboard.runtime.compile.FlowCompiler} into route definitions.
+ * {@link dev.switchboard.runtime.engine.compile.FlowCompiler} into route definitions.
  *
  * <p>Use: depend on {@code switchboard-runtime}'s test-jar (and {@code ikonli-feather-pack}, test
  * scope), then either extend this class and override {@link #connectors()} — one dynamic test per

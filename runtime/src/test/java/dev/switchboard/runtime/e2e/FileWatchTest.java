@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.testkit.CaptureConnector;
-import dev.switchboard.runtime.compile.FlowCompileException;
+import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.engine.Engine;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -14,7 +14,7 @@ import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.testkit.CaptureConnector;
 import dev.switchboard.connector.testkit.InjectConnector;
-import dev.switchboard.runtime.compile.FlowCompileException;
+import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.RunRecord;
 import dev.switchboard.runtime.engine.RunRecord.RunStatus;

@@ -9,7 +9,7 @@ import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.testkit.CaptureConnector;
 import dev.switchboard.connector.testkit.ErrorLogCapture;
 import dev.switchboard.connector.testkit.InjectConnector;
-import dev.switchboard.runtime.compile.FlowCompileException;
+import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.FlowFormat;
 import dev.switchboard.runtime.model.Node;

@@ -7,7 +7,7 @@ import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.testkit.CaptureConnector;
-import dev.switchboard.runtime.compile.Services;
+import dev.switchboard.runtime.engine.compile.Services;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.EngineOptions;
 import dev.switchboard.runtime.model.Flow;

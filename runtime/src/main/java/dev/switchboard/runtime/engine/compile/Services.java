@@ -1,4 +1,4 @@
-package dev.switchboard.runtime.compile;
+package dev.switchboard.runtime.engine.compile;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

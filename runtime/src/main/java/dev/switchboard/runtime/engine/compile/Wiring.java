@@ -1,4 +1,4 @@
-package dev.switchboard.runtime.compile;
+package dev.switchboard.runtime.engine.compile;
 
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Wire;

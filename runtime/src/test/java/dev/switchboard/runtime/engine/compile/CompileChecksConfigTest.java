@@ -1,4 +1,4 @@
-package dev.switchboard.runtime.compile;
+package dev.switchboard.runtime.engine.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

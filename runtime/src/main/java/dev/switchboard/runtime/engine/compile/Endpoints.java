@@ -1,4 +1,4 @@
-package dev.switchboard.runtime.compile;
+package dev.switchboard.runtime.engine.compile;
 
 /** Names of the internal Camel endpoints and routes a compiled flow uses. */
 public final class Endpoints {
