@@ -48,12 +48,6 @@ final class MqttProperties {
         return (int) config.integer(QOS, 1);
     }
 
-    static List<ConfigProblem> validateQos(NodeConfig config, List<ConfigProblem> problems) {
-        config.string(QOS).filter(q -> !List.of("0", "1", "2").contains(q))
-                .ifPresent(q -> problems.add(new ConfigProblem("/" + QOS, "QoS must be 0, 1 or 2, not " + q)));
-        return problems;
-    }
-
     /** MQTT topic filter rules: '+' fills one whole level, '#' only as the last whole level. */
     static List<ConfigProblem> validateFilter(String filter) {
         List<ConfigProblem> problems = new ArrayList<>();

@@ -106,6 +106,6 @@ public final class MqttSubscribeConnector implements Connector {
         if (config.bool("persistentSession", false) && config.string(MqttProperties.CLIENT_ID).filter(s -> !s.isBlank()).isEmpty()) {
             problems.add(new ConfigProblem("/" + MqttProperties.CLIENT_ID, "A persistent session needs a fixed client id"));
         }
-        return MqttProperties.validateQos(config, problems);
+        return problems;
     }
 }

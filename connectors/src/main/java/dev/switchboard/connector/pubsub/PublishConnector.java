@@ -36,12 +36,8 @@ public final class PublishConnector implements Connector {
     @Override
     public List<ConfigProblem> validate(NodeConfig config) {
         String topic = config.string("topic", "");
-        String problem;
-        try {
-            problem = Template.parse(topic).isConstant() ? Topics.problem(topic) : null;
-        } catch (IllegalArgumentException e) {
-            problem = e.getMessage();
-        }
+        // a template that does not parse is the generic check's; a constant topic must be a valid name
+        String problem = Template.problem(topic) == null && Template.parse(topic).isConstant() ? Topics.problem(topic) : null;
         return problem == null ? List.of() : List.of(new ConfigProblem("/topic", problem));
     }
 

@@ -64,48 +64,22 @@ public final class ScheduleConnector implements Connector {
 
     @Override
     public List<ConfigProblem> validate(NodeConfig config) {
+        // mode, a parsable interval and cron expression are the property specs' part, checked before this
         List<ConfigProblem> problems = new ArrayList<>();
-        String mode = config.string("mode", "interval");
-        if (mode.equals("interval")) {
-            String interval = config.string("interval", "1m");
-            try {
-                if (Durations.parse(interval).compareTo(MIN_INTERVAL) < 0) {
-                    problems.add(new ConfigProblem("/interval", "The interval must be at least 10ms"));
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add(new ConfigProblem("/interval", e.getMessage()));
+        if (config.string("mode", "interval").equals("interval")) {
+            if (Durations.parse(config.string("interval", "1m")).compareTo(MIN_INTERVAL) < 0) {
+                problems.add(new ConfigProblem("/interval", "The interval must be at least 10ms"));
             }
-        } else if (mode.equals("cron")) {
-            cronProblem(config.string("cron", "")).ifPresent(m -> problems.add(new ConfigProblem("/cron", m)));
+        } else {
             String zone = config.string("timeZone", "UTC");
             try {
                 ZoneId.of(zone);
             } catch (java.time.DateTimeException e) {
                 problems.add(new ConfigProblem("/timeZone", "'" + zone + "' is not a time zone such as UTC or Europe/Berlin"));
             }
-        } else {
-            problems.add(new ConfigProblem("/mode", "mode must be interval or cron, not '" + mode + "'"));
         }
         payloadProblem(config).ifPresent(m -> problems.add(new ConfigProblem("/payload", m)));
         return problems;
-    }
-
-    /** Null-safe: why a Quartz cron expression is not valid, if it is not. */
-    static Optional<String> cronProblem(String cron) {
-        if (cron.isBlank()) {
-            return Optional.of("A cron expression is required, e.g. 0 0/15 * * * ? (every 15 minutes)");
-        }
-        int fields = cron.trim().split("\\s+").length;
-        if (fields < 6 || fields > 7) {
-            return Optional.of("'" + cron + "' has " + fields + " fields; Quartz cron needs 6 or 7: "
-                    + "seconds minutes hours day-of-month month day-of-week [year], e.g. 0 0/15 * * * ?");
-        }
-        try {
-            new CronExpression(cron);
-            return Optional.empty();
-        } catch (ParseException e) {
-            return Optional.of("'" + cron + "' is not a valid Quartz cron expression: " + e.getMessage());
-        }
     }
 
     private static Optional<String> payloadProblem(NodeConfig config) {
@@ -162,10 +136,6 @@ public final class ScheduleConnector implements Connector {
     @Override
     public void compile(NodeContext node) {
         NodeConfig config = node.config();
-        List<ConfigProblem> problems = validate(config);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(problems.get(0).pointer() + ": " + problems.get(0).message());
-        }
         String source = node.eventSource();
         Optional<JsonNode> payload = payload(config);
         AtomicLong count = new AtomicLong();

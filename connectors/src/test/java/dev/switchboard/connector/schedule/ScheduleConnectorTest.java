@@ -28,28 +28,13 @@ class ScheduleConnectorTest {
     }
 
     @Test
-    void invalidCronIsRejectedWithTheReason() {
-        assertThat(connector.validate(NodeConfig.of("mode", "cron", "cron", "0 61 * * * ?")))
-                .singleElement().satisfies(p -> {
-                    assertThat(p.pointer()).isEqualTo("/cron");
-                    assertThat(p.message()).startsWith("'0 61 * * * ?' is not a valid Quartz cron expression");
-                });
-        assertThat(connector.validate(NodeConfig.of("mode", "cron", "cron", "*/5 * * * *")))
-                .singleElement().satisfies(p -> assertThat(p.message()).contains("has 5 fields; Quartz cron needs 6 or 7"));
-        assertThat(connector.validate(NodeConfig.of("mode", "cron", "cron", "0 0 12 1 * MON")))
-                .extracting(ConfigProblem::pointer).containsExactly("/cron");
-        assertThat(connector.validate(NodeConfig.of("mode", "cron"))).extracting(ConfigProblem::pointer).containsExactly("/cron");
-    }
-
-    @Test
     void badIntervalsZonesAndPayloadsAreRejected() {
-        assertThat(connector.validate(NodeConfig.of("interval", "soon"))).extracting(ConfigProblem::pointer).containsExactly("/interval");
+        // a parsable interval, a valid cron and a known mode are the generic check's (NodeConfigCheckTest)
         assertThat(connector.validate(NodeConfig.of("interval", "1ms"))).extracting(ConfigProblem::message)
                 .containsExactly("The interval must be at least 10ms");
         assertThat(connector.validate(NodeConfig.of("mode", "cron", "cron", "0 * * * * ?", "timeZone", "Mars/Olympus")))
                 .extracting(ConfigProblem::pointer).containsExactly("/timeZone");
         assertThat(connector.validate(NodeConfig.of("payload", "{not json"))).extracting(ConfigProblem::pointer).containsExactly("/payload");
-        assertThat(connector.validate(NodeConfig.of("mode", "hourly"))).extracting(ConfigProblem::pointer).containsExactly("/mode");
     }
 
     @Test

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded Camel engine that runs flows: deploy, hot-replace and undeploy one flow at a time
- * without disturbing the others. One engine per process (the CLI's or the designer's).
+ * without disturbing the others. Engines share nothing: each owns its Camel context, webhook server and node statuses.
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);

@@ -170,8 +170,16 @@ final class ConfigCheck {
                 }
             }
             case CRON -> {
+                int fields = text.trim().split("\\s+").length;
                 try {
-                    new CronExpression(text);
+                    if (fields < 6 || fields > 7) {
+                        // crontab's five fields are the usual mistake: say so rather than Quartz's parse error
+                        error(at, top, Quote.single(text) + " in '" + spec.name() + "' has " + fields + " fields; a Quartz "
+                                + "cron expression has six or seven: seconds minutes hours day-of-month month day-of-week "
+                                + "[year], e.g. 0 0/5 * * * ? for every five minutes");
+                    } else {
+                        new CronExpression(text);
+                    }
                 } catch (ParseException e) {
                     error(at, top, Quote.single(text) + " in '" + spec.name() + "' is not a Quartz cron expression ("
                             + e.getMessage() + "). Write six or seven fields: seconds minutes hours day-of-month "

@@ -7,6 +7,7 @@ import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.runtime.format.FlowCodec;
 import dev.switchboard.runtime.format.MalformedFlowException;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,12 +31,28 @@ class NodeConfigCheckTest {
             "http.request; {\"url\": \"https://x/{{data.a | shout}}\"}; /url",
             "http.request; {\"url\": \"https://x\", \"retryBackoff\": \"later\"}; /retryBackoff",
             "webhook; {\"path\": \"/h\", \"method\": \"GET\"}; /method",
+            "schedule; {\"mode\": \"hourly\"}; /mode",
+            "schedule; {\"interval\": \"soon\"}; /interval",
+            "schedule; {\"mode\": \"cron\"}; /cron",
+            "schedule; {\"mode\": \"cron\", \"cron\": \"0 61 * * * ?\"}; /cron",
+            "schedule; {\"mode\": \"cron\", \"cron\": \"0 0 12 1 * MON\"}; /cron",
     })
     void isReportedOnceAtItsPointer(String type, String config, String pointer) {
         List<Problem> problems = NodeConfigCheck.check(CATALOG.find(type).orElseThrow(), fields(config), "/nodes/0/config", "n");
 
         assertThat(problems).filteredOn(Problem::isError).extracting(Problem::pointer)
                 .containsOnlyOnce("/nodes/0/config" + pointer);
+    }
+
+    @Test
+    void aCrontabLineIsToldApartFromAQuartzExpression() {
+        List<Problem> problems = NodeConfigCheck.check(CATALOG.find("schedule").orElseThrow(),
+                fields("{\"mode\": \"cron\", \"cron\": \"*/5 * * * *\"}"), "/nodes/0/config", "n");
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/nodes/0/config/cron");
+            assertThat(p.message()).contains("has 5 fields; a Quartz cron expression has six or seven");
+        });
     }
 
     private static ConfigValue.Fields fields(String json) {
