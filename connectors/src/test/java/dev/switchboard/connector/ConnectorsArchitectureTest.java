@@ -48,49 +48,68 @@ class ConnectorsArchitectureTest {
      * response bodies, a template that must render JSON) rather than through a {@code Json} method.
      */
     static final List<String> MAPPER_USERS = List.of(
-            CONNECTOR + "http.HttpResponses",
-            CONNECTOR + "http.RequestTemplate",
-            CONNECTOR + "webhook.WebhookEvents");
+            CONNECTOR + "http.HttpResponses", CONNECTOR + "http.RequestTemplate", CONNECTOR + "webhook.WebhookEvents");
 
     @ArchTest
     static final ArchRule connectorsKnowNothingAbove = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("dev.switchboard.runtime..", "dev.switchboard.designer..",
-                    "javafx..")
-            .because("dependencies point one way: connectors ← runtime ← designer; a connector knows only its own node");
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.switchboard.runtime..", "dev.switchboard.designer..", "javafx..")
+            .because(
+                    "dependencies point one way: connectors ← runtime ← designer; a connector knows only its own node");
 
     @ArchTest
     static final ArchRule jsonIsTheOneMapper = noClasses()
-            .that().doNotHaveFullyQualifiedName(JSON)
-            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.core..", "com.fasterxml.jackson.datatype..",
-                    "com.fasterxml.jackson.annotation..", "com.fasterxml.jackson.databind.json..", "com.fasterxml.jackson.databind.cfg..",
-                    "com.fasterxml.jackson.databind.module..", "com.fasterxml.jackson.databind.ser..", "com.fasterxml.jackson.databind.deser..")
-            .orShould().callConstructorWhere(ownerIsA("com.fasterxml.jackson.databind.ObjectMapper"))
-            .because("Json holds the one event mapper (CloudEvents JSON); other classes use its tree, never their own mapper");
+            .that()
+            .doNotHaveFullyQualifiedName(JSON)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "com.fasterxml.jackson.core..",
+                    "com.fasterxml.jackson.datatype..",
+                    "com.fasterxml.jackson.annotation..",
+                    "com.fasterxml.jackson.databind.json..",
+                    "com.fasterxml.jackson.databind.cfg..",
+                    "com.fasterxml.jackson.databind.module..",
+                    "com.fasterxml.jackson.databind.ser..",
+                    "com.fasterxml.jackson.databind.deser..")
+            .orShould()
+            .callConstructorWhere(ownerIsA("com.fasterxml.jackson.databind.ObjectMapper"))
+            .because(
+                    "Json holds the one event mapper (CloudEvents JSON); other classes use its tree, never their own mapper");
 
     @ArchTest
     static final ArchRule mapperOnlyWhereBytesAreParsed = noClasses()
-            .that().resideOutsideOfPackage("dev.switchboard.connector.support..")
+            .that()
+            .resideOutsideOfPackage("dev.switchboard.connector.support..")
             .and(are(not(belongingToAnyOf(MAPPER_USERS))))
-            .should().dependOnClassesThat().haveFullyQualifiedName("com.fasterxml.jackson.databind.ObjectMapper")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("com.fasterxml.jackson.databind.ObjectMapper")
             .because("parsing goes through Json; the classes that use Json.MAPPER directly are listed in MAPPER_USERS");
 
     @ArchTest
     static final ArchRule jacksonOnlyForEventData = noClasses()
-            .that().resideOutsideOfPackage("dev.switchboard.connector.support..")
+            .that()
+            .resideOutsideOfPackage("dev.switchboard.connector.support..")
             .and(are(not(belongingToAnyOf(EVENT_DATA_EDGES))))
-            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.fasterxml.jackson..")
             .because("connectors see their config as ConfigValue/NodeConfig; Jackson is for event data, "
                     + "in the classes listed in EVENT_DATA_EDGES");
 
     /** A class named in {@code names}, or one nested in it (records, anonymous classes). */
     static DescribedPredicate<JavaClass> belongingToAnyOf(List<String> names) {
-        return DescribedPredicate.describe("one of " + names, c -> names.stream()
-                .anyMatch(n -> c.getName().equals(n) || c.getName().startsWith(n + "$")));
+        return DescribedPredicate.describe(
+                "one of " + names,
+                c -> names.stream()
+                        .anyMatch(n -> c.getName().equals(n) || c.getName().startsWith(n + "$")));
     }
 
     private static DescribedPredicate<com.tngtech.archunit.core.domain.JavaConstructorCall> ownerIsA(String type) {
-        return DescribedPredicate.describe("the constructor of a " + type,
-                call -> call.getTargetOwner().isAssignableTo(type));
+        return DescribedPredicate.describe(
+                "the constructor of a " + type, call -> call.getTargetOwner().isAssignableTo(type));
     }
 
     private static DescribedPredicate<JavaClass> not(DescribedPredicate<JavaClass> predicate) {

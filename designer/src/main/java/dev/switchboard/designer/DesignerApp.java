@@ -3,12 +3,12 @@ package dev.switchboard.designer;
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.designer.model.RecentFiles;
 import dev.switchboard.designer.model.TemplateLibrary;
+import dev.switchboard.designer.run.RunSettings;
 import dev.switchboard.designer.view.FxDialogService;
 import dev.switchboard.designer.view.MainWindow;
 import dev.switchboard.designer.viewmodel.DesignerViewModel;
 import dev.switchboard.designer.viewmodel.FxDebouncer;
 import dev.switchboard.designer.viewmodel.RunEnvironment;
-import dev.switchboard.designer.run.RunSettings;
 import java.nio.file.Paths;
 import java.util.List;
 import javafx.application.Application;
@@ -29,7 +29,9 @@ public final class DesignerApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        vm = new DesignerViewModel(ConnectorCatalog.load(), new FxDebouncer(Duration.millis(250)),
+        vm = new DesignerViewModel(
+                ConnectorCatalog.load(),
+                new FxDebouncer(Duration.millis(250)),
                 RunEnvironment.fx(RunSettings::forUser));
         vm.files().useRecentFiles(RecentFiles.forUser());
         MainWindow window = new MainWindow(vm, new FxDialogService(), TemplateLibrary.fromSystemProperty());

@@ -15,32 +15,47 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule viewModelsDoNotKnowControls = noClasses()
-            .that().resideInAPackage("..designer.viewmodel..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "..designer.view..")
+            .that()
+            .resideInAPackage("..designer.viewmodel..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx.scene..", "..designer.view..")
             .because("view-models are plain classes with properties, unit-tested without a window (MVVM)");
 
     @ArchTest
     static final ArchRule designerModelIsPlainJava = noClasses()
-            .that().resideInAnyPackage("..designer.model..", "..designer.edit..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "..designer.viewmodel..", "..designer.view..")
+            .that()
+            .resideInAnyPackage("..designer.model..", "..designer.edit..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx..", "..designer.viewmodel..", "..designer.view..")
             .because("the designer's model and undo jobs are plain Java: testable and reusable without JavaFX");
 
     @ArchTest
     static final ArchRule runningFlowsIsPlainJava = noClasses()
-            .that().resideInAPackage("..designer.run..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "..designer.viewmodel..", "..designer.view..")
+            .that()
+            .resideInAPackage("..designer.run..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx..", "..designer.viewmodel..", "..designer.view..")
             .because("the embedded run session is driven off the UI thread and tested without a window");
 
     @ArchTest
     static final ArchRule runtimeNeverUsesTheDesigner = noClasses()
-            .that().resideInAnyPackage("dev.switchboard.runtime..", "dev.switchboard.connector..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.switchboard.designer..", "javafx..")
+            .that()
+            .resideInAnyPackage("dev.switchboard.runtime..", "dev.switchboard.connector..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.switchboard.designer..", "javafx..")
             .because("dependencies point one way: connectors ← runtime ← designer, and the runtime runs headless");
 
     @ArchTest
     static final ArchRule viewsDoNotEditTheFlowDirectly = noClasses()
-            .that().resideInAPackage("..designer.view..")
-            .should().dependOnClassesThat().resideInAnyPackage("..designer.edit..")
+            .that()
+            .resideInAPackage("..designer.view..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..designer.edit..")
             .because("every edit goes through the view-model so that it is undoable and tested");
 
     /**
@@ -57,12 +72,16 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule viewsReachTheRuntimeThroughViewModels = noClasses()
-            .that().resideInAPackage("..designer.view..")
-            .should().dependOnClassesThat(DescribedPredicate.describe(
-                    "are the run session, Camel, a Markdown parser or a runtime service (not one of " + RUNTIME_VALUES_IN_VIEWS + ")",
+            .that()
+            .resideInAPackage("..designer.view..")
+            .should()
+            .dependOnClassesThat(DescribedPredicate.describe(
+                    "are the run session, Camel, a Markdown parser or a runtime service (not one of "
+                            + RUNTIME_VALUES_IN_VIEWS + ")",
                     ArchitectureTest::isServiceForViews))
-            .because("views show what view-models give them; running, validating, parsing and storing are the view-models' "
-                    + "job (MVVM), so that they are tested without a window");
+            .because(
+                    "views show what view-models give them; running, validating, parsing and storing are the view-models' "
+                            + "job (MVVM), so that they are tested without a window");
 
     private static boolean isServiceForViews(JavaClass c) {
         String name = c.getName();

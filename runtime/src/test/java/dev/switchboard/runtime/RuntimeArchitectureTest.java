@@ -1,6 +1,5 @@
 package dev.switchboard.runtime;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -35,33 +34,43 @@ class RuntimeArchitectureTest {
 
     @ArchTest
     static final ArchRule modelIsPlainJava = noClasses()
-            .that().resideInAPackage("dev.switchboard.runtime.model..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "com.fasterxml.jackson..")
+            .that()
+            .resideInAPackage("dev.switchboard.runtime.model..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.apache.camel..", "com.fasterxml.jackson..")
             .because("the flow model is immutable plain Java: the format maps it to JSON, the compiler to Camel");
 
     @ArchTest
     static final ArchRule jacksonOnlyAtTheJsonEdges = noClasses()
-            .that().resideOutsideOfPackage("dev.switchboard.runtime.format..")
+            .that()
+            .resideOutsideOfPackage("dev.switchboard.runtime.format..")
             .and(are(not(belongingToAnyOf(JACKSON_EDGES))))
-            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.fasterxml.jackson..")
             .because("Jackson touches flows only in runtime.format; the other JSON edges are listed in JACKSON_EDGES");
 
     @ArchTest
     static final ArchRule runtimeIsHeadless = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.switchboard.designer..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx..", "dev.switchboard.designer..")
             .because("dependencies point one way (connectors ← runtime ← designer) and the runtime runs headless");
 
     @ArchTest
-    static final ArchRule packagesAreFreeOfCycles = slices()
-            .matching("dev.switchboard.runtime.(*)..")
-            .should().beFreeOfCycles()
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.switchboard.runtime.(*)..")
+            .should()
+            .beFreeOfCycles()
             .because("each top-level package is one subsystem; the compiler is part of the engine (engine.compile), "
                     + "building routes against the engine's inbox, tracker and node supervision");
 
     /** A class named in {@code names}, or one nested in it (records, lambdas' holders, anonymous classes). */
     static DescribedPredicate<JavaClass> belongingToAnyOf(List<String> names) {
-        return DescribedPredicate.describe("one of " + names, c -> names.stream()
-                .anyMatch(n -> c.getName().equals(n) || c.getName().startsWith(n + "$")));
+        return DescribedPredicate.describe(
+                "one of " + names,
+                c -> names.stream()
+                        .anyMatch(n -> c.getName().equals(n) || c.getName().startsWith(n + "$")));
     }
 
     private static DescribedPredicate<JavaClass> not(DescribedPredicate<JavaClass> predicate) {

@@ -49,28 +49,47 @@ class ClickstreamOffersSampleTest {
     void longProductViewsBecomeOffersKeyedByUser() throws Exception {
         try (KafkaClusterTestKit kafka = broker()) {
             try (Admin admin = kafka.admin()) {
-                admin.createTopics(List.of(new NewTopic("clickstream", 1, (short) 1), new NewTopic("offers", 1, (short) 1))).all().get();
+                admin.createTopics(List.of(
+                                new NewTopic("clickstream", 1, (short) 1), new NewTopic("offers", 1, (short) 1)))
+                        .all()
+                        .get();
             }
             try (KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
-                producer.send(new ProducerRecord<>("clickstream", "u-42",
-                        "{\"userId\": \"u-42\", \"page\": \"/products/espresso-machine\", \"product\": \"Espresso machine\", \"ms\": 42000}")).get();
-                producer.send(new ProducerRecord<>("clickstream", "u-7",
-                        "{\"userId\": \"u-7\", \"page\": \"/products/grinder\", \"product\": \"Grinder\", \"ms\": 2000}")).get();
-                producer.send(new ProducerRecord<>("clickstream", "u-9",
-                        "{\"userId\": \"u-9\", \"page\": \"/about\", \"ms\": 90000}")).get();
+                producer.send(
+                                new ProducerRecord<>(
+                                        "clickstream",
+                                        "u-42",
+                                        "{\"userId\": \"u-42\", \"page\": \"/products/espresso-machine\", \"product\": \"Espresso machine\", \"ms\": 42000}"))
+                        .get();
+                producer.send(
+                                new ProducerRecord<>(
+                                        "clickstream",
+                                        "u-7",
+                                        "{\"userId\": \"u-7\", \"page\": \"/products/grinder\", \"product\": \"Grinder\", \"ms\": 2000}"))
+                        .get();
+                producer.send(new ProducerRecord<>(
+                                "clickstream", "u-9", "{\"userId\": \"u-9\", \"page\": \"/about\", \"ms\": 90000}"))
+                        .get();
             }
-            Flow flow = againstBroker(FlowCodec.read(Files.readString(Path.of("clickstream-offers.flow.json"))), kafka.bootstrapServers());
-            try (Engine engine = new Engine(new EngineOptions("127.0.0.1", 0, dir, Duration.ofSeconds(2)), ConnectorCatalog.load(),
-                    SecretResolver.of(Map.of())).start()) {
+            Flow flow = againstBroker(
+                    FlowCodec.read(Files.readString(Path.of("clickstream-offers.flow.json"))),
+                    kafka.bootstrapServers());
+            try (Engine engine = new Engine(
+                            new EngineOptions("127.0.0.1", 0, dir, Duration.ofSeconds(2)),
+                            ConnectorCatalog.load(),
+                            SecretResolver.of(Map.of()))
+                    .start()) {
                 engine.deploy(flow);
 
                 List<ConsumerRecord<String, String>> offers = read(kafka.bootstrapServers(), "offers", 1);
                 assertThat(offers).singleElement().satisfies(offer -> {
                     assertThat(offer.key()).isEqualTo("u-42");
-                    assertThat(new String(offer.headers().lastHeader("campaign").value(), StandardCharsets.UTF_8)).isEqualTo("browse-abandon");
+                    assertThat(new String(offer.headers().lastHeader("campaign").value(), StandardCharsets.UTF_8))
+                            .isEqualTo("browse-abandon");
                     JsonNode data = Json.parse(offer.value());
                     assertThat(data.path("userId").asText()).isEqualTo("u-42");
-                    assertThat(data.path("headline").asText()).isEqualTo("Still thinking about the Espresso machine? Here is 10% off");
+                    assertThat(data.path("headline").asText())
+                            .isEqualTo("Still thinking about the Espresso machine? Here is 10% off");
                 });
             }
         }
@@ -93,7 +112,10 @@ class ClickstreamOffersSampleTest {
 
     private static KafkaClusterTestKit broker() throws Exception {
         KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .build())
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .setConfigProp("offsets.topic.num.partitions", "1")
                 .setConfigProp("offsets.topic.replication.factor", "1")
@@ -117,7 +139,8 @@ class ClickstreamOffersSampleTest {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "sample-reader");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {

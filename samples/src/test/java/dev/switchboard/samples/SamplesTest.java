@@ -50,11 +50,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every sample loads, validates and saves back byte for byte; the core samples run against loopback servers. */
 class SamplesTest {
     private static final Path SAMPLES = Path.of("").toAbsolutePath();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static WireMockServer partner;
 
     @TempDir
     Path dataDir;
+
     private Engine engine;
 
     @BeforeAll
@@ -98,7 +100,8 @@ class SamplesTest {
     void helloWebhookGreetsAndAppendsToAFile() throws Exception {
         start(Map.of(), "hello-webhook");
 
-        assertThat(send("/hooks/hello", "{\"name\": \"Ada\"}", Map.of()).statusCode()).isEqualTo(202);
+        assertThat(send("/hooks/hello", "{\"name\": \"Ada\"}", Map.of()).statusCode())
+                .isEqualTo(202);
 
         Path out = dataDir.resolve("out/hello.jsonl");
         await().until(() -> Files.exists(out) && !Files.readAllLines(out).isEmpty());
@@ -109,25 +112,39 @@ class SamplesTest {
     @Test
     void signedHotLeadsReachTheCrmAndColdOnesDoNot() throws Exception {
         partner.stubFor(post("/contacts").willReturn(aResponse().withStatus(201).withBody("{\"ok\":true}")));
-        start(Map.of("LEADS_WEBHOOK_SECRET", "shh", "CRM_TOKEN", "crm-token", "CRM_URL", partner.baseUrl()),
+        start(
+                Map.of("LEADS_WEBHOOK_SECRET", "shh", "CRM_TOKEN", "crm-token", "CRM_URL", partner.baseUrl()),
                 "signed-lead-to-crm");
 
         String hot = "{\"name\": \" Grace \", \"email\": \"Grace@Example.com\", \"score\": \"87\"}";
         String cold = "{\"name\": \"Bob\", \"email\": \"bob@example.com\", \"score\": 12}";
-        assertThat(send("/hooks/leads", hot, Map.of("X-Signature-256", sign("shh", hot))).statusCode()).isEqualTo(202);
-        assertThat(send("/hooks/leads", cold, Map.of("X-Signature-256", sign("shh", cold))).statusCode()).isEqualTo(202);
-        assertThat(send("/hooks/leads", hot, Map.of("X-Signature-256", sign("wrong", hot))).statusCode()).isEqualTo(401);
+        assertThat(send("/hooks/leads", hot, Map.of("X-Signature-256", sign("shh", hot)))
+                        .statusCode())
+                .isEqualTo(202);
+        assertThat(send("/hooks/leads", cold, Map.of("X-Signature-256", sign("shh", cold)))
+                        .statusCode())
+                .isEqualTo(202);
+        assertThat(send("/hooks/leads", hot, Map.of("X-Signature-256", sign("wrong", hot)))
+                        .statusCode())
+                .isEqualTo(401);
 
-        await().untilAsserted(() -> partner.verify(1, postRequestedFor(urlEqualTo("/contacts"))
-                .withHeader("Authorization", equalTo("Bearer crm-token"))
-                .withRequestBody(equalToJson("{\"name\":\"Grace\",\"email\":\"grace@example.com\",\"score\":87,\"source\":\"switchboard\"}"))));
+        await().untilAsserted(
+                        () -> partner.verify(
+                                1,
+                                postRequestedFor(urlEqualTo("/contacts"))
+                                        .withHeader("Authorization", equalTo("Bearer crm-token"))
+                                        .withRequestBody(
+                                                equalToJson(
+                                                        "{\"name\":\"Grace\",\"email\":\"grace@example.com\",\"score\":87,\"source\":\"switchboard\"}"))));
         assertThat(partner.findAll(postRequestedFor(urlEqualTo("/contacts")))).hasSize(1);
     }
 
     @Test
     void statusPollAppendsEachCheck() throws Exception {
-        partner.stubFor(get("/status").willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody("{\"status\": \"green\"}")));
+        partner.stubFor(get("/status")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"status\": \"green\"}")));
         Flow sample = load("status-poll-to-file");
         // the sample polls every 30 s; the test keeps its shape and only shortens the wait
         Flow fast = sample.withNode(withConfig(sample.node("every30s").orElseThrow(), "interval", "200ms"));
@@ -144,7 +161,8 @@ class SamplesTest {
     void orderIntakePublishesAndTheAuditFlowRecordsIt() throws Exception {
         start(Map.of("ORDERS_TOKEN", "t0k"), "order-intake", "order-audit");
 
-        String order = "{\"id\": \"o-1\", \"customer\": {\"email\": \"Ann@Example.com\"}, \"total\": \"19.90\", \"currency\": \"eur\"}";
+        String order =
+                "{\"id\": \"o-1\", \"customer\": {\"email\": \"Ann@Example.com\"}, \"total\": \"19.90\", \"currency\": \"eur\"}";
         HttpResponse<String> accepted = send("/hooks/orders", order, Map.of("Authorization", "Bearer t0k"));
         assertThat(accepted.statusCode()).isEqualTo(202);
         assertThat(send("/hooks/orders", order, Map.of()).statusCode()).isEqualTo(401);
@@ -152,7 +170,8 @@ class SamplesTest {
         Path out = dataDir.resolve("audit/orders.jsonl");
         await().until(() -> Files.exists(out) && !Files.readAllLines(out).isEmpty());
         JsonNode event = Json.parse(Files.readAllLines(out).get(0));
-        assertThat(event.path("id").asText()).isEqualTo(Json.parse(accepted.body()).path("id").asText());
+        assertThat(event.path("id").asText())
+                .isEqualTo(Json.parse(accepted.body()).path("id").asText());
         assertThat(event.path("type").asText()).isEqualTo("com.example.order.created");
         assertThat(event.path("data").path("customer").asText()).isEqualTo("ann@example.com");
         assertThat(event.path("data").path("total").decimalValue()).isEqualByComparingTo("19.90");
@@ -169,8 +188,11 @@ class SamplesTest {
     }
 
     private void startFlows(Map<String, String> secrets, Flow... flows) throws Exception {
-        engine = new Engine(EngineOptions.defaults().withHttpPort(0).withDataDir(dataDir), ConnectorCatalog.load(),
-                SecretResolver.of(secrets)).start();
+        engine = new Engine(
+                        EngineOptions.defaults().withHttpPort(0).withDataDir(dataDir),
+                        ConnectorCatalog.load(),
+                        SecretResolver.of(secrets))
+                .start();
         for (Flow flow : flows) {
             engine.deploy(flow);
         }

@@ -9,9 +9,20 @@ final class AmqpProtocol implements JmsProtocol {
     static final AmqpProtocol INSTANCE = new AmqpProtocol();
     static final String DEFAULT_URL = "amqp://localhost:5672";
 
-    @Override public String scheme() { return "amqp"; }
-    @Override public String label() { return "AMQP"; }
-    @Override public String eventType() { return "dev.switchboard.amqp.message"; }
+    @Override
+    public String scheme() {
+        return "amqp";
+    }
+
+    @Override
+    public String label() {
+        return "AMQP";
+    }
+
+    @Override
+    public String eventType() {
+        return "dev.switchboard.amqp.message";
+    }
 
     @Override
     public ConnectionFactory connectionFactory(String brokerUrl, String user, String password) {

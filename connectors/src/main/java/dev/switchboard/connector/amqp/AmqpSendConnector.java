@@ -23,7 +23,9 @@ public final class AmqpSendConnector implements Connector {
                 .icon("send")
                 .outputs(PortSpec.out())
                 .properties(
-                        JmsProperties.brokerUrl(AmqpProtocol.DEFAULT_URL, "AMQP 1.0 URI, e.g. amqp://broker:5672 or amqps://broker:5671"),
+                        JmsProperties.brokerUrl(
+                                AmqpProtocol.DEFAULT_URL,
+                                "AMQP 1.0 URI, e.g. amqp://broker:5672 or amqps://broker:5671"),
                         JmsProperties.username(),
                         JmsProperties.password(),
                         JmsProperties.destinationType(),

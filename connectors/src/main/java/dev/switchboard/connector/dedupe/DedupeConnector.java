@@ -37,14 +37,22 @@ public final class DedupeConnector implements Connector {
                 .title("Dedupe")
                 .icon("copy")
                 .description("Drops events whose key was already seen within a time window")
-                .outputs(PortSpec.of(PortSpec.OUT, "first", "Events whose key was not seen within the window"),
-                        PortSpec.of(DUPLICATE, "duplicate", "Repeats; unwired, they are dropped (run status: filtered)"))
+                .outputs(
+                        PortSpec.of(PortSpec.OUT, "first", "Events whose key was not seen within the window"),
+                        PortSpec.of(
+                                DUPLICATE, "duplicate", "Repeats; unwired, they are dropped (run status: filtered)"))
                 .properties(
-                        PropertySpec.builder("key", PropertyType.TEMPLATE).required().title("Key")
+                        PropertySpec.builder("key", PropertyType.TEMPLATE)
+                                .required()
+                                .title("Key")
                                 .placeholder("{{data.orderId}}")
-                                .description("What makes two events the same, e.g. {{data.orderId}} or {{id}}").build(),
-                        PropertySpec.builder("window", PropertyType.DURATION).title("Window").defaultValue("24h")
-                                .description("How long a key is remembered").build())
+                                .description("What makes two events the same, e.g. {{data.orderId}} or {{id}}")
+                                .build(),
+                        PropertySpec.builder("window", PropertyType.DURATION)
+                                .title("Window")
+                                .defaultValue("24h")
+                                .description("How long a key is remembered")
+                                .build())
                 .helpResource(DedupeConnector.class, "dedupe.md")
                 .build();
     }
@@ -73,8 +81,10 @@ public final class DedupeConnector implements Connector {
                 });
             }
         });
-        ProcessorDefinition<?> first = node.emit(route.filter(e -> !e.getProperty(IS_DUPLICATE, Boolean.class)), PortSpec.OUT);
-        first.process(exchange -> store.remember(scope, exchange.getProperty(KEY, String.class), window)).end();
+        ProcessorDefinition<?> first =
+                node.emit(route.filter(e -> !e.getProperty(IS_DUPLICATE, Boolean.class)), PortSpec.OUT);
+        first.process(exchange -> store.remember(scope, exchange.getProperty(KEY, String.class), window))
+                .end();
         node.emit(route.filter(e -> e.getProperty(IS_DUPLICATE, Boolean.class)), DUPLICATE);
     }
 }

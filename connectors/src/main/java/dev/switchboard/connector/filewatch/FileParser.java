@@ -54,9 +54,18 @@ final class FileParser {
     }
 
     private List<Event> rows(String fileName, String content) {
-        CSVFormat csv = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get();
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(content)).setFormat(csv).get()) {
+        CSVFormat csv = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(delimiter)
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get();
+        try (CSVParser parser = CSVParser.builder()
+                .setReader(new StringReader(content))
+                .setFormat(csv)
+                .get()) {
             List<String> header = parser.getHeaderNames();
             if (header.isEmpty()) {
                 throw new IllegalArgumentException(fileName + ": the first line must name the columns");
@@ -64,8 +73,9 @@ final class FileParser {
             List<Event> events = new ArrayList<>();
             for (CSVRecord record : parser) {
                 if (record.size() != header.size()) {
-                    throw new IllegalArgumentException(fileName + " line " + record.getParser().getCurrentLineNumber()
-                            + ": " + record.size() + " values, but the header names " + header.size() + " columns");
+                    throw new IllegalArgumentException(
+                            fileName + " line " + record.getParser().getCurrentLineNumber() + ": " + record.size()
+                                    + " values, but the header names " + header.size() + " columns");
                 }
                 ObjectNode row = Json.NODES.objectNode();
                 for (Map.Entry<String, String> cell : record.toMap().entrySet()) {

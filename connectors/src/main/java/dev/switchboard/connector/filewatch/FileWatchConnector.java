@@ -4,12 +4,12 @@ import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.spi.FileSandbox;
 import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.NodeConfig;
-import dev.switchboard.connector.spi.FileSandbox;
 import dev.switchboard.connector.support.DirectoryFileSandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,16 +34,34 @@ public final class FileWatchConnector implements Connector {
                 .icon("folder")
                 .outputs(PortSpec.out())
                 .properties(
-                        PropertySpec.builder("folder", PropertyType.STRING).title("Folder").required()
-                                .placeholder("inbox/orders").description("Relative to the runtime's data folder").build(),
-                        PropertySpec.builder("pattern", PropertyType.STRING).title("File pattern").defaultValue("*")
-                                .placeholder("*.csv").description("Which file names to take (glob: * and ?)").build(),
-                        PropertySpec.builder("format", PropertyType.ENUM).title("Format").options("json", "jsonl", "csv")
+                        PropertySpec.builder("folder", PropertyType.STRING)
+                                .title("Folder")
+                                .required()
+                                .placeholder("inbox/orders")
+                                .description("Relative to the runtime's data folder")
+                                .build(),
+                        PropertySpec.builder("pattern", PropertyType.STRING)
+                                .title("File pattern")
+                                .defaultValue("*")
+                                .placeholder("*.csv")
+                                .description("Which file names to take (glob: * and ?)")
+                                .build(),
+                        PropertySpec.builder("format", PropertyType.ENUM)
+                                .title("Format")
+                                .options("json", "jsonl", "csv")
                                 .defaultValue("json")
-                                .description("json: one event per file; jsonl: one per line; csv: one per row, the header row names the fields").build(),
-                        PropertySpec.builder("delimiter", PropertyType.STRING).title("CSV delimiter").defaultValue(",")
-                                .visibleWhen("format=csv").build(),
-                        PropertySpec.builder("interval", PropertyType.DURATION).title("Check every").defaultValue("1s").build())
+                                .description(
+                                        "json: one event per file; jsonl: one per line; csv: one per row, the header row names the fields")
+                                .build(),
+                        PropertySpec.builder("delimiter", PropertyType.STRING)
+                                .title("CSV delimiter")
+                                .defaultValue(",")
+                                .visibleWhen("format=csv")
+                                .build(),
+                        PropertySpec.builder("interval", PropertyType.DURATION)
+                                .title("Check every")
+                                .defaultValue("1s")
+                                .build())
                 .helpResource(FileWatchConnector.class, "file.watch.md")
                 .sampleEvent("{\"sku\": \"A-100\", \"qty\": \"3\", \"price\": \"9.90\"}")
                 .build();
@@ -71,11 +89,16 @@ public final class FileWatchConnector implements Connector {
         NodeConfig config = node.config();
         List<ConfigProblem> problems = validate(config);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(problems.get(0).pointer().substring(1) + ": " + problems.get(0).message());
+            throw new IllegalArgumentException(problems.get(0).pointer().substring(1) + ": "
+                    + problems.get(0).message());
         }
         Path folder = watchedFolder(node.service(FileSandbox.class), config.requireString("folder"));
-        FileParser parser = new FileParser(node.eventSource(), config.string("format", "json"), config.string("delimiter", ",").charAt(0));
-        long delay = Math.max(100, config.duration("interval", Duration.ofSeconds(1)).toMillis());
+        FileParser parser = new FileParser(
+                node.eventSource(),
+                config.string("format", "json"),
+                config.string("delimiter", ",").charAt(0));
+        long delay =
+                Math.max(100, config.duration("interval", Duration.ofSeconds(1)).toMillis());
         String uri = "file:" + folder
                 + "?antInclude=RAW(" + config.string("pattern", "*") + ")"
                 + "&move=.done&moveFailed=.error"
@@ -83,11 +106,13 @@ public final class FileWatchConnector implements Connector {
                 + "&initialDelay=0&delay=" + delay
                 + "&charset=utf-8";
         ProcessorDefinition<?> perEvent = node.from(uri)
-                .process(exchange -> exchange.getMessage().setBody(parser.parse(
-                        exchange.getMessage().getHeader("CamelFileName", String.class),
-                        new String(exchange.getMessage().getBody(byte[].class), StandardCharsets.UTF_8))))
+                .process(exchange -> exchange.getMessage()
+                        .setBody(parser.parse(
+                                exchange.getMessage().getHeader("CamelFileName", String.class),
+                                new String(exchange.getMessage().getBody(byte[].class), StandardCharsets.UTF_8))))
                 // a failing event stops the file, which then moves to .error
-                .split(new ValueBuilder(ExpressionBuilder.bodyExpression())).stopOnException();
+                .split(new ValueBuilder(ExpressionBuilder.bodyExpression()))
+                .stopOnException();
         node.emit(perEvent, PortSpec.OUT).end();
     }
 
@@ -101,8 +126,8 @@ public final class FileWatchConnector implements Connector {
         } catch (FileSandbox.SandboxViolationException e) {
             throw new IllegalArgumentException("folder: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("folder: cannot create '" + relative + "' in the data folder: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "folder: cannot create '" + relative + "' in the data folder: " + e.getMessage(), e);
         }
     }
-
 }

@@ -26,17 +26,30 @@ public final class FileWriteConnector implements Connector {
             .icon("save")
             .outputs(PortSpec.out())
             .properties(
-                    PropertySpec.builder("path", PropertyType.TEMPLATE).title("File").required()
+                    PropertySpec.builder("path", PropertyType.TEMPLATE)
+                            .title("File")
+                            .required()
                             .description("Relative to the runtime's data folder; look-ups allowed")
-                            .placeholder("out/orders-{{time | date:'yyyy-MM-dd'}}.jsonl").build(),
-                    PropertySpec.builder("format", PropertyType.ENUM).title("Format")
-                            .options("jsonl", "csv").defaultValue("jsonl").build(),
-                    PropertySpec.builder("content", PropertyType.ENUM).title("Content")
-                            .options("data", "event").defaultValue("data").visibleWhen("format=jsonl")
-                            .description("data: only the event's data; event: the whole CloudEvent (id, type, time …)").build(),
-                    PropertySpec.builder("columns", PropertyType.KEY_VALUE).title("Columns").visibleWhen("format=csv")
+                            .placeholder("out/orders-{{time | date:'yyyy-MM-dd'}}.jsonl")
+                            .build(),
+                    PropertySpec.builder("format", PropertyType.ENUM)
+                            .title("Format")
+                            .options("jsonl", "csv")
+                            .defaultValue("jsonl")
+                            .build(),
+                    PropertySpec.builder("content", PropertyType.ENUM)
+                            .title("Content")
+                            .options("data", "event")
+                            .defaultValue("data")
+                            .visibleWhen("format=jsonl")
+                            .description("data: only the event's data; event: the whole CloudEvent (id, type, time …)")
+                            .build(),
+                    PropertySpec.builder("columns", PropertyType.KEY_VALUE)
+                            .title("Columns")
+                            .visibleWhen("format=csv")
                             .description("Column header → template; the header row is written when the file is new")
-                            .placeholder("email = {{data.email}}").build())
+                            .placeholder("email = {{data.email}}")
+                            .build())
             .helpResource(FileWriteConnector.class, "file.write.md")
             .build();
 
@@ -62,8 +75,11 @@ public final class FileWriteConnector implements Connector {
             problems.add(new ConfigProblem("/path", e.getMessage()));
             return null;
         }
-        String problem = template.isConstant() ? DirectoryFileSandbox.lexicalProblem(path)
-                : path.startsWith("/") || path.startsWith("\\") ? "'" + path + "' is absolute; file paths are relative to the data folder" : null;
+        String problem = template.isConstant()
+                ? DirectoryFileSandbox.lexicalProblem(path)
+                : path.startsWith("/") || path.startsWith("\\")
+                        ? "'" + path + "' is absolute; file paths are relative to the data folder"
+                        : null;
         if (problem != null) {
             problems.add(new ConfigProblem("/path", problem));
         }
@@ -76,9 +92,11 @@ public final class FileWriteConnector implements Connector {
         Template path = readPath(node.config(), validated);
         LineFormat format = LineFormat.read(node.config(), validated);
         FileSandbox sandbox = node.service(FileSandbox.class);
-        node.emit(node.route().process(exchange -> {
-            Event event = exchange.getIn().getBody(Event.class);
-            LineAppender.append(sandbox.resolve(path.render(event)), format.header(), format.line(event));
-        }), PortSpec.OUT);
+        node.emit(
+                node.route().process(exchange -> {
+                    Event event = exchange.getIn().getBody(Event.class);
+                    LineAppender.append(sandbox.resolve(path.render(event)), format.header(), format.line(event));
+                }),
+                PortSpec.OUT);
     }
 }

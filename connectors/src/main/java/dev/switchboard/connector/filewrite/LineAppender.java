@@ -43,8 +43,8 @@ final class LineAppender {
                 text.append(header).append('\n');
             }
             text.append(line).append('\n');
-            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE)) {
+            try (OutputStream out = Files.newOutputStream(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
                 out.write(text.toString().getBytes(StandardCharsets.UTF_8));
             }
         } finally {

@@ -68,7 +68,8 @@ abstract class LineFormat {
         static Csv read(NodeConfig config, List<ConfigProblem> problems) {
             Map<String, String> columns = config.stringMap("columns");
             if (columns.isEmpty()) {
-                problems.add(new ConfigProblem("/columns", "CSV needs columns: header → template, e.g. \"email\": \"{{data.email}}\""));
+                problems.add(new ConfigProblem(
+                        "/columns", "CSV needs columns: header → template, e.g. \"email\": \"{{data.email}}\""));
             }
             List<String> names = new ArrayList<>();
             List<Template> cells = new ArrayList<>();
@@ -77,7 +78,8 @@ abstract class LineFormat {
                     cells.add(Template.parse(template));
                     names.add(name);
                 } catch (IllegalArgumentException e) {
-                    problems.add(new ConfigProblem("/columns/" + name.replace("~", "~0").replace("/", "~1"), e.getMessage()));
+                    problems.add(new ConfigProblem(
+                            "/columns/" + name.replace("~", "~0").replace("/", "~1"), e.getMessage()));
                 }
             });
             return new Csv(names, cells);
@@ -101,7 +103,10 @@ abstract class LineFormat {
         }
 
         static String escape(String value) {
-            if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            if (value.indexOf(',') < 0
+                    && value.indexOf('"') < 0
+                    && value.indexOf('\n') < 0
+                    && value.indexOf('\r') < 0) {
                 return value;
             }
             return '"' + value.replace("\"", "\"\"") + '"';

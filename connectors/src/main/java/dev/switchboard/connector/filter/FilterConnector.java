@@ -24,8 +24,10 @@ public final class FilterConnector implements Connector {
             .title("Filter")
             .description("Passes on events that match all (or any) of its rules")
             .icon("filter")
-            .outputs(PortSpec.of(MATCHED, "matched", "Events that match the rules"),
-                    PortSpec.of(UNMATCHED, "unmatched", "Events that do not match; dropped (run FILTERED) when unwired"))
+            .outputs(
+                    PortSpec.of(MATCHED, "matched", "Events that match the rules"),
+                    PortSpec.of(
+                            UNMATCHED, "unmatched", "Events that do not match; dropped (run FILTERED) when unwired"))
             .properties(
                     RuleProperties.match("all: every rule must hold; any: at least one"),
                     RuleProperties.rules("The conditions an event must meet"))

@@ -17,6 +17,7 @@ import java.util.Optional;
 final class HttpCaller {
     /** A server asking for a longer pause than this is given up on; the event can be replayed later. */
     static final Duration MAX_WAIT = Duration.ofHours(1);
+
     private static final int EXCERPT = 300;
 
     /** One client for every node: it pools connections and threads. HTTP/1.1 keeps servers predictable. */
@@ -42,8 +43,12 @@ final class HttpCaller {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new HttpRequestFailedException(what + " failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), 0, null, e);
+            throw new HttpRequestFailedException(
+                    what + " failed: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"),
+                    0,
+                    null,
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HttpRequestFailedException(what + " was interrupted", 0, null, e);
@@ -56,11 +61,14 @@ final class HttpCaller {
         if (status != 429 && status != 503) {
             return fail(failed, status, null);
         }
-        Optional<Duration> asked = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), Instant.now());
+        Optional<Duration> asked =
+                RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), Instant.now());
         if (asked.isPresent() && asked.get().compareTo(MAX_WAIT) > 0) {
             // not worth holding the event for: give up now, it stays replayable as a dead letter
-            throw HttpRequestFailedException.withoutRetry(failed + " and asked to retry after " + asked.get().toSeconds()
-                    + " s, longer than the " + MAX_WAIT.toMinutes() + " minute limit", status);
+            throw HttpRequestFailedException.withoutRetry(
+                    failed + " and asked to retry after " + asked.get().toSeconds() + " s, longer than the "
+                            + MAX_WAIT.toMinutes() + " minute limit",
+                    status);
         }
         return fail(failed, status, asked.orElse(null));
     }
@@ -74,7 +82,8 @@ final class HttpCaller {
             return "";
         }
         String text = new String(body, 0, Math.min(body.length, EXCERPT * 4), StandardCharsets.UTF_8)
-                .replaceAll("\\s+", " ").trim();
+                .replaceAll("\\s+", " ")
+                .trim();
         return ": " + (text.length() > EXCERPT ? text.substring(0, EXCERPT) + "…" : text);
     }
 }

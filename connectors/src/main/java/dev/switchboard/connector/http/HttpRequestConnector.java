@@ -39,43 +39,95 @@ public final class HttpRequestConnector implements Connector {
             .icon("globe")
             .outputs(PortSpec.of(PortSpec.OUT, "out", "The event with the response (or the original data)"))
             .properties(
-                    PropertySpec.builder("method", PropertyType.ENUM).title("Method")
-                            .options("GET", "POST", "PUT", "PATCH", "DELETE").defaultValue("POST").build(),
-                    PropertySpec.builder("url", PropertyType.TEMPLATE).title("URL").required()
-                            .placeholder("https://api.example.com/leads/{{data.id}}").acceptsSecrets()
-                            .description("Look-ups after the start of the URL are percent-encoded").build(),
-                    PropertySpec.builder("headers", PropertyType.KEY_VALUE).title("Headers").acceptsSecrets()
-                            .description("Extra request headers; values may use {{…}} look-ups").build(),
-                    PropertySpec.builder("body", PropertyType.TEMPLATE).title("Body").acceptsSecrets()
-                            .description("Empty: the event data as JSON (no body for GET and DELETE)").build(),
-                    PropertySpec.builder("contentType", PropertyType.STRING).title("Content type")
-                            .defaultValue("application/json").build(),
-                    PropertySpec.builder("auth", PropertyType.ENUM).title("Authentication")
-                            .options("none", "bearer", "basic", "api-key").defaultValue("none").build(),
-                    PropertySpec.builder("token", PropertyType.SECRET).title("Bearer token").required()
-                            .visibleWhen("auth=bearer").placeholder("{{secret:API_TOKEN}}").build(),
-                    PropertySpec.builder("username", PropertyType.STRING).title("Username").required()
-                            .visibleWhen("auth=basic").acceptsSecrets().build(),
-                    PropertySpec.builder("password", PropertyType.SECRET).title("Password").required()
-                            .visibleWhen("auth=basic").placeholder("{{secret:API_PASSWORD}}").build(),
-                    PropertySpec.builder("apiKeyHeader", PropertyType.STRING).title("API key header")
-                            .visibleWhen("auth=api-key").defaultValue("X-API-Key").build(),
-                    PropertySpec.builder("apiKey", PropertyType.SECRET).title("API key").required()
-                            .visibleWhen("auth=api-key").placeholder("{{secret:API_KEY}}").build(),
-                    PropertySpec.builder("idempotencyKey", PropertyType.BOOLEAN).title("Send Idempotency-Key")
+                    PropertySpec.builder("method", PropertyType.ENUM)
+                            .title("Method")
+                            .options("GET", "POST", "PUT", "PATCH", "DELETE")
+                            .defaultValue("POST")
+                            .build(),
+                    PropertySpec.builder("url", PropertyType.TEMPLATE)
+                            .title("URL")
+                            .required()
+                            .placeholder("https://api.example.com/leads/{{data.id}}")
+                            .acceptsSecrets()
+                            .description("Look-ups after the start of the URL are percent-encoded")
+                            .build(),
+                    PropertySpec.builder("headers", PropertyType.KEY_VALUE)
+                            .title("Headers")
+                            .acceptsSecrets()
+                            .description("Extra request headers; values may use {{…}} look-ups")
+                            .build(),
+                    PropertySpec.builder("body", PropertyType.TEMPLATE)
+                            .title("Body")
+                            .acceptsSecrets()
+                            .description("Empty: the event data as JSON (no body for GET and DELETE)")
+                            .build(),
+                    PropertySpec.builder("contentType", PropertyType.STRING)
+                            .title("Content type")
+                            .defaultValue("application/json")
+                            .build(),
+                    PropertySpec.builder("auth", PropertyType.ENUM)
+                            .title("Authentication")
+                            .options("none", "bearer", "basic", "api-key")
+                            .defaultValue("none")
+                            .build(),
+                    PropertySpec.builder("token", PropertyType.SECRET)
+                            .title("Bearer token")
+                            .required()
+                            .visibleWhen("auth=bearer")
+                            .placeholder("{{secret:API_TOKEN}}")
+                            .build(),
+                    PropertySpec.builder("username", PropertyType.STRING)
+                            .title("Username")
+                            .required()
+                            .visibleWhen("auth=basic")
+                            .acceptsSecrets()
+                            .build(),
+                    PropertySpec.builder("password", PropertyType.SECRET)
+                            .title("Password")
+                            .required()
+                            .visibleWhen("auth=basic")
+                            .placeholder("{{secret:API_PASSWORD}}")
+                            .build(),
+                    PropertySpec.builder("apiKeyHeader", PropertyType.STRING)
+                            .title("API key header")
+                            .visibleWhen("auth=api-key")
+                            .defaultValue("X-API-Key")
+                            .build(),
+                    PropertySpec.builder("apiKey", PropertyType.SECRET)
+                            .title("API key")
+                            .required()
+                            .visibleWhen("auth=api-key")
+                            .placeholder("{{secret:API_KEY}}")
+                            .build(),
+                    PropertySpec.builder("idempotencyKey", PropertyType.BOOLEAN)
+                            .title("Send Idempotency-Key")
                             .defaultValue(false)
-                            .description("Sends Idempotency-Key: <event id>, the same on every retry").build(),
-                    PropertySpec.builder("timeout", PropertyType.DURATION).title("Timeout").defaultValue("30s")
-                            .description("How long one attempt may wait for the response").build(),
-                    PropertySpec.builder("retries", PropertyType.INTEGER).title("Retries").placeholder("3")
+                            .description("Sends Idempotency-Key: <event id>, the same on every retry")
+                            .build(),
+                    PropertySpec.builder("timeout", PropertyType.DURATION)
+                            .title("Timeout")
+                            .defaultValue("30s")
+                            .description("How long one attempt may wait for the response")
+                            .build(),
+                    PropertySpec.builder("retries", PropertyType.INTEGER)
+                            .title("Retries")
+                            .placeholder("3")
                             .description("Extra attempts after connection errors, timeouts, 408, 429 and 5xx (0 to "
-                                    + MAX_RETRIES + "); empty: the flow's retry policy, else 3").build(),
-                    PropertySpec.builder("retryBackoff", PropertyType.DURATION).title("Retry backoff").placeholder("1s")
+                                    + MAX_RETRIES + "); empty: the flow's retry policy, else 3")
+                            .build(),
+                    PropertySpec.builder("retryBackoff", PropertyType.DURATION)
+                            .title("Retry backoff")
+                            .placeholder("1s")
                             .description("Pause before the first retry, doubled for each further one (at most 30s); "
-                                    + "a longer Retry-After wins").build(),
-                    PropertySpec.builder("output", PropertyType.ENUM).title("Output").options("response", "original")
+                                    + "a longer Retry-After wins")
+                            .build(),
+                    PropertySpec.builder("output", PropertyType.ENUM)
+                            .title("Output")
+                            .options("response", "original")
                             .defaultValue("response")
-                            .description("response: data becomes {status, headers, body}; original: data stays as it was").build())
+                            .description(
+                                    "response: data becomes {status, headers, body}; original: data stays as it was")
+                            .build())
             .helpResource(HttpRequestConnector.class, "http.request.md")
             .sampleEvent("""
                     {"status": 201, "headers": {"content-type": "application/json", "location": "/api/leads/4711"}, "body": {"id": 4711, "name": "Ada Lovelace", "owner": "sales-emea"}}""")
@@ -91,7 +143,9 @@ public final class HttpRequestConnector implements Connector {
         List<ConfigProblem> problems = new ArrayList<>();
         // presence, types, durations and the url and body templates are the generic check's
         String url = config.string("url", "").trim();
-        if (!url.isEmpty() && !url.startsWith("{{") && !url.toLowerCase(Locale.ROOT).matches("https?://.+")) {
+        if (!url.isEmpty()
+                && !url.startsWith("{{")
+                && !url.toLowerCase(Locale.ROOT).matches("https?://.+")) {
             problems.add(new ConfigProblem("/url", "'" + url + "' must start with http:// or https://"));
         }
         config.stringMap("headers").forEach((name, value) -> {
@@ -105,7 +159,8 @@ public final class HttpRequestConnector implements Connector {
             templateProblem(value).ifPresent(m -> problems.add(new ConfigProblem(pointer, m)));
         });
         if (!HEADER_NAME.matcher(config.string("apiKeyHeader", "X-API-Key")).matches()) {
-            problems.add(new ConfigProblem("/apiKeyHeader", "'" + config.string("apiKeyHeader", "") + "' is not an HTTP header name"));
+            problems.add(new ConfigProblem(
+                    "/apiKeyHeader", "'" + config.string("apiKeyHeader", "") + "' is not an HTTP header name"));
         }
         Duration timeout = config.duration("timeout", Duration.ofSeconds(30));
         if (timeout.isZero() || timeout.isNegative()) {
@@ -114,7 +169,8 @@ public final class HttpRequestConnector implements Connector {
         try {
             long retries = config.integer("retries", DEFAULT_RETRIES);
             if (retries < 0 || retries > MAX_RETRIES) {
-                problems.add(new ConfigProblem("/retries", "retries must be between 0 and " + MAX_RETRIES + ", not " + retries));
+                problems.add(new ConfigProblem(
+                        "/retries", "retries must be between 0 and " + MAX_RETRIES + ", not " + retries));
             }
         } catch (ArithmeticException | NumberFormatException | IllegalStateException e) {
             problems.add(new ConfigProblem("/retries", "retries must be a whole number between 0 and " + MAX_RETRIES));
@@ -132,8 +188,10 @@ public final class HttpRequestConnector implements Connector {
         if (!config.has("retries") && !config.has("retryBackoff")) {
             return Optional.empty();
         }
-        return Optional.of(new RetryPolicy((int) config.integer("retries", DEFAULT_RETRIES) + 1,
-                config.duration("retryBackoff", DEFAULT_BACKOFF), MAX_BACKOFF));
+        return Optional.of(new RetryPolicy(
+                (int) config.integer("retries", DEFAULT_RETRIES) + 1,
+                config.duration("retryBackoff", DEFAULT_BACKOFF),
+                MAX_BACKOFF));
     }
 
     @Override
@@ -147,12 +205,14 @@ public final class HttpRequestConnector implements Connector {
         RequestTemplate template = new RequestTemplate(config);
         HttpCaller caller = new HttpCaller();
         boolean keepOriginal = config.string("output", "response").equals("original");
-        node.emit(node.route().process(exchange -> {
-            Event event = exchange.getIn().getBody(Event.class);
-            HttpResponse<byte[]> response = caller.send(template.render(event));
-            if (!keepOriginal) {
-                exchange.getIn().setBody(event.withData(HttpResponses.toData(response)));
-            }
-        }), PortSpec.OUT);
+        node.emit(
+                node.route().process(exchange -> {
+                    Event event = exchange.getIn().getBody(Event.class);
+                    HttpResponse<byte[]> response = caller.send(template.render(event));
+                    if (!keepOriginal) {
+                        exchange.getIn().setBody(event.withData(HttpResponses.toData(response)));
+                    }
+                }),
+                PortSpec.OUT);
     }
 }

@@ -18,7 +18,8 @@ public final class HttpRequestFailedException extends RuntimeException implement
         this(message, status, isRetryable(status), retryAfter, cause);
     }
 
-    private HttpRequestFailedException(String message, int status, boolean retryable, Duration retryAfter, Throwable cause) {
+    private HttpRequestFailedException(
+            String message, int status, boolean retryable, Duration retryAfter, Throwable cause) {
         super(message, cause);
         this.status = status;
         this.retryable = retryable;

@@ -60,10 +60,13 @@ final class RequestTemplate {
                 return java.util.Optional.of(new String[] {"Authorization", "Bearer " + config.string("token", "")});
             case "basic":
                 String pair = config.string("username", "") + ":" + config.string("password", "");
-                return java.util.Optional.of(new String[] {"Authorization",
-                        "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))});
+                return java.util.Optional.of(new String[] {
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))
+                });
             case "api-key":
-                return java.util.Optional.of(new String[] {config.string("apiKeyHeader", "X-API-Key"), config.string("apiKey", "")});
+                return java.util.Optional.of(
+                        new String[] {config.string("apiKeyHeader", "X-API-Key"), config.string("apiKey", "")});
             default:
                 return java.util.Optional.empty();
         }
@@ -73,7 +76,9 @@ final class RequestTemplate {
         String media = contentType.toLowerCase(Locale.ROOT);
         boolean json = media.startsWith("application/json") || media.contains("+json");
         if (source.isBlank()) {
-            return BODYLESS_BY_DEFAULT.contains(method) ? null : event -> event.data().toString();
+            return BODYLESS_BY_DEFAULT.contains(method)
+                    ? null
+                    : event -> event.data().toString();
         }
         if (json) {
             JsonNode tree = parsesAsJson(source);
@@ -102,18 +107,25 @@ final class RequestTemplate {
     }
 
     HttpRequest render(Event event) {
-        String target = url.render(event, (value, first) -> first ? TemplateText.text(value)
-                : URLEncoder.encode(TemplateText.text(value), StandardCharsets.UTF_8).replace("+", "%20"));
+        String target = url.render(
+                event,
+                (value, first) -> first
+                        ? TemplateText.text(value)
+                        : URLEncoder.encode(TemplateText.text(value), StandardCharsets.UTF_8)
+                                .replace("+", "%20"));
         URI uri;
         try {
             uri = URI.create(target);
         } catch (IllegalArgumentException e) {
-            throw HttpRequestFailedException.withoutRetry("url '" + target + "' is not a valid URL: " + e.getMessage(), 0);
+            throw HttpRequestFailedException.withoutRetry(
+                    "url '" + target + "' is not a valid URL: " + e.getMessage(), 0);
         }
-        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
+                || uri.getHost() == null) {
             throw HttpRequestFailedException.withoutRetry("url '" + target + "' is not an http or https URL", 0);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", "Switchboard");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", "Switchboard");
         String payload = body == null ? null : body.render(event);
         if (payload != null) {
             request.header("Content-Type", contentType);
@@ -122,10 +134,14 @@ final class RequestTemplate {
         if (idempotencyKey) {
             request.setHeader("Idempotency-Key", event.id());
         }
-        headers.forEach((name, value) -> request.setHeader(name,
+        headers.forEach((name, value) -> request.setHeader(
+                name,
                 value.render(event, TemplateText.plain()).replace('\r', ' ').replace('\n', ' ')));
-        request.method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
+        request.method(
+                method,
+                payload == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
         return request.build();
     }
 

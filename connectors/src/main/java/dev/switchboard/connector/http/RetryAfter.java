@@ -20,11 +20,13 @@ final class RetryAfter {
             try {
                 return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
             } catch (NumberFormatException e) {
-                return Optional.of(Duration.ofSeconds(Long.MAX_VALUE / 1_000_000_000L)); // absurdly large: beyond any limit
+                return Optional.of(
+                        Duration.ofSeconds(Long.MAX_VALUE / 1_000_000_000L)); // absurdly large: beyond any limit
             }
         }
         try {
-            Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at =
+                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             Duration wait = Duration.between(now, at);
             return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
         } catch (DateTimeParseException e) {

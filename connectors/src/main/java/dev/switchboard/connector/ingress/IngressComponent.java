@@ -28,14 +28,16 @@ public final class IngressComponent extends DefaultComponent {
         if (!(component instanceof IngressComponent ingress)) {
             throw new IllegalStateException("This runtime serves no webhooks: it has no " + SCHEME + " component");
         }
-        IngressEndpoint endpoint = new IngressEndpoint(SCHEME + ":" + spec.path() + "?method=" + spec.method(), ingress, spec);
+        IngressEndpoint endpoint =
+                new IngressEndpoint(SCHEME + ":" + spec.path() + "?method=" + spec.method(), ingress, spec);
         endpoint.setCamelContext(camel);
         return endpoint;
     }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {
-        throw new IllegalArgumentException(SCHEME + " endpoints are made by the webhook connector, not from a URI ('" + uri + "')");
+        throw new IllegalArgumentException(
+                SCHEME + " endpoints are made by the webhook connector, not from a URI ('" + uri + "')");
     }
 
     IngressServer server() {

@@ -53,14 +53,19 @@ final class IngressConsumer extends DefaultConsumer {
             if (exchange.getException() == null && out instanceof IngressAnswer answer) {
                 return answer;
             }
-            LOG.warn("Webhook route {} left no answer for {} {}", getRouteId(), request.method(), request.path(),
+            LOG.warn(
+                    "Webhook route {} left no answer for {} {}",
+                    getRouteId(),
+                    request.method(),
+                    request.path(),
                     exchange.getException());
         } catch (Exception e) {
             LOG.warn("Webhook route {} failed on {} {}", getRouteId(), request.method(), request.path(), e);
         } finally {
             releaseExchange(exchange, false);
         }
-        return IngressAnswer.error(500, "internal_error", "The webhook failed unexpectedly; the event was not accepted");
+        return IngressAnswer.error(
+                500, "internal_error", "The webhook failed unexpectedly; the event was not accepted");
     }
 
     /** "node 'hook' of flow 'leads'" for the route id {@code leads:hook}. */
@@ -69,7 +74,8 @@ final class IngressConsumer extends DefaultConsumer {
             return "another route";
         }
         int colon = routeId.indexOf(':');
-        return colon < 0 ? "route " + routeId
+        return colon < 0
+                ? "route " + routeId
                 : "node '" + routeId.substring(colon + 1) + "' of flow '" + routeId.substring(0, colon) + "'";
     }
 }

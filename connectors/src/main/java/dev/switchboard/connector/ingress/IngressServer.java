@@ -63,7 +63,8 @@ public final class IngressServer implements AutoCloseable {
         }
         Vertx created = Vertx.vertx(new VertxOptions()
                 .setWorkerPoolSize(WORKER_THREADS)
-                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+                .setFileSystemOptions(
+                        new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
         created.exceptionHandler(t -> LOG.warn("Unexpected failure in the webhook server", t));
         HttpServer http = created.createHttpServer(new HttpServerOptions()
                         .setHost(host)
@@ -79,15 +80,19 @@ public final class IngressServer implements AutoCloseable {
                 .connectionHandler(connection -> connection.exceptionHandler(RequestIntake::connectionProblem))
                 .exceptionHandler(RequestIntake::connectionProblem);
         try {
-            http.listen().toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            http.listen()
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             closeQuietly(created);
             Throwable cause = e.getCause();
-            if (cause instanceof BindException || String.valueOf(cause.getMessage()).contains("Address already in use")) {
+            if (cause instanceof BindException
+                    || String.valueOf(cause.getMessage()).contains("Address already in use")) {
                 throw new PortInUseException(host, configuredPort, cause);
             }
-            throw new IllegalStateException("Cannot listen for webhooks on " + host + ":" + configuredPort + ": "
-                    + cause.getMessage(), cause);
+            throw new IllegalStateException(
+                    "Cannot listen for webhooks on " + host + ":" + configuredPort + ": " + cause.getMessage(), cause);
         } catch (TimeoutException e) {
             closeQuietly(created);
             throw new IllegalStateException("The webhook server did not start within " + START_TIMEOUT, e);

@@ -23,8 +23,8 @@ final class MountTable {
         Map<String, Mount> methods = byPath.getOrDefault(path, Map.of());
         Mount taken = methods.get(mount.spec().method());
         if (taken != null && taken != mount) {
-            throw new IllegalStateException(mount.spec().method() + " " + path + " is already served by " + taken.owner()
-                    + "; each webhook path and method can be served by one node only");
+            throw new IllegalStateException(mount.spec().method() + " " + path + " is already served by "
+                    + taken.owner() + "; each webhook path and method can be served by one node only");
         }
         Map<String, Mount> changed = new TreeMap<>(methods);
         changed.put(mount.spec().method(), mount);

@@ -6,8 +6,11 @@ public final class PortInUseException extends IllegalStateException {
     private final int port;
 
     public PortInUseException(String host, int port, Throwable cause) {
-        super("Cannot listen for webhooks on " + host + ":" + port + ": the port is already in use by another program."
-                + " Stop that program or choose another port with --port.", cause);
+        super(
+                "Cannot listen for webhooks on " + host + ":" + port
+                        + ": the port is already in use by another program."
+                        + " Stop that program or choose another port with --port.",
+                cause);
         this.host = host;
         this.port = port;
     }

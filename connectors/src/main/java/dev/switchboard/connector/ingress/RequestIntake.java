@@ -28,6 +28,7 @@ final class RequestIntake {
     private static final Logger LOG = LoggerFactory.getLogger(RequestIntake.class);
     /** How much of a body to an unknown path (no hook, no limit of its own) is dropped before closing. */
     static final long DISCARD_WITHOUT_HOOK = 10L * 1024 * 1024;
+
     private static final String RETRY_AFTER_SECONDS = "5";
 
     private final IngressServer server;
@@ -52,8 +53,11 @@ final class RequestIntake {
         } catch (RuntimeException e) {
             LOG.warn("Webhook {} {} failed unexpectedly", request.method(), request.path(), e);
             intake.leave();
-            intake.early(IngressAnswer.error(500, "internal_error", "The webhook failed unexpectedly; the event was not accepted"),
-                    DISCARD_WITHOUT_HOOK, true);
+            intake.early(
+                    IngressAnswer.error(
+                            500, "internal_error", "The webhook failed unexpectedly; the event was not accepted"),
+                    DISCARD_WITHOUT_HOOK,
+                    true);
         }
     }
 
@@ -70,8 +74,11 @@ final class RequestIntake {
         }
         if (found.mount().isEmpty()) {
             String allowed = String.join(", ", found.allowed());
-            early(IngressAnswer.error(405, "method_not_allowed", path + " accepts " + allowed + " only")
-                    .withHeader("Allow", allowed), DISCARD_WITHOUT_HOOK, false);
+            early(
+                    IngressAnswer.error(405, "method_not_allowed", path + " accepts " + allowed + " only")
+                            .withHeader("Allow", allowed),
+                    DISCARD_WITHOUT_HOOK,
+                    false);
             return;
         }
         mount = found.mount().get();
@@ -137,7 +144,8 @@ final class RequestIntake {
                 answer = result.result();
             } else {
                 LOG.warn("Webhook {} {} failed unexpectedly", request.method(), request.path(), result.cause());
-                answer = IngressAnswer.error(500, "internal_error", "The webhook failed unexpectedly; the event was not accepted");
+                answer = IngressAnswer.error(
+                        500, "internal_error", "The webhook failed unexpectedly; the event was not accepted");
             }
             send(answer).onComplete(written -> leave());
         });
@@ -145,7 +153,10 @@ final class RequestIntake {
 
     /** The caller went away (or the connection broke) before its body was complete: nothing to answer. */
     private void onBroken(Throwable cause) {
-        LOG.debug("{} {}: the caller went away before the request was complete: {}", request.method(), request.path(),
+        LOG.debug(
+                "{} {}: the caller went away before the request was complete: {}",
+                request.method(),
+                request.path(),
                 cause.toString());
         body = null;
         leave();
@@ -184,14 +195,21 @@ final class RequestIntake {
             }
         });
         request.endHandler(ended -> request.connection().close());
-        request.exceptionHandler(broken -> LOG.debug("{} {}: the caller went away after its answer: {}",
-                request.method(), request.path(), broken.toString()));
+        request.exceptionHandler(broken -> LOG.debug(
+                "{} {}: the caller went away after its answer: {}",
+                request.method(),
+                request.path(),
+                broken.toString()));
     }
 
     private Future<Void> send(IngressAnswer answer) {
         HttpServerResponse response = request.response();
         if (response.closed() || response.ended()) {
-            LOG.debug("{} {}: the caller went away before its {} answer", request.method(), request.path(), answer.status());
+            LOG.debug(
+                    "{} {}: the caller went away before its {} answer",
+                    request.method(),
+                    request.path(),
+                    answer.status());
             return Future.succeededFuture();
         }
         response.setStatusCode(answer.status());
@@ -220,8 +238,11 @@ final class RequestIntake {
     }
 
     private IngressAnswer tooLarge() {
-        return IngressAnswer.error(413, "payload_too_large",
-                "The body is larger than this webhook's limit of " + ByteSizes.format(mount.spec().maxBodyBytes()));
+        return IngressAnswer.error(
+                413,
+                "payload_too_large",
+                "The body is larger than this webhook's limit of "
+                        + ByteSizes.format(mount.spec().maxBodyBytes()));
     }
 
     private static IngressAnswer unavailable() {
@@ -242,7 +263,8 @@ final class RequestIntake {
         Throwable cause = request.decoderResult().cause();
         IngressAnswer answer;
         if (cause instanceof TooLongHttpHeaderException) {
-            answer = IngressAnswer.error(431, "request_header_fields_too_large", "The request headers are larger than 8KB");
+            answer = IngressAnswer.error(
+                    431, "request_header_fields_too_large", "The request headers are larger than 8KB");
         } else if (cause instanceof TooLongHttpLineException) {
             answer = IngressAnswer.error(414, "uri_too_long", "The request line is longer than 4KB");
         } else if (cause instanceof TooLongFrameException) {
@@ -254,7 +276,8 @@ final class RequestIntake {
         HttpServerResponse response = request.response();
         response.setStatusCode(answer.status());
         answer.withHeader("Connection", "close").headers().forEach(response::putHeader);
-        response.end(Buffer.buffer(answer.body())).onComplete(done -> request.connection().close());
+        response.end(Buffer.buffer(answer.body()))
+                .onComplete(done -> request.connection().close());
     }
 
     /** A connection broke (reset by the caller, idle timeout …): the caller's business, not an error of ours. */

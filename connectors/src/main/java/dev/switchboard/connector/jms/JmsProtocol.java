@@ -23,9 +23,20 @@ public interface JmsProtocol {
 
     /** Artemis CORE over the Artemis JMS client. */
     JmsProtocol ARTEMIS = new JmsProtocol() {
-        @Override public String scheme() { return "jms"; }
-        @Override public String label() { return "JMS"; }
-        @Override public String eventType() { return "dev.switchboard.jms.message"; }
+        @Override
+        public String scheme() {
+            return "jms";
+        }
+
+        @Override
+        public String label() {
+            return "JMS";
+        }
+
+        @Override
+        public String eventType() {
+            return "dev.switchboard.jms.message";
+        }
 
         @Override
         public ConnectionFactory connectionFactory(String brokerUrl, String user, String password) {

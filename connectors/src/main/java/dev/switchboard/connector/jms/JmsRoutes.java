@@ -35,11 +35,16 @@ public final class JmsRoutes {
     private JmsRoutes() {}
 
     /** What consume and send nodes both configure: where the broker is and which destination. */
-    private record Destination(JmsProtocol protocol, String brokerUrl, String user, String password, String type, String name) {
+    private record Destination(
+            JmsProtocol protocol, String brokerUrl, String user, String password, String type, String name) {
         static Destination of(NodeConfig config, JmsProtocol protocol) {
-            return new Destination(protocol, config.requireString(JmsProperties.BROKER_URL),
-                    config.string(JmsProperties.USERNAME).orElse(null), config.string(JmsProperties.PASSWORD).orElse(null),
-                    config.string(JmsProperties.DESTINATION_TYPE, "queue"), config.requireString(JmsProperties.DESTINATION));
+            return new Destination(
+                    protocol,
+                    config.requireString(JmsProperties.BROKER_URL),
+                    config.string(JmsProperties.USERNAME).orElse(null),
+                    config.string(JmsProperties.PASSWORD).orElse(null),
+                    config.string(JmsProperties.DESTINATION_TYPE, "queue"),
+                    config.requireString(JmsProperties.DESTINATION));
         }
 
         ConnectionFactory connectionFactory() {
@@ -49,7 +54,8 @@ public final class JmsRoutes {
         /** The endpoint URI, its connection factory bound in the registry for as long as the node's route exists. */
         String uri(NodeContext node, ConnectionFactory factory, Map<String, Object> options) throws Exception {
             // a new name per compile: a hot-replaced flow never picks up the previous version's endpoint
-            String bean = "sb." + protocol.scheme() + "." + node.flowId() + "." + node.nodeId() + "." + BEANS.incrementAndGet();
+            String bean = "sb." + protocol.scheme() + "." + node.flowId() + "." + node.nodeId() + "."
+                    + BEANS.incrementAndGet();
             node.camel().getRegistry().bind(bean, ConnectionFactory.class, factory);
             node.onStop(() -> node.camel().getRegistry().unbind(bean));
             Map<String, Object> all = new LinkedHashMap<>();
@@ -64,8 +70,11 @@ public final class JmsRoutes {
         Destination destination = Destination.of(config, protocol);
         Duration retryEvery = config.duration(JmsProperties.RECONNECT_INTERVAL, Duration.ofSeconds(5));
         // Spring's listener container reconnects by itself; the wrapper makes its attempts the node's status
-        ConnectionFactory factory = new ReportingConnectionFactory(destination.connectionFactory(), node.status(),
-                protocol.label() + " broker " + destination.brokerUrl(), retryEvery);
+        ConnectionFactory factory = new ReportingConnectionFactory(
+                destination.connectionFactory(),
+                node.status(),
+                protocol.label() + " broker " + destination.brokerUrl(),
+                retryEvery);
 
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("transacted", "true");
@@ -80,12 +89,19 @@ public final class JmsRoutes {
 
         String source = node.eventSource();
         String subject = destination.type() + "/" + destination.name();
-        node.emit(node.from(uri).process(exchange -> {
-            Event event = MessageEvents.toEvent(bodyText(exchange), exchange.getIn().getHeader("JMSMessageID", String.class),
-                    source, protocol.eventType(), subject, timestamp(exchange));
-            exchange.getIn().removeHeaders("*");
-            exchange.getIn().setBody(event);
-        }), PortSpec.OUT);
+        node.emit(
+                node.from(uri).process(exchange -> {
+                    Event event = MessageEvents.toEvent(
+                            bodyText(exchange),
+                            exchange.getIn().getHeader("JMSMessageID", String.class),
+                            source,
+                            protocol.eventType(),
+                            subject,
+                            timestamp(exchange));
+                    exchange.getIn().removeHeaders("*");
+                    exchange.getIn().setBody(event);
+                }),
+                PortSpec.OUT);
     }
 
     public static void compileSender(NodeContext node, JmsProtocol protocol) throws Exception {
@@ -98,23 +114,31 @@ public final class JmsRoutes {
         CachingConnectionFactory factory = new CachingConnectionFactory(destination.connectionFactory());
         factory.setSessionCacheSize(4);
         node.onStop(factory::destroy);
-        String uri = destination.uri(node, factory,
+        String uri = destination.uri(
+                node,
+                factory,
                 Map.of("deliveryPersistent", Boolean.toString(config.bool(JmsProperties.PERSISTENT, true))));
 
-        node.emit(SendThenRestore.send(node.route(), uri, (event, message) -> {
-            headers.forEach((name, template) -> message.setHeader(name, template.render(event)));
-            message.setBody(MessageEvents.toBody(event, bodyMode));
-        }), PortSpec.OUT);
+        node.emit(
+                SendThenRestore.send(node.route(), uri, (event, message) -> {
+                    headers.forEach((name, template) -> message.setHeader(name, template.render(event)));
+                    message.setBody(MessageEvents.toBody(event, bodyMode));
+                }),
+                PortSpec.OUT);
     }
 
     public static List<ConfigProblem> validate(NodeConfig config) {
         List<ConfigProblem> problems = new ArrayList<>();
-        config.string(JmsProperties.DESTINATION).filter(name -> !DESTINATION_NAME.matcher(name).matches())
-                .ifPresent(name -> problems.add(new ConfigProblem("/" + JmsProperties.DESTINATION,
-                        "'" + name + "' is not a destination name: use letters, digits and . _ - / : (no spaces or ?)")));
+        config.string(JmsProperties.DESTINATION)
+                .filter(name -> !DESTINATION_NAME.matcher(name).matches())
+                .ifPresent(name -> problems.add(new ConfigProblem(
+                        "/" + JmsProperties.DESTINATION,
+                        "'" + name
+                                + "' is not a destination name: use letters, digits and . _ - / : (no spaces or ?)")));
         config.stringMap(JmsProperties.HEADERS).forEach((name, text) -> {
             if (!name.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
-                problems.add(new ConfigProblem("/" + JmsProperties.HEADERS + "/" + name,
+                problems.add(new ConfigProblem(
+                        "/" + JmsProperties.HEADERS + "/" + name,
                         "'" + name + "' is not a valid message property name (a Java identifier, e.g. orderId)"));
             }
             String problem = Template.problem(text);

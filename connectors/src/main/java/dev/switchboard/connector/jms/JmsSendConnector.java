@@ -21,7 +21,8 @@ public final class JmsSendConnector implements Connector {
                 .icon("send")
                 .outputs(PortSpec.out())
                 .properties(
-                        JmsProperties.brokerUrl(JmsConsumeConnector.DEFAULT_URL, "Artemis acceptor URL, e.g. tcp://broker:61616"),
+                        JmsProperties.brokerUrl(
+                                JmsConsumeConnector.DEFAULT_URL, "Artemis acceptor URL, e.g. tcp://broker:61616"),
                         JmsProperties.username(),
                         JmsProperties.password(),
                         JmsProperties.destinationType(),

@@ -26,12 +26,15 @@ final class BrokerProbe {
     BrokerProbe(NodeStatus status, String brokers) {
         this.status = status;
         this.brokers = brokers;
-        this.addresses = KafkaOptions.commaList(brokers).stream().map(BrokerProbe::address).toList();
+        this.addresses = KafkaOptions.commaList(brokers).stream()
+                .map(BrokerProbe::address)
+                .toList();
     }
 
     private static InetSocketAddress address(String hostPort) {
         int colon = hostPort.lastIndexOf(':');
-        return InetSocketAddress.createUnresolved(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+        return InetSocketAddress.createUnresolved(
+                hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }
 
     /** Tries the brokers in turn and reports; returns when to check again. */
@@ -51,8 +54,8 @@ final class BrokerProbe {
             delay = MIN_DELAY;
             return MAX_DELAY;
         }
-        status.down("cannot reach Kafka at " + failure
-                + "; the consumer keeps reconnecting, next check in " + delay.toSeconds() + " s");
+        status.down("cannot reach Kafka at " + failure + "; the consumer keeps reconnecting, next check in "
+                + delay.toSeconds() + " s");
         Duration next = delay;
         delay = delay.multipliedBy(2).compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay.multipliedBy(2);
         return next;

@@ -26,7 +26,8 @@ final class CommitAfterFlow implements KafkaManualCommitFactory {
      * ended it early on purpose (a filter), which a trailing processor would not see.
      */
     static final Processor COMMIT_WHEN_DONE = exchange -> {
-        KafkaManualCommit commit = exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
+        KafkaManualCommit commit =
+                exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
         if (commit == null) {
             throw new IllegalStateException("The Kafka record has no commit handle; its offset cannot be committed");
         }
@@ -47,7 +48,8 @@ final class CommitAfterFlow implements KafkaManualCommitFactory {
     }
 
     @Override
-    public KafkaManualCommit newInstance(CamelExchangePayload exchange, KafkaRecordPayload record, CommitManager manager) {
+    public KafkaManualCommit newInstance(
+            CamelExchangePayload exchange, KafkaRecordPayload record, CommitManager manager) {
         // runs on the consumer's own thread (the flow is synchronous), as KafkaConsumer requires
         return () -> exchange.consumer.commitSync(
                 Map.of(record.partition, new OffsetAndMetadata(record.recordOffset + 1)),

@@ -13,13 +13,19 @@ final class KafkaOptions {
     private KafkaOptions() {}
 
     static PropertySpec brokersProperty() {
-        return PropertySpec.builder("brokers", PropertyType.STRING).title("Brokers").required()
+        return PropertySpec.builder("brokers", PropertyType.STRING)
+                .title("Brokers")
+                .required()
                 .placeholder("localhost:9092")
-                .description("Bootstrap servers as host:port, separated by commas").build();
+                .description("Bootstrap servers as host:port, separated by commas")
+                .build();
     }
 
     static List<String> commaList(String commaList) {
-        return Arrays.stream(commaList.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(commaList.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     static String brokers(NodeConfig config) {

@@ -34,19 +34,35 @@ public final class KafkaProduceConnector implements Connector {
                 .outputs(PortSpec.out())
                 .properties(
                         KafkaOptions.brokersProperty(),
-                        PropertySpec.builder("topic", PropertyType.TEMPLATE).title("Topic").required()
-                                .placeholder("offers").description("Topic to publish to; may use fields, e.g. orders-{{data.region}}").build(),
-                        PropertySpec.builder("key", PropertyType.TEMPLATE).title("Key")
+                        PropertySpec.builder("topic", PropertyType.TEMPLATE)
+                                .title("Topic")
+                                .required()
+                                .placeholder("offers")
+                                .description("Topic to publish to; may use fields, e.g. orders-{{data.region}}")
+                                .build(),
+                        PropertySpec.builder("key", PropertyType.TEMPLATE)
+                                .title("Key")
                                 .placeholder("{{data.userId}}")
-                                .description("Record key: records with one key keep their order. Empty: no key").build(),
-                        PropertySpec.builder("headers", PropertyType.KEY_VALUE).title("Headers")
-                                .description("Record headers; values may use fields").build(),
-                        PropertySpec.builder("payload", PropertyType.ENUM).title("Value").options("data", "cloudevent")
+                                .description("Record key: records with one key keep their order. Empty: no key")
+                                .build(),
+                        PropertySpec.builder("headers", PropertyType.KEY_VALUE)
+                                .title("Headers")
+                                .description("Record headers; values may use fields")
+                                .build(),
+                        PropertySpec.builder("payload", PropertyType.ENUM)
+                                .title("Value")
+                                .options("data", "cloudevent")
                                 .defaultValue("data")
-                                .description("data: the event data as JSON; cloudevent: the whole CloudEvent (id, source, type, … and data)").build(),
-                        PropertySpec.builder("acks", PropertyType.ENUM).title("Acknowledgement").options("all", "1", "0")
+                                .description(
+                                        "data: the event data as JSON; cloudevent: the whole CloudEvent (id, source, type, … and data)")
+                                .build(),
+                        PropertySpec.builder("acks", PropertyType.ENUM)
+                                .title("Acknowledgement")
+                                .options("all", "1", "0")
                                 .defaultValue("all")
-                                .description("all: every in-sync replica has the record before the flow goes on (safest)").build())
+                                .description(
+                                        "all: every in-sync replica has the record before the flow goes on (safest)")
+                                .build())
                 .helpResource(KafkaProduceConnector.class, "kafka.produce.md")
                 .build();
     }
@@ -73,7 +89,10 @@ public final class KafkaProduceConnector implements Connector {
     public void compile(NodeContext node) {
         NodeConfig config = node.config();
         Template topic = Template.parse(config.requireString("topic"));
-        Template key = config.string("key").filter(s -> !s.isBlank()).map(Template::parse).orElse(null);
+        Template key = config.string("key")
+                .filter(s -> !s.isBlank())
+                .map(Template::parse)
+                .orElse(null);
         Map<String, Template> headers = new LinkedHashMap<>();
         config.stringMap("headers").forEach((name, value) -> headers.put(name, Template.parse(value)));
         boolean wholeEvent = "cloudevent".equals(config.string("payload", "data"));
@@ -83,14 +102,16 @@ public final class KafkaProduceConnector implements Connector {
                 + "&keySerializer=org.apache.kafka.common.serialization.StringSerializer"
                 + "&valueSerializer=org.apache.kafka.common.serialization.StringSerializer";
 
-        node.emit(node.route()
-                .process(exchange -> toRecord(exchange, topic, key, headers, wholeEvent))
-                .to(uri)
-                .process(KafkaProduceConnector::restore), PortSpec.OUT);
+        node.emit(
+                node.route()
+                        .process(exchange -> toRecord(exchange, topic, key, headers, wholeEvent))
+                        .to(uri)
+                        .process(KafkaProduceConnector::restore),
+                PortSpec.OUT);
     }
 
-    private static void toRecord(Exchange exchange, Template topic, Template key, Map<String, Template> headers,
-                                 boolean wholeEvent) {
+    private static void toRecord(
+            Exchange exchange, Template topic, Template key, Map<String, Template> headers, boolean wholeEvent) {
         Event event = exchange.getMessage().getBody(Event.class);
         String topicName = topic.render(event).trim();
         if (topicName.isEmpty()) {
@@ -98,7 +119,8 @@ public final class KafkaProduceConnector implements Connector {
         }
         // only the headers configured here become record headers, not whatever earlier nodes left
         exchange.setProperty(SAVED_EVENT, event);
-        exchange.setProperty(SAVED_HEADERS, new LinkedHashMap<>(exchange.getMessage().getHeaders()));
+        exchange.setProperty(
+                SAVED_HEADERS, new LinkedHashMap<>(exchange.getMessage().getHeaders()));
         exchange.getMessage().removeHeaders("*");
         headers.forEach((name, value) -> exchange.getMessage().setHeader(name, value.render(event)));
         exchange.getMessage().setHeader(KafkaConstants.OVERRIDE_TOPIC, topicName);
@@ -116,5 +138,4 @@ public final class KafkaProduceConnector implements Connector {
         exchange.removeProperty(SAVED_HEADERS);
         exchange.removeProperty(SAVED_EVENT);
     }
-
 }

@@ -46,12 +46,27 @@ final class RecordToEvent implements Processor {
         if ("cloudevent".equals(valueFormat)) {
             Event inner = Json.fromCloudEvent(parse(value, where));
             extensions.putAll(inner.extensions());
-            event = new Event(inner.id(), inner.source(), inner.type(), inner.time(),
-                    inner.subject() != null ? inner.subject() : subject, inner.dataContentType(), inner.data(), extensions);
+            event = new Event(
+                    inner.id(),
+                    inner.source(),
+                    inner.type(),
+                    inner.time(),
+                    inner.subject() != null ? inner.subject() : subject,
+                    inner.dataContentType(),
+                    inner.data(),
+                    extensions);
         } else {
-            JsonNode data = "text".equals(valueFormat) ? TextNode.valueOf(value == null ? "" : value) : parse(value, where);
-            event = new Event(where, source, KafkaConsumeConnector.TYPE, time, subject,
-                    "text".equals(valueFormat) ? "text/plain" : "application/json", data, extensions);
+            JsonNode data =
+                    "text".equals(valueFormat) ? TextNode.valueOf(value == null ? "" : value) : parse(value, where);
+            event = new Event(
+                    where,
+                    source,
+                    KafkaConsumeConnector.TYPE,
+                    time,
+                    subject,
+                    "text".equals(valueFormat) ? "text/plain" : "application/json",
+                    data,
+                    extensions);
         }
         in.setBody(event);
     }
@@ -63,8 +78,10 @@ final class RecordToEvent implements Processor {
         try {
             return Json.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Kafka record " + where + ": " + e.getMessage()
-                    + " (set valueFormat to text to take values as they are)", e);
+            throw new IllegalArgumentException(
+                    "Kafka record " + where + ": " + e.getMessage()
+                            + " (set valueFormat to text to take values as they are)",
+                    e);
         }
     }
 

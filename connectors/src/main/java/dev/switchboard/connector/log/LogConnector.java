@@ -23,11 +23,16 @@ public final class LogConnector implements Connector {
             .icon("file-text")
             .outputs(PortSpec.out())
             .properties(
-                    PropertySpec.builder("level", PropertyType.ENUM).title("Level")
-                            .options("info", "warn", "debug").defaultValue("info").build(),
-                    PropertySpec.builder("message", PropertyType.TEMPLATE).title("Message")
+                    PropertySpec.builder("level", PropertyType.ENUM)
+                            .title("Level")
+                            .options("info", "warn", "debug")
+                            .defaultValue("info")
+                            .build(),
+                    PropertySpec.builder("message", PropertyType.TEMPLATE)
+                            .title("Message")
                             .description("What to write; empty writes a one-line summary of the event")
-                            .placeholder("Order {{data.id}} for {{data.customer.email}}").build())
+                            .placeholder("Order {{data.id}} for {{data.customer.email}}")
+                            .build())
             .helpResource(LogConnector.class, "log.md")
             .build();
 
@@ -42,17 +47,19 @@ public final class LogConnector implements Connector {
         LogLine line = new LogLine(node.config().string("message", ""));
         String level = node.config().string("level", "info");
         String prefix = "[" + node.nodeId() + "] ";
-        node.emit(node.route().process(exchange -> {
-            Event event = exchange.getIn().getBody(Event.class);
-            switch (level) {
-                case "warn" -> logger.warn("{}{}", prefix, line.render(event));
-                case "debug" -> {
-                    if (logger.isDebugEnabled()) {
-                        logger.debug("{}{}", prefix, line.render(event));
+        node.emit(
+                node.route().process(exchange -> {
+                    Event event = exchange.getIn().getBody(Event.class);
+                    switch (level) {
+                        case "warn" -> logger.warn("{}{}", prefix, line.render(event));
+                        case "debug" -> {
+                            if (logger.isDebugEnabled()) {
+                                logger.debug("{}{}", prefix, line.render(event));
+                            }
+                        }
+                        default -> logger.info("{}{}", prefix, line.render(event));
                     }
-                }
-                default -> logger.info("{}{}", prefix, line.render(event));
-            }
-        }), PortSpec.OUT);
+                }),
+                PortSpec.OUT);
     }
 }

@@ -31,13 +31,22 @@ public final class MailReceiveConnector implements Connector {
                         MailServer.port("Empty: 993 with tls, 143 otherwise."),
                         MailServer.username(),
                         MailServer.password(),
-                        PropertySpec.builder(MailServer.SECURITY, PropertyType.ENUM).title("Security")
-                                .options(MailServer.NONE, MailServer.STARTTLS, MailServer.TLS).defaultValue(MailServer.TLS)
-                                .description("tls: TLS from the start. starttls: upgrade a plain connection. none: local test servers only.")
+                        PropertySpec.builder(MailServer.SECURITY, PropertyType.ENUM)
+                                .title("Security")
+                                .options(MailServer.NONE, MailServer.STARTTLS, MailServer.TLS)
+                                .defaultValue(MailServer.TLS)
+                                .description(
+                                        "tls: TLS from the start. starttls: upgrade a plain connection. none: local test servers only.")
                                 .build(),
-                        PropertySpec.builder("folder", PropertyType.STRING).title("Folder").defaultValue("INBOX").build(),
-                        PropertySpec.builder("interval", PropertyType.DURATION).title("Check every").defaultValue("1m")
-                                .description("How often the folder is checked for new mail.").build())
+                        PropertySpec.builder("folder", PropertyType.STRING)
+                                .title("Folder")
+                                .defaultValue("INBOX")
+                                .build(),
+                        PropertySpec.builder("interval", PropertyType.DURATION)
+                                .title("Check every")
+                                .defaultValue("1m")
+                                .description("How often the folder is checked for new mail.")
+                                .build())
                 .helpResource(MailReceiveConnector.class, "mail.receive.md")
                 .sampleEvent("""
                         {"from": "customer@example.com", "to": ["support@example.com"], "cc": [],
@@ -51,11 +60,12 @@ public final class MailReceiveConnector implements Connector {
         NodeConfig config = node.config();
         Duration interval = config.duration("interval", Duration.ofMinutes(1));
         String host = config.requireString(MailServer.HOST);
-        String target = "IMAP server " + host + ":" + config.integer(MailServer.PORT,
-                MailServer.TLS.equals(config.string(MailServer.SECURITY, MailServer.TLS)) ? 993 : 143);
+        String target = "IMAP server " + host + ":"
+                + config.integer(
+                        MailServer.PORT,
+                        MailServer.TLS.equals(config.string(MailServer.SECURITY, MailServer.TLS)) ? 993 : 143);
         String bean = "sb.mail." + node.flowId() + "." + node.nodeId() + "." + BEANS.incrementAndGet();
-        node.camel().getRegistry().bind(bean + ".poll",
-                new ReportingPollStrategy(node.status(), target, interval));
+        node.camel().getRegistry().bind(bean + ".poll", new ReportingPollStrategy(node.status(), target, interval));
         node.camel().getRegistry().bind(bean + ".props", MailServer.javaMailProperties(config, "imap"));
         node.onStop(() -> {
             node.camel().getRegistry().unbind(bean + ".poll");
@@ -77,9 +87,11 @@ public final class MailReceiveConnector implements Connector {
         String uri = MailServer.uri(config, "imap", 143, 993, options);
 
         String source = node.eventSource();
-        node.emit(node.from(uri).process(exchange -> {
-            MailMessage mail = exchange.getIn(MailMessage.class);
-            exchange.getIn().setBody(MailEvents.toEvent(mail.getOriginalMessage(), source));
-        }), PortSpec.OUT);
+        node.emit(
+                node.from(uri).process(exchange -> {
+                    MailMessage mail = exchange.getIn(MailMessage.class);
+                    exchange.getIn().setBody(MailEvents.toEvent(mail.getOriginalMessage(), source));
+                }),
+                PortSpec.OUT);
     }
 }

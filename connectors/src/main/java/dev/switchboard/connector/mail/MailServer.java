@@ -21,27 +21,42 @@ final class MailServer {
     private MailServer() {}
 
     static PropertySpec host(String placeholder) {
-        return PropertySpec.builder(HOST, PropertyType.STRING).title("Server").required().placeholder(placeholder)
-                .description("Host name of the mail server.").build();
+        return PropertySpec.builder(HOST, PropertyType.STRING)
+                .title("Server")
+                .required()
+                .placeholder(placeholder)
+                .description("Host name of the mail server.")
+                .build();
     }
 
     static PropertySpec port(String description) {
-        return PropertySpec.builder(PORT, PropertyType.INTEGER).title("Port").description(description).build();
+        return PropertySpec.builder(PORT, PropertyType.INTEGER)
+                .title("Port")
+                .description(description)
+                .build();
     }
 
     static PropertySpec username() {
-        return PropertySpec.builder(USERNAME, PropertyType.STRING).title("Username").build();
+        return PropertySpec.builder(USERNAME, PropertyType.STRING)
+                .title("Username")
+                .build();
     }
 
     static PropertySpec password() {
-        return PropertySpec.builder(PASSWORD, PropertyType.SECRET).title("Password").placeholder("{{secret:MAIL_PASSWORD}}")
-                .description("A secret reference; never the password itself.").build();
+        return PropertySpec.builder(PASSWORD, PropertyType.SECRET)
+                .title("Password")
+                .placeholder("{{secret:MAIL_PASSWORD}}")
+                .description("A secret reference; never the password itself.")
+                .build();
     }
 
     static PropertySpec security() {
-        return PropertySpec.builder(SECURITY, PropertyType.ENUM).title("Security").options(NONE, STARTTLS, TLS)
+        return PropertySpec.builder(SECURITY, PropertyType.ENUM)
+                .title("Security")
+                .options(NONE, STARTTLS, TLS)
                 .defaultValue(STARTTLS)
-                .description("none: plain (local test servers only). starttls: upgrade a plain connection. tls: TLS from the start.")
+                .description(
+                        "none: plain (local test servers only). starttls: upgrade a plain connection. tls: TLS from the start.")
                 .build();
     }
 
@@ -49,7 +64,8 @@ final class MailServer {
      * The Camel mail URI, e.g. {@code smtp://host:587} or {@code imaps://host:993}, with
      * credentials as options; {@code plainScheme} is smtp or imap.
      */
-    static String uri(NodeConfig config, String plainScheme, int plainPort, int tlsPort, Map<String, Object> extra) throws Exception {
+    static String uri(NodeConfig config, String plainScheme, int plainPort, int tlsPort, Map<String, Object> extra)
+            throws Exception {
         String security = config.string(SECURITY, STARTTLS);
         boolean tls = TLS.equals(security);
         String scheme = tls ? plainScheme + "s" : plainScheme;

@@ -23,18 +23,27 @@ public final class MapConnector implements Connector {
             .icon("shuffle")
             .outputs(PortSpec.out())
             .properties(
-                    PropertySpec.builder("fields", PropertyType.KEY_VALUE).title("Fields").required()
+                    PropertySpec.builder("fields", PropertyType.KEY_VALUE)
+                            .title("Fields")
+                            .required()
                             .description("Output field (dots make nested objects) → template")
-                            .placeholder("customer.email = {{data.email | lower}}").build(),
-                    PropertySpec.builder("mode", PropertyType.ENUM).title("Mode")
-                            .options("replace", "merge").defaultValue("replace")
-                            .description("replace: the data is only the fields above; merge: the fields are set on a copy of the existing data")
+                            .placeholder("customer.email = {{data.email | lower}}")
                             .build(),
-                    PropertySpec.builder("type", PropertyType.STRING).title("Event type")
+                    PropertySpec.builder("mode", PropertyType.ENUM)
+                            .title("Mode")
+                            .options("replace", "merge")
+                            .defaultValue("replace")
+                            .description(
+                                    "replace: the data is only the fields above; merge: the fields are set on a copy of the existing data")
+                            .build(),
+                    PropertySpec.builder("type", PropertyType.STRING)
+                            .title("Event type")
                             .description("A new CloudEvents type for the event; empty keeps the current one")
-                            .placeholder("com.example.customer.updated").build())
+                            .placeholder("com.example.customer.updated")
+                            .build())
             .helpResource(MapConnector.class, "map.md")
-            .sampleEvent("{\"email\": \"Ada@Example.com\", \"first\": \"Ada\", \"last\": \"Lovelace\", \"amount\": \"42.50\"}")
+            .sampleEvent(
+                    "{\"email\": \"Ada@Example.com\", \"first\": \"Ada\", \"last\": \"Lovelace\", \"amount\": \"42.50\"}")
             .build();
 
     @Override
@@ -52,7 +61,10 @@ public final class MapConnector implements Connector {
     @Override
     public void compile(NodeContext node) {
         Mapping mapping = Mapping.read(node.config(), new ArrayList<>()); // the compiler checked the config
-        node.emit(node.route().process(exchange ->
-                exchange.getIn().setBody(mapping.apply(exchange.getIn().getBody(Event.class)))), PortSpec.OUT);
+        node.emit(
+                node.route()
+                        .process(exchange -> exchange.getIn()
+                                .setBody(mapping.apply(exchange.getIn().getBody(Event.class)))),
+                PortSpec.OUT);
     }
 }

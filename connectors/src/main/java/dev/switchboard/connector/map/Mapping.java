@@ -17,7 +17,10 @@ import java.util.Map;
  * every event to build its new data. Templates are parsed once, here.
  */
 final class Mapping {
-    enum Mode { REPLACE, MERGE }
+    enum Mode {
+        REPLACE,
+        MERGE
+    }
 
     private record Assignment(List<String> path, Template template) {}
 
@@ -36,20 +39,26 @@ final class Mapping {
         int before = problems.size();
         Map<String, String> fields = config.stringMap("fields");
         if (fields.isEmpty()) {
-            problems.add(new ConfigProblem("/fields", "Add at least one output field, e.g. \"customer.email\": \"{{data.email | lower}}\""));
+            problems.add(new ConfigProblem(
+                    "/fields", "Add at least one output field, e.g. \"customer.email\": \"{{data.email | lower}}\""));
         }
         List<Assignment> assignments = new ArrayList<>();
         for (Map.Entry<String, String> field : fields.entrySet()) {
             String pointer = "/fields/" + escapePointer(field.getKey());
             List<String> path = outputPath(field.getKey());
             if (path == null) {
-                problems.add(new ConfigProblem(pointer, "'" + field.getKey() + "' is not an output path: use names joined by dots, e.g. customer.email"));
+                problems.add(new ConfigProblem(
+                        pointer,
+                        "'" + field.getKey()
+                                + "' is not an output path: use names joined by dots, e.g. customer.email"));
                 continue;
             }
             for (Assignment earlier : assignments) {
                 if (isPrefix(earlier.path(), path) || isPrefix(path, earlier.path())) {
-                    problems.add(new ConfigProblem(pointer, "'" + field.getKey() + "' and '" + String.join(".", earlier.path())
-                            + "' overlap: one would overwrite the other"));
+                    problems.add(new ConfigProblem(
+                            pointer,
+                            "'" + field.getKey() + "' and '" + String.join(".", earlier.path())
+                                    + "' overlap: one would overwrite the other"));
                 }
             }
             try {
@@ -74,13 +83,21 @@ final class Mapping {
     /** The event with its new data (and type, if set); id, source and time stay, so lineage does. */
     Event apply(Event event) {
         ObjectNode data = mode == Mode.MERGE && event.data().isObject()
-                ? ((ObjectNode) event.data()).deepCopy() : Json.NODES.objectNode();
+                ? ((ObjectNode) event.data()).deepCopy()
+                : Json.NODES.objectNode();
         for (Assignment assignment : assignments) {
             JsonNode value = assignment.template().renderJson(event);
             set(data, assignment.path(), value.isContainerNode() ? value.deepCopy() : value);
         }
-        return new Event(event.id(), event.source(), type == null ? event.type() : type, event.time(),
-                event.subject(), event.dataContentType(), data, event.extensions());
+        return new Event(
+                event.id(),
+                event.source(),
+                type == null ? event.type() : type,
+                event.time(),
+                event.subject(),
+                event.dataContentType(),
+                data,
+                event.extensions());
     }
 
     /** Sets a nested field, creating objects on the way (and replacing non-objects that are in the way). */
@@ -98,12 +115,14 @@ final class Mapping {
         if (trimmed.isEmpty()) {
             return null;
         }
-        List<String> segments = Arrays.stream(trimmed.split("\\.", -1)).map(String::trim).toList();
+        List<String> segments =
+                Arrays.stream(trimmed.split("\\.", -1)).map(String::trim).toList();
         return segments.stream().anyMatch(String::isEmpty) ? null : segments;
     }
 
     private static boolean isPrefix(List<String> shorter, List<String> longer) {
-        return shorter.size() <= longer.size() && longer.subList(0, shorter.size()).equals(shorter);
+        return shorter.size() <= longer.size()
+                && longer.subList(0, shorter.size()).equals(shorter);
     }
 
     /** RFC 6901: '~' and '/' in a key are written ~0 and ~1 in a pointer. */

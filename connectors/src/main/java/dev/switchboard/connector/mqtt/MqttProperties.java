@@ -20,28 +20,44 @@ final class MqttProperties {
     private MqttProperties() {}
 
     static PropertySpec brokerUrl() {
-        return PropertySpec.builder(BROKER_URL, PropertyType.STRING).title("Broker URL").required()
-                .defaultValue(DEFAULT_URL).placeholder(DEFAULT_URL)
-                .description("tcp://host:1883, or ssl://host:8883 for TLS.").build();
+        return PropertySpec.builder(BROKER_URL, PropertyType.STRING)
+                .title("Broker URL")
+                .required()
+                .defaultValue(DEFAULT_URL)
+                .placeholder(DEFAULT_URL)
+                .description("tcp://host:1883, or ssl://host:8883 for TLS.")
+                .build();
     }
 
     static PropertySpec clientId(String description) {
-        return PropertySpec.builder(CLIENT_ID, PropertyType.STRING).title("Client id").description(description).build();
+        return PropertySpec.builder(CLIENT_ID, PropertyType.STRING)
+                .title("Client id")
+                .description(description)
+                .build();
     }
 
     static PropertySpec username() {
-        return PropertySpec.builder(USERNAME, PropertyType.STRING).title("Username")
-                .description("Leave empty when the broker allows anonymous clients.").build();
+        return PropertySpec.builder(USERNAME, PropertyType.STRING)
+                .title("Username")
+                .description("Leave empty when the broker allows anonymous clients.")
+                .build();
     }
 
     static PropertySpec password() {
-        return PropertySpec.builder(PASSWORD, PropertyType.SECRET).title("Password")
-                .placeholder("{{secret:MQTT_PASSWORD}}").description("A secret reference; never the password itself.").build();
+        return PropertySpec.builder(PASSWORD, PropertyType.SECRET)
+                .title("Password")
+                .placeholder("{{secret:MQTT_PASSWORD}}")
+                .description("A secret reference; never the password itself.")
+                .build();
     }
 
     static PropertySpec qos(String description) {
-        return PropertySpec.builder(QOS, PropertyType.ENUM).title("QoS").options("0", "1", "2").defaultValue("1")
-                .description(description).build();
+        return PropertySpec.builder(QOS, PropertyType.ENUM)
+                .title("QoS")
+                .options("0", "1", "2")
+                .defaultValue("1")
+                .description(description)
+                .build();
     }
 
     static int qos(NodeConfig config) {
@@ -55,7 +71,8 @@ final class MqttProperties {
         for (int i = 0; i < levels.length; i++) {
             String level = levels[i];
             if (level.contains("#") && (!level.equals("#") || i != levels.length - 1)) {
-                problems.add(new ConfigProblem("/" + TOPIC, "'#' must be a whole level at the end of the filter, e.g. sensors/#"));
+                problems.add(new ConfigProblem(
+                        "/" + TOPIC, "'#' must be a whole level at the end of the filter, e.g. sensors/#"));
             }
             if (level.contains("+") && !level.equals("+")) {
                 problems.add(new ConfigProblem("/" + TOPIC, "'+' must be a whole level, e.g. sensors/+/temperature"));

@@ -28,14 +28,24 @@ public final class MqttPublishConnector implements Connector {
                 .outputs(PortSpec.out())
                 .properties(
                         MqttProperties.brokerUrl(),
-                        PropertySpec.builder(MqttProperties.TOPIC, PropertyType.TEMPLATE).title("Topic").required()
-                                .placeholder("alerts/{{data.site}}").description("Where to publish; a template over the event.").build(),
+                        PropertySpec.builder(MqttProperties.TOPIC, PropertyType.TEMPLATE)
+                                .title("Topic")
+                                .required()
+                                .placeholder("alerts/{{data.site}}")
+                                .description("Where to publish; a template over the event.")
+                                .build(),
                         MqttProperties.qos("0 at most once, 1 at least once, 2 exactly once."),
-                        PropertySpec.builder("retained", PropertyType.BOOLEAN).title("Retained").defaultValue(false)
-                                .description("The broker keeps the last message for later subscribers.").build(),
-                        PropertySpec.builder("body", PropertyType.ENUM).title("Message body")
-                                .options(MessageEvents.BODY_DATA, MessageEvents.BODY_CLOUDEVENT).defaultValue(MessageEvents.BODY_DATA)
-                                .description("data: the event's data as JSON. cloudevent: the whole CloudEvent.").build(),
+                        PropertySpec.builder("retained", PropertyType.BOOLEAN)
+                                .title("Retained")
+                                .defaultValue(false)
+                                .description("The broker keeps the last message for later subscribers.")
+                                .build(),
+                        PropertySpec.builder("body", PropertyType.ENUM)
+                                .title("Message body")
+                                .options(MessageEvents.BODY_DATA, MessageEvents.BODY_CLOUDEVENT)
+                                .defaultValue(MessageEvents.BODY_DATA)
+                                .description("data: the event's data as JSON. cloudevent: the whole CloudEvent.")
+                                .build(),
                         MqttProperties.clientId("Empty: a random id."),
                         MqttProperties.username(),
                         MqttProperties.password())
@@ -56,19 +66,23 @@ public final class MqttPublishConnector implements Connector {
         options.put("lazyStartProducer", "true");
         config.string(MqttProperties.CLIENT_ID).filter(s -> !s.isBlank()).ifPresent(id -> options.put("clientId", id));
         config.string(MqttProperties.USERNAME).filter(s -> !s.isBlank()).ifPresent(u -> options.put("userName", u));
-        config.string(MqttProperties.PASSWORD).filter(s -> !s.isBlank()).ifPresent(p -> options.put("password", "RAW(" + p + ")"));
+        config.string(MqttProperties.PASSWORD)
+                .filter(s -> !s.isBlank())
+                .ifPresent(p -> options.put("password", "RAW(" + p + ")"));
         // the real topic comes per event in the override header; the path only names the endpoint
         String uri = "paho-mqtt5:switchboard?" + URISupport.createQueryString(options);
 
-        node.emit(SendThenRestore.send(node.route(), uri, (event, message) -> {
-            String target = topic.render(event);
-            if (target.isBlank() || target.contains("+") || target.contains("#")) {
-                throw new IllegalArgumentException("MQTT topic '" + target + "' (from " + topic
-                        + ") is empty or has a wildcard; publish needs a concrete topic");
-            }
-            message.setHeader("CamelPahoMqtt5OverrideTopic", target);
-            message.setBody(MessageEvents.toBody(event, bodyMode).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }), PortSpec.OUT);
+        node.emit(
+                SendThenRestore.send(node.route(), uri, (event, message) -> {
+                    String target = topic.render(event);
+                    if (target.isBlank() || target.contains("+") || target.contains("#")) {
+                        throw new IllegalArgumentException("MQTT topic '" + target + "' (from " + topic
+                                + ") is empty or has a wildcard; publish needs a concrete topic");
+                    }
+                    message.setHeader("CamelPahoMqtt5OverrideTopic", target);
+                    message.setBody(
+                            MessageEvents.toBody(event, bodyMode).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }),
+                PortSpec.OUT);
     }
-
 }

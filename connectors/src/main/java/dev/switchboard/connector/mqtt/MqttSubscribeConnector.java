@@ -36,18 +36,27 @@ public final class MqttSubscribeConnector implements Connector {
                 .outputs(PortSpec.out())
                 .properties(
                         MqttProperties.brokerUrl(),
-                        PropertySpec.builder(MqttProperties.TOPIC, PropertyType.STRING).title("Topic filter").required()
+                        PropertySpec.builder(MqttProperties.TOPIC, PropertyType.STRING)
+                                .title("Topic filter")
+                                .required()
                                 .placeholder("sensors/+/temperature")
-                                .description("+ matches one level, # all remaining levels.").build(),
+                                .description("+ matches one level, # all remaining levels.")
+                                .build(),
                         MqttProperties.qos("Delivery guarantee asked of the broker for this subscription."),
                         MqttProperties.clientId("Empty: a random id per start. Set one for a persistent session."),
                         MqttProperties.username(),
                         MqttProperties.password(),
-                        PropertySpec.builder("persistentSession", PropertyType.BOOLEAN).title("Persistent session")
+                        PropertySpec.builder("persistentSession", PropertyType.BOOLEAN)
+                                .title("Persistent session")
                                 .defaultValue(false)
-                                .description("Keep the subscription (and queued QoS 1/2 messages) while the flow is stopped.").build(),
-                        PropertySpec.builder("reconnectInterval", PropertyType.DURATION).title("Reconnect every")
-                                .defaultValue("5s").description("Wait between attempts while the broker is unreachable.").build())
+                                .description(
+                                        "Keep the subscription (and queued QoS 1/2 messages) while the flow is stopped.")
+                                .build(),
+                        PropertySpec.builder("reconnectInterval", PropertyType.DURATION)
+                                .title("Reconnect every")
+                                .defaultValue("5s")
+                                .description("Wait between attempts while the broker is unreachable.")
+                                .build())
                 .helpResource(MqttSubscribeConnector.class, "mqtt.subscribe.md")
                 .sampleEvent("""
                         {"sensor": "kitchen", "celsius": 21.5}""")
@@ -74,21 +83,30 @@ public final class MqttSubscribeConnector implements Connector {
         options.put("connectionTimeout", "10");
         config.string(MqttProperties.CLIENT_ID).filter(s -> !s.isBlank()).ifPresent(id -> options.put("clientId", id));
         config.string(MqttProperties.USERNAME).filter(s -> !s.isBlank()).ifPresent(u -> options.put("userName", u));
-        config.string(MqttProperties.PASSWORD).filter(s -> !s.isBlank()).ifPresent(p -> options.put("password", "RAW(" + p + ")"));
+        config.string(MqttProperties.PASSWORD)
+                .filter(s -> !s.isBlank())
+                .ifPresent(p -> options.put("password", "RAW(" + p + ")"));
         String uri = "paho-mqtt5:" + URLEncoder.encode(topic, StandardCharsets.UTF_8) + "?" + queryString(options);
 
         String source = node.eventSource();
         RouteDefinition route = node.from(uri);
         // the subscription connects while the route starts: start it once the broker is reachable
         node.startWhenReachable("MQTT broker " + brokerUrl, retryEvery);
-        node.emit(route.process(exchange -> {
-            byte[] payload = exchange.getIn().getBody(byte[].class);
-            String receivedOn = exchange.getIn().getHeader("CamelMqttTopic", String.class);
-            Event event = MessageEvents.toEvent(payload == null ? null : new String(payload, StandardCharsets.UTF_8),
-                    null, source, EVENT_TYPE, receivedOn, Instant.now());
-            exchange.getIn().removeHeaders("*");
-            exchange.getIn().setBody(event);
-        }), PortSpec.OUT);
+        node.emit(
+                route.process(exchange -> {
+                    byte[] payload = exchange.getIn().getBody(byte[].class);
+                    String receivedOn = exchange.getIn().getHeader("CamelMqttTopic", String.class);
+                    Event event = MessageEvents.toEvent(
+                            payload == null ? null : new String(payload, StandardCharsets.UTF_8),
+                            null,
+                            source,
+                            EVENT_TYPE,
+                            receivedOn,
+                            Instant.now());
+                    exchange.getIn().removeHeaders("*");
+                    exchange.getIn().setBody(event);
+                }),
+                PortSpec.OUT);
     }
 
     private static String queryString(Map<String, Object> options) {
@@ -103,8 +121,12 @@ public final class MqttSubscribeConnector implements Connector {
     public List<ConfigProblem> validate(NodeConfig config) {
         List<ConfigProblem> problems = new ArrayList<>();
         config.string(MqttProperties.TOPIC).ifPresent(t -> problems.addAll(MqttProperties.validateFilter(t)));
-        if (config.bool("persistentSession", false) && config.string(MqttProperties.CLIENT_ID).filter(s -> !s.isBlank()).isEmpty()) {
-            problems.add(new ConfigProblem("/" + MqttProperties.CLIENT_ID, "A persistent session needs a fixed client id"));
+        if (config.bool("persistentSession", false)
+                && config.string(MqttProperties.CLIENT_ID)
+                        .filter(s -> !s.isBlank())
+                        .isEmpty()) {
+            problems.add(
+                    new ConfigProblem("/" + MqttProperties.CLIENT_ID, "A persistent session needs a fixed client id"));
         }
         return problems;
     }

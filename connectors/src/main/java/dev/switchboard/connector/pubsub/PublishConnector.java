@@ -22,9 +22,12 @@ public final class PublishConnector implements Connector {
             .description("Sends the event to every flow subscribed to a topic")
             .icon("radio")
             .outputs(PortSpec.out())
-            .properties(PropertySpec.builder("topic", PropertyType.TEMPLATE).title("Topic").required()
+            .properties(PropertySpec.builder("topic", PropertyType.TEMPLATE)
+                    .title("Topic")
+                    .required()
                     .description("A topic name, or a template that picks one per event")
-                    .placeholder("orders.{{data.region | lower}}").build())
+                    .placeholder("orders.{{data.region | lower}}")
+                    .build())
             .helpResource(PublishConnector.class, "event.publish.md")
             .build();
 
@@ -37,7 +40,8 @@ public final class PublishConnector implements Connector {
     public List<ConfigProblem> validate(NodeConfig config) {
         String topic = config.string("topic", "");
         // a template that does not parse is the generic check's; a constant topic must be a valid name
-        String problem = Template.problem(topic) == null && Template.parse(topic).isConstant() ? Topics.problem(topic) : null;
+        String problem =
+                Template.problem(topic) == null && Template.parse(topic).isConstant() ? Topics.problem(topic) : null;
         return problem == null ? List.of() : List.of(new ConfigProblem("/topic", problem));
     }
 
@@ -45,12 +49,17 @@ public final class PublishConnector implements Connector {
     public void compile(NodeContext node) {
         Template topic = Template.parse(node.config().requireString("topic"));
         String flowId = node.flowId();
-        node.emit(node.route()
-                .process(exchange -> {
-                    exchange.getIn().setHeader(TopicComponent.TOPIC_HEADER, topic.render(exchange.getIn().getBody(Event.class)));
-                    exchange.getIn().setHeader(TopicComponent.PUBLISHER_HEADER, flowId);
-                })
-                .to(TopicComponent.SCHEME + ":publish")
-                .removeHeaders("SbTopic*"), PortSpec.OUT);
+        node.emit(
+                node.route()
+                        .process(exchange -> {
+                            exchange.getIn()
+                                    .setHeader(
+                                            TopicComponent.TOPIC_HEADER,
+                                            topic.render(exchange.getIn().getBody(Event.class)));
+                            exchange.getIn().setHeader(TopicComponent.PUBLISHER_HEADER, flowId);
+                        })
+                        .to(TopicComponent.SCHEME + ":publish")
+                        .removeHeaders("SbTopic*"),
+                PortSpec.OUT);
     }
 }

@@ -20,9 +20,12 @@ public final class SubscribeConnector implements Connector {
             .description("Receives the events other flows publish to a topic")
             .icon("rss")
             .outputs(PortSpec.out())
-            .properties(PropertySpec.builder("topic", PropertyType.STRING).title("Topic").required()
+            .properties(PropertySpec.builder("topic", PropertyType.STRING)
+                    .title("Topic")
+                    .required()
                     .description("The exact topic name publishers use")
-                    .placeholder("orders.created").build())
+                    .placeholder("orders.created")
+                    .build())
             .helpResource(SubscribeConnector.class, "event.subscribe.md")
             // what a publisher's event on orders.created (the help's example) typically carries
             .sampleEvent("""

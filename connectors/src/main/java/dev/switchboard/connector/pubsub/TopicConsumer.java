@@ -59,8 +59,12 @@ final class TopicConsumer extends DefaultConsumer {
         Exception error = exchange.getException();
         try {
             if (error != null) {
-                LOG.warn("Subscriber {} of topic '{}' failed on event {}: {}", getRouteId(), endpoint.topic(),
-                        event.id(), error.toString());
+                LOG.warn(
+                        "Subscriber {} of topic '{}' failed on event {}: {}",
+                        getRouteId(),
+                        endpoint.topic(),
+                        event.id(),
+                        error.toString());
                 return false;
             }
             return true;

@@ -19,6 +19,7 @@ final class TopicProducer extends DefaultProducer {
     private static final Logger LOG = LoggerFactory.getLogger(TopicProducer.class);
     /** Extension attributes added to delivered copies (CloudEvents names: lower-case letters and digits). */
     static final String TOPIC_ATTRIBUTE = "sbtopic";
+
     static final String PUBLISHER_ATTRIBUTE = "sbpublisher";
     static final String HOPS_ATTRIBUTE = "sbhops";
     /** A flow subscribed, directly or not, to what it publishes would otherwise publish forever. */
@@ -58,8 +59,17 @@ final class TopicProducer extends DefaultProducer {
         }
         String publisherRun = exchange.getProperty(FlowExchange.RUN_ID, String.class);
         for (TopicConsumer subscriber : subscribers) {
-            subscriber.deliver(new Event(event.id(), event.source(), event.type(), event.time(), event.subject(),
-                    event.dataContentType(), event.data().deepCopy(), extensions), publisherRun);
+            subscriber.deliver(
+                    new Event(
+                            event.id(),
+                            event.source(),
+                            event.type(),
+                            event.time(),
+                            event.subject(),
+                            event.dataContentType(),
+                            event.data().deepCopy(),
+                            extensions),
+                    publisherRun);
         }
     }
 

@@ -14,7 +14,8 @@ final class Topics {
             return "Name the topic, e.g. orders.created";
         }
         if (!NAME.matcher(topic).matches()) {
-            return "'" + topic + "' is not a topic name: use letters, digits and . _ / - (starting with a letter or digit)";
+            return "'" + topic
+                    + "' is not a topic name: use letters, digits and . _ / - (starting with a letter or digit)";
         }
         return null;
     }

@@ -57,7 +57,9 @@ final class JsonValues {
 
     /** Numeric comparison applies when one side is a number and the other is or reads as one. */
     private static boolean numericPair(JsonNode a, JsonNode b) {
-        return (a.isNumber() || b.isNumber()) && decimal(a).isPresent() && decimal(b).isPresent();
+        return (a.isNumber() || b.isNumber())
+                && decimal(a).isPresent()
+                && decimal(b).isPresent();
     }
 
     static Optional<BigDecimal> decimal(JsonNode value) {

@@ -54,7 +54,9 @@ public final class Rule {
             case CONTAINS:
                 return contains(actual);
             case STARTS_WITH:
-                return actual.isValueNode() && !actual.isNull() && actual.asText().startsWith(value.asText());
+                return actual.isValueNode()
+                        && !actual.isNull()
+                        && actual.asText().startsWith(value.asText());
             case IN:
                 for (JsonNode candidate : value) {
                     if (JsonValues.equal(actual, candidate)) {
@@ -63,7 +65,9 @@ public final class Rule {
                 }
                 return false;
             case MATCHES:
-                return actual.isValueNode() && !actual.isNull() && pattern.matcher(actual.asText()).find();
+                return actual.isValueNode()
+                        && !actual.isNull()
+                        && pattern.matcher(actual.asText()).find();
             default:
                 throw new IllegalStateException("Unhandled operator " + op);
         }
@@ -106,8 +110,10 @@ public final class Rule {
                 field = FieldPath.parse(fieldText);
                 if (!field.hasKnownRoot() && (fieldText.contains(".") || fieldText.contains("["))) {
                     // an extension attribute is plain text, so a path below one can never exist
-                    problems.add(new ConfigProblem(pointer + "/field", "'" + fieldText + "' is not in the event; "
-                            + "event data is under data., e.g. data." + fieldText));
+                    problems.add(new ConfigProblem(
+                            pointer + "/field",
+                            "'" + fieldText + "' is not in the event; " + "event data is under data., e.g. data."
+                                    + fieldText));
                     field = null;
                 }
             } catch (IllegalArgumentException e) {
@@ -117,8 +123,10 @@ public final class Rule {
         String opText = item.string("op", "");
         Operator op = Operator.fromWord(opText).orElse(null);
         if (op == null) {
-            problems.add(new ConfigProblem(pointer + "/op", (opText.isEmpty() ? "An operator is required" : "Unknown operator '" + opText + "'")
-                    + "; expected one of " + String.join(", ", Operator.words())));
+            problems.add(new ConfigProblem(
+                    pointer + "/op",
+                    (opText.isEmpty() ? "An operator is required" : "Unknown operator '" + opText + "'")
+                            + "; expected one of " + String.join(", ", Operator.words())));
             return null;
         }
         ConfigValue raw = item.value("value").orElse(null);
@@ -129,27 +137,34 @@ public final class Rule {
         switch (op) {
             case EXISTS:
                 if (raw != null && !(raw instanceof ConfigValue.Bool)) {
-                    problems.add(new ConfigProblem(valuePointer, "exists takes true, false or no value, not " + raw.typeName()));
+                    problems.add(new ConfigProblem(
+                            valuePointer, "exists takes true, false or no value, not " + raw.typeName()));
                 } else if (raw instanceof ConfigValue.Bool b) {
                     expectPresent = b.value();
                 }
                 break;
             case IN:
                 if (!(raw instanceof ConfigValue.Items)) {
-                    problems.add(new ConfigProblem(valuePointer, "in takes an array of values, e.g. [\"EU\", \"UK\"]"
-                            + (raw == null ? "" : ", not " + raw.typeName())));
+                    problems.add(new ConfigProblem(
+                            valuePointer,
+                            "in takes an array of values, e.g. [\"EU\", \"UK\"]"
+                                    + (raw == null ? "" : ", not " + raw.typeName())));
                 }
                 break;
             case MATCHES:
                 if (!(raw instanceof ConfigValue.Text text)) {
-                    problems.add(new ConfigProblem(valuePointer, "matches takes a regular expression as text"
-                            + (raw == null ? "" : ", not " + raw.typeName())));
+                    problems.add(new ConfigProblem(
+                            valuePointer,
+                            "matches takes a regular expression as text"
+                                    + (raw == null ? "" : ", not " + raw.typeName())));
                 } else {
                     try {
                         pattern = Pattern.compile(text.value());
                     } catch (PatternSyntaxException e) {
-                        problems.add(new ConfigProblem(valuePointer, "Not a valid regular expression: "
-                                + e.getDescription() + " near index " + e.getIndex()));
+                        problems.add(new ConfigProblem(
+                                valuePointer,
+                                "Not a valid regular expression: " + e.getDescription() + " near index "
+                                        + e.getIndex()));
                     }
                 }
                 break;
@@ -160,10 +175,14 @@ public final class Rule {
                 }
                 break;
             default: // gt, gte, lt, lte, contains, startsWith
-                if (!(raw instanceof ConfigValue.Text || raw instanceof ConfigValue.Num
-                        || (raw instanceof ConfigValue.Bool && (op == Operator.CONTAINS || op == Operator.STARTS_WITH)))) {
-                    problems.add(new ConfigProblem(valuePointer, op.word() + " needs a number or a text value"
-                            + (raw == null ? "" : ", not " + raw.typeName())));
+                if (!(raw instanceof ConfigValue.Text
+                        || raw instanceof ConfigValue.Num
+                        || (raw instanceof ConfigValue.Bool
+                                && (op == Operator.CONTAINS || op == Operator.STARTS_WITH)))) {
+                    problems.add(new ConfigProblem(
+                            valuePointer,
+                            op.word() + " needs a number or a text value"
+                                    + (raw == null ? "" : ", not " + raw.typeName())));
                 }
         }
         return problems.size() == before ? new Rule(field, op, value, pattern, expectPresent) : null;

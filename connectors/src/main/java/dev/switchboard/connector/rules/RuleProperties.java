@@ -25,17 +25,25 @@ public final class RuleProperties {
                 .required()
                 .description(description)
                 .items(
-                        PropertySpec.builder("field", PropertyType.STRING).title("Field").required()
+                        PropertySpec.builder("field", PropertyType.STRING)
+                                .title("Field")
+                                .required()
                                 .description("Where to look in the event: data.…, or id, type, source, subject, time")
-                                .placeholder("data.score").build(),
-                        PropertySpec.builder("op", PropertyType.ENUM).title("Operator").required()
+                                .placeholder("data.score")
+                                .build(),
+                        PropertySpec.builder("op", PropertyType.ENUM)
+                                .title("Operator")
+                                .required()
                                 .options(Operator.words().toArray(String[]::new))
                                 .defaultValue("eq")
-                                .description("How the field is compared with the value").build(),
-                        PropertySpec.builder("value", PropertyType.JSON).title("Value")
+                                .description("How the field is compared with the value")
+                                .build(),
+                        PropertySpec.builder("value", PropertyType.JSON)
+                                .title("Value")
                                 .description("A number, text, true/false; an array for in; a regular expression for "
                                         + "matches; true/false (or nothing) for exists")
-                                .placeholder("50").build())
+                                .placeholder("50")
+                                .build())
                 .build();
     }
 }

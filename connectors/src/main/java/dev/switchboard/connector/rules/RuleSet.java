@@ -12,7 +12,10 @@ import java.util.Locale;
  * when a flow compiles. Shared by {@code filter} and each branch of {@code switch}.
  */
 public final class RuleSet {
-    public enum Match { ALL, ANY }
+    public enum Match {
+        ALL,
+        ANY
+    }
 
     private final Match match;
     private final List<Rule> rules;
@@ -63,7 +66,9 @@ public final class RuleSet {
         }
         List<NodeConfig> items = config.objects("rules");
         if (items.isEmpty()) {
-            problems.add(new ConfigProblem(pointer + "/rules", "Add at least one rule, e.g. {\"field\": \"data.score\", \"op\": \"gt\", \"value\": 50}"));
+            problems.add(new ConfigProblem(
+                    pointer + "/rules",
+                    "Add at least one rule, e.g. {\"field\": \"data.score\", \"op\": \"gt\", \"value\": 50}"));
         } else if (items.size() != config.list("rules").size()) {
             problems.add(new ConfigProblem(pointer + "/rules", "Each rule is an object with field, op and value"));
         }

@@ -17,7 +17,6 @@ import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.quartz.CronExpression;
 
 /** {@code schedule}: starts the flow at a fixed interval (camel-timer) or on a cron schedule (camel-quartz). */
 public final class ScheduleConnector implements Connector {
@@ -40,19 +38,40 @@ public final class ScheduleConnector implements Connector {
             .icon("clock")
             .outputs(PortSpec.out())
             .properties(
-                    PropertySpec.builder("mode", PropertyType.ENUM).title("Mode").options("interval", "cron")
-                            .defaultValue("interval").description("Every fixed interval, or at the times a cron expression names").build(),
-                    PropertySpec.builder("interval", PropertyType.DURATION).title("Interval").required()
-                            .visibleWhen("mode=interval").defaultValue("1m").placeholder("30s")
-                            .description("Time between two events, e.g. 30s, 5m, 1h or PT30S; the first comes one interval after start").build(),
-                    PropertySpec.builder("cron", PropertyType.CRON).title("Cron expression").required()
-                            .visibleWhen("mode=cron").placeholder("0 0/15 * * * ?")
-                            .description("Quartz cron: seconds minutes hours day-of-month month day-of-week [year]").build(),
-                    PropertySpec.builder("timeZone", PropertyType.STRING).title("Time zone")
-                            .visibleWhen("mode=cron").defaultValue("UTC").placeholder("Europe/Berlin")
-                            .description("The zone the cron expression's times are in").build(),
-                    PropertySpec.builder("payload", PropertyType.JSON).title("Payload")
-                            .description("Optional data sent on every tick; without it data is {\"firedAt\", \"count\"}").build())
+                    PropertySpec.builder("mode", PropertyType.ENUM)
+                            .title("Mode")
+                            .options("interval", "cron")
+                            .defaultValue("interval")
+                            .description("Every fixed interval, or at the times a cron expression names")
+                            .build(),
+                    PropertySpec.builder("interval", PropertyType.DURATION)
+                            .title("Interval")
+                            .required()
+                            .visibleWhen("mode=interval")
+                            .defaultValue("1m")
+                            .placeholder("30s")
+                            .description(
+                                    "Time between two events, e.g. 30s, 5m, 1h or PT30S; the first comes one interval after start")
+                            .build(),
+                    PropertySpec.builder("cron", PropertyType.CRON)
+                            .title("Cron expression")
+                            .required()
+                            .visibleWhen("mode=cron")
+                            .placeholder("0 0/15 * * * ?")
+                            .description("Quartz cron: seconds minutes hours day-of-month month day-of-week [year]")
+                            .build(),
+                    PropertySpec.builder("timeZone", PropertyType.STRING)
+                            .title("Time zone")
+                            .visibleWhen("mode=cron")
+                            .defaultValue("UTC")
+                            .placeholder("Europe/Berlin")
+                            .description("The zone the cron expression's times are in")
+                            .build(),
+                    PropertySpec.builder("payload", PropertyType.JSON)
+                            .title("Payload")
+                            .description(
+                                    "Optional data sent on every tick; without it data is {\"firedAt\", \"count\"}")
+                            .build())
             .helpResource(ScheduleConnector.class, "schedule.md")
             .sampleEvent("{\"firedAt\": \"2026-11-28T09:30:00Z\", \"count\": 3}")
             .build();
@@ -75,7 +94,8 @@ public final class ScheduleConnector implements Connector {
             try {
                 ZoneId.of(zone);
             } catch (java.time.DateTimeException e) {
-                problems.add(new ConfigProblem("/timeZone", "'" + zone + "' is not a time zone such as UTC or Europe/Berlin"));
+                problems.add(new ConfigProblem(
+                        "/timeZone", "'" + zone + "' is not a time zone such as UTC or Europe/Berlin"));
             }
         }
         payloadProblem(config).ifPresent(m -> problems.add(new ConfigProblem("/payload", m)));
@@ -139,13 +159,23 @@ public final class ScheduleConnector implements Connector {
         String source = node.eventSource();
         Optional<JsonNode> payload = payload(config);
         AtomicLong count = new AtomicLong();
-        node.emit(node.from(endpoint(node.flowId(), node.nodeId(), config)).process(exchange -> {
-            long n = count.incrementAndGet();
-            JsonNode data = payload.map(p -> (JsonNode) p.deepCopy()).orElseGet(() -> ticks(Instant.now(), n));
-            exchange.getIn().removeHeaders("*");
-            exchange.getIn().setBody(new Event(Event.newId(), source, EVENT_TYPE, Instant.now(),
-                    null, "application/json", data, Map.of()));
-        }), PortSpec.OUT);
+        node.emit(
+                node.from(endpoint(node.flowId(), node.nodeId(), config)).process(exchange -> {
+                    long n = count.incrementAndGet();
+                    JsonNode data = payload.map(p -> (JsonNode) p.deepCopy()).orElseGet(() -> ticks(Instant.now(), n));
+                    exchange.getIn().removeHeaders("*");
+                    exchange.getIn()
+                            .setBody(new Event(
+                                    Event.newId(),
+                                    source,
+                                    EVENT_TYPE,
+                                    Instant.now(),
+                                    null,
+                                    "application/json",
+                                    data,
+                                    Map.of()));
+                }),
+                PortSpec.OUT);
     }
 
     static JsonNode ticks(Instant firedAt, long count) {

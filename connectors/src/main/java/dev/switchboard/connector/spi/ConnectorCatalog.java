@@ -16,12 +16,14 @@ public final class ConnectorCatalog {
     public ConnectorCatalog(Collection<Connector> connectors) {
         Map<String, Connector> map = new LinkedHashMap<>();
         connectors.stream()
-                .sorted(Comparator.comparing((Connector c) -> c.spec().kind()).thenComparing(c -> c.spec().id()))
+                .sorted(Comparator.comparing((Connector c) -> c.spec().kind())
+                        .thenComparing(c -> c.spec().id()))
                 .forEach(c -> {
                     Connector previous = map.putIfAbsent(c.spec().id(), c);
                     if (previous != null) {
-                        throw new IllegalStateException("Two connectors claim the id '" + c.spec().id() + "': "
-                                + previous.getClass().getName() + " and " + c.getClass().getName());
+                        throw new IllegalStateException("Two connectors claim the id '"
+                                + c.spec().id() + "': " + previous.getClass().getName() + " and "
+                                + c.getClass().getName());
                     }
                 });
         this.byId = Collections.unmodifiableMap(map);
@@ -33,7 +35,8 @@ public final class ConnectorCatalog {
 
     public static ConnectorCatalog load(ClassLoader loader) {
         return new ConnectorCatalog(ServiceLoader.load(Connector.class, loader).stream()
-                .map(ServiceLoader.Provider::get).toList());
+                .map(ServiceLoader.Provider::get)
+                .toList());
     }
 
     public Optional<Connector> find(String id) {

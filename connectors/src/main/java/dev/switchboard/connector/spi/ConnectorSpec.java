@@ -83,22 +83,64 @@ public record ConnectorSpec(
             };
         }
 
-        public Builder category(String category) { this.category = category; return this; }
-        public Builder title(String title) { this.title = title; return this; }
-        public Builder description(String description) { this.description = description; return this; }
-        public Builder icon(String icon) { this.icon = icon; return this; }
-        public Builder outputs(PortSpec... outputs) { this.outputs = List.of(outputs); return this; }
-        public Builder noOutputs() { this.outputs = List.of(); return this; }
-        public Builder properties(PropertySpec... properties) { this.properties = List.of(properties); return this; }
-        public Builder help(String help) { this.help = help; return this; }
+        public Builder category(String category) {
+            this.category = category;
+            return this;
+        }
+
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder icon(String icon) {
+            this.icon = icon;
+            return this;
+        }
+
+        public Builder outputs(PortSpec... outputs) {
+            this.outputs = List.of(outputs);
+            return this;
+        }
+
+        public Builder noOutputs() {
+            this.outputs = List.of();
+            return this;
+        }
+
+        public Builder properties(PropertySpec... properties) {
+            this.properties = List.of(properties);
+            return this;
+        }
+
+        public Builder help(String help) {
+            this.help = help;
+            return this;
+        }
         /** The help from Markdown resources beside {@code anchor} ({@link Help#load}); fails when one is missing. */
-        public Builder helpResource(Class<?> anchor, String... names) { this.help = Help.load(anchor, names); return this; }
-        public Builder dynamicPorts() { this.dynamicPorts = true; return this; }
-        public Builder sampleEvent(String json) { this.sampleEvent = json; return this; }
+        public Builder helpResource(Class<?> anchor, String... names) {
+            this.help = Help.load(anchor, names);
+            return this;
+        }
+
+        public Builder dynamicPorts() {
+            this.dynamicPorts = true;
+            return this;
+        }
+
+        public Builder sampleEvent(String json) {
+            this.sampleEvent = json;
+            return this;
+        }
 
         public ConnectorSpec build() {
-            return new ConnectorSpec(id, kind, category, title, description, icon, outputs,
-                    properties, help, dynamicPorts, sampleEvent);
+            return new ConnectorSpec(
+                    id, kind, category, title, description, icon, outputs, properties, help, dynamicPorts, sampleEvent);
         }
     }
 }

@@ -29,8 +29,8 @@ public final class Help {
         for (String name : names) {
             try (InputStream in = anchor.getResourceAsStream(name)) {
                 if (in == null) {
-                    throw new IllegalStateException("The help of " + anchor.getName() + " is missing: no resource '" + name
-                            + "' beside the class (expected " + resourcePath(anchor, name) + ")");
+                    throw new IllegalStateException("The help of " + anchor.getName() + " is missing: no resource '"
+                            + name + "' beside the class (expected " + resourcePath(anchor, name) + ")");
                 }
                 parts.add(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
             } catch (IOException e) {
@@ -70,6 +70,8 @@ public final class Help {
     }
 
     private static String resourcePath(Class<?> anchor, String name) {
-        return name.startsWith("/") ? name.substring(1) : anchor.getPackageName().replace('.', '/') + "/" + name;
+        return name.startsWith("/")
+                ? name.substring(1)
+                : anchor.getPackageName().replace('.', '/') + "/" + name;
     }
 }

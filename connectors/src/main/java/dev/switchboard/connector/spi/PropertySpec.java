@@ -81,24 +81,82 @@ public record PropertySpec(
             this.type = type;
         }
 
-        public Builder title(String title) { this.title = title; return this; }
-        public Builder required() { this.required = true; return this; }
-        public Builder defaultValue(ConfigValue value) { this.defaultValue = value; return this; }
-        public Builder defaultValue(String value) { return defaultValue(ConfigValue.of(value)); }
-        public Builder defaultValue(long value) { return defaultValue(ConfigValue.of(value)); }
-        public Builder defaultValue(boolean value) { return defaultValue(ConfigValue.of(value)); }
-        public Builder options(String... options) { this.options = List.of(options); return this; }
-        public Builder secret() { this.secret = true; return this; }
-        public Builder description(String description) { this.description = description; return this; }
-        public Builder placeholder(String placeholder) { this.placeholder = placeholder; return this; }
-        public Builder items(PropertySpec... items) { this.items = List.of(items); return this; }
-        public Builder visibleWhen(String condition) { this.visibleWhen = condition; return this; }
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder required() {
+            this.required = true;
+            return this;
+        }
+
+        public Builder defaultValue(ConfigValue value) {
+            this.defaultValue = value;
+            return this;
+        }
+
+        public Builder defaultValue(String value) {
+            return defaultValue(ConfigValue.of(value));
+        }
+
+        public Builder defaultValue(long value) {
+            return defaultValue(ConfigValue.of(value));
+        }
+
+        public Builder defaultValue(boolean value) {
+            return defaultValue(ConfigValue.of(value));
+        }
+
+        public Builder options(String... options) {
+            this.options = List.of(options);
+            return this;
+        }
+
+        public Builder secret() {
+            this.secret = true;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder placeholder(String placeholder) {
+            this.placeholder = placeholder;
+            return this;
+        }
+
+        public Builder items(PropertySpec... items) {
+            this.items = List.of(items);
+            return this;
+        }
+
+        public Builder visibleWhen(String condition) {
+            this.visibleWhen = condition;
+            return this;
+        }
         /** Lets the text embed {@code {{secret:NAME}}} references; see {@link PropertySpec#acceptsSecrets()}. */
-        public Builder acceptsSecrets() { this.acceptsSecrets = true; return this; }
+        public Builder acceptsSecrets() {
+            this.acceptsSecrets = true;
+            return this;
+        }
 
         public PropertySpec build() {
-            return new PropertySpec(name, title, type, required, defaultValue, options, secret,
-                    description, placeholder, items, visibleWhen, acceptsSecrets);
+            return new PropertySpec(
+                    name,
+                    title,
+                    type,
+                    required,
+                    defaultValue,
+                    options,
+                    secret,
+                    description,
+                    placeholder,
+                    items,
+                    visibleWhen,
+                    acceptsSecrets);
         }
     }
 }

@@ -27,7 +27,8 @@ final class Database implements AutoCloseable {
         this.username = config.string("username", null);
         this.password = config.string("password", null);
         if (!jdbcUrl.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("jdbcUrl: '" + redacted() + "' is not a JDBC URL (it starts with jdbc:)");
+            throw new IllegalArgumentException(
+                    "jdbcUrl: '" + redacted() + "' is not a JDBC URL (it starts with jdbc:)");
         }
     }
 
@@ -40,11 +41,20 @@ final class Database implements AutoCloseable {
 
     static PropertySpec[] connectionProperties() {
         return new PropertySpec[] {
-            PropertySpec.builder("jdbcUrl", PropertyType.SECRET).title("JDBC URL").required()
+            PropertySpec.builder("jdbcUrl", PropertyType.SECRET)
+                    .title("JDBC URL")
+                    .required()
                     .placeholder("{{secret:ORDERS_DB_URL}}")
-                    .description("e.g. jdbc:postgresql://db:5432/shop or jdbc:h2:file:./data/shop — kept as a secret").build(),
-            PropertySpec.builder("username", PropertyType.SECRET).title("User").placeholder("{{secret:ORDERS_DB_USER}}").build(),
-            PropertySpec.builder("password", PropertyType.SECRET).title("Password").placeholder("{{secret:ORDERS_DB_PASSWORD}}").build()
+                    .description("e.g. jdbc:postgresql://db:5432/shop or jdbc:h2:file:./data/shop — kept as a secret")
+                    .build(),
+            PropertySpec.builder("username", PropertyType.SECRET)
+                    .title("User")
+                    .placeholder("{{secret:ORDERS_DB_USER}}")
+                    .build(),
+            PropertySpec.builder("password", PropertyType.SECRET)
+                    .title("Password")
+                    .placeholder("{{secret:ORDERS_DB_PASSWORD}}")
+                    .build()
         };
     }
 

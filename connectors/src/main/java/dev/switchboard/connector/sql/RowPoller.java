@@ -33,8 +33,19 @@ final class RowPoller {
     private long backoffMs;
     private long nextAttemptAt;
 
-    RowPoller(String flowId, String nodeId, NodeStatus status, String source, Database database, String query, int maxRows, boolean lowerCase,
-              String markDone, String trackColumn, String trackStart, Duration interval) {
+    RowPoller(
+            String flowId,
+            String nodeId,
+            NodeStatus status,
+            String source,
+            Database database,
+            String query,
+            int maxRows,
+            boolean lowerCase,
+            String markDone,
+            String trackColumn,
+            String trackStart,
+            Duration interval) {
         this.status = status;
         this.source = source;
         this.database = database;
@@ -67,8 +78,8 @@ final class RowPoller {
             nextAttemptAt = 0;
             exchange.getMessage().setBody(rows);
         } catch (RuntimeException e) {
-            status.down("cannot poll " + database.redacted() + ": " + Causes.rootMessage(e)
-                    + "; retrying in " + backoffMs / 1000 + " s");
+            status.down("cannot poll " + database.redacted() + ": " + Causes.rootMessage(e) + "; retrying in "
+                    + backoffMs / 1000 + " s");
             nextAttemptAt = System.currentTimeMillis() + backoffMs;
             backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
         }
@@ -80,8 +91,15 @@ final class RowPoller {
         Map<String, Object> row = exchange.getMessage().getBody(Map.class);
         exchange.setProperty(ROW, row);
         Object key = trackColumn != null ? row.get(trackColumn) : row.get("id");
-        Event event = new Event(UUID.randomUUID().toString(), source, SqlPollConnector.TYPE, null,
-                key == null ? null : String.valueOf(key), null, SqlValues.rowToJson(row, lowerCase), null);
+        Event event = new Event(
+                UUID.randomUUID().toString(),
+                source,
+                SqlPollConnector.TYPE,
+                null,
+                key == null ? null : String.valueOf(key),
+                null,
+                SqlValues.rowToJson(row, lowerCase),
+                null);
         exchange.getMessage().setBody(event);
     }
 
@@ -95,7 +113,8 @@ final class RowPoller {
         } else {
             Object key = row.get(trackColumn);
             if (key == null) {
-                throw new IllegalStateException("trackColumn '" + trackColumn + "' is not in the query's result (or is NULL)");
+                throw new IllegalStateException(
+                        "trackColumn '" + trackColumn + "' is not in the query's result (or is NULL)");
             }
             tracked.save(jdbc, key);
         }

@@ -25,14 +25,22 @@ public final class SqlExecConnector implements Connector {
     @Override
     public ConnectorSpec spec() {
         List<PropertySpec> properties = new ArrayList<>(List.of(Database.connectionProperties()));
-        properties.add(PropertySpec.builder("statement", PropertyType.STRING).title("Statement").required()
+        properties.add(PropertySpec.builder("statement", PropertyType.STRING)
+                .title("Statement")
+                .required()
                 .placeholder("UPDATE stock SET qty = qty - :qty WHERE sku = :sku")
-                .description("One SQL statement; :name marks a parameter").build());
-        properties.add(PropertySpec.builder("parameters", PropertyType.KEY_VALUE).title("Parameters")
-                .description("Parameter name → value template, e.g. sku → {{data.sku}}").build());
-        properties.add(PropertySpec.builder("resultField", PropertyType.STRING).title("Result field")
+                .description("One SQL statement; :name marks a parameter")
+                .build());
+        properties.add(PropertySpec.builder("parameters", PropertyType.KEY_VALUE)
+                .title("Parameters")
+                .description("Parameter name → value template, e.g. sku → {{data.sku}}")
+                .build());
+        properties.add(PropertySpec.builder("resultField", PropertyType.STRING)
+                .title("Result field")
                 .placeholder("result")
-                .description("When set, a query's rows (or an update's row count) are added to the event data under this field").build());
+                .description(
+                        "When set, a query's rows (or an update's row count) are added to the event data under this field")
+                .build());
         return ConnectorSpec.builder("sql.exec", ConnectorKind.ACTION)
                 .category("Actions")
                 .title("SQL statement")
@@ -51,7 +59,9 @@ public final class SqlExecConnector implements Connector {
         config.string("statement").ifPresent(sql -> {
             for (String name : TemplateParameters.namesIn(sql)) {
                 if (!parameters.containsKey(name)) {
-                    problems.add(new ConfigProblem("/parameters", "the statement uses :" + name + " but no parameter '" + name + "' is defined"));
+                    problems.add(new ConfigProblem(
+                            "/parameters",
+                            "the statement uses :" + name + " but no parameter '" + name + "' is defined"));
                 }
             }
         });
@@ -63,30 +73,36 @@ public final class SqlExecConnector implements Connector {
         NodeConfig config = node.config();
         List<ConfigProblem> problems = validate(config);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(problems.get(0).pointer().substring(1) + ": " + problems.get(0).message());
+            throw new IllegalArgumentException(problems.get(0).pointer().substring(1) + ": "
+                    + problems.get(0).message());
         }
         String sql = config.requireString("statement").trim();
         TemplateParameters parameters = TemplateParameters.parse(config.stringMap("parameters"));
-        String resultField = config.string("resultField").filter(s -> !s.isBlank()).orElse(null);
+        String resultField =
+                config.string("resultField").filter(s -> !s.isBlank()).orElse(null);
         boolean query = startsWithWord(sql, "select") || startsWithWord(sql, "with") || startsWithWord(sql, "values");
         Database database = Database.of(node, config);
-        node.emit(node.route().process(exchange -> {
-            Event event = exchange.getMessage().getBody(Event.class);
-            MapSqlParameterSource values = parameters.bind(event);
-            if (query) {
-                List<Map<String, Object>> rows = database.jdbc().queryForList(sql, values);
-                if (resultField != null) {
-                    ArrayNode array = Json.NODES.arrayNode();
-                    rows.forEach(row -> array.add(SqlValues.rowToJson(row, true)));
-                    exchange.getMessage().setBody(event.withData(withField(event, resultField, array)));
-                }
-            } else {
-                int count = database.jdbc().update(sql, values);
-                if (resultField != null) {
-                    exchange.getMessage().setBody(event.withData(withField(event, resultField, Json.NODES.numberNode(count))));
-                }
-            }
-        }), PortSpec.OUT);
+        node.emit(
+                node.route().process(exchange -> {
+                    Event event = exchange.getMessage().getBody(Event.class);
+                    MapSqlParameterSource values = parameters.bind(event);
+                    if (query) {
+                        List<Map<String, Object>> rows = database.jdbc().queryForList(sql, values);
+                        if (resultField != null) {
+                            ArrayNode array = Json.NODES.arrayNode();
+                            rows.forEach(row -> array.add(SqlValues.rowToJson(row, true)));
+                            exchange.getMessage().setBody(event.withData(withField(event, resultField, array)));
+                        }
+                    } else {
+                        int count = database.jdbc().update(sql, values);
+                        if (resultField != null) {
+                            exchange.getMessage()
+                                    .setBody(event.withData(
+                                            withField(event, resultField, Json.NODES.numberNode(count))));
+                        }
+                    }
+                }),
+                PortSpec.OUT);
     }
 
     private static ObjectNode withField(Event event, String field, com.fasterxml.jackson.databind.JsonNode value) {
@@ -98,5 +114,4 @@ public final class SqlExecConnector implements Connector {
     private static boolean startsWithWord(String sql, String word) {
         return sql.toLowerCase(Locale.ROOT).matches("(?s)^" + word + "\\b.*");
     }
-
 }

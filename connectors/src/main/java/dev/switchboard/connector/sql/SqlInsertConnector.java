@@ -25,11 +25,18 @@ public final class SqlInsertConnector implements Connector {
     @Override
     public ConnectorSpec spec() {
         List<PropertySpec> properties = new ArrayList<>(List.of(Database.connectionProperties()));
-        properties.add(PropertySpec.builder("table", PropertyType.STRING).title("Table").required()
-                .placeholder("orders").description("Table name, optionally schema.table").build());
-        properties.add(PropertySpec.builder("columns", PropertyType.KEY_VALUE).title("Columns").required()
+        properties.add(PropertySpec.builder("table", PropertyType.STRING)
+                .title("Table")
+                .required()
+                .placeholder("orders")
+                .description("Table name, optionally schema.table")
+                .build());
+        properties.add(PropertySpec.builder("columns", PropertyType.KEY_VALUE)
+                .title("Columns")
+                .required()
                 .description("Column name → value template, e.g. customer → {{data.customer}}. "
-                        + "A template that is one field keeps its type (number, boolean)").build());
+                        + "A template that is one field keeps its type (number, boolean)")
+                .build());
         return ConnectorSpec.builder("sql.insert", ConnectorKind.ACTION)
                 .category("Actions")
                 .title("SQL insert")
@@ -44,14 +51,19 @@ public final class SqlInsertConnector implements Connector {
     @Override
     public List<ConfigProblem> validate(NodeConfig config) {
         List<ConfigProblem> problems = new ArrayList<>();
-        config.string("table").filter(t -> !TABLE.matcher(t).matches()).ifPresent(t -> problems.add(new ConfigProblem("/table",
-                "'" + t + "' is not a plain table name (letters, digits and _, optionally schema.table)")));
+        config.string("table")
+                .filter(t -> !TABLE.matcher(t).matches())
+                .ifPresent(t -> problems.add(new ConfigProblem(
+                        "/table",
+                        "'" + t + "' is not a plain table name (letters, digits and _, optionally schema.table)")));
         Map<String, String> columns = config.stringMap("columns");
         if (columns.isEmpty()) {
             problems.add(new ConfigProblem("/columns", "map at least one column to a value"));
         }
-        columns.keySet().stream().filter(c -> !IDENTIFIER.matcher(c).matches()).forEach(c -> problems.add(
-                new ConfigProblem("/columns/" + c, "'" + c + "' is not a plain column name (letters, digits and _)")));
+        columns.keySet().stream()
+                .filter(c -> !IDENTIFIER.matcher(c).matches())
+                .forEach(c -> problems.add(new ConfigProblem(
+                        "/columns/" + c, "'" + c + "' is not a plain column name (letters, digits and _)")));
         problems.addAll(TemplateParameters.problems(columns, "/columns"));
         return problems;
     }
@@ -60,7 +72,8 @@ public final class SqlInsertConnector implements Connector {
     public void compile(NodeContext node) {
         List<ConfigProblem> problems = validate(node.config());
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(problems.get(0).pointer().substring(1) + ": " + problems.get(0).message());
+            throw new IllegalArgumentException(problems.get(0).pointer().substring(1) + ": "
+                    + problems.get(0).message());
         }
         String table = node.config().requireString("table");
         Map<String, String> columns = node.config().stringMap("columns");
@@ -74,10 +87,11 @@ public final class SqlInsertConnector implements Connector {
                 + parameters.keySet().stream().map(p -> ":" + p).collect(Collectors.joining(", ")) + ")";
         TemplateParameters values = TemplateParameters.parse(parameters);
         Database database = Database.of(node, node.config());
-        node.emit(node.route().process(exchange -> {
-            Event event = exchange.getMessage().getBody(Event.class);
-            database.jdbc().update(sql, values.bind(event));
-        }), PortSpec.OUT);
+        node.emit(
+                node.route().process(exchange -> {
+                    Event event = exchange.getMessage().getBody(Event.class);
+                    database.jdbc().update(sql, values.bind(event));
+                }),
+                PortSpec.OUT);
     }
-
 }

@@ -38,8 +38,12 @@ final class TemplateParameters {
 
     /** The {@code :name} parameters a statement uses (quotes, comments and {@code ::} casts are skipped). */
     static List<String> namesIn(String sql) {
-        return NamedParameterUtils.buildSqlParameterList(NamedParameterUtils.parseSqlStatement(sql), new MapSqlParameterSource())
-                .stream().map(SqlParameter::getName).distinct().toList();
+        return NamedParameterUtils.buildSqlParameterList(
+                        NamedParameterUtils.parseSqlStatement(sql), new MapSqlParameterSource())
+                .stream()
+                .map(SqlParameter::getName)
+                .distinct()
+                .toList();
     }
 
     MapSqlParameterSource bind(Event event) {

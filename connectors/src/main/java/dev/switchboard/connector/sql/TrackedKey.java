@@ -30,7 +30,8 @@ final class TrackedKey {
     Object load(NamedParameterJdbcTemplate jdbc) {
         ensureTable(jdbc);
         List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT last_value, value_type FROM " + TABLE + " WHERE node_key = :key", new MapSqlParameterSource("key", nodeKey));
+                "SELECT last_value, value_type FROM " + TABLE + " WHERE node_key = :key",
+                new MapSqlParameterSource("key", nodeKey));
         if (rows.isEmpty()) {
             return start == null ? null : typed(start, guessType(start));
         }
@@ -41,17 +42,22 @@ final class TrackedKey {
     void save(NamedParameterJdbcTemplate jdbc, Object value) {
         ensureTable(jdbc);
         MapSqlParameterSource params = new MapSqlParameterSource("key", nodeKey)
-                .addValue("value", text(value)).addValue("type", typeOf(value));
-        int updated = jdbc.update("UPDATE " + TABLE + " SET last_value = :value, value_type = :type WHERE node_key = :key", params);
+                .addValue("value", text(value))
+                .addValue("type", typeOf(value));
+        int updated = jdbc.update(
+                "UPDATE " + TABLE + " SET last_value = :value, value_type = :type WHERE node_key = :key", params);
         if (updated == 0) {
-            jdbc.update("INSERT INTO " + TABLE + " (node_key, last_value, value_type) VALUES (:key, :value, :type)", params);
+            jdbc.update(
+                    "INSERT INTO " + TABLE + " (node_key, last_value, value_type) VALUES (:key, :value, :type)",
+                    params);
         }
     }
 
     private void ensureTable(NamedParameterJdbcTemplate jdbc) {
         if (!tableReady) {
-            jdbc.getJdbcTemplate().execute("CREATE TABLE IF NOT EXISTS " + TABLE
-                    + " (node_key VARCHAR(400) PRIMARY KEY, last_value VARCHAR(4000), value_type VARCHAR(16))");
+            jdbc.getJdbcTemplate()
+                    .execute("CREATE TABLE IF NOT EXISTS " + TABLE
+                            + " (node_key VARCHAR(400) PRIMARY KEY, last_value VARCHAR(4000), value_type VARCHAR(16))");
             tableReady = true;
         }
     }

@@ -81,7 +81,8 @@ public final class DirectoryFileSandbox implements FileSandbox {
                 throw new SandboxViolationException("'" + relative + "' goes through a broken symbolic link");
             }
             if (!existing.toRealPath().startsWith(realRoot)) {
-                throw new SandboxViolationException("'" + relative + "' goes through a symbolic link that leads outside the data folder " + root);
+                throw new SandboxViolationException(
+                        "'" + relative + "' goes through a symbolic link that leads outside the data folder " + root);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not check '" + relative + "' against the data folder " + root, e);

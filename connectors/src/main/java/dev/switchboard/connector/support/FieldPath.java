@@ -13,8 +13,11 @@ import java.util.List;
  */
 public final class FieldPath {
     /** The roots every event has: its data and the CloudEvents attributes. */
-    public static final List<String> ROOTS = List.of("data", "id", "source", "type", "time", "subject", "datacontenttype");
-    private static final List<String> WELL_KNOWN_EXTENSIONS = List.of("error", "errornode", "traceparent", "tracestate");
+    public static final List<String> ROOTS =
+            List.of("data", "id", "source", "type", "time", "subject", "datacontenttype");
+
+    private static final List<String> WELL_KNOWN_EXTENSIONS =
+            List.of("error", "errornode", "traceparent", "tracestate");
     private final String text;
     private final String root;
     private final List<Object> steps; // String field names and Integer array indexes
@@ -51,7 +54,8 @@ public final class FieldPath {
                     try {
                         steps.add(Integer.parseInt(index));
                     } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException(Quote.single(text) + ": " + Quote.single(index) + " is not an array index");
+                        throw new IllegalArgumentException(
+                                Quote.single(text) + ": " + Quote.single(index) + " is not an array index");
                     }
                 }
                 i = close;
@@ -125,8 +129,11 @@ public final class FieldPath {
      * reads an extension of that name, but is more likely a typo.
      */
     public static boolean isWellKnownExtension(String name) {
-        return WELL_KNOWN_EXTENSIONS.contains(name) || name.startsWith("http") || name.startsWith("kafka")
-                || name.startsWith("sb") || name.startsWith("file");
+        return WELL_KNOWN_EXTENSIONS.contains(name)
+                || name.startsWith("http")
+                || name.startsWith("kafka")
+                || name.startsWith("sb")
+                || name.startsWith("file");
     }
 
     @Override

@@ -54,16 +54,20 @@ public enum Formatter {
         int colon = text.indexOf(':');
         String name = (colon < 0 ? text : text.substring(0, colon)).trim();
         String arg = colon < 0 ? null : unquote(text.substring(colon + 1).trim());
-        Formatter f = Arrays.stream(values()).filter(v -> v.word.equals(name)).findFirst()
+        Formatter f = Arrays.stream(values())
+                .filter(v -> v.word.equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown formatter " + Quote.single(name) + "; known: "
                         + Arrays.stream(values()).map(Formatter::word).collect(Collectors.joining(", "))));
         DateTimeFormatter pattern = null;
         if (f == DATE) {
             try {
-                pattern = arg == null ? DateTimeFormatter.ISO_INSTANT
+                pattern = arg == null
+                        ? DateTimeFormatter.ISO_INSTANT
                         : DateTimeFormatter.ofPattern(arg, Locale.ROOT).withZone(ZoneOffset.UTC);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("date:" + Quote.single(arg) + " is not a date pattern: " + e.getMessage());
+                throw new IllegalArgumentException(
+                        "date:" + Quote.single(arg) + " is not a date pattern: " + e.getMessage());
             }
         }
         if (f == DEFAULT && arg == null) {
@@ -83,7 +87,9 @@ public enum Formatter {
         boolean absent = value == null || value.isMissingNode() || value.isNull();
         switch (this) {
             case DEFAULT:
-                return absent || (value.isTextual() && value.asText().isEmpty()) ? TextNode.valueOf(applied.argument()) : value;
+                return absent || (value.isTextual() && value.asText().isEmpty())
+                        ? TextNode.valueOf(applied.argument())
+                        : value;
             case UPPER:
                 return absent ? value : TextNode.valueOf(Template.asText(value).toUpperCase(Locale.ROOT));
             case LOWER:
@@ -103,7 +109,9 @@ public enum Formatter {
             case DATE:
                 if (absent) return value;
                 Instant instant = toInstant(value);
-                return instant == null ? MissingNode.getInstance() : TextNode.valueOf(applied.datePattern().format(instant));
+                return instant == null
+                        ? MissingNode.getInstance()
+                        : TextNode.valueOf(applied.datePattern().format(instant));
             default:
                 throw new IllegalStateException(name());
         }
@@ -134,7 +142,9 @@ public enum Formatter {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e2) {
                 try {
-                    return java.time.LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+                    return java.time.LocalDate.parse(text)
+                            .atStartOfDay(ZoneOffset.UTC)
+                            .toInstant();
                 } catch (DateTimeParseException e3) {
                     return null;
                 }

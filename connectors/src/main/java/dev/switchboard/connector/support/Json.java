@@ -70,14 +70,18 @@ public final class Json {
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> f = it.next();
             switch (f.getKey()) {
-                case "specversion", "id", "source", "type", "time", "subject", "datacontenttype", "data" -> { }
+                case "specversion", "id", "source", "type", "time", "subject", "datacontenttype", "data" -> {}
                 default -> ext.put(f.getKey(), f.getValue().asText());
             }
         }
-        return new Event(node.path("id").asText(), node.path("source").asText(), node.path("type").asText(),
+        return new Event(
+                node.path("id").asText(),
+                node.path("source").asText(),
+                node.path("type").asText(),
                 node.hasNonNull("time") ? Instant.parse(node.get("time").asText()) : null,
                 node.hasNonNull("subject") ? node.get("subject").asText() : null,
                 node.hasNonNull("datacontenttype") ? node.get("datacontenttype").asText() : null,
-                node.get("data"), ext);
+                node.get("data"),
+                ext);
     }
 }

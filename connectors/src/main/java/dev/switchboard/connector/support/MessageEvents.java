@@ -22,7 +22,8 @@ public final class MessageEvents {
      * @param messageId the broker's id for the message (becomes the event id); null for a fresh one
      * @param subject where the message came from (queue, topic), the CloudEvents {@code subject}
      */
-    public static Event toEvent(String body, String messageId, String source, String type, String subject, Instant time) {
+    public static Event toEvent(
+            String body, String messageId, String source, String type, String subject, Instant time) {
         JsonNode json = tryParse(body);
         if (json != null && isCloudEvent(json)) {
             return Json.fromCloudEvent(json);
@@ -31,7 +32,8 @@ public final class MessageEvents {
         if (json != null) {
             return new Event(id, source, type, time, subject, "application/json", json, Map.of());
         }
-        return new Event(id, source, type, time, subject, "text/plain", TextNode.valueOf(body == null ? "" : body), Map.of());
+        return new Event(
+                id, source, type, time, subject, "text/plain", TextNode.valueOf(body == null ? "" : body), Map.of());
     }
 
     /** The message body for an event: its data as JSON, or the whole CloudEvent. */
@@ -45,8 +47,11 @@ public final class MessageEvents {
     }
 
     private static boolean isCloudEvent(JsonNode json) {
-        return json.isObject() && json.path("specversion").isTextual() && json.path("id").isTextual()
-                && json.path("source").isTextual() && json.path("type").isTextual();
+        return json.isObject()
+                && json.path("specversion").isTextual()
+                && json.path("id").isTextual()
+                && json.path("source").isTextual()
+                && json.path("type").isTextual();
     }
 
     private static JsonNode tryParse(String body) {
@@ -58,8 +63,14 @@ public final class MessageEvents {
             return null;
         }
         char first = trimmed.charAt(0);
-        boolean looksLikeJson = first == '{' || first == '[' || first == '"' || first == '-' || Character.isDigit(first)
-                || trimmed.equals("true") || trimmed.equals("false") || trimmed.equals("null");
+        boolean looksLikeJson = first == '{'
+                || first == '['
+                || first == '"'
+                || first == '-'
+                || Character.isDigit(first)
+                || trimmed.equals("true")
+                || trimmed.equals("false")
+                || trimmed.equals("null");
         if (!looksLikeJson) {
             return null;
         }

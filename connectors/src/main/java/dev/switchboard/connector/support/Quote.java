@@ -56,7 +56,8 @@ public final class Quote {
     /** " (20,000,000 characters)" when the value is cut, else empty. */
     public static String lengthNote(String value) {
         return value != null && value.length() > MAX_SHOWN
-                ? " (" + String.format(Locale.ROOT, "%,d", value.length()) + " characters)" : "";
+                ? " (" + String.format(Locale.ROOT, "%,d", value.length()) + " characters)"
+                : "";
     }
 
     /**

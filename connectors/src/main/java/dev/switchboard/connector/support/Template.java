@@ -67,7 +67,10 @@ public final class Template {
 
     /** The field paths this template reads, for the designer's suggestions and checks. */
     public List<FieldPath> paths() {
-        return parts.stream().filter(Lookup.class::isInstance).map(p -> ((Lookup) p).path).toList();
+        return parts.stream()
+                .filter(Lookup.class::isInstance)
+                .map(p -> ((Lookup) p).path)
+                .toList();
     }
 
     public String render(Event event) {

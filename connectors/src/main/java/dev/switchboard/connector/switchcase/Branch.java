@@ -19,8 +19,11 @@ record Branch(String name, RuleSet rules) {
     static List<Branch> readAll(NodeConfig config, List<ConfigProblem> problems) {
         List<NodeConfig> items = config.objects("branches");
         if (items.isEmpty() || items.size() != config.list("branches").size()) {
-            problems.add(new ConfigProblem("/branches", "Add at least one branch, each an object with name and rules, e.g. "
-                    + "{\"name\": \"big\", \"rules\": [{\"field\": \"data.total\", \"op\": \"gte\", \"value\": 1000}]}"));
+            problems.add(
+                    new ConfigProblem(
+                            "/branches",
+                            "Add at least one branch, each an object with name and rules, e.g. "
+                                    + "{\"name\": \"big\", \"rules\": [{\"field\": \"data.total\", \"op\": \"gte\", \"value\": 1000}]}"));
         }
         List<Branch> branches = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -31,7 +34,8 @@ record Branch(String name, RuleSet rules) {
             if (name.isEmpty()) {
                 problems.add(new ConfigProblem(pointer + "/name", "Name the branch; the name becomes its output port"));
             } else if (RESERVED.contains(name)) {
-                problems.add(new ConfigProblem(pointer + "/name", "'" + name + "' is a reserved port name; pick another"));
+                problems.add(
+                        new ConfigProblem(pointer + "/name", "'" + name + "' is a reserved port name; pick another"));
             } else if (!seen.add(name)) {
                 problems.add(new ConfigProblem(pointer + "/name", "Another branch is already named '" + name + "'"));
             }

@@ -21,8 +21,8 @@ import org.apache.camel.model.RouteDefinition;
 /** {@code switch}: sends each event to the branch whose rules it matches, or to {@code default}. */
 public final class SwitchConnector implements Connector {
     public static final String DEFAULT_PORT = "default";
-    private static final PortSpec DEFAULT = PortSpec.of(DEFAULT_PORT, "default",
-            "Events no branch matched; dropped (run FILTERED) when unwired");
+    private static final PortSpec DEFAULT =
+            PortSpec.of(DEFAULT_PORT, "default", "Events no branch matched; dropped (run FILTERED) when unwired");
 
     private static final ConnectorSpec SPEC = ConnectorSpec.builder("switch", ConnectorKind.STEP)
             .category("Logic")
@@ -32,17 +32,27 @@ public final class SwitchConnector implements Connector {
             .outputs(DEFAULT)
             .dynamicPorts()
             .properties(
-                    PropertySpec.builder("branches", PropertyType.LIST).title("Branches").required()
+                    PropertySpec.builder("branches", PropertyType.LIST)
+                            .title("Branches")
+                            .required()
                             .description("Tried in order; each branch name becomes an output port")
-                            .items(PropertySpec.builder("name", PropertyType.STRING).title("Name").required()
-                                            .description("The output port's name").placeholder("big-orders").build(),
+                            .items(
+                                    PropertySpec.builder("name", PropertyType.STRING)
+                                            .title("Name")
+                                            .required()
+                                            .description("The output port's name")
+                                            .placeholder("big-orders")
+                                            .build(),
                                     RuleProperties.match("all: every rule must hold; any: at least one"),
                                     RuleProperties.rules("The conditions for this branch"))
                             .build(),
-                    PropertySpec.builder("mode", PropertyType.ENUM).title("Mode")
-                            .options("first", "all").defaultValue("first")
+                    PropertySpec.builder("mode", PropertyType.ENUM)
+                            .title("Mode")
+                            .options("first", "all")
+                            .defaultValue("first")
                             .description("first: only the first matching branch gets the event; "
-                                    + "all: every matching branch gets its own copy").build())
+                                    + "all: every matching branch gets its own copy")
+                            .build())
             .helpResource(SwitchConnector.class, "switch.md", RuleProperties.HELP)
             .build();
 
@@ -120,7 +130,8 @@ public final class SwitchConnector implements Connector {
         for (int i = 0; i < branches.size(); i++) {
             int index = i;
             ChoiceDefinition choice = route.choice();
-            choice.when(exchange -> exchange.getProperty(matchedKey, BitSet.class).get(index))
+            choice.when(exchange ->
+                            exchange.getProperty(matchedKey, BitSet.class).get(index))
                     .process(exchange -> restoreOriginal(exchange, originalKey));
             node.emit(choice, branches.get(i).name());
             choice.end();

@@ -74,8 +74,11 @@ final class HmacSignature extends WebhookAuth {
         if (headers.isPresent()) {
             return headers;
         }
-        byte[] given = HexFormat.of().parseHex(request.header(header).orElseThrow().trim().substring(PREFIX.length()));
-        String timestamp = timestampHeader.isEmpty() ? null : request.header(timestampHeader).orElseThrow().trim();
+        byte[] given = HexFormat.of()
+                .parseHex(request.header(header).orElseThrow().trim().substring(PREFIX.length()));
+        String timestamp = timestampHeader.isEmpty()
+                ? null
+                : request.header(timestampHeader).orElseThrow().trim();
         byte[] expected = mac(key, timestamp, request.body());
         return sameBytes(expected, given) ? Optional.empty() : Optional.of("Invalid signature");
     }

@@ -16,7 +16,8 @@ import java.util.Optional;
  * so a caller without the right bearer token or basic credentials (or without a well-formed
  * signature) costs no memory for its body; {@link #reject} is the whole check, body included.
  */
-public abstract sealed class WebhookAuth permits WebhookAuth.None, WebhookAuth.Bearer, WebhookAuth.Basic, HmacSignature {
+public abstract sealed class WebhookAuth
+        permits WebhookAuth.None, WebhookAuth.Bearer, WebhookAuth.Basic, HmacSignature {
     public static final String NONE = "none";
     public static final String BEARER = "bearer";
     public static final String BASIC = "basic";
@@ -52,12 +53,15 @@ public abstract sealed class WebhookAuth permits WebhookAuth.None, WebhookAuth.B
             case BASIC:
                 return new Basic(credential(config, "username"), credential(config, "password"));
             case HMAC_SHA256:
-                return new HmacSignature(credential(config, "secret"),
+                return new HmacSignature(
+                        credential(config, "secret"),
                         config.string("signatureHeader", DEFAULT_SIGNATURE_HEADER),
                         config.string("timestampHeader", "").trim(),
-                        config.duration("tolerance", DEFAULT_TOLERANCE), clock);
+                        config.duration("tolerance", DEFAULT_TOLERANCE),
+                        clock);
             default:
-                throw new IllegalArgumentException("auth '" + scheme + "' is not one of none, bearer, basic, hmac-sha256");
+                throw new IllegalArgumentException(
+                        "auth '" + scheme + "' is not one of none, bearer, basic, hmac-sha256");
         }
     }
 
@@ -65,8 +69,8 @@ public abstract sealed class WebhookAuth permits WebhookAuth.None, WebhookAuth.B
         String value = config.string(name, "");
         if (value.isEmpty()) {
             // an empty credential would let anyone in who sends an empty one
-            throw new IllegalArgumentException(name + " is required for auth " + config.string("auth", NONE)
-                    + " and must not be empty");
+            throw new IllegalArgumentException(
+                    name + " is required for auth " + config.string("auth", NONE) + " and must not be empty");
         }
         return value;
     }
@@ -125,7 +129,8 @@ public abstract sealed class WebhookAuth permits WebhookAuth.None, WebhookAuth.B
             }
             String decoded;
             try {
-                decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+                decoded = new String(
+                        Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 return Optional.of("Malformed basic credentials");
             }
@@ -155,6 +160,7 @@ public abstract sealed class WebhookAuth permits WebhookAuth.None, WebhookAuth.B
      * has a timestamp header; for tests and docs.
      */
     public static String signature(String secret, long timestampSeconds, byte[] body) {
-        return HmacSignature.PREFIX + HmacSignature.hex(HmacSignature.mac(secret, Long.toString(timestampSeconds), body));
+        return HmacSignature.PREFIX
+                + HmacSignature.hex(HmacSignature.mac(secret, Long.toString(timestampSeconds), body));
     }
 }

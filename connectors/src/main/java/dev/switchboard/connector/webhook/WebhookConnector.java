@@ -36,50 +36,91 @@ public final class WebhookConnector implements Connector {
     public static final String DEFAULT_MAX_BODY_SIZE = "10MB";
     /** A body is held in memory while it is checked, parsed and stored: beyond this, use files or a broker. */
     public static final long LARGEST_MAX_BODY_BYTES = 50L * 1024 * 1024;
+
     private static final long SMALLEST_MAX_BODY_BYTES = 1024;
 
     private static final ConnectorSpec SPEC = ConnectorSpec.builder(ID, ConnectorKind.TRIGGER)
             .title("Webhook")
-            .description("Starts the flow when an HTTP request arrives, with optional bearer, basic or HMAC authentication")
+            .description(
+                    "Starts the flow when an HTTP request arrives, with optional bearer, basic or HMAC authentication")
             .icon("zap")
             .outputs(PortSpec.out())
             .properties(
-                    PropertySpec.builder("path", PropertyType.STRING).title("Path").required()
+                    PropertySpec.builder("path", PropertyType.STRING)
+                            .title("Path")
+                            .required()
                             .placeholder("/hooks/leads")
-                            .description("Where the engine listens, e.g. /hooks/leads (letters, digits and . _ ~ - /)").build(),
-                    PropertySpec.builder("method", PropertyType.ENUM).title("Method").options("POST", "PUT")
-                            .defaultValue("POST").description("Other methods are answered with 405").build(),
-                    PropertySpec.builder("auth", PropertyType.ENUM).title("Authentication")
+                            .description("Where the engine listens, e.g. /hooks/leads (letters, digits and . _ ~ - /)")
+                            .build(),
+                    PropertySpec.builder("method", PropertyType.ENUM)
+                            .title("Method")
+                            .options("POST", "PUT")
+                            .defaultValue("POST")
+                            .description("Other methods are answered with 405")
+                            .build(),
+                    PropertySpec.builder("auth", PropertyType.ENUM)
+                            .title("Authentication")
                             .options(WebhookAuth.NONE, WebhookAuth.BEARER, WebhookAuth.BASIC, WebhookAuth.HMAC_SHA256)
                             .defaultValue(WebhookAuth.NONE)
-                            .description("How callers prove who they are; failures get 401 and nothing runs").build(),
-                    PropertySpec.builder("token", PropertyType.SECRET).title("Bearer token").required()
-                            .visibleWhen("auth=bearer").placeholder("{{secret:LEADS_TOKEN}}")
-                            .description("Callers send Authorization: Bearer <token>").build(),
-                    PropertySpec.builder("username", PropertyType.STRING).title("Username").required()
-                            .visibleWhen("auth=basic").build(),
-                    PropertySpec.builder("password", PropertyType.SECRET).title("Password").required()
-                            .visibleWhen("auth=basic").placeholder("{{secret:LEADS_PASSWORD}}").build(),
-                    PropertySpec.builder("secret", PropertyType.SECRET).title("Signing secret").required()
-                            .visibleWhen("auth=hmac-sha256").placeholder("{{secret:LEADS_HOOK}}")
-                            .description("Shared secret of the HMAC-SHA256 signature over the raw body").build(),
-                    PropertySpec.builder("signatureHeader", PropertyType.STRING).title("Signature header")
-                            .visibleWhen("auth=hmac-sha256").defaultValue(WebhookAuth.DEFAULT_SIGNATURE_HEADER)
-                            .description("Header holding sha256=<hex of HMAC-SHA256(secret, body)>").build(),
-                    PropertySpec.builder("timestampHeader", PropertyType.STRING).title("Timestamp header")
-                            .visibleWhen("auth=hmac-sha256").placeholder("X-Signature-Timestamp")
+                            .description("How callers prove who they are; failures get 401 and nothing runs")
+                            .build(),
+                    PropertySpec.builder("token", PropertyType.SECRET)
+                            .title("Bearer token")
+                            .required()
+                            .visibleWhen("auth=bearer")
+                            .placeholder("{{secret:LEADS_TOKEN}}")
+                            .description("Callers send Authorization: Bearer <token>")
+                            .build(),
+                    PropertySpec.builder("username", PropertyType.STRING)
+                            .title("Username")
+                            .required()
+                            .visibleWhen("auth=basic")
+                            .build(),
+                    PropertySpec.builder("password", PropertyType.SECRET)
+                            .title("Password")
+                            .required()
+                            .visibleWhen("auth=basic")
+                            .placeholder("{{secret:LEADS_PASSWORD}}")
+                            .build(),
+                    PropertySpec.builder("secret", PropertyType.SECRET)
+                            .title("Signing secret")
+                            .required()
+                            .visibleWhen("auth=hmac-sha256")
+                            .placeholder("{{secret:LEADS_HOOK}}")
+                            .description("Shared secret of the HMAC-SHA256 signature over the raw body")
+                            .build(),
+                    PropertySpec.builder("signatureHeader", PropertyType.STRING)
+                            .title("Signature header")
+                            .visibleWhen("auth=hmac-sha256")
+                            .defaultValue(WebhookAuth.DEFAULT_SIGNATURE_HEADER)
+                            .description("Header holding sha256=<hex of HMAC-SHA256(secret, body)>")
+                            .build(),
+                    PropertySpec.builder("timestampHeader", PropertyType.STRING)
+                            .title("Timestamp header")
+                            .visibleWhen("auth=hmac-sha256")
+                            .placeholder("X-Signature-Timestamp")
                             .description("Optional: header holding the unix time of the request; the signature then"
-                                    + " covers timestamp + \".\" + body, and old requests are refused").build(),
-                    PropertySpec.builder("tolerance", PropertyType.DURATION).title("Timestamp tolerance")
-                            .visibleWhen("auth=hmac-sha256").defaultValue("5m")
-                            .description("How far the timestamp may be from the server's clock (with a timestamp header)").build(),
-                    PropertySpec.builder("eventType", PropertyType.STRING).title("Event type")
+                                    + " covers timestamp + \".\" + body, and old requests are refused")
+                            .build(),
+                    PropertySpec.builder("tolerance", PropertyType.DURATION)
+                            .title("Timestamp tolerance")
+                            .visibleWhen("auth=hmac-sha256")
+                            .defaultValue("5m")
+                            .description(
+                                    "How far the timestamp may be from the server's clock (with a timestamp header)")
+                            .build(),
+                    PropertySpec.builder("eventType", PropertyType.STRING)
+                            .title("Event type")
                             .defaultValue(DEFAULT_EVENT_TYPE)
-                            .description("The CloudEvents type of the events this trigger creates").build(),
-                    PropertySpec.builder("maxBodySize", PropertyType.STRING).title("Largest body")
-                            .defaultValue(DEFAULT_MAX_BODY_SIZE).placeholder(DEFAULT_MAX_BODY_SIZE)
+                            .description("The CloudEvents type of the events this trigger creates")
+                            .build(),
+                    PropertySpec.builder("maxBodySize", PropertyType.STRING)
+                            .title("Largest body")
+                            .defaultValue(DEFAULT_MAX_BODY_SIZE)
+                            .placeholder(DEFAULT_MAX_BODY_SIZE)
                             .description("Larger bodies get 413 and are never read into memory; e.g. 512KB, 10MB"
-                                    + " (1KB to 50MB)").build())
+                                    + " (1KB to 50MB)")
+                            .build())
             .helpResource(WebhookConnector.class, "webhook.md")
             .sampleEvent("""
                     {"name": "Ada Lovelace", "email": "ada@example.com", "company": "Analytical Engines Ltd", "score": 72, "tags": ["inbound", "demo-request"]}""")
@@ -123,7 +164,8 @@ public final class WebhookConnector implements Connector {
     static Optional<String> pathProblem(String path) {
         String shown = Quote.single(path);
         if (!PATH.matcher(path).matches()) {
-            return Optional.of(shown + " is not a webhook path: start with / and use letters, digits and . _ ~ - / only");
+            return Optional.of(
+                    shown + " is not a webhook path: start with / and use letters, digits and . _ ~ - / only");
         }
         if (path.length() > 1 && path.endsWith("/")) {
             return Optional.of(shown + " ends with '/': write " + Quote.single(path.replaceAll("/+$", ""))
@@ -136,7 +178,8 @@ public final class WebhookConnector implements Connector {
         for (String segment : path.substring(1).split("/")) {
             if (segment.equals(".") || segment.equals("..")) {
                 String resolved = URI.create(path).normalize().getPath();
-                boolean suggest = !resolved.contains("/./") && !resolved.contains("/../") && !resolved.startsWith("/..");
+                boolean suggest =
+                        !resolved.contains("/./") && !resolved.contains("/../") && !resolved.startsWith("/..");
                 return Optional.of(shown + " has a '" + segment + "' segment: clients and the web server resolve it "
                         + "before the path is matched, so no request can reach this path"
                         + (suggest ? ". Did you mean " + Quote.single(resolved) + "?" : ""));
@@ -153,8 +196,10 @@ public final class WebhookConnector implements Connector {
             return Optional.of(new ConfigProblem("/maxBodySize", e.getMessage()));
         }
         if (bytes < SMALLEST_MAX_BODY_BYTES || bytes > LARGEST_MAX_BODY_BYTES) {
-            return Optional.of(new ConfigProblem("/maxBodySize", "maxBodySize must be between 1KB and "
-                    + ByteSizes.format(LARGEST_MAX_BODY_BYTES) + ", not " + text.trim()));
+            return Optional.of(new ConfigProblem(
+                    "/maxBodySize",
+                    "maxBodySize must be between 1KB and " + ByteSizes.format(LARGEST_MAX_BODY_BYTES) + ", not "
+                            + text.trim()));
         }
         return Optional.empty();
     }
@@ -176,10 +221,16 @@ public final class WebhookConnector implements Connector {
         String path = config.requireString("path");
         String method = config.string("method", "POST");
         WebhookAuth auth = WebhookAuth.from(config);
-        WebhookEvents events = new WebhookEvents(node.eventSource(), config.string("eventType", DEFAULT_EVENT_TYPE),
-                path, config.string("signatureHeader", WebhookAuth.DEFAULT_SIGNATURE_HEADER));
+        WebhookEvents events = new WebhookEvents(
+                node.eventSource(),
+                config.string("eventType", DEFAULT_EVENT_TYPE),
+                path,
+                config.string("signatureHeader", WebhookAuth.DEFAULT_SIGNATURE_HEADER));
         WebhookExchanges exchanges = new WebhookExchanges(auth, events);
-        HookSpec hook = new HookSpec(path, method, ByteSizes.parse(config.string("maxBodySize", DEFAULT_MAX_BODY_SIZE)),
+        HookSpec hook = new HookSpec(
+                path,
+                method,
+                ByteSizes.parse(config.string("maxBodySize", DEFAULT_MAX_BODY_SIZE)),
                 exchanges::checkHeaders);
 
         RouteDefinition route = node.from(IngressComponent.endpoint(node.camel(), hook));

@@ -20,6 +20,7 @@ public final class WebhookEvents {
     /** Header names with any of these parts are never copied into the event: they carry credentials. */
     private static final List<String> CREDENTIAL_WORDS =
             List.of("auth", "signature", "token", "secret", "cookie", "key", "password", "session");
+
     private static final int MAX_HEADER_VALUE = 512;
     private static final String IDEMPOTENCY_KEY = "idempotency-key";
     private static final String FORM = "application/x-www-form-urlencoded";
@@ -44,8 +45,15 @@ public final class WebhookEvents {
     }
 
     public Event toEvent(WebhookRequest request) throws BadBody {
-        return new Event(Event.newId(), source, type, Instant.now(), subject, "application/json",
-                data(request), extensions(request));
+        return new Event(
+                Event.newId(),
+                source,
+                type,
+                Instant.now(),
+                subject,
+                "application/json",
+                data(request),
+                extensions(request));
     }
 
     static JsonNode data(WebhookRequest request) throws BadBody {

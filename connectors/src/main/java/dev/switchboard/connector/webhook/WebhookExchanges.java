@@ -69,9 +69,13 @@ final class WebhookExchanges {
 
     static void failed(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        LOG.warn("Webhook {} could not accept an event", exchange.getFromEndpoint().getEndpointUri(), cause);
+        LOG.warn(
+                "Webhook {} could not accept an event",
+                exchange.getFromEndpoint().getEndpointUri(),
+                cause);
         exchange.getMessage().removeHeaders("*");
-        exchange.getMessage().setBody(IngressAnswer.error(503, "unavailable",
-                "The event could not be accepted now; try again later").withHeader("Retry-After", "5"));
+        exchange.getMessage()
+                .setBody(IngressAnswer.error(503, "unavailable", "The event could not be accepted now; try again later")
+                        .withHeader("Retry-After", "5"));
     }
 }

@@ -12,7 +12,9 @@ class FileParserTest {
     @Test
     void csvWithSemicolonsAndAByteOrderMarkReadsHeaderAsFieldNames() {
         List<Event> events = new FileParser("/src", "csv", ';').parse("x.csv", "\uFEFFname;city\nAda;London\n");
-        assertThat(events).singleElement().satisfies(e -> assertThat(e.data().toString()).isEqualTo("{\"name\":\"Ada\",\"city\":\"London\"}"));
+        assertThat(events)
+                .singleElement()
+                .satisfies(e -> assertThat(e.data().toString()).isEqualTo("{\"name\":\"Ada\",\"city\":\"London\"}"));
     }
 
     @Test
@@ -24,6 +26,7 @@ class FileParserTest {
     @Test
     void jsonFileIsOneEvent() {
         assertThat(new FileParser("/src", "json", ',').parse("o.json", "[1, 2]"))
-                .singleElement().satisfies(e -> assertThat(e.data().size()).isEqualTo(2));
+                .singleElement()
+                .satisfies(e -> assertThat(e.data().size()).isEqualTo(2));
     }
 }

@@ -45,7 +45,8 @@ class LineAppenderTest {
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(writers * linesEach + 1);
         assertThat(lines.get(0)).isEqualTo("writer,line,payload");
-        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).matches("\\d+,\\d+," + payload));
+        assertThat(lines.subList(1, lines.size()))
+                .allSatisfy(line -> assertThat(line).matches("\\d+,\\d+," + payload));
         for (int w = 0; w < writers; w++) {
             String prefix = w + ",";
             List<String> own = lines.stream().filter(l -> l.startsWith(prefix)).toList();

@@ -12,8 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LineFormatTest {
-    static final Event EVENT = Event.create("/src", "com.example.order", Json.parse(
-            "{\"id\": 7, \"note\": \"line one\\nline \\\"two\\\", end\", \"email\": \"a@b.c\"}"));
+    static final Event EVENT = Event.create(
+            "/src",
+            "com.example.order",
+            Json.parse("{\"id\": 7, \"note\": \"line one\\nline \\\"two\\\", end\", \"email\": \"a@b.c\"}"));
 
     static LineFormat format(Object... config) {
         List<ConfigProblem> problems = new ArrayList<>();
@@ -39,8 +41,19 @@ class LineFormatTest {
 
     @Test
     void csvWritesAHeaderAndEscapedRows() {
-        LineFormat csv = format("format", "csv", "columns", ConfigValue.object(
-                "id", "{{data.id}}", "note", "{{data.note}}", "email, lower", "{{data.email | upper}}", "missing", "{{data.nope}}"));
+        LineFormat csv = format(
+                "format",
+                "csv",
+                "columns",
+                ConfigValue.object(
+                        "id",
+                        "{{data.id}}",
+                        "note",
+                        "{{data.note}}",
+                        "email, lower",
+                        "{{data.email | upper}}",
+                        "missing",
+                        "{{data.nope}}"));
         assertThat(csv.header()).isEqualTo("id,note,\"email, lower\",missing");
         assertThat(csv.line(EVENT)).isEqualTo("7,\"line one\nline \"\"two\"\", end\",A@B.C,");
     }

@@ -20,10 +20,12 @@ class FilterConnectorTest {
 
     @Test
     void aBadRegexIsReportedAtItsValue() {
-        NodeConfig config = NodeConfig.of("rules", ConfigValue.list(
-                ConfigValue.object("field", "data.a", "op", "exists"),
-                ConfigValue.object("field", "data.b", "op", "eq", "value", 1),
-                ConfigValue.object("field", "data.c", "op", "matches", "value", "a(b")));
+        NodeConfig config = NodeConfig.of(
+                "rules",
+                ConfigValue.list(
+                        ConfigValue.object("field", "data.a", "op", "exists"),
+                        ConfigValue.object("field", "data.b", "op", "eq", "value", 1),
+                        ConfigValue.object("field", "data.c", "op", "matches", "value", "a(b")));
 
         assertThat(connector.validate(config)).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("/rules/2/value");
@@ -33,13 +35,18 @@ class FilterConnectorTest {
 
     @Test
     void aValidConfigHasNoProblems() {
-        assertThat(connector.validate(NodeConfig.of("match", "any", "rules", ConfigValue.list(
-                ConfigValue.object("field", "data.score", "op", "gt", "value", 50))))).isEmpty();
+        assertThat(connector.validate(NodeConfig.of(
+                        "match",
+                        "any",
+                        "rules",
+                        ConfigValue.list(ConfigValue.object("field", "data.score", "op", "gt", "value", 50)))))
+                .isEmpty();
     }
 
     @Test
     void problemsCarryPointersRelativeToTheConfig() {
         assertThat(connector.validate(NodeConfig.of("rules", ConfigValue.list(ConfigValue.object("field", "data.x")))))
-                .extracting(ConfigProblem::pointer).containsExactly("/rules/0/op");
+                .extracting(ConfigProblem::pointer)
+                .containsExactly("/rules/0/op");
     }
 }

@@ -54,8 +54,11 @@ class HttpCallerTest {
 
     static HttpRequestFailedException failure(String path) {
         int before = CALLS.get();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path))
-                .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path))
+                .timeout(Duration.ofSeconds(5))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
         try {
             new HttpCaller().send(request);
         } catch (HttpRequestFailedException e) {
@@ -72,7 +75,9 @@ class HttpCallerTest {
             closedPort = socket.getLocalPort();
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + closedPort + "/x"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
 
         assertThatThrownBy(() -> new HttpCaller().send(request))
                 .isInstanceOf(HttpRequestFailedException.class)
@@ -122,7 +127,9 @@ class HttpCallerTest {
     @Test
     void errorExcerptsAreShortAndOnOneLine() {
         assertThat(HttpCaller.excerpt("{\n  \"error\": \"no\"\n}".getBytes())).isEqualTo(": { \"error\": \"no\" }");
-        assertThat(HttpCaller.excerpt("x".repeat(1000).getBytes())).hasSize(2 + 300 + 1).endsWith("…");
+        assertThat(HttpCaller.excerpt("x".repeat(1000).getBytes()))
+                .hasSize(2 + 300 + 1)
+                .endsWith("…");
         assertThat(HttpCaller.excerpt(new byte[0])).isEmpty();
     }
 }

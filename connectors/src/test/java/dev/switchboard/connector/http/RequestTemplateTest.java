@@ -18,8 +18,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class RequestTemplateTest {
-    static final Event EVENT = Event.create("/test", "t",
-            Json.parse("{\"id\": \"a/b?c=1\", \"name\": \"Ada \\\"A\\\" L\", \"score\": 72, \"tags\": [\"x\"], \"host\": \"api.example.com\"}"));
+    static final Event EVENT = Event.create(
+            "/test",
+            "t",
+            Json.parse(
+                    "{\"id\": \"a/b?c=1\", \"name\": \"Ada \\\"A\\\" L\", \"score\": 72, \"tags\": [\"x\"], \"host\": \"api.example.com\"}"));
 
     static HttpRequest render(Object... config) {
         return new RequestTemplate(NodeConfig.of(config)).render(EVENT);
@@ -27,9 +30,11 @@ class RequestTemplateTest {
 
     @Test
     void lookUpsInTheUrlArePercentEncodedSoDataCannotChangeItsShape() {
-        HttpRequest request = render("method", "GET", "url", "https://api.example.com/leads/{{data.id}}?q={{data.name}}");
+        HttpRequest request =
+                render("method", "GET", "url", "https://api.example.com/leads/{{data.id}}?q={{data.name}}");
 
-        assertThat(request.uri().toString()).isEqualTo("https://api.example.com/leads/a%2Fb%3Fc%3D1?q=Ada%20%22A%22%20L");
+        assertThat(request.uri().toString())
+                .isEqualTo("https://api.example.com/leads/a%2Fb%3Fc%3D1?q=Ada%20%22A%22%20L");
         assertThat(request.method()).isEqualTo("GET");
         assertThat(request.bodyPublisher().orElseThrow().contentLength()).isZero();
         assertThat(request.headers().firstValue("Content-Type")).isEmpty();
@@ -61,34 +66,63 @@ class RequestTemplateTest {
 
     @Test
     void aJsonBodyKeepsValueTypesAndEscapesQuotes() throws Exception {
-        HttpRequest request = render("url", "http://127.0.0.1/x",
-                "body", "{\"name\": \"{{data.name}}\", \"score\": \"{{data.score}}\", \"tags\": \"{{data.tags}}\", "
+        HttpRequest request = render(
+                "url",
+                "http://127.0.0.1/x",
+                "body",
+                "{\"name\": \"{{data.name}}\", \"score\": \"{{data.score}}\", \"tags\": \"{{data.tags}}\", "
                         + "\"line\": \"Lead {{data.name}} scored {{data.score}}\", \"missing\": \"{{data.nope}}\", \"n\": 1}");
 
-        assertThat(Json.parse(body(request))).isEqualTo(Json.parse("{\"name\": \"Ada \\\"A\\\" L\", \"score\": 72, "
-                + "\"tags\": [\"x\"], \"line\": \"Lead Ada \\\"A\\\" L scored 72\", \"missing\": null, \"n\": 1}"));
+        assertThat(Json.parse(body(request)))
+                .isEqualTo(
+                        Json.parse(
+                                "{\"name\": \"Ada \\\"A\\\" L\", \"score\": 72, "
+                                        + "\"tags\": [\"x\"], \"line\": \"Lead Ada \\\"A\\\" L scored 72\", \"missing\": null, \"n\": 1}"));
     }
 
     @Test
     void lookUpsOutsideJsonStringsAreWrittenAsJsonValues() throws Exception {
-        HttpRequest request = render("url", "http://127.0.0.1/x", "body", "{\"score\": {{data.score}}, \"name\": {{data.name}}, \"x\": {{data.nope}}}");
+        HttpRequest request = render(
+                "url",
+                "http://127.0.0.1/x",
+                "body",
+                "{\"score\": {{data.score}}, \"name\": {{data.name}}, \"x\": {{data.nope}}}");
 
-        assertThat(Json.parse(body(request))).isEqualTo(Json.parse("{\"score\": 72, \"name\": \"Ada \\\"A\\\" L\", \"x\": null}"));
+        assertThat(Json.parse(body(request)))
+                .isEqualTo(Json.parse("{\"score\": 72, \"name\": \"Ada \\\"A\\\" L\", \"x\": null}"));
     }
 
     @Test
     void formAndTextBodiesEscapeForTheirContentType() throws Exception {
-        assertThat(body(render("url", "http://127.0.0.1/x", "contentType", "application/x-www-form-urlencoded",
-                "body", "name={{data.name}}&id={{data.id}}"))).isEqualTo("name=Ada+%22A%22+L&id=a%2Fb%3Fc%3D1");
-        HttpRequest text = render("url", "http://127.0.0.1/x", "contentType", "text/plain", "body", "Hi {{data.name}}!");
+        assertThat(body(render(
+                        "url",
+                        "http://127.0.0.1/x",
+                        "contentType",
+                        "application/x-www-form-urlencoded",
+                        "body",
+                        "name={{data.name}}&id={{data.id}}")))
+                .isEqualTo("name=Ada+%22A%22+L&id=a%2Fb%3Fc%3D1");
+        HttpRequest text =
+                render("url", "http://127.0.0.1/x", "contentType", "text/plain", "body", "Hi {{data.name}}!");
         assertThat(body(text)).isEqualTo("Hi Ada \"A\" L!");
         assertThat(text.headers().firstValue("Content-Type")).hasValue("text/plain");
     }
 
     @Test
     void headersAuthAndIdempotencyKeyAreSet() {
-        HttpRequest bearer = render("url", "http://127.0.0.1/x", "auth", "bearer", "token", "t0k", "idempotencyKey", true,
-                "headers", Map.of("X-Lead", "{{data.name | upper}}", "X-Evil", "a\r\nInjected: yes"), "timeout", "2s");
+        HttpRequest bearer = render(
+                "url",
+                "http://127.0.0.1/x",
+                "auth",
+                "bearer",
+                "token",
+                "t0k",
+                "idempotencyKey",
+                true,
+                "headers",
+                Map.of("X-Lead", "{{data.name | upper}}", "X-Evil", "a\r\nInjected: yes"),
+                "timeout",
+                "2s");
         assertThat(bearer.headers().firstValue("Authorization")).hasValue("Bearer t0k");
         assertThat(bearer.headers().firstValue("Idempotency-Key")).hasValue(EVENT.id());
         assertThat(bearer.headers().firstValue("X-Lead")).hasValue("ADA \"A\" L");
@@ -97,23 +131,40 @@ class RequestTemplateTest {
         assertThat(bearer.timeout()).hasValue(Duration.ofSeconds(2));
 
         assertThat(render("url", "http://127.0.0.1/x", "auth", "basic", "username", "u", "password", "p")
-                .headers().firstValue("Authorization")).hasValue("Basic dTpw");
+                        .headers()
+                        .firstValue("Authorization"))
+                .hasValue("Basic dTpw");
         assertThat(render("url", "http://127.0.0.1/x", "auth", "api-key", "apiKeyHeader", "X-Key", "apiKey", "k1")
-                .headers().firstValue("X-Key")).hasValue("k1");
+                        .headers()
+                        .firstValue("X-Key"))
+                .hasValue("k1");
     }
 
     static String body(HttpRequest request) throws Exception {
         CompletableFuture<String> done = new CompletableFuture<>();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         request.bodyPublisher().orElseThrow().subscribe(new Flow.Subscriber<ByteBuffer>() {
-            @Override public void onSubscribe(Flow.Subscription s) { s.request(Long.MAX_VALUE); }
-            @Override public void onNext(ByteBuffer item) {
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
+                s.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(ByteBuffer item) {
                 byte[] bytes = new byte[item.remaining()];
                 item.get(bytes);
                 out.writeBytes(bytes);
             }
-            @Override public void onError(Throwable t) { done.completeExceptionally(t); }
-            @Override public void onComplete() { done.complete(out.toString(StandardCharsets.UTF_8)); }
+
+            @Override
+            public void onError(Throwable t) {
+                done.completeExceptionally(t);
+            }
+
+            @Override
+            public void onComplete() {
+                done.complete(out.toString(StandardCharsets.UTF_8));
+            }
         });
         return done.get(5, TimeUnit.SECONDS);
     }

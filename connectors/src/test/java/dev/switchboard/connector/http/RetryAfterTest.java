@@ -22,6 +22,7 @@ class RetryAfterTest {
         assertThat(RetryAfter.parse("soon", NOW)).isEmpty();
         assertThat(RetryAfter.parse("-5", NOW)).isEmpty();
         assertThat(RetryAfter.parse(null, NOW)).isEmpty();
-        assertThat(RetryAfter.parse("99999999999999999999999", NOW).orElseThrow()).isGreaterThan(HttpCaller.MAX_WAIT);
+        assertThat(RetryAfter.parse("99999999999999999999999", NOW).orElseThrow())
+                .isGreaterThan(HttpCaller.MAX_WAIT);
     }
 }

@@ -25,8 +25,10 @@ import org.junit.jupiter.api.Test;
 
 /** The ingress on a bare CamelContext: real Vert.x server, real sockets on loopback. */
 class IngressServerTest {
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    static final HeaderCheck NEEDS_KEY = headers -> "let-me-in".equals(headers.get("x-key")) ? Optional.empty()
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HeaderCheck NEEDS_KEY = headers -> "let-me-in".equals(headers.get("x-key"))
+            ? Optional.empty()
             : Optional.of(IngressAnswer.error(401, "unauthorized", "no key"));
 
     IngressServer server;
@@ -56,15 +58,19 @@ class IngressServerTest {
                 from(IngressComponent.endpoint(camel, spec)).routeId(routeId).process(exchange -> {
                     IngressRequest request = exchange.getIn().getBody(IngressRequest.class);
                     handledBodySizes.add(request.body().length);
-                    exchange.getMessage().setBody(IngressAnswer.json(202, "{\"bytes\": " + request.body().length + "}"));
+                    exchange.getMessage()
+                            .setBody(IngressAnswer.json(202, "{\"bytes\": " + request.body().length + "}"));
                 });
             }
         });
     }
 
     HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -72,9 +78,11 @@ class IngressServerTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             IngressServer second = new IngressServer("127.0.0.1", taken.getLocalPort());
 
-            assertThatThrownBy(second::start).isInstanceOf(PortInUseException.class)
-                    .hasMessage("Cannot listen for webhooks on 127.0.0.1:" + taken.getLocalPort()
-                            + ": the port is already in use by another program. Stop that program or choose another port with --port.");
+            assertThatThrownBy(second::start)
+                    .isInstanceOf(PortInUseException.class)
+                    .hasMessage(
+                            "Cannot listen for webhooks on 127.0.0.1:" + taken.getLocalPort()
+                                    + ": the port is already in use by another program. Stop that program or choose another port with --port.");
             second.close();
         }
     }
@@ -84,7 +92,9 @@ class IngressServerTest {
         HttpResponse<String> served = post("/hooks/a", "hello");
         assertThat(served.statusCode()).isEqualTo(202);
         assertThat(served.body()).isEqualTo("{\"bytes\": 5}");
-        assertThat(post("/hooks/a/", "hello").statusCode()).as("a trailing slash is the same path").isEqualTo(202);
+        assertThat(post("/hooks/a/", "hello").statusCode())
+                .as("a trailing slash is the same path")
+                .isEqualTo(202);
 
         camel.getRouteController().stopRoute("f:hook");
         HttpResponse<String> gone = post("/hooks/a", "hello");
@@ -105,13 +115,17 @@ class IngressServerTest {
     @Test
     void anotherMethodGets405WithTheAllowedOnes() throws Exception {
         addHook("f:also", new HookSpec("/hooks/a", "PUT", 1024, HeaderCheck.NONE));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/hooks/a"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/hooks/a"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).hasValue("POST, PUT");
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(response.body()).isEqualTo("{\"error\":\"method_not_allowed\",\"message\":\"/hooks/a accepts POST, PUT only\"}");
+        assertThat(response.body())
+                .isEqualTo("{\"error\":\"method_not_allowed\",\"message\":\"/hooks/a accepts POST, PUT only\"}");
     }
 
     @Test
@@ -124,7 +138,8 @@ class IngressServerTest {
             assertThat(response.status()).isEqualTo(413);
             assertThat(response.header("Connection")).isEqualTo("close");
             assertThat(response.json().path("error").asText()).isEqualTo("payload_too_large");
-            assertThat(response.json().path("message").asText()).isEqualTo("The body is larger than this webhook's limit of 1KB");
+            assertThat(response.json().path("message").asText())
+                    .isEqualTo("The body is larger than this webhook's limit of 1KB");
         }
         assertThat(handledBodySizes).isEmpty();
     }
@@ -181,14 +196,17 @@ class IngressServerTest {
             raw.send("POST /hooks/a HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5000\r\n\r\n");
             RawHttp.Response response = raw.read();
             assertThat(response.status()).isEqualTo(413);
-            assertThat(raw.closedByServer()).as("the body was never sent: nothing to wait for").isTrue();
+            assertThat(raw.closedByServer())
+                    .as("the body was never sent: nothing to wait for")
+                    .isTrue();
         }
     }
 
     @Test
     void undecodableRequestsGetJsonAnswers() throws Exception {
         try (RawHttp raw = RawHttp.connect(server.port())) {
-            raw.send("POST /hooks/a HTTP/1.1\r\nHost: x\r\nX-Huge: " + "h".repeat(20_000) + "\r\nContent-Length: 0\r\n\r\n");
+            raw.send("POST /hooks/a HTTP/1.1\r\nHost: x\r\nX-Huge: " + "h".repeat(20_000)
+                    + "\r\nContent-Length: 0\r\n\r\n");
             RawHttp.Response response = raw.read();
             assertThat(response.status()).isEqualTo(431);
             assertThat(response.header("Content-Type")).isEqualTo("application/json");
@@ -215,14 +233,16 @@ class IngressServerTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> server.inFlight() == 1);
 
             server.stopAccepting();
-            CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> server.awaitIdle(Duration.ofSeconds(30)));
+            CompletableFuture<Boolean> drained =
+                    CompletableFuture.supplyAsync(() -> server.awaitIdle(Duration.ofSeconds(30)));
 
             HttpResponse<String> refused = post("/hooks/a", "late");
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
             assertThat(refused.headers().firstValue("Connection")).hasValue("close");
-            assertThat(refused.body()).isEqualTo(
-                    "{\"error\":\"unavailable\",\"message\":\"Switchboard is shutting down; try again shortly\"}");
+            assertThat(refused.body())
+                    .isEqualTo(
+                            "{\"error\":\"unavailable\",\"message\":\"Switchboard is shutting down; try again shortly\"}");
             assertThat(drained).isNotDone();
 
             inside.send("done!");
@@ -262,8 +282,9 @@ class IngressServerTest {
         HttpResponse<String> response = post("/hooks/broken", "x");
 
         assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.body()).isEqualTo(
-                "{\"error\":\"internal_error\",\"message\":\"The webhook failed unexpectedly; the event was not accepted\"}");
+        assertThat(response.body())
+                .isEqualTo(
+                        "{\"error\":\"internal_error\",\"message\":\"The webhook failed unexpectedly; the event was not accepted\"}");
         assertThat(server.inFlight()).isZero();
         assertThat(post("/hooks/a", "fine").statusCode()).isEqualTo(202);
     }
@@ -272,10 +293,13 @@ class IngressServerTest {
     void nothingButTheConfiguredHostListens() throws Exception {
         assertThat(server.host()).isEqualTo("127.0.0.1");
         for (InetAddress address : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
-                .flatMap(n -> n.inetAddresses()).filter(a -> !a.isLoopbackAddress()).toList()) {
+                .flatMap(n -> n.inetAddresses())
+                .filter(a -> !a.isLoopbackAddress())
+                .toList()) {
             try (java.net.Socket socket = new java.net.Socket()) {
                 assertThatThrownBy(() -> socket.connect(new java.net.InetSocketAddress(address, server.port()), 2000))
-                        .as("not reachable on " + address).isInstanceOf(java.io.IOException.class);
+                        .as("not reachable on " + address)
+                        .isInstanceOf(java.io.IOException.class);
             }
         }
     }

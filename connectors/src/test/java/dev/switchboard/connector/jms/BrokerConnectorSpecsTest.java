@@ -9,15 +9,24 @@ import dev.switchboard.connector.spi.ConnectorSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.spi.config.NodeConfig;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class BrokerConnectorSpecsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"jms.consume", "jms.send", "amqp.consume", "amqp.send", "mqtt.subscribe", "mqtt.publish",
-            "email.send", "mail.receive"})
+    @ValueSource(
+            strings = {
+                "jms.consume",
+                "jms.send",
+                "amqp.consume",
+                "amqp.send",
+                "mqtt.subscribe",
+                "mqtt.publish",
+                "email.send",
+                "mail.receive"
+            })
     void connectorIsRegisteredWithFullMetadata(String id) {
         ConnectorSpec spec = ConnectorCatalog.load().find(id).orElseThrow().spec();
         assertThat(spec.title()).isNotBlank().isNotEqualTo(id);
@@ -25,7 +34,8 @@ class BrokerConnectorSpecsTest {
         assertThat(spec.icon()).isNotEqualTo("box");
         assertThat(spec.help()).contains("**");
         assertThat(spec.properties()).allSatisfy(p -> assertThat(p.title()).isNotBlank());
-        assertThat(spec.properties()).filteredOn(p -> p.name().equals("password"))
+        assertThat(spec.properties())
+                .filteredOn(p -> p.name().equals("password"))
                 .allSatisfy(p -> assertThat(p.secret()).isTrue());
         if (spec.kind() == ConnectorKind.TRIGGER) {
             assertThat(spec.sampleEvent()).isNotBlank();
@@ -35,16 +45,22 @@ class BrokerConnectorSpecsTest {
 
     @Test
     void destinationNamesWithSpacesOrQueryCharactersAreRejected() {
-        assertThat(JmsRoutes.validate(NodeConfig.of("destination", "orders?x=1"))).extracting(ConfigProblem::pointer)
+        assertThat(JmsRoutes.validate(NodeConfig.of("destination", "orders?x=1")))
+                .extracting(ConfigProblem::pointer)
                 .containsExactly("/destination");
-        assertThat(JmsRoutes.validate(NodeConfig.of("destination", "orders.eu"))).isEmpty();
+        assertThat(JmsRoutes.validate(NodeConfig.of("destination", "orders.eu")))
+                .isEmpty();
     }
 
     @Test
     void messagePropertyNamesMustBeIdentifiersAndValuesValidTemplates() {
-        NodeConfig config = NodeConfig.of("destination", "q",
-                "headers", ConfigValue.object("order-id", "{{data.id}}", "region", "{{data.r | nope}}"));
-        assertThat(JmsRoutes.validate(config)).extracting(ConfigProblem::pointer)
+        NodeConfig config = NodeConfig.of(
+                "destination",
+                "q",
+                "headers",
+                ConfigValue.object("order-id", "{{data.id}}", "region", "{{data.r | nope}}"));
+        assertThat(JmsRoutes.validate(config))
+                .extracting(ConfigProblem::pointer)
                 .containsExactly("/headers/order-id", "/headers/region");
     }
 }

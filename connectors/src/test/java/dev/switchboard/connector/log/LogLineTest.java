@@ -7,12 +7,16 @@ import dev.switchboard.connector.support.Json;
 import org.junit.jupiter.api.Test;
 
 class LogLineTest {
-    static final Event EVENT = Event.create("/hooks/orders", "com.example.order", Json.parse("{\"id\": 42, \"email\": \"Ada@Example.com\"}"));
+    static final Event EVENT = Event.create(
+            "/hooks/orders", "com.example.order", Json.parse("{\"id\": 42, \"email\": \"Ada@Example.com\"}"));
 
     @Test
     void withoutAMessageSummarisesTheEventOnOneLine() {
         String line = new LogLine("").render(EVENT);
-        assertThat(line).isEqualTo("event " + EVENT.id() + " type=com.example.order source=/hooks/orders data={\"id\":42,\"email\":\"Ada@Example.com\"}");
+        assertThat(line)
+                .isEqualTo(
+                        "event " + EVENT.id()
+                                + " type=com.example.order source=/hooks/orders data={\"id\":42,\"email\":\"Ada@Example.com\"}");
     }
 
     @Test

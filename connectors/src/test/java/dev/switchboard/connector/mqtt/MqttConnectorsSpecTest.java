@@ -12,22 +12,28 @@ class MqttConnectorsSpecTest {
 
     @Test
     void wildcardsThatAreWholeLevelsAreAccepted() {
-        assertThat(subscribe.validate(NodeConfig.of("topic", "sensors/+/temperature"))).isEmpty();
+        assertThat(subscribe.validate(NodeConfig.of("topic", "sensors/+/temperature")))
+                .isEmpty();
         assertThat(subscribe.validate(NodeConfig.of("topic", "sensors/#"))).isEmpty();
         assertThat(subscribe.validate(NodeConfig.of("topic", "#"))).isEmpty();
     }
 
     @Test
     void misplacedWildcardsAreRejectedWithTheRule() {
-        assertThat(subscribe.validate(NodeConfig.of("topic", "sensors/#/temperature"))).extracting(ConfigProblem::message)
-                .singleElement().asString().contains("'#' must be a whole level at the end");
-        assertThat(subscribe.validate(NodeConfig.of("topic", "sensors/kitchen+"))).extracting(ConfigProblem::pointer)
+        assertThat(subscribe.validate(NodeConfig.of("topic", "sensors/#/temperature")))
+                .extracting(ConfigProblem::message)
+                .singleElement()
+                .asString()
+                .contains("'#' must be a whole level at the end");
+        assertThat(subscribe.validate(NodeConfig.of("topic", "sensors/kitchen+")))
+                .extracting(ConfigProblem::pointer)
                 .containsExactly("/topic");
     }
 
     @Test
     void persistentSessionWithoutClientIdIsRejected() {
         assertThat(subscribe.validate(NodeConfig.of("topic", "a", "persistentSession", true)))
-                .extracting(ConfigProblem::pointer).containsExactly("/clientId");
+                .extracting(ConfigProblem::pointer)
+                .containsExactly("/clientId");
     }
 }

@@ -27,11 +27,17 @@ class TopicComponentTest {
             @Override
             public void configure() {
                 errorHandler(noErrorHandler()); // the failure is expected; keep the log to the subscriber's warning
-                from("sbtopic:t").routeId("a").process(e -> received.add("a:" + e.getIn().getBody(Event.class).id()));
+                from("sbtopic:t")
+                        .routeId("a")
+                        .process(e -> received.add(
+                                "a:" + e.getIn().getBody(Event.class).id()));
                 from("sbtopic:t").routeId("b").process(e -> {
                     throw new IllegalStateException("b is broken");
                 });
-                from("sbtopic:t").routeId("c").process(e -> received.add("c:" + e.getIn().getBody(Event.class).id()));
+                from("sbtopic:t")
+                        .routeId("c")
+                        .process(e -> received.add(
+                                "c:" + e.getIn().getBody(Event.class).id()));
             }
         });
         camel.start();

@@ -109,20 +109,34 @@ class RuleSetTest {
     @Test
     void problemsPointAtTheRulePartThatIsWrong() {
         List<ConfigProblem> problems = new ArrayList<>();
-        RuleSet set = RuleSet.read(NodeConfig.of("match", "most", "rules", ConfigValue.list(
-                rule("data.a", "equals", "1"),
-                rule("data.b", "in", "\"DE\""),
-                rule("data.c", "matches", "\"([a-z\""),
-                rule("data.d", "exists", "\"yes\""),
-                rule("", "gt", "1"),
-                rule("data.e", "gt", "[1]"),
-                rule("data.f", "eq", null))), "/branches/3", problems);
+        RuleSet set = RuleSet.read(
+                NodeConfig.of(
+                        "match",
+                        "most",
+                        "rules",
+                        ConfigValue.list(
+                                rule("data.a", "equals", "1"),
+                                rule("data.b", "in", "\"DE\""),
+                                rule("data.c", "matches", "\"([a-z\""),
+                                rule("data.d", "exists", "\"yes\""),
+                                rule("", "gt", "1"),
+                                rule("data.e", "gt", "[1]"),
+                                rule("data.f", "eq", null))),
+                "/branches/3",
+                problems);
 
         assertThat(set).isNull();
-        assertThat(problems).extracting(ConfigProblem::pointer).containsExactly(
-                "/branches/3/match", "/branches/3/rules/0/op", "/branches/3/rules/1/value", "/branches/3/rules/2/value",
-                "/branches/3/rules/3/value", "/branches/3/rules/4/field", "/branches/3/rules/5/value",
-                "/branches/3/rules/6/value");
+        assertThat(problems)
+                .extracting(ConfigProblem::pointer)
+                .containsExactly(
+                        "/branches/3/match",
+                        "/branches/3/rules/0/op",
+                        "/branches/3/rules/1/value",
+                        "/branches/3/rules/2/value",
+                        "/branches/3/rules/3/value",
+                        "/branches/3/rules/4/field",
+                        "/branches/3/rules/5/value",
+                        "/branches/3/rules/6/value");
         assertThat(problems.get(1).message()).contains("Unknown operator 'equals'", "startsWith");
         assertThat(problems.get(3).message()).startsWith("Not a valid regular expression");
     }
@@ -130,8 +144,12 @@ class RuleSetTest {
     @Test
     void aPathThatForgetsTheDataPrefixIsAProblemButAnExtensionIsNot() {
         List<ConfigProblem> problems = new ArrayList<>();
-        RuleSet.read(NodeConfig.of("rules", ConfigValue.list(rule("customer.email", "exists", null),
-                rule("traceparent", "exists", null))), "", problems);
+        RuleSet.read(
+                NodeConfig.of(
+                        "rules",
+                        ConfigValue.list(rule("customer.email", "exists", null), rule("traceparent", "exists", null))),
+                "",
+                problems);
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("/rules/0/field");
             assertThat(p.message()).contains("data.customer.email");
@@ -142,14 +160,19 @@ class RuleSetTest {
     void noRulesIsAProblem() {
         List<ConfigProblem> problems = new ArrayList<>();
         RuleSet.read(NodeConfig.of("match", "any"), "", problems);
-        assertThat(problems).singleElement().satisfies(p -> assertThat(p.pointer()).isEqualTo("/rules"));
+        assertThat(problems)
+                .singleElement()
+                .satisfies(p -> assertThat(p.pointer()).isEqualTo("/rules"));
     }
 
     @Test
     void aBadRuleIsReportedWithItsPointer() {
         // compiling never sees it: the compiler runs the same read (through FilterConnector.validate) first
         List<ConfigProblem> problems = new ArrayList<>();
-        RuleSet.read(NodeConfig.of("rules", List.of(java.util.Map.of("field", "data.x", "op", "matches", "value", "("))), "", problems);
+        RuleSet.read(
+                NodeConfig.of("rules", List.of(java.util.Map.of("field", "data.x", "op", "matches", "value", "("))),
+                "",
+                problems);
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("/rules/0/value");
             assertThat(p.message()).startsWith("Not a valid regular expression");
@@ -158,9 +181,11 @@ class RuleSetTest {
 
     @Test
     void eventDataIsOnlyLookedUpNeverEvaluated() {
-        Event hostile = Event.create("/test", "t", Json.parse("{\"name\": \"{{data.secret}}\", \"secret\": \"s3cr3t\"}"));
+        Event hostile =
+                Event.create("/test", "t", Json.parse("{\"name\": \"{{data.secret}}\", \"secret\": \"s3cr3t\"}"));
         RuleSet set = rules("all", rule("data.name", "eq", "\"{{data.secret}}\""));
         assertThat(set.test(hostile)).isTrue();
-        assertThat(rules("all", rule("data.name", "eq", "\"s3cr3t\"")).test(hostile)).isFalse();
+        assertThat(rules("all", rule("data.name", "eq", "\"s3cr3t\"")).test(hostile))
+                .isFalse();
     }
 }

@@ -21,27 +21,37 @@ class ScheduleConnectorTest {
 
     @Test
     void validCronAndIntervalsPass() {
-        assertThat(connector.validate(NodeConfig.of("mode", "cron", "cron", "*/1 * * * * ?"))).isEmpty();
-        assertThat(connector.validate(NodeConfig.of("mode", "cron", "cron", "0 30 9 ? * MON-FRI 2027", "timeZone", "Europe/Berlin"))).isEmpty();
-        assertThat(connector.validate(NodeConfig.of("mode", "interval", "interval", "30s"))).isEmpty();
+        assertThat(connector.validate(NodeConfig.of("mode", "cron", "cron", "*/1 * * * * ?")))
+                .isEmpty();
+        assertThat(connector.validate(
+                        NodeConfig.of("mode", "cron", "cron", "0 30 9 ? * MON-FRI 2027", "timeZone", "Europe/Berlin")))
+                .isEmpty();
+        assertThat(connector.validate(NodeConfig.of("mode", "interval", "interval", "30s")))
+                .isEmpty();
         assertThat(connector.validate(NodeConfig.of("interval", "PT5M"))).isEmpty();
     }
 
     @Test
     void badIntervalsZonesAndPayloadsAreRejected() {
         // a parsable interval, a valid cron and a known mode are the generic check's (NodeConfigCheckTest)
-        assertThat(connector.validate(NodeConfig.of("interval", "1ms"))).extracting(ConfigProblem::message)
+        assertThat(connector.validate(NodeConfig.of("interval", "1ms")))
+                .extracting(ConfigProblem::message)
                 .containsExactly("The interval must be at least 10ms");
         assertThat(connector.validate(NodeConfig.of("mode", "cron", "cron", "0 * * * * ?", "timeZone", "Mars/Olympus")))
-                .extracting(ConfigProblem::pointer).containsExactly("/timeZone");
-        assertThat(connector.validate(NodeConfig.of("payload", "{not json"))).extracting(ConfigProblem::pointer).containsExactly("/payload");
+                .extracting(ConfigProblem::pointer)
+                .containsExactly("/timeZone");
+        assertThat(connector.validate(NodeConfig.of("payload", "{not json")))
+                .extracting(ConfigProblem::pointer)
+                .containsExactly("/payload");
     }
 
     @Test
     void payloadMayBeInlineJsonOrJsonText() {
-        assertThat(ScheduleConnector.payload(NodeConfig.of("payload", ConfigValue.object("a", 1.50, "b", ConfigValue.list(ConfigValue.of(true))))))
+        assertThat(ScheduleConnector.payload(NodeConfig.of(
+                        "payload", ConfigValue.object("a", 1.50, "b", ConfigValue.list(ConfigValue.of(true))))))
                 .hasValue(Json.parse("{\"a\": 1.50, \"b\": [true]}"));
-        assertThat(ScheduleConnector.payload(NodeConfig.of("payload", "{\"a\": 1}"))).hasValue(Json.parse("{\"a\": 1}"));
+        assertThat(ScheduleConnector.payload(NodeConfig.of("payload", "{\"a\": 1}")))
+                .hasValue(Json.parse("{\"a\": 1}"));
         assertThat(ScheduleConnector.payload(NodeConfig.of("payload", " "))).isEmpty();
         assertThat(ScheduleConnector.payload(NodeConfig.of())).isEmpty();
     }
@@ -56,7 +66,8 @@ class ScheduleConnectorTest {
 
     @Test
     void ticksWithoutPayloadCarryTimeAndCount() {
-        assertThat(ScheduleConnector.ticks(Instant.parse("2026-11-28T09:30:00Z"), 3).toString())
+        assertThat(ScheduleConnector.ticks(Instant.parse("2026-11-28T09:30:00Z"), 3)
+                        .toString())
                 .isEqualTo("{\"firedAt\":\"2026-11-28T09:30:00Z\",\"count\":3}");
     }
 }

@@ -13,7 +13,10 @@ class HelpTest {
     void loadsMarkdownBesideTheClassAndAbsoluteFragments() {
         String help = Help.load(FilterConnector.class, "filter.md", RuleProperties.HELP);
 
-        assertThat(help).startsWith("Lets through only the events you want.").contains("\n\n### Rules\n").endsWith("\n");
+        assertThat(help)
+                .startsWith("Lets through only the events you want.")
+                .contains("\n\n### Rules\n")
+                .endsWith("\n");
         assertThat(new FilterConnector().spec().help()).isEqualTo(help);
     }
 
@@ -46,7 +49,10 @@ class HelpTest {
         assertThat(Help.example(markdown)).isEqualTo("{ \"topic\": \"orders\",\n  \"n\": 1 }");
         assertThat(Help.examples(markdown)).hasSize(2);
         assertThat(Help.example("no example here")).isEmpty();
-        assertThat(ConnectorSpec.builder("x", ConnectorKind.STEP).help(markdown).build().example())
+        assertThat(ConnectorSpec.builder("x", ConnectorKind.STEP)
+                        .help(markdown)
+                        .build()
+                        .example())
                 .isEqualTo(Help.example(markdown));
     }
 

@@ -22,7 +22,8 @@ class RetryPolicyTest {
         RetryPolicy policy = new RetryPolicy(3, Duration.ZERO, Duration.ZERO);
         assertThat(policy.allowsAnotherAfter(2)).isTrue();
         assertThat(policy.allowsAnotherAfter(3)).isFalse();
-        assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO)).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO))
+                .hasMessageContaining("at least 1");
     }
 
     @Test
@@ -33,8 +34,10 @@ class RetryPolicyTest {
                 return false;
             }
         }
-        assertThat(RetryHint.of(new IllegalStateException("wrapped", new Permanent()))).get()
-                .extracting(RetryHint::retryable).isEqualTo(false);
+        assertThat(RetryHint.of(new IllegalStateException("wrapped", new Permanent())))
+                .get()
+                .extracting(RetryHint::retryable)
+                .isEqualTo(false);
         assertThat(RetryHint.of(new IllegalStateException("no hint"))).isEqualTo(Optional.empty());
     }
 }

@@ -26,19 +26,35 @@ class SqlConnectorSpecTest {
 
     @Test
     void insertRefusesColumnAndTableNamesThatAreNotPlainIdentifiers() {
-        assertThat(new SqlInsertConnector().validate(NodeConfig.of("table", "t; DROP TABLE x",
-                "columns", ConfigValue.object("ok", "{{data.a}}", "a) VALUES (1); --", "x"))))
-                .extracting(ConfigProblem::pointer).containsExactly("/table", "/columns/a) VALUES (1); --");
+        assertThat(new SqlInsertConnector()
+                        .validate(NodeConfig.of(
+                                "table",
+                                "t; DROP TABLE x",
+                                "columns",
+                                ConfigValue.object("ok", "{{data.a}}", "a) VALUES (1); --", "x"))))
+                .extracting(ConfigProblem::pointer)
+                .containsExactly("/table", "/columns/a) VALUES (1); --");
     }
 
     @Test
     void pollNeedsAWayToRecogniseNewRows() {
         assertThat(new SqlPollConnector().validate(NodeConfig.of("query", "SELECT * FROM t")))
-                .extracting(ConfigProblem::pointer).containsExactly("/markDone");
-        assertThat(new SqlPollConnector().validate(NodeConfig.of("query", "SELECT * FROM t", "strategy", "trackColumn", "trackColumn", "id")))
-                .extracting(ConfigProblem::pointer).containsExactly("/query");
-        assertThat(new SqlPollConnector().validate(NodeConfig.of("query", "SELECT * FROM t WHERE id > :last ORDER BY id",
-                "strategy", "trackColumn", "trackColumn", "id"))).isEmpty();
+                .extracting(ConfigProblem::pointer)
+                .containsExactly("/markDone");
+        assertThat(new SqlPollConnector()
+                        .validate(NodeConfig.of(
+                                "query", "SELECT * FROM t", "strategy", "trackColumn", "trackColumn", "id")))
+                .extracting(ConfigProblem::pointer)
+                .containsExactly("/query");
+        assertThat(new SqlPollConnector()
+                        .validate(NodeConfig.of(
+                                "query",
+                                "SELECT * FROM t WHERE id > :last ORDER BY id",
+                                "strategy",
+                                "trackColumn",
+                                "trackColumn",
+                                "id")))
+                .isEmpty();
     }
 
     @Test

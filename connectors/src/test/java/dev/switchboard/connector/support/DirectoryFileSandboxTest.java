@@ -16,24 +16,30 @@ class DirectoryFileSandboxTest {
     @Test
     void resolvesRelativePathsInsideTheRoot() {
         DirectoryFileSandbox sandbox = new DirectoryFileSandbox(temp.resolve("data"));
-        assertThat(sandbox.resolve("out/orders.jsonl")).isEqualTo(temp.resolve("data/out/orders.jsonl").toAbsolutePath());
-        assertThat(sandbox.resolve("out/../x.txt")).isEqualTo(temp.resolve("data/x.txt").toAbsolutePath());
+        assertThat(sandbox.resolve("out/orders.jsonl"))
+                .isEqualTo(temp.resolve("data/out/orders.jsonl").toAbsolutePath());
+        assertThat(sandbox.resolve("out/../x.txt"))
+                .isEqualTo(temp.resolve("data/x.txt").toAbsolutePath());
     }
 
     @Test
     void rejectsClimbingOutAbsolutePathsAndTheRootItself() {
         DirectoryFileSandbox sandbox = new DirectoryFileSandbox(temp);
-        assertThatThrownBy(() -> sandbox.resolve("../x")).isInstanceOf(SandboxViolationException.class)
+        assertThatThrownBy(() -> sandbox.resolve("../x"))
+                .isInstanceOf(SandboxViolationException.class)
                 .hasMessageContaining("leads outside the data folder");
         assertThatThrownBy(() -> sandbox.resolve("out/../../../x")).isInstanceOf(SandboxViolationException.class);
-        assertThatThrownBy(() -> sandbox.resolve("/etc/passwd")).isInstanceOf(SandboxViolationException.class)
+        assertThatThrownBy(() -> sandbox.resolve("/etc/passwd"))
+                .isInstanceOf(SandboxViolationException.class)
                 .hasMessageContaining("is absolute");
         assertThatThrownBy(() -> sandbox.resolve("\\\\server\\share")).isInstanceOf(SandboxViolationException.class);
         assertThatThrownBy(() -> sandbox.resolve("C:\\x")).isInstanceOf(SandboxViolationException.class);
         assertThatThrownBy(() -> sandbox.resolve(".")).isInstanceOf(SandboxViolationException.class);
-        assertThatThrownBy(() -> sandbox.resolve("")).isInstanceOf(SandboxViolationException.class)
+        assertThatThrownBy(() -> sandbox.resolve(""))
+                .isInstanceOf(SandboxViolationException.class)
                 .hasMessageContaining("empty");
-        assertThatThrownBy(() -> sandbox.resolve("a\0b")).isInstanceOf(SandboxViolationException.class)
+        assertThatThrownBy(() -> sandbox.resolve("a\0b"))
+                .isInstanceOf(SandboxViolationException.class)
                 .hasMessageContaining("not a valid file path");
     }
 
@@ -47,10 +53,12 @@ class DirectoryFileSandboxTest {
         Files.createSymbolicLink(root.resolve("alias"), root.resolve("inside"));
         DirectoryFileSandbox sandbox = new DirectoryFileSandbox(root);
 
-        assertThatThrownBy(() -> sandbox.resolve("escape/x.txt")).isInstanceOf(SandboxViolationException.class)
+        assertThatThrownBy(() -> sandbox.resolve("escape/x.txt"))
+                .isInstanceOf(SandboxViolationException.class)
                 .hasMessageContaining("symbolic link");
         assertThatThrownBy(() -> sandbox.resolve("dangling")).isInstanceOf(SandboxViolationException.class);
-        assertThat(sandbox.resolve("alias/x.txt")).isEqualTo(root.resolve("alias/x.txt").toAbsolutePath());
+        assertThat(sandbox.resolve("alias/x.txt"))
+                .isEqualTo(root.resolve("alias/x.txt").toAbsolutePath());
     }
 
     @Test

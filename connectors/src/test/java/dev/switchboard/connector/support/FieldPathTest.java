@@ -9,7 +9,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FieldPathTest {
-    static final Event EVENT = new Event("e-1", "/src", "com.example.t", Instant.parse("2026-11-28T10:15:30Z"), null, null,
+    static final Event EVENT = new Event(
+            "e-1",
+            "/src",
+            "com.example.t",
+            Instant.parse("2026-11-28T10:15:30Z"),
+            null,
+            null,
             Json.parse("""
                     { "a": { "b": [ { "c": 1 }, { "c": 2 } ] }, "dotted.key": "yes", "with space": "ok", "n": null }"""),
             Map.of("traceparent", "00-abc"));
@@ -34,10 +40,15 @@ class FieldPathTest {
     @Test
     void missingStepsGiveAMissingNodeNotAnError() {
         assertThat(FieldPath.parse("data.x.y.z").lookup(EVENT).isMissingNode()).isTrue();
-        assertThat(FieldPath.parse("data.a.b[5].c").lookup(EVENT).isMissingNode()).isTrue();
-        assertThat(FieldPath.parse("data.a.b.c").lookup(EVENT).isMissingNode()).as("a field of an array").isTrue();
+        assertThat(FieldPath.parse("data.a.b[5].c").lookup(EVENT).isMissingNode())
+                .isTrue();
+        assertThat(FieldPath.parse("data.a.b.c").lookup(EVENT).isMissingNode())
+                .as("a field of an array")
+                .isTrue();
         assertThat(FieldPath.parse("subject").lookup(EVENT).isMissingNode()).isTrue();
-        assertThat(FieldPath.parse("data.n").lookup(EVENT).isNull()).as("null is present").isTrue();
+        assertThat(FieldPath.parse("data.n").lookup(EVENT).isNull())
+                .as("null is present")
+                .isTrue();
     }
 
     @Test

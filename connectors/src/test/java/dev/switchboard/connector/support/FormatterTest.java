@@ -40,7 +40,8 @@ class FormatterTest {
 
     @Test
     void dateFormatsIsoTextEpochMillisAndPlainDatesInUtc() {
-        assertThat(apply("date:'yyyy-MM-dd'", "\"2026-11-28T23:30:00-02:00\"").textValue()).isEqualTo("2026-11-29");
+        assertThat(apply("date:'yyyy-MM-dd'", "\"2026-11-28T23:30:00-02:00\"").textValue())
+                .isEqualTo("2026-11-29");
         assertThat(apply("date:'yyyy-MM-dd HH:mm'", "0").textValue()).isEqualTo("1970-01-01 00:00");
         assertThat(apply("date:'dd.MM.yyyy'", "\"2026-01-05\"").textValue()).isEqualTo("05.01.2026");
         assertThat(apply("date", "\"2026-11-28T10:00:00Z\"").textValue()).isEqualTo("2026-11-28T10:00:00Z");

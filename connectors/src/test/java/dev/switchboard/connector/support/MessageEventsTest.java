@@ -42,7 +42,9 @@ class MessageEventsTest {
 
     @Test
     void textDataGoesOutAsPlainTextAndObjectsAsJson() {
-        assertThat(MessageEvents.toBody(Event.create("/s", "t", Json.parse("\"hello\"")), MessageEvents.BODY_DATA)).isEqualTo("hello");
-        assertThat(MessageEvents.toBody(Event.create("/s", "t", Json.parse("{\"a\":1}")), MessageEvents.BODY_DATA)).isEqualTo("{\"a\":1}");
+        assertThat(MessageEvents.toBody(Event.create("/s", "t", Json.parse("\"hello\"")), MessageEvents.BODY_DATA))
+                .isEqualTo("hello");
+        assertThat(MessageEvents.toBody(Event.create("/s", "t", Json.parse("{\"a\":1}")), MessageEvents.BODY_DATA))
+                .isEqualTo("{\"a\":1}");
     }
 }

@@ -41,7 +41,8 @@ class QuoteTest {
         String message = "'" + "p".repeat(5_000) + "' is not a webhook path: start with / and use letters";
 
         assertThat(Quote.withinMessage(message))
-                .isEqualTo("'" + "p".repeat(60) + "…' (5,000 characters) is not a webhook path: start with / and use letters");
+                .isEqualTo("'" + "p".repeat(60)
+                        + "…' (5,000 characters) is not a webhook path: start with / and use letters");
     }
 
     @Test
@@ -50,6 +51,7 @@ class QuoteTest {
         String endless = "x".repeat(10_000);
 
         assertThat(Quote.withinMessage(prose)).isEqualTo(prose);
-        assertThat(Quote.withinMessage(endless)).hasSize(Quote.MAX_MESSAGE + "… (message cut at 2000 characters)".length());
+        assertThat(Quote.withinMessage(endless))
+                .hasSize(Quote.MAX_MESSAGE + "… (message cut at 2000 characters)".length());
     }
 }

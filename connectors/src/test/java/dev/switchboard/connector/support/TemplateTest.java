@@ -24,7 +24,8 @@ class TemplateTest {
 
     @Test
     void missingAndNullRenderEmpty() {
-        assertThat(render("[{{data.nope}}][{{data.nil}}][{{data.nope.deeper}}]")).isEqualTo("[][][]");
+        assertThat(render("[{{data.nope}}][{{data.nil}}][{{data.nope.deeper}}]"))
+                .isEqualTo("[][][]");
     }
 
     @Test
@@ -35,8 +36,10 @@ class TemplateTest {
 
     @Test
     void renderJsonKeepsTheTypeOfASingleLookupOnly() {
-        assertThat(Template.parse("{{data.n}}").renderJson(EVENT).isIntegralNumber()).isTrue();
-        assertThat(Template.parse("{{data.price}}").renderJson(EVENT).decimalValue()).isEqualByComparingTo("9.90");
+        assertThat(Template.parse("{{data.n}}").renderJson(EVENT).isIntegralNumber())
+                .isTrue();
+        assertThat(Template.parse("{{data.price}}").renderJson(EVENT).decimalValue())
+                .isEqualByComparingTo("9.90");
         assertThat(Template.parse("{{data.tags}}").renderJson(EVENT).isArray()).isTrue();
         assertThat(Template.parse("{{data.nope}}").renderJson(EVENT).isNull()).isTrue();
         assertThat(Template.parse("n={{data.n}}").renderJson(EVENT).textValue()).isEqualTo("n=42");
@@ -55,18 +58,21 @@ class TemplateTest {
 
     @Test
     void secretAndEnvReferencesStayLiteral() {
-        assertThat(render("Bearer {{secret:TOKEN}} at {{env:HOST}}")).isEqualTo("Bearer {{secret:TOKEN}} at {{env:HOST}}");
+        assertThat(render("Bearer {{secret:TOKEN}} at {{env:HOST}}"))
+                .isEqualTo("Bearer {{secret:TOKEN}} at {{env:HOST}}");
     }
 
     @Test
     void listsThePathsItReads() {
-        assertThat(Template.parse("{{data.a}} {{type}} {{data.b | upper}}").paths()).extracting(Object::toString)
+        assertThat(Template.parse("{{data.a}} {{type}} {{data.b | upper}}").paths())
+                .extracting(Object::toString)
                 .containsExactly("data.a", "type", "data.b");
     }
 
     @Test
     void parseErrorsSayWhatIsWrong() {
-        assertThatThrownBy(() -> Template.parse("{{data.x | shout}}")).hasMessageContaining("Unknown formatter 'shout'");
+        assertThatThrownBy(() -> Template.parse("{{data.x | shout}}"))
+                .hasMessageContaining("Unknown formatter 'shout'");
         assertThatThrownBy(() -> Template.parse("{{data..x}}")).hasMessageContaining("empty segment");
         assertThat(Template.problem("{{data.x | date:'EEE, d MMM yyyy'}}")).isNull();
         assertThat(Template.problem("{{data.x | date:'yyyy-{'}}")).contains("not a date pattern");

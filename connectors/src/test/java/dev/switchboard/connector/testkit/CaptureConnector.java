@@ -35,7 +35,10 @@ public final class CaptureConnector implements Connector {
                 .title("Capture (tests)")
                 .description("Records events for assertions")
                 .outputs(PortSpec.out())
-                .properties(PropertySpec.builder("sink", PropertyType.STRING).required().build(),
+                .properties(
+                        PropertySpec.builder("sink", PropertyType.STRING)
+                                .required()
+                                .build(),
                         PropertySpec.builder("fail", PropertyType.BOOLEAN).build())
                 .build();
     }
@@ -44,11 +47,13 @@ public final class CaptureConnector implements Connector {
     public void compile(NodeContext node) {
         String sink = node.config().requireString("sink");
         boolean fail = node.config().bool("fail", false);
-        node.emit(node.route().process(exchange -> {
-            if (fail) {
-                throw new IllegalStateException("capture " + sink + " told to fail");
-            }
-            events(sink).add(exchange.getIn().getBody(Event.class));
-        }), PortSpec.OUT);
+        node.emit(
+                node.route().process(exchange -> {
+                    if (fail) {
+                        throw new IllegalStateException("capture " + sink + " told to fail");
+                    }
+                    events(sink).add(exchange.getIn().getBody(Event.class));
+                }),
+                PortSpec.OUT);
     }
 }

@@ -51,7 +51,9 @@ public final class ErrorLogCapture implements AutoCloseable {
 
     /** Lines logged at ERROR, and stack trace lines (which follow an error or warning). */
     public List<String> errorLines() {
-        return lines().stream().filter(l -> ERROR_LEVEL.matcher(l).find() || l.startsWith("\tat ")).toList();
+        return lines().stream()
+                .filter(l -> ERROR_LEVEL.matcher(l).find() || l.startsWith("\tat "))
+                .toList();
     }
 
     @Override

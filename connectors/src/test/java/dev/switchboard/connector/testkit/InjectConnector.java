@@ -35,16 +35,22 @@ public final class InjectConnector implements Connector {
     public ConnectorSpec spec() {
         return ConnectorSpec.builder("test.inject", ConnectorKind.TRIGGER)
                 .title("Inject (tests)")
-                .properties(PropertySpec.builder("channel", PropertyType.STRING).required().build())
+                .properties(PropertySpec.builder("channel", PropertyType.STRING)
+                        .required()
+                        .build())
                 .build();
     }
 
     @Override
     public void compile(NodeContext node) {
         String source = node.eventSource();
-        node.emit(node.from(endpoint(node.config().requireString("channel")))
-                .process(exchange -> exchange.getIn().setBody(
-                        Event.create(source, "dev.switchboard.test.injected", Json.parse(exchange.getIn().getBody(String.class))))),
+        node.emit(
+                node.from(endpoint(node.config().requireString("channel")))
+                        .process(exchange -> exchange.getIn()
+                                .setBody(Event.create(
+                                        source,
+                                        "dev.switchboard.test.injected",
+                                        Json.parse(exchange.getIn().getBody(String.class))))),
                 PortSpec.OUT);
     }
 }

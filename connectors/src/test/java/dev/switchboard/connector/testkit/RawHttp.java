@@ -73,12 +73,17 @@ public final class RawHttp implements AutoCloseable {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.merge(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim(), (a, b) -> a + ", " + b);
+                headers.merge(
+                        lines[i].substring(0, colon).trim(),
+                        lines[i].substring(colon + 1).trim(),
+                        (a, b) -> a + ", " + b);
             }
         }
         int length = Integer.parseInt(headers.getOrDefault("Content-Length", "0"));
         byte[] body = in.readNBytes(length);
-        return new Response(Integer.parseInt(status[1]), Collections.unmodifiableMap(headers),
+        return new Response(
+                Integer.parseInt(status[1]),
+                Collections.unmodifiableMap(headers),
                 new String(body, StandardCharsets.UTF_8));
     }
 

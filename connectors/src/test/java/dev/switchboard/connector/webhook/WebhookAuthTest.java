@@ -25,7 +25,9 @@ class WebhookAuthTest {
         String signature = WebhookAuth.signature("k", BODY);
 
         assertThat(auth.reject(request(Map.of("X-Signature-256", signature)))).isEmpty();
-        assertThat(auth.reject(request(Map.of("x-signature-256", "SHA256=" + signature.substring(7).toUpperCase())))).isEmpty();
+        assertThat(auth.reject(request(Map.of(
+                        "x-signature-256", "SHA256=" + signature.substring(7).toUpperCase()))))
+                .isEmpty();
     }
 
     @Test
@@ -33,24 +35,30 @@ class WebhookAuthTest {
         WebhookAuth auth = WebhookAuth.from(NodeConfig.of("auth", "hmac-sha256", "secret", "k"));
         String bareHex = WebhookAuth.signature("k", BODY).substring("sha256=".length());
 
-        assertThat(auth.reject(request(Map.of("X-Signature-256", bareHex)))).hasValue("The signature must start with sha256=");
-        assertThat(auth.reject(request(Map.of("X-Signature-256", "sha1=" + bareHex)))).hasValue("The signature must start with sha256=");
+        assertThat(auth.reject(request(Map.of("X-Signature-256", bareHex))))
+                .hasValue("The signature must start with sha256=");
+        assertThat(auth.reject(request(Map.of("X-Signature-256", "sha1=" + bareHex))))
+                .hasValue("The signature must start with sha256=");
         assertThat(auth.rejectHeaders(WebhookRequest.headersOnly(Map.of("X-Signature-256", bareHex))))
-                .as("refused before the body is read").hasValue("The signature must start with sha256=");
+                .as("refused before the body is read")
+                .hasValue("The signature must start with sha256=");
     }
 
     @Test
     void hmacRejectsWrongMissingMalformedAndTamperedSignatures() {
         WebhookAuth auth = WebhookAuth.from(NodeConfig.of("auth", "hmac-sha256", "secret", "k"));
 
-        assertThat(auth.reject(request(Map.of("X-Signature-256", WebhookAuth.signature("other", BODY))))).hasValue("Invalid signature");
+        assertThat(auth.reject(request(Map.of("X-Signature-256", WebhookAuth.signature("other", BODY)))))
+                .hasValue("Invalid signature");
         assertThat(auth.reject(request(Map.of()))).hasValue("Missing signature header X-Signature-256");
         assertThat(auth.reject(request(Map.of("X-Signature-256", "sha256=not-hex"))))
                 .hasValue("Malformed signature: expected sha256= and 64 hex digits");
         assertThat(auth.reject(request(Map.of("X-Signature-256", "sha256=abcd"))))
                 .hasValue("Malformed signature: expected sha256= and 64 hex digits");
-        assertThat(auth.reject(WebhookRequest.of(Map.of("X-Signature-256", WebhookAuth.signature("k", BODY)),
-                "{\"name\":\"Eve\"}".getBytes(StandardCharsets.UTF_8)))).hasValue("Invalid signature");
+        assertThat(auth.reject(WebhookRequest.of(
+                        Map.of("X-Signature-256", WebhookAuth.signature("k", BODY)),
+                        "{\"name\":\"Eve\"}".getBytes(StandardCharsets.UTF_8))))
+                .hasValue("Invalid signature");
     }
 
     @Test
@@ -58,24 +66,32 @@ class WebhookAuthTest {
         WebhookAuth auth = WebhookAuth.from(NodeConfig.of("auth", "hmac-sha256", "secret", "k"));
         Map<String, String> wrong = Map.of("X-Signature-256", WebhookAuth.signature("other", BODY));
 
-        assertThat(auth.rejectHeaders(WebhookRequest.headersOnly(Map.of()))).hasValue("Missing signature header X-Signature-256");
-        assertThat(auth.rejectHeaders(WebhookRequest.headersOnly(wrong))).as("well-formed: the body decides").isEmpty();
+        assertThat(auth.rejectHeaders(WebhookRequest.headersOnly(Map.of())))
+                .hasValue("Missing signature header X-Signature-256");
+        assertThat(auth.rejectHeaders(WebhookRequest.headersOnly(wrong)))
+                .as("well-formed: the body decides")
+                .isEmpty();
         assertThat(auth.reject(request(wrong))).hasValue("Invalid signature");
     }
 
     @Test
     void hmacReadsTheConfiguredHeaderAndCoversFormBodiesByTheirRawBytes() {
-        WebhookAuth auth = WebhookAuth.from(NodeConfig.of("auth", "hmac-sha256", "secret", "k",
-                "signatureHeader", "X-Hub-Signature-256"));
+        WebhookAuth auth = WebhookAuth.from(
+                NodeConfig.of("auth", "hmac-sha256", "secret", "k", "signatureHeader", "X-Hub-Signature-256"));
         String signature = WebhookAuth.signature("k", BODY);
 
-        assertThat(auth.reject(request(Map.of("X-Hub-Signature-256", signature)))).isEmpty();
+        assertThat(auth.reject(request(Map.of("X-Hub-Signature-256", signature))))
+                .isEmpty();
         assertThat(auth.reject(request(Map.of("X-Signature-256", signature)))).isPresent();
         byte[] form = "name=Ada&tag=a&tag=b".getBytes(StandardCharsets.US_ASCII);
-        Map<String, String> formHeaders = Map.of("Content-Type", "application/x-www-form-urlencoded",
-                "X-Hub-Signature-256", WebhookAuth.signature("k", form));
+        Map<String, String> formHeaders = Map.of(
+                "Content-Type",
+                "application/x-www-form-urlencoded",
+                "X-Hub-Signature-256",
+                WebhookAuth.signature("k", form));
         assertThat(auth.reject(WebhookRequest.of(formHeaders, form))).isEmpty();
-        assertThat(auth.reject(WebhookRequest.of(formHeaders, "name=Eve&tag=a&tag=b".getBytes(StandardCharsets.US_ASCII))))
+        assertThat(auth.reject(
+                        WebhookRequest.of(formHeaders, "name=Eve&tag=a&tag=b".getBytes(StandardCharsets.US_ASCII))))
                 .hasValue("Invalid signature");
     }
 
@@ -83,8 +99,17 @@ class WebhookAuthTest {
     static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
 
     static WebhookAuth timestamped() {
-        return WebhookAuth.from(NodeConfig.of("auth", "hmac-sha256", "secret", "k",
-                "timestampHeader", "X-Signature-Timestamp", "tolerance", "5m"), CLOCK);
+        return WebhookAuth.from(
+                NodeConfig.of(
+                        "auth",
+                        "hmac-sha256",
+                        "secret",
+                        "k",
+                        "timestampHeader",
+                        "X-Signature-Timestamp",
+                        "tolerance",
+                        "5m"),
+                CLOCK);
     }
 
     static WebhookRequest signedAt(long timestamp, String signature) {
@@ -95,15 +120,21 @@ class WebhookAuthTest {
     void aTimestampedSignatureCoversTheTimestampAndMustBeFresh() {
         WebhookAuth auth = timestamped();
 
-        assertThat(auth.reject(signedAt(NOW, WebhookAuth.signature("k", NOW, BODY)))).isEmpty();
-        assertThat(auth.reject(signedAt(NOW - 299, WebhookAuth.signature("k", NOW - 299, BODY)))).isEmpty();
-        assertThat(auth.reject(signedAt(NOW + 120, WebhookAuth.signature("k", NOW + 120, BODY)))).as("clock skew").isEmpty();
+        assertThat(auth.reject(signedAt(NOW, WebhookAuth.signature("k", NOW, BODY))))
+                .isEmpty();
+        assertThat(auth.reject(signedAt(NOW - 299, WebhookAuth.signature("k", NOW - 299, BODY))))
+                .isEmpty();
+        assertThat(auth.reject(signedAt(NOW + 120, WebhookAuth.signature("k", NOW + 120, BODY))))
+                .as("clock skew")
+                .isEmpty();
 
         // a captured request replayed later: its own timestamp is too old
         assertThat(auth.reject(signedAt(NOW - 600, WebhookAuth.signature("k", NOW - 600, BODY))))
-                .hasValue("The timestamp is more than 5m away from the server's clock; sign each request with the current time");
+                .hasValue(
+                        "The timestamp is more than 5m away from the server's clock; sign each request with the current time");
         // ... and a fresh timestamp does not match its signature
-        assertThat(auth.reject(signedAt(NOW, WebhookAuth.signature("k", NOW - 600, BODY)))).hasValue("Invalid signature");
+        assertThat(auth.reject(signedAt(NOW, WebhookAuth.signature("k", NOW - 600, BODY))))
+                .hasValue("Invalid signature");
         // a signature over the body alone does not do when a timestamp is required
         assertThat(auth.reject(signedAt(NOW, WebhookAuth.signature("k", BODY)))).hasValue("Invalid signature");
     }
@@ -115,20 +146,23 @@ class WebhookAuthTest {
 
         assertThat(auth.rejectHeaders(WebhookRequest.headersOnly(Map.of("X-Signature-256", signature))))
                 .hasValue("Missing timestamp header X-Signature-Timestamp");
-        assertThat(auth.rejectHeaders(WebhookRequest.headersOnly(Map.of("X-Signature-256", signature,
-                "X-Signature-Timestamp", "2025-10-09T08:00:00Z"))))
+        assertThat(auth.rejectHeaders(WebhookRequest.headersOnly(
+                        Map.of("X-Signature-256", signature, "X-Signature-Timestamp", "2025-10-09T08:00:00Z"))))
                 .hasValue("The timestamp header X-Signature-Timestamp must hold unix seconds");
-        assertThat(auth.rejectHeaders(WebhookRequest.headersOnly(Map.of("X-Signature-256", signature,
-                "X-Signature-Timestamp", Long.toString(NOW - 3600))))).hasValueSatisfying(m -> assertThat(m).contains("5m"));
+        assertThat(auth.rejectHeaders(WebhookRequest.headersOnly(
+                        Map.of("X-Signature-256", signature, "X-Signature-Timestamp", Long.toString(NOW - 3600)))))
+                .hasValueSatisfying(m -> assertThat(m).contains("5m"));
     }
 
     @Test
     void theTimestampedSignatureIsHmacOfTimestampDotBody() throws Exception {
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec("k".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        byte[] expected = mac.doFinal((NOW + "." + new String(BODY, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        byte[] expected =
+                mac.doFinal((NOW + "." + new String(BODY, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
 
-        assertThat(WebhookAuth.signature("k", NOW, BODY)).isEqualTo("sha256=" + java.util.HexFormat.of().formatHex(expected));
+        assertThat(WebhookAuth.signature("k", NOW, BODY))
+                .isEqualTo("sha256=" + java.util.HexFormat.of().formatHex(expected));
     }
 
     @Test
@@ -136,10 +170,14 @@ class WebhookAuthTest {
         WebhookAuth bearer = WebhookAuth.from(NodeConfig.of("auth", "bearer", "token", "t0k"));
         WebhookAuth basic = WebhookAuth.from(NodeConfig.of("auth", "basic", "username", "acme", "password", "pw"));
 
-        assertThat(bearer.rejectHeaders(WebhookRequest.headersOnly(Map.of("Authorization", "Bearer nope")))).hasValue("Invalid bearer token");
-        assertThat(bearer.rejectHeaders(WebhookRequest.headersOnly(Map.of("Authorization", "Bearer t0k")))).isEmpty();
-        assertThat(basic.rejectHeaders(WebhookRequest.headersOnly(Map.of("Authorization", basic("acme:x"))))).hasValue("Invalid credentials");
-        assertThat(basic.rejectHeaders(WebhookRequest.headersOnly(Map.of("Authorization", basic("acme:pw"))))).isEmpty();
+        assertThat(bearer.rejectHeaders(WebhookRequest.headersOnly(Map.of("Authorization", "Bearer nope"))))
+                .hasValue("Invalid bearer token");
+        assertThat(bearer.rejectHeaders(WebhookRequest.headersOnly(Map.of("Authorization", "Bearer t0k"))))
+                .isEmpty();
+        assertThat(basic.rejectHeaders(WebhookRequest.headersOnly(Map.of("Authorization", basic("acme:x")))))
+                .hasValue("Invalid credentials");
+        assertThat(basic.rejectHeaders(WebhookRequest.headersOnly(Map.of("Authorization", basic("acme:pw")))))
+                .isEmpty();
     }
 
     @Test
@@ -159,10 +197,14 @@ class WebhookAuthTest {
     void basicNeedsBothUserAndPassword() {
         WebhookAuth auth = WebhookAuth.from(NodeConfig.of("auth", "basic", "username", "acme", "password", "p:w"));
 
-        assertThat(auth.reject(request(Map.of("Authorization", basic("acme:p:w"))))).isEmpty();
-        assertThat(auth.reject(request(Map.of("Authorization", basic("acme:p:x"))))).hasValue("Invalid credentials");
-        assertThat(auth.reject(request(Map.of("Authorization", basic("acm:p:w"))))).hasValue("Invalid credentials");
-        assertThat(auth.reject(request(Map.of("Authorization", basic("acme"))))).hasValue("Malformed basic credentials");
+        assertThat(auth.reject(request(Map.of("Authorization", basic("acme:p:w")))))
+                .isEmpty();
+        assertThat(auth.reject(request(Map.of("Authorization", basic("acme:p:x")))))
+                .hasValue("Invalid credentials");
+        assertThat(auth.reject(request(Map.of("Authorization", basic("acm:p:w")))))
+                .hasValue("Invalid credentials");
+        assertThat(auth.reject(request(Map.of("Authorization", basic("acme")))))
+                .hasValue("Malformed basic credentials");
         assertThat(auth.reject(request(Map.of("Authorization", "Basic %%%")))).hasValue("Malformed basic credentials");
         assertThat(auth.reject(request(Map.of()))).hasValue("Missing basic credentials");
     }
@@ -170,7 +212,8 @@ class WebhookAuthTest {
     @Test
     void anEmptyCredentialIsRefusedRatherThanMatchingAnEmptyOne() {
         assertThatThrownBy(() -> WebhookAuth.from(NodeConfig.of("auth", "bearer", "token", "")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("token is required for auth bearer");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("token is required for auth bearer");
         assertThatThrownBy(() -> WebhookAuth.from(NodeConfig.of("auth", "hmac-sha256")))
                 .hasMessageContaining("secret is required");
         assertThatThrownBy(() -> WebhookAuth.from(NodeConfig.of("auth", "digest")))

@@ -26,12 +26,25 @@ class WebhookConnectorTest {
     @Test
     void onlyTheFieldsOfTheChosenAuthSchemeApply() {
         NodeConfig hmac = NodeConfig.of("path", "/h", "auth", "hmac-sha256");
-        assertThat(connector.spec().properties()).filteredOn(p -> p.appliesTo(hmac)).extracting(PropertySpec::name)
-                .containsExactly("path", "method", "auth", "secret", "signatureHeader", "timestampHeader", "tolerance",
-                        "eventType", "maxBodySize");
+        assertThat(connector.spec().properties())
+                .filteredOn(p -> p.appliesTo(hmac))
+                .extracting(PropertySpec::name)
+                .containsExactly(
+                        "path",
+                        "method",
+                        "auth",
+                        "secret",
+                        "signatureHeader",
+                        "timestampHeader",
+                        "tolerance",
+                        "eventType",
+                        "maxBodySize");
         NodeConfig basic = NodeConfig.of("path", "/h", "auth", "basic");
-        assertThat(connector.spec().properties()).filteredOn(p -> p.appliesTo(basic)).extracting(PropertySpec::name)
-                .contains("username", "password").doesNotContain("token", "secret");
+        assertThat(connector.spec().properties())
+                .filteredOn(p -> p.appliesTo(basic))
+                .extracting(PropertySpec::name)
+                .contains("username", "password")
+                .doesNotContain("token", "secret");
         assertThat(connector.spec().property("token").orElseThrow().secret()).isTrue();
         assertThat(connector.spec().property("password").orElseThrow().secret()).isTrue();
         assertThat(connector.spec().property("secret").orElseThrow().secret()).isTrue();
@@ -39,38 +52,55 @@ class WebhookConnectorTest {
 
     @Test
     void pathsMustBePlainAbsolutePaths() {
-        assertThat(connector.validate(NodeConfig.of("path", "/hooks/leads-2024"))).isEmpty();
-        assertThat(connector.validate(NodeConfig.of("path", "hooks"))).extracting(ConfigProblem::pointer).containsExactly("/path");
-        assertThat(connector.validate(NodeConfig.of("path", "/hooks?x=1"))).extracting(ConfigProblem::pointer).containsExactly("/path");
+        assertThat(connector.validate(NodeConfig.of("path", "/hooks/leads-2024")))
+                .isEmpty();
+        assertThat(connector.validate(NodeConfig.of("path", "hooks")))
+                .extracting(ConfigProblem::pointer)
+                .containsExactly("/path");
+        assertThat(connector.validate(NodeConfig.of("path", "/hooks?x=1")))
+                .extracting(ConfigProblem::pointer)
+                .containsExactly("/path");
         assertThat(connector.validate(NodeConfig.of("path", "/h", "signatureHeader", "X Sig")))
-                .extracting(ConfigProblem::pointer).containsExactly("/signatureHeader");
+                .extracting(ConfigProblem::pointer)
+                .containsExactly("/signatureHeader");
     }
 
     @Test
     void theBodyLimitIsASizeBetween1KbAnd50Mb() {
-        assertThat(connector.spec().property("maxBodySize").orElseThrow().defaultValue()).isEqualTo(ConfigValue.of("10MB"));
-        assertThat(connector.validate(NodeConfig.of("path", "/h", "maxBodySize", "512KB"))).isEmpty();
-        assertThat(connector.validate(NodeConfig.of("path", "/h", "maxBodySize", "50MB"))).isEmpty();
-        assertThat(connector.validate(NodeConfig.of("path", "/h", "maxBodySize", "2048"))).isEmpty();
+        assertThat(connector.spec().property("maxBodySize").orElseThrow().defaultValue())
+                .isEqualTo(ConfigValue.of("10MB"));
+        assertThat(connector.validate(NodeConfig.of("path", "/h", "maxBodySize", "512KB")))
+                .isEmpty();
+        assertThat(connector.validate(NodeConfig.of("path", "/h", "maxBodySize", "50MB")))
+                .isEmpty();
+        assertThat(connector.validate(NodeConfig.of("path", "/h", "maxBodySize", "2048")))
+                .isEmpty();
         assertThat(connector.validate(NodeConfig.of("path", "/h", "maxBodySize", "ten megabytes")))
-                .singleElement().satisfies(p -> {
+                .singleElement()
+                .satisfies(p -> {
                     assertThat(p.pointer()).isEqualTo("/maxBodySize");
-                    assertThat(p.message()).isEqualTo("'ten megabytes' is not a size: use e.g. 512KB, 10MB or a number of bytes");
+                    assertThat(p.message())
+                            .isEqualTo("'ten megabytes' is not a size: use e.g. 512KB, 10MB or a number of bytes");
                 });
         assertThat(connector.validate(NodeConfig.of("path", "/h", "maxBodySize", "51MB")))
-                .extracting(ConfigProblem::message).containsExactly("maxBodySize must be between 1KB and 50MB, not 51MB");
+                .extracting(ConfigProblem::message)
+                .containsExactly("maxBodySize must be between 1KB and 50MB, not 51MB");
         assertThat(connector.validate(NodeConfig.of("path", "/h", "maxBodySize", "100")))
-                .extracting(ConfigProblem::pointer).containsExactly("/maxBodySize");
+                .extracting(ConfigProblem::pointer)
+                .containsExactly("/maxBodySize");
     }
 
     @Test
     void theTimestampHeaderMustBeAHeaderNameAndTheToleranceAtLeastASecond() {
-        assertThat(connector.validate(NodeConfig.of("path", "/h", "auth", "hmac-sha256", "timestampHeader", "X-Timestamp",
-                "tolerance", "30s"))).isEmpty();
+        assertThat(connector.validate(NodeConfig.of(
+                        "path", "/h", "auth", "hmac-sha256", "timestampHeader", "X-Timestamp", "tolerance", "30s")))
+                .isEmpty();
         assertThat(connector.validate(NodeConfig.of("path", "/h", "timestampHeader", "X Timestamp")))
-                .extracting(ConfigProblem::pointer).containsExactly("/timestampHeader");
+                .extracting(ConfigProblem::pointer)
+                .containsExactly("/timestampHeader");
         assertThat(connector.validate(NodeConfig.of("path", "/h", "tolerance", "500ms")))
-                .extracting(ConfigProblem::pointer).containsExactly("/tolerance");
+                .extracting(ConfigProblem::pointer)
+                .containsExactly("/tolerance");
     }
 
     @Test
@@ -82,6 +112,7 @@ class WebhookConnectorTest {
 
     @Test
     void otherConnectorsServeNoPaths() {
-        assertThat(ConnectorCatalog.load().find("schedule").orElseThrow().httpPaths(NodeConfig.of("interval", "PT1M"))).isEmpty();
+        assertThat(ConnectorCatalog.load().find("schedule").orElseThrow().httpPaths(NodeConfig.of("interval", "PT1M")))
+                .isEmpty();
     }
 }

@@ -11,11 +11,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WebhookEventsTest {
-    final WebhookEvents events = new WebhookEvents("/switchboard/flows/f/hook", "dev.switchboard.webhook.received",
-            "/hooks/leads", "X-Signature-256");
+    final WebhookEvents events = new WebhookEvents(
+            "/switchboard/flows/f/hook", "dev.switchboard.webhook.received", "/hooks/leads", "X-Signature-256");
 
     static WebhookRequest request(String contentType, String body) {
-        return WebhookRequest.of(contentType == null ? Map.of() : Map.of("Content-Type", contentType),
+        return WebhookRequest.of(
+                contentType == null ? Map.of() : Map.of("Content-Type", contentType),
                 body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -29,7 +30,8 @@ class WebhookEventsTest {
         assertThat(event.subject()).isEqualTo("/hooks/leads");
         assertThat(event.source()).isEqualTo("/switchboard/flows/f/hook");
         assertThat(events.toEvent(request(null, "[1, 2]")).data()).isEqualTo(Json.parse("[1, 2]"));
-        assertThat(events.toEvent(request("application/cloudevents+json", "{}")).data()).isEqualTo(Json.parse("{}"));
+        assertThat(events.toEvent(request("application/cloudevents+json", "{}")).data())
+                .isEqualTo(Json.parse("{}"));
     }
 
     @Test
@@ -41,20 +43,29 @@ class WebhookEventsTest {
 
     @Test
     void textIsWrappedAsAStringAndEmptyBodiesAreNull() throws Exception {
-        assertThat(events.toEvent(request("text/plain", "hello <b>")).data().asText()).isEqualTo("hello <b>");
-        assertThat(events.toEvent(request("application/xml", "<a/>")).data().asText()).isEqualTo("<a/>");
-        assertThat(events.toEvent(request("text/plain; charset=ISO-8859-1", "x")).data().isTextual()).isTrue();
-        assertThat(events.toEvent(request("application/json", "")).data().isNull()).isTrue();
+        assertThat(events.toEvent(request("text/plain", "hello <b>")).data().asText())
+                .isEqualTo("hello <b>");
+        assertThat(events.toEvent(request("application/xml", "<a/>")).data().asText())
+                .isEqualTo("<a/>");
+        assertThat(events.toEvent(request("text/plain; charset=ISO-8859-1", "x"))
+                        .data()
+                        .isTextual())
+                .isTrue();
+        assertThat(events.toEvent(request("application/json", "")).data().isNull())
+                .isTrue();
     }
 
     @Test
     void formFieldsBecomeAnObjectReadFromTheRawBody() throws Exception {
-        Event event = events.toEvent(request("application/x-www-form-urlencoded; charset=UTF-8",
-                "name=Ada+L%C3%B6velace&tag=a&tag=b&empty=&flag"));
+        Event event = events.toEvent(request(
+                "application/x-www-form-urlencoded; charset=UTF-8", "name=Ada+L%C3%B6velace&tag=a&tag=b&empty=&flag"));
 
-        assertThat(event.data()).isEqualTo(Json.parse(
-                "{\"name\": \"Ada Lövelace\", \"tag\": [\"a\", \"b\"], \"empty\": \"\", \"flag\": \"\"}"));
-        assertThat(events.toEvent(request("application/x-www-form-urlencoded", "")).data()).isEqualTo(Json.parse("{}"));
+        assertThat(event.data())
+                .isEqualTo(Json.parse(
+                        "{\"name\": \"Ada Lövelace\", \"tag\": [\"a\", \"b\"], \"empty\": \"\", \"flag\": \"\"}"));
+        assertThat(events.toEvent(request("application/x-www-form-urlencoded", ""))
+                        .data())
+                .isEqualTo(Json.parse("{}"));
     }
 
     @Test
@@ -82,10 +93,11 @@ class WebhookEventsTest {
 
         Event event = events.toEvent(WebhookRequest.of(headers, "{}".getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(event.extensions()).containsOnly(
-                Map.entry("httpcontenttype", "application/json"),
-                Map.entry("httpuseragent", "GitHub-Hookshot/abc"),
-                Map.entry("httpxgithubevent", "push"),
-                Map.entry("httpidempotencykey", "evt-1"));
+        assertThat(event.extensions())
+                .containsOnly(
+                        Map.entry("httpcontenttype", "application/json"),
+                        Map.entry("httpuseragent", "GitHub-Hookshot/abc"),
+                        Map.entry("httpxgithubevent", "push"),
+                        Map.entry("httpidempotencykey", "evt-1"));
     }
 }

@@ -14,7 +14,7 @@ public final class JobManager {
     private final Deque<Entry> undo = new ArrayDeque<>();
     private final Deque<Entry> redo = new ArrayDeque<>();
     private long counter;
-    private Runnable listener = () -> { };
+    private Runnable listener = () -> {};
 
     public JobManager(int capacity) {
         if (capacity < 1) {
@@ -25,7 +25,7 @@ public final class JobManager {
 
     /** Called after every change of history (execute, undo, redo, clear). */
     public void setListener(Runnable listener) {
-        this.listener = listener == null ? () -> { } : listener;
+        this.listener = listener == null ? () -> {} : listener;
     }
 
     public void execute(Job job) {

@@ -38,8 +38,10 @@ public final class NodeJobs {
 
         @Override
         public void undo() {
-            holder.setFlow(holder.flow().withNodes(holder.flow().nodes().stream()
-                    .filter(n -> !n.id().equals(node.id())).toList()));
+            holder.setFlow(holder.flow()
+                    .withNodes(holder.flow().nodes().stream()
+                            .filter(n -> !n.id().equals(node.id()))
+                            .toList()));
         }
 
         @Override
@@ -217,7 +219,9 @@ public final class NodeJobs {
 
         @Override
         public boolean mergeWith(Job next) {
-            if (next instanceof UpdateNode u && mergeKey != null && mergeKey.equals(u.mergeKey)
+            if (next instanceof UpdateNode u
+                    && mergeKey != null
+                    && mergeKey.equals(u.mergeKey)
                     && u.before.id().equals(after.id())) {
                 after = u.after;
                 return true;
@@ -254,9 +258,13 @@ public final class NodeJobs {
         }
 
         private static Flow rename(Flow flow, String from, String to) {
-            return flow.withNodes(flow.nodes().stream().map(n -> n.id().equals(from) ? n.withId(to) : n).toList())
-                    .withWires(flow.wires().stream().map(w -> new Wire(w.from().equals(from) ? to : w.from(),
-                            w.port(), w.to().equals(from) ? to : w.to())).toList());
+            return flow.withNodes(flow.nodes().stream()
+                            .map(n -> n.id().equals(from) ? n.withId(to) : n)
+                            .toList())
+                    .withWires(flow.wires().stream()
+                            .map(w -> new Wire(
+                                    w.from().equals(from) ? to : w.from(), w.port(), w.to().equals(from) ? to : w.to()))
+                            .toList());
         }
 
         @Override

@@ -37,7 +37,9 @@ public final class AutoLayout {
         columns.forEach((col, nodes) -> {
             nodes.sort(Comparator.comparingDouble((Node n) -> n.ui() == null ? 0 : n.ui().y()));
             for (int row = 0; row < nodes.size(); row++) {
-                result.put(nodes.get(row).id(), Grid.snap(new Position(ORIGIN + col * COLUMN_GAP, ORIGIN + row * ROW_GAP)));
+                result.put(
+                        nodes.get(row).id(),
+                        Grid.snap(new Position(ORIGIN + col * COLUMN_GAP, ORIGIN + row * ROW_GAP)));
             }
         });
         return result;

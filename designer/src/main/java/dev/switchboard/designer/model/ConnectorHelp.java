@@ -16,7 +16,8 @@ public final class ConnectorHelp {
     public static final ConnectorHelp NONE = new ConnectorHelp(new Document());
 
     // commonmark's parser is immutable and may be shared
-    private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    private static final Parser PARSER =
+            Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
     private final Document document;
 
@@ -31,6 +32,7 @@ public final class ConnectorHelp {
         }
         return new ConnectorHelp((Document) PARSER.parse(markdown));
     }
+
     public boolean isEmpty() {
         return document.getFirstChild() == null;
     }

@@ -35,7 +35,9 @@ public final class FieldSuggestions {
     public List<String> forNode(Flow flow, String nodeId) {
         Set<String> paths = new LinkedHashSet<>();
         for (Node trigger : upstreamTriggers(flow, nodeId)) {
-            catalog.find(trigger.type()).map(c -> c.spec().sampleEvent()).filter(s -> !s.isBlank())
+            catalog.find(trigger.type())
+                    .map(c -> c.spec().sampleEvent())
+                    .filter(s -> !s.isBlank())
                     .ifPresent(sample -> collect(parse(sample), "data", paths, 0));
         }
         if (paths.isEmpty()) {
@@ -61,8 +63,10 @@ public final class FieldSuggestions {
                 continue;
             }
             java.util.Optional.ofNullable(byId.get(id)).ifPresent(n -> {
-                boolean trigger = catalog.find(n.type()).map(Connector::spec)
-                        .map(s -> s.kind() == ConnectorKind.TRIGGER).orElse(false);
+                boolean trigger = catalog.find(n.type())
+                        .map(Connector::spec)
+                        .map(s -> s.kind() == ConnectorKind.TRIGGER)
+                        .orElse(false);
                 if (trigger) {
                     triggers.add(n);
                 }

@@ -46,7 +46,7 @@ public final class FlowExporter {
     static String secretsExample(Set<String> secrets, Set<String> envs) {
         StringBuilder out = new StringBuilder();
         out.append("# Secrets the flows in this folder reference. Copy to secrets.env, fill in the values,\n")
-           .append("# and keep secrets.env out of version control.\n");
+                .append("# and keep secrets.env out of version control.\n");
         if (secrets.isEmpty()) {
             out.append("# (these flows reference no secrets)\n");
         }
@@ -62,17 +62,27 @@ public final class FlowExporter {
         StringBuilder out = new StringBuilder("# Switchboard export\n\n");
         out.append("Flows in this folder:\n\n");
         for (Flow f : flows) {
-            out.append("- `").append(f.id()).append(FlowFormat.FILE_SUFFIX).append("` — ").append(f.displayName()).append('\n');
+            out.append("- `")
+                    .append(f.id())
+                    .append(FlowFormat.FILE_SUFFIX)
+                    .append("` — ")
+                    .append(f.displayName())
+                    .append('\n');
         }
         out.append("\n## Run it\n\n");
         if (!secrets.isEmpty()) {
             out.append("1. `cp secrets.env.example secrets.env` and fill in ")
-               .append(String.join(", ", secrets)).append(".\n");
+                    .append(String.join(", ", secrets))
+                    .append(".\n");
             out.append("2. From the Switchboard checkout:\n\n```\n./switchboard run ")
-               .append(folder.toAbsolutePath()).append(" --secrets ")
-               .append(folder.toAbsolutePath().resolve("secrets.env")).append("\n```\n");
+                    .append(folder.toAbsolutePath())
+                    .append(" --secrets ")
+                    .append(folder.toAbsolutePath().resolve("secrets.env"))
+                    .append("\n```\n");
         } else {
-            out.append("From the Switchboard checkout:\n\n```\n./switchboard run ").append(folder.toAbsolutePath()).append("\n```\n");
+            out.append("From the Switchboard checkout:\n\n```\n./switchboard run ")
+                    .append(folder.toAbsolutePath())
+                    .append("\n```\n");
         }
         out.append("\nSecrets can also come from environment variables of the same names.\n");
         return out.toString();

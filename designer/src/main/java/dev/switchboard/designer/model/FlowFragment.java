@@ -30,7 +30,9 @@ public record FlowFragment(List<Node> nodes, List<Wire> wires) {
         Set<String> ids = new HashSet<>(nodeIds);
         return new FlowFragment(
                 flow.nodes().stream().filter(n -> ids.contains(n.id())).toList(),
-                flow.wires().stream().filter(w -> ids.contains(w.from()) && ids.contains(w.to())).toList());
+                flow.wires().stream()
+                        .filter(w -> ids.contains(w.from()) && ids.contains(w.to()))
+                        .toList());
     }
 
     /** A copy ready to add to {@code target}: fresh ids, wires re-pointed, moved down-right. */
@@ -47,7 +49,8 @@ public record FlowFragment(List<Node> nodes, List<Wire> wires) {
             copies.add(n.withId(id).withPosition(p.translate(PASTE_OFFSET, PASTE_OFFSET)));
         }
         List<Wire> rewired = wires.stream()
-                .map(w -> new Wire(renamed.get(w.from()), w.port(), renamed.get(w.to()))).toList();
+                .map(w -> new Wire(renamed.get(w.from()), w.port(), renamed.get(w.to())))
+                .toList();
         return new FlowFragment(copies, rewired);
     }
 }

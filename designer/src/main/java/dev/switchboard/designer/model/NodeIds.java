@@ -13,7 +13,8 @@ public final class NodeIds {
     private NodeIds() {}
 
     public static String fresh(String type, Collection<String> taken) {
-        String base = type.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String base =
+                type.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (base.isEmpty()) {
             base = "node";
         }

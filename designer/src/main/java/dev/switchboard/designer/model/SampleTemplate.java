@@ -12,7 +12,7 @@ public record SampleTemplate(Path file, Flow flow, String title, String descript
 
     public static SampleTemplate of(Path file, Flow flow) {
         String description = flow.description() == null ? "" : flow.description();
-        return new SampleTemplate(file, flow, flow.displayName(), description,
-                flow.tags() == null ? List.of() : flow.tags());
+        return new SampleTemplate(
+                file, flow, flow.displayName(), description, flow.tags() == null ? List.of() : flow.tags());
     }
 }

@@ -41,7 +41,9 @@ public final class TemplateLibrary {
         List<SampleTemplate> result = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(p -> p.getFileName().toString().endsWith(FlowFormat.FILE_SUFFIX))
-                    .filter(p -> !p.toString().contains("/target/")).sorted().toList()) {
+                    .filter(p -> !p.toString().contains("/target/"))
+                    .sorted()
+                    .toList()) {
                 try {
                     Flow flow = FlowCodec.read(Files.readString(file));
                     result.add(SampleTemplate.of(file, flow));

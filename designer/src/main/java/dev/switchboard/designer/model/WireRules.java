@@ -54,7 +54,9 @@ public final class WireRules {
     /** The output port names of a node, config-dependent for connectors with dynamic ports. */
     public List<String> outputs(Node node) {
         return catalog.find(node.type())
-                .map(c -> c.outputs(new NodeConfig(node.config())).stream().map(PortSpec::name).toList())
+                .map(c -> c.outputs(new NodeConfig(node.config())).stream()
+                        .map(PortSpec::name)
+                        .toList())
                 .orElse(List.of(PortSpec.OUT));
     }
 

@@ -2,10 +2,10 @@ package dev.switchboard.designer.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.support.Json;
 import dev.switchboard.runtime.model.Node;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ public final class InjectSamples {
         this.file = file;
         if (file != null && Files.isRegularFile(file)) {
             try {
-                byTrigger.putAll(Json.MAPPER.readValue(file.toFile(), new TypeReference<Map<String, String>>() { }));
+                byTrigger.putAll(Json.MAPPER.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
             } catch (IOException e) {
                 LOG.warn("Ignoring unreadable inject samples {}: {}", file, e.getMessage());
             }
@@ -78,8 +78,10 @@ public final class InjectSamples {
             json = Json.parse(text == null ? "" : text);
         } catch (IllegalArgumentException e) {
             throw e.getCause() instanceof JsonProcessingException j && j.getLocation() != null
-                    ? new IllegalArgumentException(e.getMessage() + " (line " + j.getLocation().getLineNr()
-                            + ", column " + j.getLocation().getColumnNr() + ")", e)
+                    ? new IllegalArgumentException(
+                            e.getMessage() + " (line " + j.getLocation().getLineNr() + ", column "
+                                    + j.getLocation().getColumnNr() + ")",
+                            e)
                     : e;
         }
         if (json == null || json.isMissingNode()) {
@@ -87,14 +89,25 @@ public final class InjectSamples {
         }
         if (json.isObject() && json.has("specversion")) {
             Event event = Json.fromCloudEvent(json);
-            return event.id().isBlank() ? new Event(Event.newId(), event.source(), event.type(), event.time(), event.subject(),
-                    event.dataContentType(), event.data(), event.extensions()) : event;
+            return event.id().isBlank()
+                    ? new Event(
+                            Event.newId(),
+                            event.source(),
+                            event.type(),
+                            event.time(),
+                            event.subject(),
+                            event.dataContentType(),
+                            event.data(),
+                            event.extensions())
+                    : event;
         }
         // the source the trigger itself would give it, so the flow cannot tell an injected event apart
         String source = "/switchboard/flows/" + flowId + "/" + trigger.id();
         var type = trigger.config().values().get("eventType");
-        String eventType = type instanceof dev.switchboard.connector.spi.config.ConfigValue.Text t && !t.value().isBlank()
-                ? t.value() : triggerDefaultType != null && !triggerDefaultType.isBlank() ? triggerDefaultType : DEFAULT_TYPE;
+        String eventType = type instanceof dev.switchboard.connector.spi.config.ConfigValue.Text t
+                        && !t.value().isBlank()
+                ? t.value()
+                : triggerDefaultType != null && !triggerDefaultType.isBlank() ? triggerDefaultType : DEFAULT_TYPE;
         return new Event(Event.newId(), source, eventType, Instant.now(), null, "application/json", json, Map.of());
     }
 }

@@ -43,7 +43,8 @@ public final class RelatedFlows {
         while (!publishers.isEmpty()) {
             Set<String> topics = topics(publishers.pop(), PUBLISH);
             for (Flow candidate : candidates) {
-                if (!candidate.id().equals(open.id()) && !chosen.containsKey(candidate.id())
+                if (!candidate.id().equals(open.id())
+                        && !chosen.containsKey(candidate.id())
                         && topics.stream().anyMatch(topics(candidate, SUBSCRIBE)::contains)) {
                     chosen.put(candidate.id(), candidate);
                     publishers.add(candidate);
@@ -54,8 +55,11 @@ public final class RelatedFlows {
     }
 
     private static Set<String> topics(Flow flow, String type) {
-        return flow.nodes().stream().filter(n -> type.equals(n.type())).map(RelatedFlows::topic)
-                .filter(t -> t != null && !t.isBlank()).collect(java.util.stream.Collectors.toSet());
+        return flow.nodes().stream()
+                .filter(n -> type.equals(n.type()))
+                .map(RelatedFlows::topic)
+                .filter(t -> t != null && !t.isBlank())
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private static String topic(Node node) {
@@ -66,7 +70,9 @@ public final class RelatedFlows {
     private static List<Flow> readFolder(Path folder, String skipId) {
         List<Flow> flows = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".flow.json")).sorted().toList()) {
+            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".flow.json"))
+                    .sorted()
+                    .toList()) {
                 try {
                     Flow flow = FlowCodec.read(Files.readString(file));
                     if (!flow.id().equals(skipId)) {

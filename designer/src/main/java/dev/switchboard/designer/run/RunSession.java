@@ -3,9 +3,9 @@ package dev.switchboard.designer.run;
 import dev.switchboard.connector.ingress.PortInUseException;
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.Event;
-import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.engine.EngineOptions;
 import dev.switchboard.runtime.engine.StatusBoard;
+import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.live.LiveMonitor;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.secrets.SecretResolver;
@@ -35,6 +35,7 @@ public final class RunSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunSession.class);
     /** How long a trace waits for the run history writer to catch up with the runs just finished. */
     private static final Duration HISTORY_CATCH_UP = Duration.ofSeconds(3);
+
     private static final Duration TRACE_POLL = Duration.ofMillis(50);
 
     private final DurableRuntime runtime;
@@ -53,7 +54,8 @@ public final class RunSession implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the data folder " + settings.dataFolder(), e);
         }
         SecretResolver secrets = secrets(settings.secretsFile());
-        EngineOptions options = new EngineOptions("127.0.0.1", settings.httpPort(), settings.dataFolder(), Duration.ofSeconds(5));
+        EngineOptions options =
+                new EngineOptions("127.0.0.1", settings.httpPort(), settings.dataFolder(), Duration.ofSeconds(5));
         DurableRuntime runtime;
         try {
             runtime = DurableRuntime.start(options, catalog, secrets, null, HistoryOptions.defaults());
@@ -61,11 +63,14 @@ public final class RunSession implements AutoCloseable {
             if (settings.httpPort() == 0) {
                 throw e;
             }
-            LOG.info("Port {} is taken by another program; the designer's webhooks use a free port", settings.httpPort());
+            LOG.info(
+                    "Port {} is taken by another program; the designer's webhooks use a free port",
+                    settings.httpPort());
             runtime = DurableRuntime.start(options.withHttpPort(0), catalog, secrets, null, HistoryOptions.defaults());
         }
         // masked like run history: the messages panel never shows a resolved secret
-        LiveMonitor monitor = new LiveMonitor(settings.messageCapacity(), runtime.engine().secretMask());
+        LiveMonitor monitor =
+                new LiveMonitor(settings.messageCapacity(), runtime.engine().secretMask());
         runtime.engine().addRunListener(monitor);
         return new RunSession(runtime, monitor);
     }
@@ -151,7 +156,8 @@ public final class RunSession implements AutoCloseable {
     /** Dead letters of these flows not yet replayed, newest first. */
     public List<DeadLetter> deadLetters(Collection<String> flowIds, int limit) {
         return runtime.deadLetters().list(DeadLetterFilter.all(), limit).stream()
-                .filter(d -> flowIds.isEmpty() || flowIds.contains(d.flowId())).toList();
+                .filter(d -> flowIds.isEmpty() || flowIds.contains(d.flowId()))
+                .toList();
     }
 
     /** The dead letter a failed run left, if any. */
@@ -164,7 +170,8 @@ public final class RunSession implements AutoCloseable {
      * it was already replayed.
      */
     public Optional<DeadLetter> replay(long deadLetterId) {
-        return runtime.deadLetters().replay(DeadLetterFilter.byId(deadLetterId)).stream().findFirst();
+        return runtime.deadLetters().replay(DeadLetterFilter.byId(deadLetterId)).stream()
+                .findFirst();
     }
 
     /** Graceful stop: the webhook server closes, in-flight events finish, history is flushed, the store closes. */

@@ -11,6 +11,7 @@ import java.util.function.Function;
 public final class UserDataFolder {
     /** Overrides the folder (tests, portable installs). */
     public static final String PROPERTY = "switchboard.designer.data";
+
     public static final String ENV = "SWITCHBOARD_DESIGNER_DATA";
 
     private UserDataFolder() {}
@@ -31,7 +32,8 @@ public final class UserDataFolder {
         String os = String.valueOf(properties.apply("os.name")).toLowerCase(Locale.ROOT);
         if (os.contains("win")) {
             String appData = env.apply("APPDATA");
-            return (isSet(appData) ? Path.of(appData) : home.resolve("AppData").resolve("Roaming")).resolve("Switchboard");
+            return (isSet(appData) ? Path.of(appData) : home.resolve("AppData").resolve("Roaming"))
+                    .resolve("Switchboard");
         }
         if (os.contains("mac")) {
             return home.resolve("Library").resolve("Application Support").resolve("Switchboard");

@@ -17,8 +17,9 @@ final class BottomPanel extends TabPane {
         setId("bottom-panel");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         Tab problems = tab("Problems", Feather.ALERT_CIRCLE, "tab-problems", new ProblemsView(vm));
-        problems.textProperty().bind(javafx.beans.binding.Bindings.size(vm.problems().items())
-                .map(n -> n.intValue() == 0 ? "Problems" : "Problems (" + n + ")"));
+        problems.textProperty()
+                .bind(javafx.beans.binding.Bindings.size(vm.problems().items())
+                        .map(n -> n.intValue() == 0 ? "Problems" : "Problems (" + n + ")"));
         Tab messages = tab("Messages", Feather.MESSAGE_SQUARE, "tab-messages", new MessagesView(vm));
         Tab inject = tab("Inject", Feather.SEND, "tab-inject", new InjectView(vm));
         Tab runs = tab("Runs", Feather.LIST, "tab-runs", new RunsView(vm));

@@ -52,7 +52,8 @@ final class CanvasGestures {
 
     void install(Pane viewport) {
         viewport.addEventHandler(MouseDragEvent.MOUSE_DRAG_RELEASED, e -> {
-            if (e.getGestureSource() instanceof javafx.scene.Node source && source.getUserData() instanceof PaletteView.ConnectorRef ref) {
+            if (e.getGestureSource() instanceof javafx.scene.Node source
+                    && source.getUserData() instanceof PaletteView.ConnectorRef ref) {
                 Point2D p = canvas.toCanvas(e.getSceneX(), e.getSceneY());
                 vm.addNode(ref.type(), p.getX() - 20, p.getY() - 20);
                 viewport.requestFocus();
@@ -85,8 +86,10 @@ final class CanvasGestures {
                 band.setWidth(Math.abs(now.getX() - pressCanvas.getX()));
                 band.setHeight(Math.abs(now.getY() - pressCanvas.getY()));
             } else {
-                canvas.viewportProperty().set(canvas.viewportProperty().get()
-                        .panBy(e.getSceneX() - pressScene.getX(), e.getSceneY() - pressScene.getY()));
+                canvas.viewportProperty()
+                        .set(canvas.viewportProperty()
+                                .get()
+                                .panBy(e.getSceneX() - pressScene.getX(), e.getSceneY() - pressScene.getY()));
                 pressScene = new Point2D(e.getSceneX(), e.getSceneY());
             }
         });
@@ -94,7 +97,9 @@ final class CanvasGestures {
             if (banding) {
                 Rectangle2D r = new Rectangle2D(band.getX(), band.getY(), band.getWidth(), band.getHeight());
                 List<String> hits = canvas.nodeViews().values().stream()
-                        .filter(v -> intersects(r, v.getBoundsInParent())).map(NodeView::nodeId).toList();
+                        .filter(v -> intersects(r, v.getBoundsInParent()))
+                        .map(NodeView::nodeId)
+                        .toList();
                 vm.selection().selectAll(hits, true);
                 canvas.overlay().getChildren().remove(band);
             } else if (!moved) {
@@ -106,8 +111,10 @@ final class CanvasGestures {
         viewport.addEventHandler(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() != 0) {
                 Point2D local = viewport.sceneToLocal(e.getSceneX(), e.getSceneY());
-                canvas.viewportProperty().set(canvas.viewportProperty().get()
-                        .zoomAt(Math.pow(1.0015, e.getDeltaY()), local.getX(), local.getY()));
+                canvas.viewportProperty()
+                        .set(canvas.viewportProperty()
+                                .get()
+                                .zoomAt(Math.pow(1.0015, e.getDeltaY()), local.getX(), local.getY()));
                 e.consume();
             }
         });
@@ -142,7 +149,8 @@ final class CanvasGestures {
             moved = moved || Math.abs(dx) > 2 || Math.abs(dy) > 2;
             if (moved) {
                 dragging.addAll(dragStart.keySet());
-                dragStart.forEach((id, start) -> canvas.nodeViews().get(id)
+                dragStart.forEach((id, start) -> canvas.nodeViews()
+                        .get(id)
                         .relocate(Grid.snap(start.getX() + dx), Grid.snap(start.getY() + dy)));
                 canvas.updateWires();
             }
@@ -166,7 +174,9 @@ final class CanvasGestures {
             e.consume();
         });
         v.addEventHandler(MouseDragEvent.MOUSE_DRAG_RELEASED, e -> {
-            if (e.getGestureSource() instanceof Circle c && c.getUserData() instanceof NodeView.PortRef ref && ref.port() != null) {
+            if (e.getGestureSource() instanceof Circle c
+                    && c.getUserData() instanceof NodeView.PortRef ref
+                    && ref.port() != null) {
                 vm.connect(ref.nodeId(), ref.port(), v.nodeId());
                 e.consume();
             }

@@ -159,12 +159,20 @@ public final class CanvasView extends StackPane {
                 added = true;
             }
             ConnectorSpec spec = vm.spec(node.type()).orElse(null);
-            List<PortSpec> ports = vm.catalog().find(node.type())
-                    .map((Connector c) -> c.outputs(new NodeConfig(node.config()))).orElse(List.of(PortSpec.out()));
+            List<PortSpec> ports = vm.catalog()
+                    .find(node.type())
+                    .map((Connector c) -> c.outputs(new NodeConfig(node.config())))
+                    .orElse(List.of(PortSpec.out()));
             // only errors mark the card: warnings (e.g. not wired yet) stay in the problems panel
-            v.update(node, spec, ports, vm.selection().isSelected(node.id()),
+            v.update(
+                    node,
+                    spec,
+                    ports,
+                    vm.selection().isSelected(node.id()),
                     problems.getOrDefault(node.id(), List.of()).stream()
-                            .filter(Problem::isError).map(Problem::message).toList());
+                            .filter(Problem::isError)
+                            .map(Problem::message)
+                            .toList());
             gestures.wirePorts(v);
             Position p = node.ui() != null ? node.ui() : new Position(Grid.snap(60 + 260 * index), 60);
             if (!gestures.isDragging(node.id())) {
@@ -209,8 +217,10 @@ public final class CanvasView extends StackPane {
     /** Highlights the traced event's path: its nodes numbered in order, the wires it took; the rest dimmed. */
     private void applyTrace() {
         TraceViewModel.Trace trace = vm.run().trace().traceProperty().get();
-        nodeViews.forEach((id, v) -> v.setTraceStep(trace == null ? -1 : trace.path().indexOf(id) + 1));
-        wireViews.forEach((w, wv) -> wv.setTraced(trace == null ? null : trace.tookWire(w.from(), w.effectivePort(), w.to())));
+        nodeViews.forEach(
+                (id, v) -> v.setTraceStep(trace == null ? -1 : trace.path().indexOf(id) + 1));
+        wireViews.forEach(
+                (w, wv) -> wv.setTraced(trace == null ? null : trace.tookWire(w.from(), w.effectivePort(), w.to())));
     }
 
     /** Re-routes every wire to its ports' current positions (nodes move during drags). */

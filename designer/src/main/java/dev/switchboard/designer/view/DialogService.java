@@ -6,7 +6,11 @@ import javafx.stage.Window;
 
 /** The native dialogs the designer needs; tests substitute answers. */
 public interface DialogService {
-    enum UnsavedChoice { SAVE, DISCARD, CANCEL }
+    enum UnsavedChoice {
+        SAVE,
+        DISCARD,
+        CANCEL
+    }
 
     Optional<Path> chooseFlowToOpen(Window owner);
 

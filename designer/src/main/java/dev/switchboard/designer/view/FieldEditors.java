@@ -79,9 +79,13 @@ final class FieldEditors {
                 combo.setMaxWidth(Double.MAX_VALUE);
                 combo.setPromptText(f.prompt());
                 // an empty text is "no value" so the combo shows its prompt (the default)
-                combo.setValue(f.textProperty().get().isEmpty() ? null : f.textProperty().get());
+                combo.setValue(
+                        f.textProperty().get().isEmpty()
+                                ? null
+                                : f.textProperty().get());
                 combo.valueProperty().addListener((obs, o, n) -> {
-                    if (!java.util.Objects.equals(n == null ? "" : n, f.textProperty().get())) {
+                    if (!java.util.Objects.equals(
+                            n == null ? "" : n, f.textProperty().get())) {
                         f.textProperty().set(n == null ? "" : n);
                     }
                 });
@@ -105,8 +109,10 @@ final class FieldEditors {
                 HBox row = new HBox(6, Icons.of(Feather.LOCK), text(name, f));
                 row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
                 HBox.setHgrow(name, Priority.ALWAYS);
-                Tooltip.install(name, new Tooltip("The NAME of a secret: stored as {{secret:NAME}}; "
-                        + "the value comes from secrets.env or the environment at run time"));
+                Tooltip.install(
+                        name,
+                        new Tooltip("The NAME of a secret: stored as {{secret:NAME}}; "
+                                + "the value comes from secrets.env or the environment at run time"));
                 if (name.getPromptText().isEmpty()) {
                     name.setPromptText("SECRET_NAME");
                 }

@@ -47,7 +47,9 @@ final class FileActions {
         try {
             vm.files().open(file);
         } catch (MalformedFlowException e) {
-            dialogs.showError(window.get(), "Cannot open " + file.getFileName(),
+            dialogs.showError(
+                    window.get(),
+                    "Cannot open " + file.getFileName(),
                     "Line " + e.line() + ", column " + e.column() + ": " + e.getMessage());
         } catch (IOException e) {
             dialogs.showError(window.get(), "Cannot open " + file.getFileName(), e.getMessage());
@@ -65,7 +67,8 @@ final class FileActions {
     }
 
     boolean saveAs() {
-        Optional<Path> target = dialogs.chooseFlowToSave(window.get(), vm.files().suggestedFileName());
+        Optional<Path> target =
+                dialogs.chooseFlowToSave(window.get(), vm.files().suggestedFileName());
         if (target.isEmpty()) {
             return false;
         }
@@ -80,7 +83,10 @@ final class FileActions {
 
     void newFromTemplate() {
         if (mayDiscard()) {
-            GalleryView.open(window.get(), new GalleryViewModel(templates), t -> vm.files().importTemplate(t));
+            GalleryView.open(
+                    window.get(),
+                    new GalleryViewModel(templates),
+                    t -> vm.files().importTemplate(t));
         }
     }
 

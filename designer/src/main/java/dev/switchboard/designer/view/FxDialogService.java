@@ -12,7 +12,8 @@ import javafx.stage.Window;
 
 /** The real dialogs: file choosers filtered to flow files, and alerts. */
 public final class FxDialogService implements DialogService {
-    private static final FileChooser.ExtensionFilter FLOWS = new FileChooser.ExtensionFilter("Switchboard flows (*.flow.json)", "*.flow.json");
+    private static final FileChooser.ExtensionFilter FLOWS =
+            new FileChooser.ExtensionFilter("Switchboard flows (*.flow.json)", "*.flow.json");
     private File lastFolder = new File(System.getProperty("user.dir"));
 
     @Override
@@ -27,7 +28,8 @@ public final class FxDialogService implements DialogService {
         chooser.setInitialFileName(suggestedName);
         Optional<Path> chosen = remember(chooser.showSaveDialog(owner));
         // GTK does not add the double extension by itself
-        return chosen.map(p -> p.getFileName().toString().endsWith(".flow.json") ? p
+        return chosen.map(p -> p.getFileName().toString().endsWith(".flow.json")
+                ? p
                 : p.resolveSibling(p.getFileName().toString().replaceAll("\\.json$", "") + ".flow.json"));
     }
 

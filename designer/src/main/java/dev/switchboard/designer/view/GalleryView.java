@@ -50,7 +50,8 @@ public final class GalleryView extends VBox {
             onPick.accept(t);
         });
         Scene scene = new Scene(view, 980, 620);
-        scene.getStylesheets().add(GalleryView.class.getResource(Styles.STYLESHEET).toExternalForm());
+        scene.getStylesheets()
+                .add(GalleryView.class.getResource(Styles.STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.show();
         return stage;
@@ -77,7 +78,8 @@ public final class GalleryView extends VBox {
                 l.getStyleClass().add(Styles.TAG);
                 tags.getChildren().add(l);
             });
-            Label nodes = new Label(t.flow().nodes().size() + " nodes · " + t.file().getFileName());
+            Label nodes =
+                    new Label(t.flow().nodes().size() + " nodes · " + t.file().getFileName());
             nodes.getStyleClass().add(Styles.MUTED);
             VBox card = new VBox(title, description, tags, nodes);
             card.getStyleClass().add(Styles.GALLERY_CARD);

@@ -2,7 +2,6 @@ package dev.switchboard.designer.view;
 
 import dev.switchboard.designer.viewmodel.DesignerViewModel;
 import dev.switchboard.designer.viewmodel.InjectViewModel;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -25,17 +24,24 @@ final class InjectView extends VBox {
         Button send = new Button("Send to trigger", Icons.of(Feather.SEND));
         send.setId("inject-send");
         send.setDefaultButton(false);
-        send.disableProperty().bind(vm.run().runningProperty().not().or(inject.triggerProperty().isNull()));
+        send.disableProperty()
+                .bind(vm.run()
+                        .runningProperty()
+                        .not()
+                        .or(inject.triggerProperty().isNull()));
         send.setOnAction(e -> inject.send());
         Button trace = new Button("Trace it", Icons.of(Feather.GIT_COMMIT));
         trace.setId("inject-trace");
         trace.disableProperty().bind(inject.lastEventIdProperty().isNull());
-        trace.setOnAction(e -> vm.run().trace().trace(inject.lastEventIdProperty().get()));
+        trace.setOnAction(
+                e -> vm.run().trace().trace(inject.lastEventIdProperty().get()));
         Label last = new Label();
         last.getStyleClass().add(Styles.MUTED);
         last.setMinWidth(0);
-        last.textProperty().bind(inject.lastEventIdProperty().map(id -> "last sent: " + id).orElse(""));
-        Label hint = new Label("The event's data as JSON, or a whole CloudEvent (with specversion). Remembered per trigger.");
+        last.textProperty()
+                .bind(inject.lastEventIdProperty().map(id -> "last sent: " + id).orElse(""));
+        Label hint = new Label(
+                "The event's data as JSON, or a whole CloudEvent (with specversion). Remembered per trigger.");
         hint.getStyleClass().add(Styles.MUTED);
         hint.setMinWidth(0);
         Region spacer = new Region();

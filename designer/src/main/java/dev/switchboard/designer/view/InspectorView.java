@@ -94,7 +94,7 @@ public final class InspectorView extends ScrollPane {
             body.getChildren().add(none);
         }
         for (FieldViewModel f : form.fields()) {
-            body.getChildren().add(FieldEditors.field(f, FIELD_ID_PREFIX, n -> { }));
+            body.getChildren().add(FieldEditors.field(f, FIELD_ID_PREFIX, n -> {}));
         }
         if (vm.helpProperty().get() != null) {
             body.getChildren().add(help(vm.helpProperty().get()));
@@ -129,7 +129,8 @@ public final class InspectorView extends ScrollPane {
         description.setPrefRowCount(4);
         description.setPromptText("What this flow does (Markdown; shown in the gallery)");
         description.textProperty().bindBidirectional(vm.flowDescriptionProperty());
-        body.getChildren().addAll(title, hint, labelled("Name", name), labelled("Id", id), labelled("Description", description));
+        body.getChildren()
+                .addAll(title, hint, labelled("Name", name), labelled("Id", id), labelled("Description", description));
     }
 
     private static VBox labelled(String text, Node... controls) {
@@ -146,8 +147,17 @@ public final class InspectorView extends ScrollPane {
         if (target != null) {
             target.requestFocus();
             Node scrollTo = target;
-            double y = scrollTo.localToScene(0, 0).getY() - body.localToScene(0, 0).getY();
-            setVvalue(Math.max(0, Math.min(1, y / Math.max(1, body.getHeight() - getViewportBounds().getHeight()))));
+            double y =
+                    scrollTo.localToScene(0, 0).getY() - body.localToScene(0, 0).getY();
+            setVvalue(Math.max(
+                    0,
+                    Math.min(
+                            1,
+                            y
+                                    / Math.max(
+                                            1,
+                                            body.getHeight()
+                                                    - getViewportBounds().getHeight()))));
         }
         vm.focusRequestProperty().set(null);
     }

@@ -36,7 +36,8 @@ final class JsonTree {
     }
 
     private static TreeItem<String> cloudEvent(String label, JsonNode ce) {
-        TreeItem<String> root = new TreeItem<>(label + "  " + ce.path("type").asText() + "  " + ce.path("id").asText());
+        TreeItem<String> root = new TreeItem<>(
+                label + "  " + ce.path("type").asText() + "  " + ce.path("id").asText());
         Iterator<Map.Entry<String, JsonNode>> fields = ce.fields();
         TreeItem<String> data = null;
         while (fields.hasNext()) {
@@ -45,7 +46,8 @@ final class JsonTree {
                 data = value("data", f.getValue(), 1);
                 data.setExpanded(true);
             } else {
-                root.getChildren().add(new TreeItem<>(f.getKey() + ": " + f.getValue().asText()));
+                root.getChildren()
+                        .add(new TreeItem<>(f.getKey() + ": " + f.getValue().asText()));
             }
         }
         if (data != null) {

@@ -4,8 +4,8 @@ import dev.switchboard.designer.viewmodel.DesignerViewModel;
 import dev.switchboard.designer.viewmodel.RunViewModel;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Orientation;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
@@ -35,9 +35,15 @@ final class MainMenu {
     }
 
     MenuBar menuBar() {
-        Menu file = new Menu("File", null,
+        Menu file = new Menu(
+                "File",
+                null,
                 item("New", Feather.FILE, shortcut(KeyCode.N), files::newFlow),
-                item("New from template…", Feather.GRID, shortcut(KeyCode.N, KeyCombination.SHIFT_DOWN), files::newFromTemplate),
+                item(
+                        "New from template…",
+                        Feather.GRID,
+                        shortcut(KeyCode.N, KeyCombination.SHIFT_DOWN),
+                        files::newFromTemplate),
                 item("Open…", Feather.FOLDER, shortcut(KeyCode.O), files::open),
                 recent,
                 new SeparatorMenuItem(),
@@ -48,38 +54,62 @@ final class MainMenu {
         vm.files().recent().addListener((ListChangeListener<Path>) c -> renderRecent());
         renderRecent();
 
-        MenuItem undo = item("Undo", Feather.ROTATE_CCW, shortcut(KeyCode.Z), textAware(vm::undo, TextInputControl::undo));
+        MenuItem undo =
+                item("Undo", Feather.ROTATE_CCW, shortcut(KeyCode.Z), textAware(vm::undo, TextInputControl::undo));
         undo.textProperty().bind(vm.undoTextProperty());
         undo.disableProperty().bind(vm.canUndoProperty().not());
-        MenuItem redo = item("Redo", Feather.ROTATE_CW, shortcut(KeyCode.Y), textAware(vm::redo, TextInputControl::redo));
+        MenuItem redo =
+                item("Redo", Feather.ROTATE_CW, shortcut(KeyCode.Y), textAware(vm::redo, TextInputControl::redo));
         redo.textProperty().bind(vm.redoTextProperty());
         redo.disableProperty().bind(vm.canRedoProperty().not());
-        MenuItem delete = item("Delete", Feather.TRASH_2, new KeyCodeCombination(KeyCode.DELETE),
+        MenuItem delete = item(
+                "Delete",
+                Feather.TRASH_2,
+                new KeyCodeCombination(KeyCode.DELETE),
                 textAware(vm::deleteSelection, TextInputControl::deleteNextChar));
-        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(),
+        Menu edit = new Menu(
+                "Edit",
+                null,
+                undo,
+                redo,
+                new SeparatorMenuItem(),
                 item("Cut", Feather.SCISSORS, shortcut(KeyCode.X), textAware(vm::cut, TextInputControl::cut)),
                 item("Copy", Feather.COPY, shortcut(KeyCode.C), textAware(vm::copy, TextInputControl::copy)),
                 item("Paste", Feather.CLIPBOARD, shortcut(KeyCode.V), textAware(vm::paste, TextInputControl::paste)),
-                item("Duplicate", Feather.LAYERS, shortcut(KeyCode.D), textAware(vm::duplicate, t -> { })),
-                delete, new SeparatorMenuItem(),
+                item("Duplicate", Feather.LAYERS, shortcut(KeyCode.D), textAware(vm::duplicate, t -> {})),
+                delete,
+                new SeparatorMenuItem(),
                 item("Select all", null, shortcut(KeyCode.A), textAware(vm::selectAll, TextInputControl::selectAll)));
 
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setId("menu-dark");
         dark.selectedProperty().bindBidirectional(vm.darkThemeProperty());
-        Menu view = new Menu("View", null,
+        Menu view = new Menu(
+                "View",
+                null,
                 item("Zoom in", Feather.ZOOM_IN, shortcut(KeyCode.EQUALS), () -> canvas.zoom(1.2)),
                 item("Zoom out", Feather.ZOOM_OUT, shortcut(KeyCode.MINUS), () -> canvas.zoom(1 / 1.2)),
                 item("Actual size", null, shortcut(KeyCode.DIGIT0), canvas::resetZoom),
-                item("Fit to view", Feather.MAXIMIZE, shortcut(KeyCode.F, KeyCombination.SHIFT_DOWN), canvas::fitToView),
+                item(
+                        "Fit to view",
+                        Feather.MAXIMIZE,
+                        shortcut(KeyCode.F, KeyCombination.SHIFT_DOWN),
+                        canvas::fitToView),
                 new SeparatorMenuItem(),
                 item("Auto-layout", Feather.SHARE_2, shortcut(KeyCode.L, KeyCombination.SHIFT_DOWN), vm::autoLayout),
-                new SeparatorMenuItem(), dark);
+                new SeparatorMenuItem(),
+                dark);
         MenuItem runItem = item("Run", Feather.PLAY, new KeyCodeCombination(KeyCode.F5), vm.run()::run);
         runItem.disableProperty().bind(busy());
-        MenuItem stopItem = item("Stop", Feather.SQUARE, new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), vm.run()::stop);
+        MenuItem stopItem = item(
+                "Stop", Feather.SQUARE, new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), vm.run()::stop);
         stopItem.disableProperty().bind(vm.run().runningProperty().not());
-        Menu run = new Menu("Run", null, runItem, stopItem, new SeparatorMenuItem(),
+        Menu run = new Menu(
+                "Run",
+                null,
+                runItem,
+                stopItem,
+                new SeparatorMenuItem(),
                 item("Reset counters", Feather.REFRESH_CCW, null, vm.run()::resetCounters),
                 item("Clear messages", Feather.X_CIRCLE, null, vm.run()::clearMessages),
                 item("Clear trace", Feather.X, null, vm.run().trace()::clear));
@@ -93,25 +123,36 @@ final class MainMenu {
         Button redo = button(Feather.ROTATE_CW, "Redo (Ctrl+Y)", vm::redo, "tool-redo");
         redo.disableProperty().bind(vm.canRedoProperty().not());
         Button delete = button(Feather.TRASH_2, "Delete selection (Delete)", vm::deleteSelection, "tool-delete");
-        delete.disableProperty().bind(Bindings.isEmpty(vm.selection().nodes()).and(Bindings.isEmpty(vm.selection().wires())));
+        delete.disableProperty()
+                .bind(Bindings.isEmpty(vm.selection().nodes())
+                        .and(Bindings.isEmpty(vm.selection().wires())));
         return new ToolBar(
                 button(Feather.FILE_PLUS, "New flow (Ctrl+N)", files::newFlow, "tool-new"),
                 button(Feather.GRID, "New from template…", files::newFromTemplate, "tool-template"),
                 button(Feather.FOLDER, "Open… (Ctrl+O)", files::open, "tool-open"),
                 button(Feather.SAVE, "Save (Ctrl+S)", files::save, "tool-save"),
                 button(Feather.PACKAGE, "Export for the headless runtime…", files::export, "tool-export"),
-                new Separator(Orientation.VERTICAL), undo, redo, delete,
+                new Separator(Orientation.VERTICAL),
+                undo,
+                redo,
+                delete,
                 new Separator(Orientation.VERTICAL),
                 button(Feather.ZOOM_IN, "Zoom in", () -> canvas.zoom(1.2), "tool-zoom-in"),
                 button(Feather.ZOOM_OUT, "Zoom out", () -> canvas.zoom(1 / 1.2), "tool-zoom-out"),
                 button(Feather.MAXIMIZE, "Fit to view", canvas::fitToView, "tool-fit"),
                 button(Feather.SHARE_2, "Auto-layout left to right", vm::autoLayout, "tool-layout"),
-                new Separator(Orientation.VERTICAL), runButton(), stopButton());
+                new Separator(Orientation.VERTICAL),
+                runButton(),
+                stopButton());
     }
 
     /** Run (or redeploy the open flow into the running session): accented and named, as the main action. */
     private Button runButton() {
-        Button run = button(Feather.PLAY, "Run this flow in the designer (F5); while running, deploys your edits", vm.run()::run, "tool-run");
+        Button run = button(
+                Feather.PLAY,
+                "Run this flow in the designer (F5); while running, deploys your edits",
+                vm.run()::run,
+                "tool-run");
         run.setText("Run");
         run.getStyleClass().remove("flat");
         run.getStyleClass().add(Styles.RUN_BUTTON);
@@ -127,8 +168,10 @@ final class MainMenu {
     }
 
     private javafx.beans.binding.BooleanBinding busy() {
-        return Bindings.createBooleanBinding(() -> vm.run().stateProperty().get() == RunViewModel.State.STARTING
-                || vm.run().stateProperty().get() == RunViewModel.State.STOPPING, vm.run().stateProperty());
+        return Bindings.createBooleanBinding(
+                () -> vm.run().stateProperty().get() == RunViewModel.State.STARTING
+                        || vm.run().stateProperty().get() == RunViewModel.State.STOPPING,
+                vm.run().stateProperty());
     }
 
     private void renderRecent() {
@@ -147,7 +190,8 @@ final class MainMenu {
      */
     private Runnable textAware(Runnable canvasAction, java.util.function.Consumer<TextInputControl> textAction) {
         return () -> {
-            javafx.scene.Node focus = canvas.getScene() == null ? null : canvas.getScene().getFocusOwner();
+            javafx.scene.Node focus =
+                    canvas.getScene() == null ? null : canvas.getScene().getFocusOwner();
             if (focus instanceof TextInputControl text) {
                 textAction.accept(text);
             } else if (focus instanceof javafx.scene.control.ComboBox<?> combo && combo.isEditable()) {

@@ -67,7 +67,8 @@ public final class MainWindow {
     public Scene install(Stage stage) {
         this.stage = stage;
         Scene scene = new Scene(root, 1366, 800);
-        scene.getStylesheets().add(MainWindow.class.getResource(Styles.STYLESHEET).toExternalForm());
+        scene.getStylesheets()
+                .add(MainWindow.class.getResource(Styles.STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(vm.files().titleProperty());
         stage.setMinWidth(1000);
@@ -95,8 +96,8 @@ public final class MainWindow {
     }
 
     private static void applyTheme(boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(
+                dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
     private HBox statusBar() {
@@ -109,7 +110,8 @@ public final class MainWindow {
         problems.textProperty().bind(vm.problems().summaryProperty());
         problems.setMinWidth(Region.USE_PREF_SIZE);
         Label counts = new Label();
-        Runnable updateCounts = () -> counts.setText(vm.flow().nodes().size() + " nodes · " + vm.flow().wires().size() + " wires");
+        Runnable updateCounts = () -> counts.setText(
+                vm.flow().nodes().size() + " nodes · " + vm.flow().wires().size() + " wires");
         vm.flowProperty().addListener((obs, o, n) -> updateCounts.run());
         updateCounts.run();
         counts.setMinWidth(Region.USE_PREF_SIZE);

@@ -122,7 +122,8 @@ public final class MarkdownView {
         VBox box = new VBox();
         box.getStyleClass().add(Styles.MD_LIST);
         int number = list instanceof OrderedList ordered && ordered.getMarkerStartNumber() != null
-                ? ordered.getMarkerStartNumber() : 1;
+                ? ordered.getMarkerStartNumber()
+                : 1;
         for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
             if (!(item instanceof ListItem)) {
                 continue;

@@ -8,7 +8,6 @@ import dev.switchboard.runtime.model.Node;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -33,7 +32,8 @@ import org.kordamp.ikonli.feather.Feather;
  */
 final class MessagesView extends VBox {
     private static final int PREVIEW_CHARS = 160;
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
     MessagesView(DesignerViewModel vm) {
         MessagesViewModel messages = vm.run().messages();
@@ -50,40 +50,56 @@ final class MessagesView extends VBox {
         filter.setPromptText("All nodes");
         filter.setPrefWidth(170);
         filter.setConverter(new StringConverter<>() {
-            @Override public String toString(NodeKey key) { return key == null ? "All nodes" : key.nodeId() + "  (" + key.flowId() + ")"; }
-            @Override public NodeKey fromString(String s) { return null; }
+            @Override
+            public String toString(NodeKey key) {
+                return key == null ? "All nodes" : key.nodeId() + "  (" + key.flowId() + ")";
+            }
+
+            @Override
+            public NodeKey fromString(String s) {
+                return null;
+            }
         });
         Runnable fillFilter = () -> {
             NodeKey chosen = filter.getValue();
             filter.getItems().setAll((NodeKey) null);
-            vm.flow().nodes().stream().map(Node::id).forEach(id -> filter.getItems().add(new NodeKey(vm.flow().id(), id)));
+            vm.flow().nodes().stream()
+                    .map(Node::id)
+                    .forEach(id -> filter.getItems().add(new NodeKey(vm.flow().id(), id)));
             filter.setValue(filter.getItems().contains(chosen) ? chosen : null);
         };
         vm.flowProperty().addListener((obs, o, n) -> fillFilter.run());
         fillFilter.run();
         filter.valueProperty().bindBidirectional(messages.nodeFilterProperty());
-        Spinner<Integer> capacity = new Spinner<>(10, 10_000, messages.capacityProperty().get(), 50);
+        Spinner<Integer> capacity =
+                new Spinner<>(10, 10_000, messages.capacityProperty().get(), 50);
         capacity.setId("messages-capacity");
         capacity.setEditable(true);
         capacity.setPrefWidth(90);
         capacity.setMinWidth(Region.USE_PREF_SIZE);
         capacity.setTooltip(new Tooltip("How many messages the inspector keeps (the oldest go first)"));
-        capacity.valueProperty().addListener((obs, o, n) -> messages.capacityProperty().set(n));
+        capacity.valueProperty()
+                .addListener((obs, o, n) -> messages.capacityProperty().set(n));
         Label keep = new Label("Keep");
         keep.setMinWidth(Region.USE_PREF_SIZE);
         Label count = new Label();
         count.getStyleClass().add(Styles.MUTED);
         count.setMinWidth(0);
-        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> messages.visible().size() + " shown" + (messages.missedProperty().get() > 0
-                        ? " · " + messages.missedProperty().get() + " not shown (paused or too fast)" : ""),
-                messages.visible(), messages.missedProperty()));
+        count.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> messages.visible().size() + " shown"
+                                + (messages.missedProperty().get() > 0
+                                        ? " · " + messages.missedProperty().get() + " not shown (paused or too fast)"
+                                        : ""),
+                        messages.visible(),
+                        messages.missedProperty()));
         Button trace = new Button("Trace", Icons.of(Feather.GIT_COMMIT));
         trace.setId("messages-trace");
         trace.setMinWidth(Region.USE_PREF_SIZE);
         trace.setTooltip(new Tooltip("Highlight the selected event's path on the canvas"));
         trace.disableProperty().bind(messages.selectedProperty().isNull());
-        trace.setOnAction(e -> vm.run().trace().trace(messages.selectedProperty().get().eventId()));
+        trace.setOnAction(
+                e -> vm.run().trace().trace(messages.selectedProperty().get().eventId()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = PanelBar.of(pause, clear, filter, keep, capacity, trace, spacer, count);
@@ -103,11 +119,13 @@ final class MessagesView extends VBox {
                 if (m.error() != null) {
                     getStyleClass().add(Styles.PROBLEM_ERROR);
                 }
-                setText(TIME.format(m.at()) + "  " + m.nodeId() + (m.port() == null ? "" : " → " + m.port())
-                        + "  " + shortId(m.eventId()) + "  " + (m.error() != null ? "✕ " + m.error() : preview(m)));
+                setText(TIME.format(m.at()) + "  " + m.nodeId() + (m.port() == null ? "" : " → " + m.port()) + "  "
+                        + shortId(m.eventId()) + "  " + (m.error() != null ? "✕ " + m.error() : preview(m)));
             }
         });
-        list.getSelectionModel().selectedItemProperty().addListener((obs, o, m) -> messages.selectedProperty().set(m));
+        list.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((obs, o, m) -> messages.selectedProperty().set(m));
         TreeView<String> detail = new TreeView<>();
         detail.setId("message-detail");
         detail.getStyleClass().add(Styles.JSON_TREE);
@@ -137,8 +155,10 @@ final class MessagesView extends VBox {
 
     private static TreeItem<String> tree(LiveMessage m) {
         TreeItem<String> root = new TreeItem<>();
-        root.getChildren().add(new TreeItem<>(m.flowId() + " · " + m.nodeId() + (m.port() == null ? "" : " → " + m.port())
-                + " · run " + m.runId() + " · " + m.runStatus().name().toLowerCase().replace('_', ' ')));
+        root.getChildren()
+                .add(new TreeItem<>(m.flowId() + " · " + m.nodeId() + (m.port() == null ? "" : " → " + m.port())
+                        + " · run " + m.runId() + " · "
+                        + m.runStatus().name().toLowerCase().replace('_', ' ')));
         if (m.error() != null) {
             root.getChildren().add(new TreeItem<>("error: " + m.error()));
         }

@@ -78,7 +78,8 @@ final class NodeLiveStrip {
         if (!visible) {
             return;
         }
-        StringBuilder text = new StringBuilder("in ").append(live.in()).append(" · out ").append(live.out());
+        StringBuilder text =
+                new StringBuilder("in ").append(live.in()).append(" · out ").append(live.out());
         if (live.filtered() > 0) {
             text.append(" · filtered ").append(live.filtered());
         }
@@ -88,8 +89,8 @@ final class NodeLiveStrip {
         figures.setText(text.toString());
         dot.getStyleClass().removeIf(c -> c.startsWith(Styles.STATUS_PREFIX));
         dot.getStyleClass().add(Styles.STATUS_PREFIX + live.status().name().toLowerCase(Locale.ROOT));
-        statusTip.setText(live.status().name().charAt(0) + live.status().name().substring(1).toLowerCase(Locale.ROOT)
-                + " — " + live.detail());
+        statusTip.setText(live.status().name().charAt(0)
+                + live.status().name().substring(1).toLowerCase(Locale.ROOT) + " — " + live.detail());
     }
 
     void showTraceStep(int n) {
@@ -105,7 +106,8 @@ final class NodeLiveStrip {
             Label text = new Label(url);
             text.setId("url-" + nodeId);
             text.getStyleClass().add(Styles.NODE_URL);
-            // a long URL must not widen the card over its neighbours: the middle gives way, the copy button copies it whole
+            // a long URL must not widen the card over its neighbours: the middle gives way, the copy button copies it
+            // whole
             text.setMaxWidth(URL_WIDTH);
             text.setMinWidth(0);
             text.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);

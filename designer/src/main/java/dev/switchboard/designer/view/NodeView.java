@@ -43,7 +43,7 @@ final class NodeView extends Region {
     private Circle input;
     private final Map<String, Circle> outputs = new LinkedHashMap<>();
     private final Map<String, Region> outputRows = new LinkedHashMap<>();
-    private Runnable onLayout = () -> { };
+    private Runnable onLayout = () -> {};
     private String problemText = "";
     private Tooltip badgeTip;
 
@@ -99,7 +99,8 @@ final class NodeView extends Region {
         // set only what changed: style class and tooltip churn re-runs CSS on every keystroke
         setIfChanged(title, node.displayName());
         setIfChanged(type, spec == null ? node.type() + " (unknown connector)" : spec.title() + " · " + node.type());
-        org.kordamp.ikonli.feather.Feather code = spec == null ? org.kordamp.ikonli.feather.Feather.HELP_CIRCLE : Icons.resolve(spec.icon());
+        org.kordamp.ikonli.feather.Feather code =
+                spec == null ? org.kordamp.ikonli.feather.Feather.HELP_CIRCLE : Icons.resolve(spec.icon());
         if (code != icon.getIconCode()) {
             icon.setIconCode(code);
         }
@@ -235,7 +236,8 @@ final class NodeView extends Region {
         outputs.forEach((name, c) -> {
             Region row = outputRows.get(name);
             c.setLayoutX(w);
-            c.setLayoutY(portRows.getBoundsInParent().getMinY() + row.getBoundsInParent().getCenterY());
+            c.setLayoutY(portRows.getBoundsInParent().getMinY()
+                    + row.getBoundsInParent().getCenterY());
         });
         onLayout.run();
     }

@@ -74,8 +74,10 @@ public final class PaletteView extends VBox {
         item.getStyleClass().add(Styles.PALETTE_ITEM);
         item.setId("palette-" + spec.id().replace('.', '-'));
         item.setUserData(new ConnectorRef(spec.id()));
-        Tooltip.install(item, new Tooltip(spec.title() + " (" + spec.id() + ")\n" + spec.description()
-                + "\nDrag onto the canvas, or double-click."));
+        Tooltip.install(
+                item,
+                new Tooltip(spec.title() + " (" + spec.id() + ")\n" + spec.description()
+                        + "\nDrag onto the canvas, or double-click."));
         item.setOnDragDetected(e -> {
             item.startFullDrag();
             e.consume();

@@ -31,11 +31,13 @@ public final class ProblemsView extends VBox {
                     return;
                 }
                 getStyleClass().add(p.isError() ? Styles.PROBLEM_ERROR : Styles.PROBLEM_WARNING);
-                Label where = new Label(p.nodeId() != null ? p.nodeId() : (p.pointer().isEmpty() ? "flow" : p.pointer()));
+                Label where =
+                        new Label(p.nodeId() != null ? p.nodeId() : (p.pointer().isEmpty() ? "flow" : p.pointer()));
                 where.getStyleClass().add(Styles.MUTED);
                 Label message = new Label(p.message());
                 HBox.setHgrow(message, Priority.ALWAYS);
-                HBox row = new HBox(8, Icons.of(p.isError() ? Feather.ALERT_CIRCLE : Feather.ALERT_TRIANGLE), message, where);
+                HBox row = new HBox(
+                        8, Icons.of(p.isError() ? Feather.ALERT_CIRCLE : Feather.ALERT_TRIANGLE), message, where);
                 row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
                 setGraphic(row);
                 setText(null);

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -32,8 +31,15 @@ final class RunsView extends VBox {
         status.getItems().add(null);
         status.getItems().addAll(RunsViewModel.STATUSES);
         status.setConverter(new StringConverter<>() {
-            @Override public String toString(String s) { return s == null ? "Any status" : label(s); }
-            @Override public String fromString(String s) { return null; }
+            @Override
+            public String toString(String s) {
+                return s == null ? "Any status" : label(s);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return null;
+            }
         });
         status.valueProperty().bindBidirectional(runs.statusFilterProperty());
         Button refresh = new Button("Refresh", Icons.of(Feather.REFRESH_CW));
@@ -46,23 +52,37 @@ final class RunsView extends VBox {
         table.getColumns().add(column("Started", 110, r -> MessagesView.TIME.format(r.startedAt())));
         table.getColumns().add(column("Flow", 140, RunQueries.Run::flowId));
         table.getColumns().add(column("Status", 100, r -> label(r.status())));
-        table.getColumns().add(column("Duration", 80, r -> String.format(Locale.ROOT, "%.1f ms", r.durationMicros() / 1000.0)));
+        table.getColumns()
+                .add(column("Duration", 80, r -> String.format(Locale.ROOT, "%.1f ms", r.durationMicros() / 1000.0)));
         table.getColumns().add(column("Event", 260, RunQueries.Run::eventId));
-        table.getColumns().add(column("Ended at / error", 300, r -> r.error() != null ? r.error() : r.endedAt() == null ? "" : r.endedAt()));
+        table.getColumns()
+                .add(column(
+                        "Ended at / error",
+                        300,
+                        r -> r.error() != null ? r.error() : r.endedAt() == null ? "" : r.endedAt()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Button trace = new Button("Trace", Icons.of(Feather.GIT_COMMIT));
         trace.setId("runs-trace");
-        trace.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        trace.setOnAction(e -> vm.run().trace().trace(table.getSelectionModel().getSelectedItem().runId()));
+        trace.disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull());
+        trace.setOnAction(e -> vm.run()
+                .trace()
+                .trace(table.getSelectionModel().getSelectedItem().runId()));
         table.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && table.getSelectionModel().getSelectedItem() != null) {
-                vm.run().trace().trace(table.getSelectionModel().getSelectedItem().runId());
+                vm.run()
+                        .trace()
+                        .trace(table.getSelectionModel().getSelectedItem().runId());
             }
         });
         Button replay = new Button("Replay failed run", Icons.of(Feather.ROTATE_CW));
         replay.setId("runs-replay");
-        replay.disableProperty().bind(table.getSelectionModel().selectedItemProperty()
-                .map(r -> !r.status().equals("DEAD_LETTERED") && !r.status().equals("FAILED")).orElse(true));
+        replay.disableProperty()
+                .bind(table.getSelectionModel()
+                        .selectedItemProperty()
+                        .map(r -> !r.status().equals("DEAD_LETTERED")
+                                && !r.status().equals("FAILED"))
+                        .orElse(true));
         replay.setOnAction(e -> runs.replay(table.getSelectionModel().getSelectedItem()));
 
         TableView<DeadLetter> letters = new TableView<>(runs.deadLetters());
@@ -76,7 +96,9 @@ final class RunsView extends VBox {
         letters.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Button replayLetter = new Button("Replay dead letter", Icons.of(Feather.ROTATE_CW));
         replayLetter.setId("dead-letters-replay");
-        replayLetter.disableProperty().bind(letters.getSelectionModel().selectedItemProperty().isNull());
+        replayLetter
+                .disableProperty()
+                .bind(letters.getSelectionModel().selectedItemProperty().isNull());
         replayLetter.setOnAction(e -> runs.replay(letters.getSelectionModel().getSelectedItem()));
 
         Region spacer = new Region();

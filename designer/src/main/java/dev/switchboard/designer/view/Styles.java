@@ -44,10 +44,12 @@ public final class Styles {
     public static final String INSPECTOR_HELP = "inspector-help";
     /** Rendered Markdown (MarkdownView): the box, its blocks and inline texts. */
     public static final String MARKDOWN = "markdown";
+
     public static final String MD_BLOCKS = "md-blocks";
     public static final String MD_HEADING = "md-heading";
     /** Followed by 1, 2 or 3 (deeper headings look like 3). */
     public static final String MD_HEADING_PREFIX = "md-h";
+
     public static final String MD_PARAGRAPH = "md-paragraph";
     public static final String MD_TEXT = "md-text";
     public static final String MD_STRONG = "md-strong";
@@ -85,6 +87,7 @@ public final class Styles {
     public static final String LIVE_FIGURES = "live-figures";
     /** Followed by running, waiting or error. */
     public static final String STATUS_PREFIX = "status-";
+
     public static final String TRACED = "traced";
     public static final String UNTRACED = "untraced";
     public static final String TRACE_STEP = "trace-step";

@@ -5,7 +5,6 @@ import dev.switchboard.designer.viewmodel.TraceViewModel;
 import dev.switchboard.runtime.store.RunQueries;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -16,7 +15,6 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -51,7 +49,8 @@ final class TraceView extends VBox {
         HBox bar = PanelBar.of(id, go, clear, summary);
 
         steps.setId("trace-steps");
-        steps.setPlaceholder(new Label("Trace an event from the messages, the runs list, or by id: its path lights up on the canvas."));
+        steps.setPlaceholder(new Label(
+                "Trace an event from the messages, the runs list, or by id: its path lights up on the canvas."));
         steps.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Row row, boolean empty) {
@@ -74,7 +73,9 @@ final class TraceView extends VBox {
         detail.setId("trace-detail");
         detail.getStyleClass().add(Styles.JSON_TREE);
         detail.setShowRoot(false);
-        steps.getSelectionModel().selectedItemProperty().addListener((obs, o, row) -> detail.setRoot(row == null ? null : tree(row)));
+        steps.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((obs, o, row) -> detail.setRoot(row == null ? null : tree(row)));
 
         trace.traceProperty().addListener((obs, o, t) -> {
             steps.getItems().clear();
@@ -86,11 +87,18 @@ final class TraceView extends VBox {
             for (RunQueries.RunPath path : t.runs()) {
                 path.steps().forEach(s -> steps.getItems().add(new Row(path.run(), s)));
             }
-            summary.setText(t.run() == null ? "Event " + t.eventId() + " did not pass this flow"
-                    : String.join(" → ", t.path()) + "   ·   " + RunsView.label(t.run().status())
-                            + (t.runs().size() > 1 ? "   ·   " + t.runs().size() + " runs" : ""));
+            summary.setText(
+                    t.run() == null
+                            ? "Event " + t.eventId() + " did not pass this flow"
+                            : String.join(" → ", t.path()) + "   ·   "
+                                    + RunsView.label(t.run().status())
+                                    + (t.runs().size() > 1
+                                            ? "   ·   " + t.runs().size() + " runs"
+                                            : ""));
             // show a step's input and output straight away: the selected node's, else where the event ended
-            String node = vm.selection().nodes().stream().findFirst().filter(n -> t.step(n).isPresent())
+            String node = vm.selection().nodes().stream()
+                    .findFirst()
+                    .filter(n -> t.step(n).isPresent())
                     .orElse(t.path().isEmpty() ? null : t.path().get(t.path().size() - 1));
             if (node != null) {
                 select(t, node);
@@ -112,18 +120,25 @@ final class TraceView extends VBox {
 
     /** Selects the step of the canvas's run at {@code nodeId}, so its input and output show. */
     private void select(TraceViewModel.Trace t, String nodeId) {
-        t.step(nodeId).ifPresent(step -> steps.getItems().stream()
-                .filter(r -> r.step().equals(step)).findFirst().ifPresent(r -> {
-                    steps.getSelectionModel().select(r);
-                    steps.scrollTo(r);
-                }));
+        t.step(nodeId)
+                .ifPresent(step -> steps.getItems().stream()
+                        .filter(r -> r.step().equals(step))
+                        .findFirst()
+                        .ifPresent(r -> {
+                            steps.getSelectionModel().select(r);
+                            steps.scrollTo(r);
+                        }));
     }
 
     private static TreeItem<String> tree(Row row) {
         RunQueries.Step s = row.step();
         TreeItem<String> root = new TreeItem<>();
-        root.getChildren().add(new TreeItem<>(row.run().flowId() + " · " + s.nodeId() + " · run " + row.run().runId()
-                + (row.run().replayOf() != null ? " (replay of dead letter #" + row.run().replayOf() + ")" : "")));
+        root.getChildren()
+                .add(new TreeItem<>(row.run().flowId() + " · " + s.nodeId() + " · run "
+                        + row.run().runId()
+                        + (row.run().replayOf() != null
+                                ? " (replay of dead letter #" + row.run().replayOf() + ")"
+                                : "")));
         if (s.error() != null) {
             root.getChildren().add(new TreeItem<>("error: " + s.error()));
         }

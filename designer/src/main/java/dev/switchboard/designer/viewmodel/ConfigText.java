@@ -20,7 +20,9 @@ final class ConfigText {
         }
         if (value instanceof ConfigValue.Num n) {
             // a number from a file is never too long (the reader refuses it); scientific notation just in case
-            return FlowLimits.fitsWrittenOut(n.value()) ? n.value().toPlainString() : n.value().toString();
+            return FlowLimits.fitsWrittenOut(n.value())
+                    ? n.value().toPlainString()
+                    : n.value().toString();
         }
         if (value instanceof ConfigValue.Bool b) {
             return Boolean.toString(b.value());
@@ -38,8 +40,8 @@ final class ConfigText {
                 return ok(ConfigValue.of(name));
             }
             if (!SecretReference.isValidName(name)) {
-                return new FieldViewModel.Converted(null,
-                        "Enter the secret's NAME (letters, digits, _), never the value itself", false);
+                return new FieldViewModel.Converted(
+                        null, "Enter the secret's NAME (letters, digits, _), never the value itself", false);
             }
             return ok(ConfigValue.of(SecretReference.of(name)));
         }
@@ -50,8 +52,8 @@ final class ConfigText {
                 try {
                     BigDecimal n = new BigDecimal(text.strip());
                     if (!FlowLimits.fitsWrittenOut(n)) {
-                        return new FieldViewModel.Converted(null, "Enter a number of at most "
-                                + FlowLimits.MAX_NUMBER_DIGITS + " digits", false);
+                        return new FieldViewModel.Converted(
+                                null, "Enter a number of at most " + FlowLimits.MAX_NUMBER_DIGITS + " digits", false);
                     }
                     if (type == PropertyType.INTEGER && n.stripTrailingZeros().scale() > 0) {
                         return new FieldViewModel.Converted(null, "Enter a whole number", false);
@@ -65,25 +67,30 @@ final class ConfigText {
                     JsonNode tree = FlowCodec.parseTree(text);
                     return ok(FlowCodec.toConfigValue(tree));
                 } catch (MalformedFlowException e) {
-                    return new FieldViewModel.Converted(null, "Not valid JSON (line " + e.line() + "): " + e.getMessage(), false);
+                    return new FieldViewModel.Converted(
+                            null, "Not valid JSON (line " + e.line() + "): " + e.getMessage(), false);
                 }
             case DURATION:
                 try {
                     Durations.parse(text.strip());
                     return ok(ConfigValue.of(text.strip()));
                 } catch (RuntimeException e) {
-                    return new FieldViewModel.Converted(ConfigValue.of(text.strip()), "Use PT5S, 5s, 250ms or 2m", true);
+                    return new FieldViewModel.Converted(
+                            ConfigValue.of(text.strip()), "Use PT5S, 5s, 250ms or 2m", true);
                 }
             case CRON:
                 int parts = text.strip().split("\\s+").length;
                 if (parts < 6 || parts > 7) {
-                    return new FieldViewModel.Converted(ConfigValue.of(text.strip()),
-                            "A Quartz cron has 6 or 7 fields: sec min hour day month weekday [year]", true);
+                    return new FieldViewModel.Converted(
+                            ConfigValue.of(text.strip()),
+                            "A Quartz cron has 6 or 7 fields: sec min hour day month weekday [year]",
+                            true);
                 }
                 return ok(ConfigValue.of(text.strip()));
             case ENUM:
                 if (!spec.options().isEmpty() && !spec.options().contains(text)) {
-                    return new FieldViewModel.Converted(ConfigValue.of(text), "Choose one of " + String.join(", ", spec.options()), true);
+                    return new FieldViewModel.Converted(
+                            ConfigValue.of(text), "Choose one of " + String.join(", ", spec.options()), true);
                 }
                 return ok(ConfigValue.of(text));
             default:

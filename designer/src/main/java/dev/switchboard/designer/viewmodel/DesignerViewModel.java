@@ -51,7 +51,8 @@ public final class DesignerViewModel implements FlowHolder {
     private final WireRules wireRules;
     private final FieldSuggestions suggestions;
     private final JobManager jobs = new JobManager(UNDO_LIMIT);
-    private final ReadOnlyObjectWrapper<Flow> flow = new ReadOnlyObjectWrapper<>(Flow.empty("untitled", "Untitled flow"));
+    private final ReadOnlyObjectWrapper<Flow> flow =
+            new ReadOnlyObjectWrapper<>(Flow.empty("untitled", "Untitled flow"));
     private final SelectionModel selection = new SelectionModel();
     private final ProblemsViewModel problems;
     private final InspectorViewModel inspector;
@@ -65,7 +66,8 @@ public final class DesignerViewModel implements FlowHolder {
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final DocumentFiles files;
     private final RunViewModel run;
-    private final javafx.beans.property.ReadOnlyLongWrapper documentVersion = new javafx.beans.property.ReadOnlyLongWrapper();
+    private final javafx.beans.property.ReadOnlyLongWrapper documentVersion =
+            new javafx.beans.property.ReadOnlyLongWrapper();
     private long savedRevision;
     private FlowFragment clipboard = new FlowFragment(List.of(), List.of());
 
@@ -98,26 +100,82 @@ public final class DesignerViewModel implements FlowHolder {
 
     // --- state -----------------------------------------------------------------------------
 
-    public ConnectorCatalog catalog() { return catalog; }
-    public WireRules wireRules() { return wireRules; }
-    FieldSuggestions suggestions() { return suggestions; }
-    @Override public Flow flow() { return flow.get(); }
-    public ReadOnlyObjectProperty<Flow> flowProperty() { return flow.getReadOnlyProperty(); }
-    public SelectionModel selection() { return selection; }
-    public ProblemsViewModel problems() { return problems; }
-    public InspectorViewModel inspector() { return inspector; }
-    public PaletteViewModel palette() { return palette; }
-    public DocumentFiles files() { return files; }
-    public RunViewModel run() { return run; }
-    public ReadOnlyBooleanProperty canUndoProperty() { return canUndo.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty canRedoProperty() { return canRedo.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty undoTextProperty() { return undoText.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty redoTextProperty() { return redoText.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
-    public StringProperty statusProperty() { return status; }
-    public BooleanProperty darkThemeProperty() { return darkTheme; }
+    public ConnectorCatalog catalog() {
+        return catalog;
+    }
+
+    public WireRules wireRules() {
+        return wireRules;
+    }
+
+    FieldSuggestions suggestions() {
+        return suggestions;
+    }
+
+    @Override
+    public Flow flow() {
+        return flow.get();
+    }
+
+    public ReadOnlyObjectProperty<Flow> flowProperty() {
+        return flow.getReadOnlyProperty();
+    }
+
+    public SelectionModel selection() {
+        return selection;
+    }
+
+    public ProblemsViewModel problems() {
+        return problems;
+    }
+
+    public InspectorViewModel inspector() {
+        return inspector;
+    }
+
+    public PaletteViewModel palette() {
+        return palette;
+    }
+
+    public DocumentFiles files() {
+        return files;
+    }
+
+    public RunViewModel run() {
+        return run;
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty undoTextProperty() {
+        return undoText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty redoTextProperty() {
+        return redoText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
     /** Changes whenever a different document is loaded (new, open, template), e.g. to fit the view. */
-    public javafx.beans.property.ReadOnlyLongProperty documentVersionProperty() { return documentVersion.getReadOnlyProperty(); }
+    public javafx.beans.property.ReadOnlyLongProperty documentVersionProperty() {
+        return documentVersion.getReadOnlyProperty();
+    }
 
     public boolean isDirty() {
         return dirty.get();
@@ -154,8 +212,17 @@ public final class DesignerViewModel implements FlowHolder {
 
     /** Adds a node right of the rightmost one (double-click in the palette). */
     public String addNodeAtFreeSpot(String type) {
-        double x = flow().nodes().stream().filter(n -> n.ui() != null).mapToDouble(n -> n.ui().x()).max().orElse(-200) + 280;
-        double y = flow().nodes().stream().filter(n -> n.ui() != null).mapToDouble(n -> n.ui().y()).min().orElse(80);
+        double x = flow().nodes().stream()
+                        .filter(n -> n.ui() != null)
+                        .mapToDouble(n -> n.ui().x())
+                        .max()
+                        .orElse(-200)
+                + 280;
+        double y = flow().nodes().stream()
+                .filter(n -> n.ui() != null)
+                .mapToDouble(n -> n.ui().y())
+                .min()
+                .orElse(80);
         return addNode(type, x, y);
     }
 
@@ -191,8 +258,10 @@ public final class DesignerViewModel implements FlowHolder {
     public void deleteSelection() {
         List<String> nodes = List.copyOf(selection.nodes());
         List<Wire> wires = new ArrayList<>(selection.wires());
-        flow().wires().stream().filter(w -> nodes.contains(w.from()) || nodes.contains(w.to()))
-                .filter(w -> !wires.contains(w)).forEach(wires::add);
+        flow().wires().stream()
+                .filter(w -> nodes.contains(w.from()) || nodes.contains(w.to()))
+                .filter(w -> !wires.contains(w))
+                .forEach(wires::add);
         if (nodes.isEmpty() && wires.isEmpty()) {
             return;
         }
@@ -220,9 +289,12 @@ public final class DesignerViewModel implements FlowHolder {
     public void paste() {
         insert(clipboard, "Paste");
         // pasting again lands one step further down-right, not on top of the last copy
-        clipboard = new FlowFragment(clipboard.nodes().stream()
-                .map(n -> n.withPosition((n.ui() == null ? new Position(0, 0) : n.ui())
-                        .translate(FlowFragment.PASTE_OFFSET, FlowFragment.PASTE_OFFSET))).toList(), clipboard.wires());
+        clipboard = new FlowFragment(
+                clipboard.nodes().stream()
+                        .map(n -> n.withPosition((n.ui() == null ? new Position(0, 0) : n.ui())
+                                .translate(FlowFragment.PASTE_OFFSET, FlowFragment.PASTE_OFFSET)))
+                        .toList(),
+                clipboard.wires());
     }
 
     public void duplicate() {
@@ -251,13 +323,23 @@ public final class DesignerViewModel implements FlowHolder {
     }
 
     void updateConfig(String nodeId, ConfigValue.Fields config, String path) {
-        flow().node(nodeId).ifPresent(n -> execute(new NodeJobs.UpdateNode(this, n, n.withConfig(config),
-                nodeId + path, "Edit " + n.displayName() + path.replace('/', ' '))));
+        flow().node(nodeId)
+                .ifPresent(n -> execute(new NodeJobs.UpdateNode(
+                        this,
+                        n,
+                        n.withConfig(config),
+                        nodeId + path,
+                        "Edit " + n.displayName() + path.replace('/', ' '))));
     }
 
     void renameNode(String nodeId, String name) {
-        flow().node(nodeId).ifPresent(n -> execute(new NodeJobs.UpdateNode(this, n,
-                n.withName(name == null || name.isBlank() ? null : name), nodeId + "#name", "Rename " + nodeId)));
+        flow().node(nodeId)
+                .ifPresent(n -> execute(new NodeJobs.UpdateNode(
+                        this,
+                        n,
+                        n.withName(name == null || name.isBlank() ? null : name),
+                        nodeId + "#name",
+                        "Rename " + nodeId)));
     }
 
     void changeNodeId(String oldId, String newId) {

@@ -27,20 +27,34 @@ public final class DocumentFiles {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ObjectProperty<RecentFiles> recentStore = new SimpleObjectProperty<>();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
-    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose listeners
+    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose
+    // listeners
     private final ObservableList<Path> readOnlyRecent = FXCollections.unmodifiableObservableList(recent);
 
     DocumentFiles(DesignerViewModel doc) {
         this.doc = doc;
-        title.bind(Bindings.createStringBinding(() -> (doc.isDirty() ? "• " : "")
+        title.bind(Bindings.createStringBinding(
+                () -> (doc.isDirty() ? "• " : "")
                         + doc.flow().displayName() + " — "
-                        + (file.get() == null ? "unsaved" : file.get().getFileName().toString()) + " — Switchboard",
-                file, doc.dirtyProperty(), doc.flowProperty()));
+                        + (file.get() == null
+                                ? "unsaved"
+                                : file.get().getFileName().toString()) + " — Switchboard",
+                file,
+                doc.dirtyProperty(),
+                doc.flowProperty()));
     }
 
-    public ReadOnlyObjectProperty<Path> fileProperty() { return file.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
-    public ObservableList<Path> recent() { return readOnlyRecent; }
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ObservableList<Path> recent() {
+        return readOnlyRecent;
+    }
 
     /** Where recent files are remembered; none (tests) keeps the list in memory only. */
     public void useRecentFiles(RecentFiles store) {
@@ -59,7 +73,9 @@ public final class DocumentFiles {
         file.set(path);
         doc.replaceDocument(flow, true);
         remember(path);
-        doc.statusProperty().set("Opened " + path.getFileName() + " (" + DesignerViewModel.count(flow.nodes().size(), "node") + ")");
+        doc.statusProperty()
+                .set("Opened " + path.getFileName() + " ("
+                        + DesignerViewModel.count(flow.nodes().size(), "node") + ")");
     }
 
     /** Saves to the current file; false when there is none yet (the view then asks Save As). */

@@ -25,7 +25,16 @@ import javafx.collections.ObservableList;
 public final class FieldViewModel {
 
     /** The kind of control a field needs. */
-    public enum Editor { TEXT, MULTILINE, NUMBER, BOOLEAN, ENUM, SECRET, KEY_VALUE, LIST }
+    public enum Editor {
+        TEXT,
+        MULTILINE,
+        NUMBER,
+        BOOLEAN,
+        ENUM,
+        SECRET,
+        KEY_VALUE,
+        LIST
+    }
 
     /** Receives a field's new value (null: remove it) and the path of what changed. */
     @FunctionalInterface
@@ -40,7 +49,8 @@ public final class FieldViewModel {
     private final BooleanProperty bool = new SimpleBooleanProperty();
     private final ObservableList<KeyValueRow> rows = FXCollections.observableArrayList();
     private final ObservableList<FormViewModel> items = FXCollections.observableArrayList();
-    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose listeners
+    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose
+    // listeners
     private final ObservableList<FormViewModel> readOnlyItems = FXCollections.unmodifiableObservableList(items);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final BooleanProperty visible = new SimpleBooleanProperty(true);
@@ -164,7 +174,9 @@ public final class FieldViewModel {
     public void addItem() {
         List<ConfigValue> list = new ArrayList<>(currentItems());
         Map<String, ConfigValue> defaults = new LinkedHashMap<>();
-        spec.items().stream().filter(i -> i.defaultValue() != null).forEach(i -> defaults.put(i.name(), i.defaultValue()));
+        spec.items().stream()
+                .filter(i -> i.defaultValue() != null)
+                .forEach(i -> defaults.put(i.name(), i.defaultValue()));
         list.add(new ConfigValue.Fields(defaults));
         committer.commit(spec.name(), new ConfigValue.Items(list), path() + "/" + (list.size() - 1));
     }
@@ -290,8 +302,11 @@ public final class FieldViewModel {
 
     private ConfigValue.Fields rowsValue() {
         Map<String, ConfigValue> map = new LinkedHashMap<>();
-        rows.stream().filter(r -> !r.keyProperty().get().isBlank())
-                .forEach(r -> map.put(r.keyProperty().get().strip(), ConfigValue.of(r.valueProperty().get())));
+        rows.stream()
+                .filter(r -> !r.keyProperty().get().isBlank())
+                .forEach(r -> map.put(
+                        r.keyProperty().get().strip(),
+                        ConfigValue.of(r.valueProperty().get())));
         return new ConfigValue.Fields(map);
     }
 
@@ -315,8 +330,10 @@ public final class FieldViewModel {
         List<FormViewModel> forms = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             int index = i;
-            forms.add(new FormViewModel(spec.items(),
-                    list.get(i) instanceof ConfigValue.Fields f ? f : ConfigValue.Fields.EMPTY, suggestions,
+            forms.add(new FormViewModel(
+                    spec.items(),
+                    list.get(i) instanceof ConfigValue.Fields f ? f : ConfigValue.Fields.EMPTY,
+                    suggestions,
                     (itemValue, itemPath) -> {
                         List<ConfigValue> updated = new ArrayList<>(currentItems());
                         updated.set(index, itemValue);

@@ -18,11 +18,16 @@ public final class FormViewModel {
     private ConfigValue.Fields value;
     private final BiConsumer<ConfigValue.Fields, String> sink;
 
-    public FormViewModel(List<PropertySpec> specs, ConfigValue.Fields value, List<String> suggestions,
-                         BiConsumer<ConfigValue.Fields, String> sink) {
+    public FormViewModel(
+            List<PropertySpec> specs,
+            ConfigValue.Fields value,
+            List<String> suggestions,
+            BiConsumer<ConfigValue.Fields, String> sink) {
         this.value = value;
         this.sink = sink;
-        this.fields = specs.stream().map(s -> new FieldViewModel(s, suggestions, this::commit)).toList();
+        this.fields = specs.stream()
+                .map(s -> new FieldViewModel(s, suggestions, this::commit))
+                .toList();
         load(value);
     }
 

@@ -14,7 +14,8 @@ public final class GalleryViewModel {
     private final List<SampleTemplate> all;
     private final StringProperty search = new SimpleStringProperty("");
     private final ObservableList<SampleTemplate> shown = FXCollections.observableArrayList();
-    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose listeners
+    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose
+    // listeners
     private final ObservableList<SampleTemplate> readOnlyShown = FXCollections.unmodifiableObservableList(shown);
 
     public GalleryViewModel(TemplateLibrary library) {
@@ -33,9 +34,12 @@ public final class GalleryViewModel {
 
     private void filter() {
         String q = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
-        shown.setAll(all.stream().filter(t -> q.isEmpty()
-                || t.title().toLowerCase(Locale.ROOT).contains(q)
-                || t.description().toLowerCase(Locale.ROOT).contains(q)
-                || t.tags().stream().anyMatch(tag -> tag.toLowerCase(Locale.ROOT).contains(q))).toList());
+        shown.setAll(all.stream()
+                .filter(t -> q.isEmpty()
+                        || t.title().toLowerCase(Locale.ROOT).contains(q)
+                        || t.description().toLowerCase(Locale.ROOT).contains(q)
+                        || t.tags().stream()
+                                .anyMatch(tag -> tag.toLowerCase(Locale.ROOT).contains(q)))
+                .toList());
     }
 }

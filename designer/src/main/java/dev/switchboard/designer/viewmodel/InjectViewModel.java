@@ -43,21 +43,34 @@ public final class InjectViewModel {
     }
 
     /** The open flow's trigger node ids. */
-    public ObservableList<String> triggers() { return triggers; }
+    public ObservableList<String> triggers() {
+        return triggers;
+    }
     /** The trigger to send to. */
-    public StringProperty triggerProperty() { return trigger; }
+    public StringProperty triggerProperty() {
+        return trigger;
+    }
     /** The sample: the event's data as JSON, or a whole CloudEvents object. */
-    public StringProperty textProperty() { return text; }
+    public StringProperty textProperty() {
+        return text;
+    }
     /** Why the last send was refused (e.g. where the JSON broke); empty when fine. */
-    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
     /** The id of the event sent last, to trace it. */
-    public ReadOnlyStringProperty lastEventIdProperty() { return lastEventId.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty lastEventIdProperty() {
+        return lastEventId.getReadOnlyProperty();
+    }
 
     /** The flow changed: keep the trigger list in step, keeping the choice when it still exists. */
     void flowChanged() {
         List<String> ids = flow.get().nodes().stream()
-                .filter(n -> specs.apply(n.type()).map(s -> s.kind() == ConnectorKind.TRIGGER).orElse(false))
-                .map(Node::id).toList();
+                .filter(n -> specs.apply(n.type())
+                        .map(s -> s.kind() == ConnectorKind.TRIGGER)
+                        .orElse(false))
+                .map(Node::id)
+                .toList();
         if (!ids.equals(triggers)) {
             String chosen = trigger.get();
             triggers.setAll(ids);
@@ -76,10 +89,16 @@ public final class InjectViewModel {
         if (nodeId == null) {
             return;
         }
-        Optional<String> remembered = samples == null ? Optional.empty() : samples.remembered(flow.get().id(), nodeId);
-        text.set(remembered.orElseGet(() -> flow.get().node(nodeId)
-                .flatMap(n -> specs.apply(n.type())).map(ConnectorSpec::sampleEvent).filter(Objects::nonNull)
-                .filter(s -> !s.isBlank()).orElse("{}")));
+        Optional<String> remembered = samples == null
+                ? Optional.empty()
+                : samples.remembered(flow.get().id(), nodeId);
+        text.set(remembered.orElseGet(() -> flow.get()
+                .node(nodeId)
+                .flatMap(n -> specs.apply(n.type()))
+                .map(ConnectorSpec::sampleEvent)
+                .filter(Objects::nonNull)
+                .filter(s -> !s.isBlank())
+                .orElse("{}")));
     }
 
     /** Sends the sample to the chosen trigger of the running flow. */
@@ -92,9 +111,12 @@ public final class InjectViewModel {
         }
         Event event;
         try {
-            String defaultType = specs.apply(node.get().type()).flatMap(spec -> spec.properties().stream()
-                    .filter(p -> p.name().equals("eventType")).findFirst())
-                    .map(p -> p.defaultValue() instanceof ConfigValue.Text t ? t.value() : null).orElse(null);
+            String defaultType = specs.apply(node.get().type())
+                    .flatMap(spec -> spec.properties().stream()
+                            .filter(p -> p.name().equals("eventType"))
+                            .findFirst())
+                    .map(p -> p.defaultValue() instanceof ConfigValue.Text t ? t.value() : null)
+                    .orElse(null);
             event = InjectSamples.toEvent(text.get(), current.id(), node.get(), defaultType);
         } catch (IllegalArgumentException e) {
             error.set(e.getMessage());
@@ -105,15 +127,18 @@ public final class InjectViewModel {
             samples.remember(current.id(), node.get().id(), text.get());
         }
         String nodeId = node.get().id();
-        host.submit("Inject", s -> {
-            if (!s.isDeployed(current.id())) {
-                throw new IllegalStateException("'" + current.id() + "' is not running — press Run");
-            }
-            s.inject(current.id(), nodeId, event);
-            return event.id();
-        }, id -> {
-            lastEventId.set(id);
-            host.status("Sent event " + id + " into '" + nodeId + "'");
-        });
+        host.submit(
+                "Inject",
+                s -> {
+                    if (!s.isDeployed(current.id())) {
+                        throw new IllegalStateException("'" + current.id() + "' is not running — press Run");
+                    }
+                    s.inject(current.id(), nodeId, event);
+                    return event.id();
+                },
+                id -> {
+                    lastEventId.set(id);
+                    host.status("Sent event " + id + " into '" + nodeId + "'");
+                });
     }
 }

@@ -8,7 +8,6 @@ import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.validate.Problem;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
@@ -45,7 +44,8 @@ public final class InspectorViewModel {
     private final StringProperty flowName = new SimpleStringProperty("");
     private final StringProperty flowDescription = new SimpleStringProperty("");
     private final ObservableList<String> suggestions = FXCollections.observableArrayList();
-    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose listeners
+    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose
+    // listeners
     private final ObservableList<String> readOnlySuggestions = FXCollections.unmodifiableObservableList(suggestions);
     private final ObjectProperty<String> focusRequest = new SimpleObjectProperty<>();
     /** Depth of refreshes in progress: property changes made while loading are not user edits. */
@@ -60,40 +60,85 @@ public final class InspectorViewModel {
         });
         flowName.addListener((obs, old, now) -> {
             if (loading == 0) {
-                doc.editFlow(doc.flow().withIdentity(doc.flow().id(), blankToNull(now), doc.flow().description()), "name");
+                doc.editFlow(
+                        doc.flow()
+                                .withIdentity(
+                                        doc.flow().id(),
+                                        blankToNull(now),
+                                        doc.flow().description()),
+                        "name");
             }
         });
         flowDescription.addListener((obs, old, now) -> {
             if (loading == 0) {
-                doc.editFlow(doc.flow().withIdentity(doc.flow().id(), doc.flow().name(), blankToNull(now)), "description");
+                doc.editFlow(
+                        doc.flow().withIdentity(doc.flow().id(), doc.flow().name(), blankToNull(now)), "description");
             }
         });
         flowId.addListener((obs, old, now) -> {
             if (loading == 0 && NodeIds.isValid(now)) {
-                doc.editFlow(doc.flow().withIdentity(now, doc.flow().name(), doc.flow().description()), "id");
+                doc.editFlow(
+                        doc.flow()
+                                .withIdentity(now, doc.flow().name(), doc.flow().description()),
+                        "id");
             }
         });
     }
 
-    public ReadOnlyObjectProperty<FormViewModel> formProperty() { return form.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<ConnectorSpec> connectorProperty() { return connector.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty nodeIdProperty() { return nodeId.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<FormViewModel> formProperty() {
+        return form.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ConnectorSpec> connectorProperty() {
+        return connector.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty nodeIdProperty() {
+        return nodeId.getReadOnlyProperty();
+    }
     /**
      * The selected node's connector help as a Markdown syntax tree ({@link ConnectorHelp}), null
      * when there is none or no node is selected. Read it only.
      */
-    public ReadOnlyObjectProperty<org.commonmark.node.Node> helpProperty() { return help.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<org.commonmark.node.Node> helpProperty() {
+        return help.getReadOnlyProperty();
+    }
     /** Whether the help is shown expanded; one setting for every node, kept while the app runs. */
-    public BooleanProperty helpExpandedProperty() { return helpExpanded; }
-    public StringProperty nodeNameProperty() { return nodeName; }
-    public StringProperty idTextProperty() { return idText; }
-    public ReadOnlyStringProperty idErrorProperty() { return idError.getReadOnlyProperty(); }
-    public StringProperty flowIdProperty() { return flowId; }
-    public StringProperty flowNameProperty() { return flowName; }
-    public StringProperty flowDescriptionProperty() { return flowDescription; }
-    public ObservableList<String> suggestions() { return readOnlySuggestions; }
+    public BooleanProperty helpExpandedProperty() {
+        return helpExpanded;
+    }
+
+    public StringProperty nodeNameProperty() {
+        return nodeName;
+    }
+
+    public StringProperty idTextProperty() {
+        return idText;
+    }
+
+    public ReadOnlyStringProperty idErrorProperty() {
+        return idError.getReadOnlyProperty();
+    }
+
+    public StringProperty flowIdProperty() {
+        return flowId;
+    }
+
+    public StringProperty flowNameProperty() {
+        return flowName;
+    }
+
+    public StringProperty flowDescriptionProperty() {
+        return flowDescription;
+    }
+
+    public ObservableList<String> suggestions() {
+        return readOnlySuggestions;
+    }
     /** The property whose editor should take the focus (set by clicking a problem). */
-    public ObjectProperty<String> focusRequestProperty() { return focusRequest; }
+    public ObjectProperty<String> focusRequestProperty() {
+        return focusRequest;
+    }
 
     public FormViewModel form() {
         return form.get();
@@ -138,7 +183,8 @@ public final class InspectorViewModel {
                 return;
             }
             Node n = node.get();
-            ConnectorSpec spec = doc.catalog().find(n.type()).map(Connector::spec).orElse(null);
+            ConnectorSpec spec =
+                    doc.catalog().find(n.type()).map(Connector::spec).orElse(null);
             boolean sameNode = n.id().equals(nodeId.get()) && form.get() != null;
             suggestions.setAll(doc.suggestions().forNode(flow, n.id()));
             if (!sameNode) {
@@ -150,8 +196,14 @@ public final class InspectorViewModel {
                 idError.set("");
                 connector.set(spec);
                 String id = n.id();
-                form.set(spec == null ? null : new FormViewModel(spec.properties(), n.config(), suggestions,
-                        (config, path) -> doc.updateConfig(id, config, path)));
+                form.set(
+                        spec == null
+                                ? null
+                                : new FormViewModel(
+                                        spec.properties(),
+                                        n.config(),
+                                        suggestions,
+                                        (config, path) -> doc.updateConfig(id, config, path)));
             } else if (form.get() != null) {
                 form.get().load(n.config());
             }

@@ -24,7 +24,8 @@ import javafx.collections.transformation.FilteredList;
 public final class MessagesViewModel {
     private final ObservableList<LiveMessage> all = FXCollections.observableArrayList();
     private final FilteredList<LiveMessage> visible = new FilteredList<>(all);
-    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose listeners
+    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose
+    // listeners
     private final ObservableList<LiveMessage> readOnlyAll = FXCollections.unmodifiableObservableList(all);
     private final ObjectProperty<NodeKey> nodeFilter = new SimpleObjectProperty<>();
     private final BooleanProperty paused = new SimpleBooleanProperty();
@@ -35,24 +36,41 @@ public final class MessagesViewModel {
 
     MessagesViewModel(int initialCapacity) {
         capacity = new SimpleIntegerProperty(initialCapacity);
-        nodeFilter.addListener((obs, o, key) -> visible.setPredicate(key == null ? null
-                : m -> m.flowId().equals(key.flowId()) && m.nodeId().equals(key.nodeId())));
+        nodeFilter.addListener((obs, o, key) -> visible.setPredicate(
+                key == null
+                        ? null
+                        : m -> m.flowId().equals(key.flowId()) && m.nodeId().equals(key.nodeId())));
         capacity.addListener((obs, o, n) -> trim());
     }
 
     /** Every kept message, oldest first. */
-    public ObservableList<LiveMessage> all() { return readOnlyAll; }
+    public ObservableList<LiveMessage> all() {
+        return readOnlyAll;
+    }
     /** The kept messages the node filter lets through. */
-    public ObservableList<LiveMessage> visible() { return visible; }
+    public ObservableList<LiveMessage> visible() {
+        return visible;
+    }
     /** Show one node's messages; null for all. */
-    public ObjectProperty<NodeKey> nodeFilterProperty() { return nodeFilter; }
+    public ObjectProperty<NodeKey> nodeFilterProperty() {
+        return nodeFilter;
+    }
     /** While paused the list stands still (counters keep moving); what passes meanwhile is not shown later. */
-    public BooleanProperty pausedProperty() { return paused; }
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
     /** How many messages are kept. */
-    public IntegerProperty capacityProperty() { return capacity; }
-    public ObjectProperty<LiveMessage> selectedProperty() { return selected; }
+    public IntegerProperty capacityProperty() {
+        return capacity;
+    }
+
+    public ObjectProperty<LiveMessage> selectedProperty() {
+        return selected;
+    }
     /** Messages never shown: they passed while paused, or faster than the list keeps them. */
-    public ReadOnlyLongProperty missedProperty() { return missed.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty missedProperty() {
+        return missed.getReadOnlyProperty();
+    }
 
     long lastSeq() {
         return lastSeq;

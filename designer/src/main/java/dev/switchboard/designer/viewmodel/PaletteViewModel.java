@@ -22,11 +22,14 @@ public final class PaletteViewModel {
     private final List<ConnectorSpec> all;
     private final StringProperty search = new SimpleStringProperty("");
     private final ObservableList<Group> groups = FXCollections.observableArrayList();
-    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose listeners
+    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose
+    // listeners
     private final ObservableList<Group> readOnlyGroups = FXCollections.unmodifiableObservableList(groups);
 
     public PaletteViewModel(ConnectorCatalog catalog) {
-        this.all = catalog.specs().stream().filter(s -> !s.id().startsWith("test.")).toList();
+        this.all = catalog.specs().stream()
+                .filter(s -> !s.id().startsWith("test."))
+                .toList();
         search.addListener((obs, old, now) -> refresh());
         refresh();
     }
@@ -45,7 +48,9 @@ public final class PaletteViewModel {
         CATEGORY_ORDER.forEach(c -> byCategory.put(c, new ArrayList<>()));
         for (ConnectorSpec spec : all) {
             if (q.isEmpty() || matches(spec, q)) {
-                byCategory.computeIfAbsent(spec.category() == null ? "Other" : spec.category(), k -> new ArrayList<>()).add(spec);
+                byCategory
+                        .computeIfAbsent(spec.category() == null ? "Other" : spec.category(), k -> new ArrayList<>())
+                        .add(spec);
             }
         }
         List<Group> result = new ArrayList<>();

@@ -18,10 +18,11 @@ public final class ProblemsViewModel {
     private final Supplier<Flow> flow;
     private final Debouncer debouncer;
     private final ObservableList<Problem> items = FXCollections.observableArrayList();
-    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose listeners
+    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose
+    // listeners
     private final ObservableList<Problem> readOnlyItems = FXCollections.unmodifiableObservableList(items);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No problems");
-    private Runnable onChange = () -> { };
+    private Runnable onChange = () -> {};
 
     ProblemsViewModel(FlowValidator validator, Supplier<Flow> flow, Debouncer debouncer) {
         this.validator = validator;
@@ -57,8 +58,11 @@ public final class ProblemsViewModel {
         }
         long errors = found.stream().filter(Problem::isError).count();
         long warnings = found.size() - errors;
-        summary.set(found.isEmpty() ? "No problems"
-                : errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s"));
+        summary.set(
+                found.isEmpty()
+                        ? "No problems"
+                        : errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning"
+                                + (warnings == 1 ? "" : "s"));
         onChange.run();
     }
 }

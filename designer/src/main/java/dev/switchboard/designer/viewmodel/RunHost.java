@@ -50,7 +50,7 @@ final class RunHost {
      * UI thread; when nothing runs, or the work fails, the status bar says so ({@code what} names the action).
      */
     <T> void submit(String what, SessionWork<T> work, Consumer<T> done) {
-        submit(what, work, done, () -> { });
+        submit(what, work, done, () -> {});
     }
 
     /** As {@link #submit(String, SessionWork, Consumer)}, then {@code always} on the UI thread whatever happened. */

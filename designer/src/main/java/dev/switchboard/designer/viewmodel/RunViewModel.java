@@ -36,12 +36,22 @@ import javafx.collections.ObservableMap;
  * UI thread does a bounded amount of work however many events flow.
  */
 public final class RunViewModel {
-    public enum State { STOPPED, STARTING, RUNNING, STOPPING }
+    public enum State {
+        STOPPED,
+        STARTING,
+        RUNNING,
+        STOPPING
+    }
 
-    public enum NodeStatus { RUNNING, WAITING, ERROR }
+    public enum NodeStatus {
+        RUNNING,
+        WAITING,
+        ERROR
+    }
 
     /** What a node's card shows while its flow runs. */
-    public record NodeLive(long in, long out, long filtered, long errors, NodeStatus status, String detail, List<String> urls) {}
+    public record NodeLive(
+            long in, long out, long filtered, long errors, NodeStatus status, String detail, List<String> urls) {}
 
     /** A node handled an event this recently: shown as running rather than waiting. */
     static final Duration BUSY_WINDOW = Duration.ofSeconds(2);
@@ -51,7 +61,8 @@ public final class RunViewModel {
     private final FlowValidator validator;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.STOPPED);
     private final ObservableMap<String, NodeLive> live = FXCollections.observableHashMap();
-    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose listeners
+    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose
+    // listeners
     private final ObservableMap<String, NodeLive> readOnlyLive = FXCollections.unmodifiableObservableMap(live);
     private final MessagesViewModel messages;
     private final TraceViewModel trace;
@@ -70,8 +81,9 @@ public final class RunViewModel {
         this.runs = new RunsViewModel(host, () -> runningFlows);
         this.inject = new InjectViewModel(host, doc::flow, doc::spec);
         this.running = Bindings.createBooleanBinding(() -> state.get() == State.RUNNING, state);
-        messages.capacityProperty().addListener((obs, o, n) ->
-                host.session().ifPresent(s -> s.monitor().setCapacity(Math.max(1, n.intValue()))));
+        messages.capacityProperty()
+                .addListener((obs, o, n) ->
+                        host.session().ifPresent(s -> s.monitor().setCapacity(Math.max(1, n.intValue()))));
         doc.flowProperty().addListener((obs, o, n) -> {
             inject.flowChanged();
             if (o == null || !o.id().equals(n.id())) {
@@ -81,14 +93,33 @@ public final class RunViewModel {
         inject.flowChanged();
     }
 
-    public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
-    public BooleanBinding runningProperty() { return running; }
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public BooleanBinding runningProperty() {
+        return running;
+    }
     /** Live state of the open flow's nodes, by node id; empty while it does not run. */
-    public ObservableMap<String, NodeLive> live() { return readOnlyLive; }
-    public MessagesViewModel messages() { return messages; }
-    public TraceViewModel trace() { return trace; }
-    public RunsViewModel runs() { return runs; }
-    public InjectViewModel inject() { return inject; }
+    public ObservableMap<String, NodeLive> live() {
+        return readOnlyLive;
+    }
+
+    public MessagesViewModel messages() {
+        return messages;
+    }
+
+    public TraceViewModel trace() {
+        return trace;
+    }
+
+    public RunsViewModel runs() {
+        return runs;
+    }
+
+    public InjectViewModel inject() {
+        return inject;
+    }
 
     /** How many node messages the embedded runtime holds for the inspector; 0 while stopped. */
     public int heldMessages() {
@@ -113,7 +144,8 @@ public final class RunViewModel {
             return;
         }
         Flow flow = doc.flow();
-        List<Problem> errors = validator.validate(flow).stream().filter(Problem::isError).toList();
+        List<Problem> errors =
+                validator.validate(flow).stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             host.status("Cannot run '" + flow.id() + "': fix " + DesignerViewModel.count(errors.size(), "error")
                     + " first — " + errors.get(0));
@@ -131,7 +163,8 @@ public final class RunViewModel {
                 if (session == null) {
                     RunSettings settings = env.settings().get();
                     session = RunSession.start(settings, doc.catalog());
-                    session.monitor().setCapacity(Math.max(1, messages.capacityProperty().get()));
+                    session.monitor()
+                            .setCapacity(Math.max(1, messages.capacityProperty().get()));
                 }
                 List<String> skipped = new ArrayList<>();
                 List<String> started = new ArrayList<>();
@@ -139,7 +172,10 @@ public final class RunViewModel {
                     if (session.isDeployed(subscriber.id())) {
                         continue;
                     }
-                    if (!validator.validate(subscriber).stream().filter(Problem::isError).toList().isEmpty()) {
+                    if (!validator.validate(subscriber).stream()
+                            .filter(Problem::isError)
+                            .toList()
+                            .isEmpty()) {
                         skipped.add(subscriber.id() + " (has errors)");
                         continue;
                     }
@@ -159,7 +195,10 @@ public final class RunViewModel {
                 if (fresh && failed != null) {
                     failed.close();
                 }
-                String hint = missingSecret(e) ? " (the designer's secrets file: " + env.settings().get().secretsFile() + ")" : "";
+                String hint = missingSecret(e)
+                        ? " (the designer's secrets file: "
+                                + env.settings().get().secretsFile() + ")"
+                        : "";
                 env.ui().execute(() -> {
                     state.set(fresh ? State.STOPPED : State.RUNNING);
                     host.status("Could not run '" + flow.id() + "': " + RunHost.message(e) + hint);
@@ -189,7 +228,8 @@ public final class RunViewModel {
         return new Deployed(Set.copyOf(ids), Map.copyOf(byFlow));
     }
 
-    private void started(RunSession session, Flow flow, Deployed deployed, List<String> subscribers, List<String> skipped) {
+    private void started(
+            RunSession session, Flow flow, Deployed deployed, List<String> subscribers, List<String> skipped) {
         boolean fresh = host.session().isEmpty();
         host.setSession(session);
         runningFlows = deployed.flows();
@@ -199,7 +239,11 @@ public final class RunViewModel {
             host.env().ticker().start(this::tick);
         }
         state.set(State.RUNNING);
-        String urls = String.join(", ", addresses.getOrDefault(flow.id(), Map.of()).values().stream().flatMap(List::stream).toList());
+        String urls = String.join(
+                ", ",
+                addresses.getOrDefault(flow.id(), Map.of()).values().stream()
+                        .flatMap(List::stream)
+                        .toList());
         host.status("Running '" + flow.id() + "'"
                 + (subscribers.isEmpty() ? "" : " with subscriber " + String.join(", ", subscribers))
                 + (urls.isEmpty() ? "" : " — " + urls)
@@ -253,20 +297,24 @@ public final class RunViewModel {
         if (!isRunning(flow.id())) {
             return;
         }
-        List<Problem> errors = validator.validate(flow).stream().filter(Problem::isError).toList();
+        List<Problem> errors =
+                validator.validate(flow).stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             host.status("Saved; the running version of '" + flow.id() + "' was kept: " + errors.get(0));
             return;
         }
-        host.submit("Replacing the running flow", s -> {
-            s.deploy(flow);
-            return deployed(s);
-        }, deployed -> {
-            runningFlows = deployed.flows();
-            addresses = deployed.addresses();
-            host.status("Saved and replaced the running '" + flow.id() + "'; other flows kept running");
-            tick();
-        });
+        host.submit(
+                "Replacing the running flow",
+                s -> {
+                    s.deploy(flow);
+                    return deployed(s);
+                },
+                deployed -> {
+                    runningFlows = deployed.flows();
+                    addresses = deployed.addresses();
+                    host.status("Saved and replaced the running '" + flow.id() + "'; other flows kept running");
+                    tick();
+                });
     }
 
     public void clearMessages() {
@@ -322,14 +370,17 @@ public final class RunViewModel {
         String detail;
         if (stats != null && stats.lastFailed()) {
             status = NodeStatus.ERROR;
-            detail = "Failed: " + stats.lastError() + (stats.lastErrorAt() == null ? "" : " (at " + stats.lastErrorAt() + ")");
+            detail = "Failed: " + stats.lastError()
+                    + (stats.lastErrorAt() == null ? "" : " (at " + stats.lastErrorAt() + ")");
         } else if (connection != null && connection.state() == StatusBoard.State.DOWN) {
             status = NodeStatus.ERROR;
             detail = "Disconnected: " + connection.message();
         } else if (connection != null && connection.state() == StatusBoard.State.CONNECTING) {
             status = NodeStatus.WAITING;
             detail = "Connecting: " + connection.message();
-        } else if (stats != null && stats.lastActivityAt() != null && stats.lastActivityAt().isAfter(now.minus(BUSY_WINDOW))) {
+        } else if (stats != null
+                && stats.lastActivityAt() != null
+                && stats.lastActivityAt().isAfter(now.minus(BUSY_WINDOW))) {
             status = NodeStatus.RUNNING;
             detail = "Handling events";
         } else {

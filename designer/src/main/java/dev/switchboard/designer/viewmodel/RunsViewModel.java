@@ -42,15 +42,24 @@ public final class RunsViewModel {
     }
 
     /** Newest first. */
-    public ObservableList<RunQueries.Run> runs() { return runs; }
+    public ObservableList<RunQueries.Run> runs() {
+        return runs;
+    }
     /** Dead letters not yet replayed, newest first. */
-    public ObservableList<DeadLetter> deadLetters() { return deadLetters; }
-    public ObjectProperty<String> statusFilterProperty() { return statusFilter; }
+    public ObservableList<DeadLetter> deadLetters() {
+        return deadLetters;
+    }
+
+    public ObjectProperty<String> statusFilterProperty() {
+        return statusFilter;
+    }
     /**
      * Whether the runs panel is on screen: only then does it follow new runs (refreshing a hidden
      * table under load cost whole-window repaints of a few hundred milliseconds).
      */
-    public BooleanProperty shownProperty() { return shown; }
+    public BooleanProperty shownProperty() {
+        return shown;
+    }
 
     public void refresh() {
         if (host.session().isEmpty() || refreshing) {
@@ -59,14 +68,18 @@ public final class RunsViewModel {
         refreshing = true;
         Set<String> flows = runningFlows.get();
         String status = statusFilter.get();
-        host.submit("Refreshing runs", s -> new Lists(s.runs(flows, status, LIMIT), s.deadLetters(flows, LIMIT)), lists -> {
-            if (!lists.runs().equals(runs)) {
-                runs.setAll(lists.runs());
-            }
-            if (!lists.deadLetters().equals(deadLetters)) {
-                deadLetters.setAll(lists.deadLetters());
-            }
-        }, () -> refreshing = false);
+        host.submit(
+                "Refreshing runs",
+                s -> new Lists(s.runs(flows, status, LIMIT), s.deadLetters(flows, LIMIT)),
+                lists -> {
+                    if (!lists.runs().equals(runs)) {
+                        runs.setAll(lists.runs());
+                    }
+                    if (!lists.deadLetters().equals(deadLetters)) {
+                        deadLetters.setAll(lists.deadLetters());
+                    }
+                },
+                () -> refreshing = false);
     }
 
     private record Lists(List<RunQueries.Run> runs, List<DeadLetter> deadLetters) {}
@@ -84,7 +97,8 @@ public final class RunsViewModel {
     public void replay(RunQueries.Run run) {
         host.submit("Replay", s -> s.deadLetterOf(run.runId()), letter -> {
             if (letter.isEmpty()) {
-                host.status("Run " + run.runId() + " (" + run.status().toLowerCase() + ") left no dead letter to replay");
+                host.status(
+                        "Run " + run.runId() + " (" + run.status().toLowerCase() + ") left no dead letter to replay");
             } else if (!"DEAD".equals(letter.get().state())) {
                 host.status("Dead letter #" + letter.get().id() + " was already replayed");
             } else {
@@ -95,9 +109,11 @@ public final class RunsViewModel {
 
     public void replay(DeadLetter letter) {
         host.submit("Replay", s -> s.replay(letter.id()), replayed -> {
-            host.status(replayed.isPresent()
-                    ? "Replaying event " + letter.eventId() + " from node '" + letter.nodeId() + "' of " + letter.flowId()
-                    : "Dead letter #" + letter.id() + " was already replayed");
+            host.status(
+                    replayed.isPresent()
+                            ? "Replaying event " + letter.eventId() + " from node '" + letter.nodeId() + "' of "
+                                    + letter.flowId()
+                            : "Dead letter #" + letter.id() + " was already replayed");
             refresh();
         });
     }

@@ -10,10 +10,12 @@ import javafx.collections.ObservableSet;
 /** What is selected on the canvas: nodes by id, and wires. */
 public final class SelectionModel {
     private final ObservableSet<String> nodes = FXCollections.observableSet(new LinkedHashSet<>());
-    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose listeners
+    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose
+    // listeners
     private final ObservableSet<String> readOnlyNodes = FXCollections.unmodifiableObservableSet(nodes);
     private final ObservableSet<Wire> wires = FXCollections.observableSet(new LinkedHashSet<>());
-    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose listeners
+    // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose
+    // listeners
     private final ObservableSet<Wire> readOnlyWires = FXCollections.unmodifiableObservableSet(wires);
 
     public ObservableSet<String> nodes() {
@@ -72,7 +74,9 @@ public final class SelectionModel {
 
     /** The one selected node, when exactly one node (and nothing else) is selected. */
     public Optional<String> single() {
-        return nodes.size() == 1 && wires.isEmpty() ? Optional.of(nodes.iterator().next()) : Optional.empty();
+        return nodes.size() == 1 && wires.isEmpty()
+                ? Optional.of(nodes.iterator().next())
+                : Optional.empty();
     }
 
     /** Drops ids and wires that no longer exist (after undo, delete, open). */

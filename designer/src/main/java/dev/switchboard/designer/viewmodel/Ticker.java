@@ -7,8 +7,11 @@ package dev.switchboard.designer.viewmodel;
 public interface Ticker {
     /** Never ticks (tests that step the clock themselves, or no UI at all). */
     Ticker MANUAL = new Ticker() {
-        @Override public void start(Runnable tick) { }
-        @Override public void stop() { }
+        @Override
+        public void start(Runnable tick) {}
+
+        @Override
+        public void stop() {}
     };
 
     void start(Runnable tick);

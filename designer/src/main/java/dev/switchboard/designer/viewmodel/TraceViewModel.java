@@ -24,8 +24,12 @@ public final class TraceViewModel {
      * @param path the open flow's nodes the event passed, in order (a node once, at its first visit)
      * @param stepByNode the step at each of those nodes (its last visit), with input and output
      */
-    public record Trace(String eventId, List<RunQueries.RunPath> runs, RunQueries.Run run, List<String> path,
-                        Map<String, RunQueries.Step> stepByNode) {
+    public record Trace(
+            String eventId,
+            List<RunQueries.RunPath> runs,
+            RunQueries.Run run,
+            List<String> path,
+            Map<String, RunQueries.Step> stepByNode) {
         public Optional<RunQueries.Step> step(String nodeId) {
             return Optional.ofNullable(stepByNode.get(nodeId));
         }
@@ -64,10 +68,11 @@ public final class TraceViewModel {
             }
             Trace t = of(runs, flowId);
             trace.set(t);
-            host.status(t.run() == null
-                    ? "Event " + t.eventId() + " did not pass this flow; it ran in " + flowsOf(runs)
-                    : "Event " + t.eventId() + ": " + String.join(" → ", t.path())
-                            + " (" + t.run().status().toLowerCase().replace('_', ' ') + ")");
+            host.status(
+                    t.run() == null
+                            ? "Event " + t.eventId() + " did not pass this flow; it ran in " + flowsOf(runs)
+                            : "Event " + t.eventId() + ": " + String.join(" → ", t.path()) + " ("
+                                    + t.run().status().toLowerCase().replace('_', ' ') + ")");
         });
     }
 
@@ -92,10 +97,12 @@ public final class TraceViewModel {
                 steps.put(step.nodeId(), step);
             }
         }
-        return new Trace(runs.get(0).run().eventId(), runs, shown == null ? null : shown.run(), List.copyOf(path), steps);
+        return new Trace(
+                runs.get(0).run().eventId(), runs, shown == null ? null : shown.run(), List.copyOf(path), steps);
     }
 
     private static String flowsOf(List<RunQueries.RunPath> runs) {
-        return String.join(", ", runs.stream().map(r -> r.run().flowId()).distinct().toList());
+        return String.join(
+                ", ", runs.stream().map(r -> r.run().flowId()).distinct().toList());
     }
 }

@@ -63,7 +63,8 @@ public final class DesignerBurstBenchmark {
         RunViewModel run = vm.run();
         try {
             Platform.runLater(run::run);
-            await(() -> Fx.call(() -> run.stateProperty().get() == RunViewModel.State.RUNNING && !run.live().get("hook").urls().isEmpty()));
+            await(() -> Fx.call(() -> run.stateProperty().get() == RunViewModel.State.RUNNING
+                    && !run.live().get("hook").urls().isEmpty()));
             URI hook = URI.create(Fx.call(() -> run.live().get("hook").urls().get(0)));
             Fx.call(() -> applyInspectorMode(vm, stage, inspector));
             long sent = post(hook, WARM_UP, concurrency, 0);
@@ -85,8 +86,17 @@ public final class DesignerBurstBenchmark {
                     bursts.add(probe.phase());
                     heapAfter.add(heapAfterGcMb());
                 }
-                report(events, concurrency, inspector, idle, bursts, throughput, heapBefore, heapAfter,
-                        Fx.call(() -> run.messages().all().size()), run.heldMessages());
+                report(
+                        events,
+                        concurrency,
+                        inspector,
+                        idle,
+                        bursts,
+                        throughput,
+                        heapBefore,
+                        heapAfter,
+                        Fx.call(() -> run.messages().all().size()),
+                        run.heldMessages());
             }
         } finally {
             Fx.call(() -> {
@@ -103,7 +113,8 @@ public final class DesignerBurstBenchmark {
         if (frozen) {
             env = new RunEnvironment(env.background(), env.ui(), Ticker.MANUAL, env.settings());
         }
-        DesignerViewModel vm = new DesignerViewModel(ConnectorCatalog.load(), new FxDebouncer(Duration.millis(250)), env);
+        DesignerViewModel vm =
+                new DesignerViewModel(ConnectorCatalog.load(), new FxDebouncer(Duration.millis(250)), env);
         MainWindow window = new MainWindow(vm, new FxDialogService(), new TemplateLibrary(data.resolve("samples")));
         window.install(stage);
         stage.setWidth(1500);
@@ -117,16 +128,22 @@ public final class DesignerBurstBenchmark {
         switch (mode) {
             case "paused" -> vm.run().messages().pausedProperty().set(true);
             // the bottom panel's first tab is Problems: the message list goes off screen
-            case "hidden" -> ((TabPane) stage.getScene().lookup("#bottom-panel")).getSelectionModel().select(0);
-            case "runs" -> ((TabPane) stage.getScene().lookup("#bottom-panel")).getSelectionModel().select(3);
-            default -> { }
+            case "hidden" ->
+                ((TabPane) stage.getScene().lookup("#bottom-panel"))
+                        .getSelectionModel()
+                        .select(0);
+            case "runs" ->
+                ((TabPane) stage.getScene().lookup("#bottom-panel"))
+                        .getSelectionModel()
+                        .select(3);
+            default -> {}
         }
         return null;
     }
 
     /** Posts {@code count} events, {@code concurrency} at a time; fails unless every one was accepted. */
     private static long post(URI hook, int count, int concurrency, long firstNumber) throws InterruptedException {
-        Map<Integer, Long> codes = WebhookBurst.post(hook, count, concurrency, firstNumber, i -> { });
+        Map<Integer, Long> codes = WebhookBurst.post(hook, count, concurrency, firstNumber, i -> {});
         if (codes.getOrDefault(202, 0L) != count) {
             throw new IllegalStateException("Not every event was accepted; answers by status: " + codes);
         }
@@ -170,14 +187,29 @@ public final class DesignerBurstBenchmark {
     private static long fullCollections() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .filter(gc -> !gc.getName().contains("Young"))
-                .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                .sum();
     }
 
-    private static void report(int events, int concurrency, String inspector, FxResponsivenessProbe.Samples idle,
-                               List<FxResponsivenessProbe.Samples> bursts, List<Double> throughput, double heapBefore,
-                               List<Double> heapAfter, int shown, int held) {
-        System.out.printf(Locale.ROOT, "designer burst: %d events x %d rounds, %d concurrent, inspector %s, glass %s%n",
-                events, bursts.size(), concurrency, inspector, System.getProperty("glass.platform", "default"));
+    private static void report(
+            int events,
+            int concurrency,
+            String inspector,
+            FxResponsivenessProbe.Samples idle,
+            List<FxResponsivenessProbe.Samples> bursts,
+            List<Double> throughput,
+            double heapBefore,
+            List<Double> heapAfter,
+            int shown,
+            int held) {
+        System.out.printf(
+                Locale.ROOT,
+                "designer burst: %d events x %d rounds, %d concurrent, inspector %s, glass %s%n",
+                events,
+                bursts.size(),
+                concurrency,
+                inspector,
+                System.getProperty("glass.platform", "default"));
         System.out.println("idle (running, no events)");
         System.out.println("  runLater delay " + idle.runLaterDelays.summary());
         System.out.println("  pulse gap      " + idle.pulseGaps.summary());
@@ -188,7 +220,9 @@ public final class DesignerBurstBenchmark {
             System.out.println("  runLater delay " + burst.runLaterDelays.summary());
             System.out.println("  pulse gap      " + burst.pulseGaps.summary());
             System.out.println("  " + burst.cpuSummary());
-            System.out.printf(Locale.ROOT, "  vs idle: runLater max x%.1f, p99 x%.1f; pulse gap max x%.1f%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "  vs idle: runLater max x%.1f, p99 x%.1f; pulse gap max x%.1f%n",
                     ratio(burst.runLaterDelays.millis(1), idle.runLaterDelays.millis(1)),
                     ratio(burst.runLaterDelays.millis(0.99), idle.runLaterDelays.millis(0.99)),
                     ratio(burst.pulseGaps.millis(1), idle.pulseGaps.millis(1)));

@@ -35,6 +35,7 @@ final class FxResponsivenessProbe implements AutoCloseable {
     private final Thread fxThread = running("JavaFX Application Thread");
     /** Renders the scene graph for the FX thread (prism); the FX thread waits for it once per pulse. */
     private final Thread renderer = running("QuantumRenderer");
+
     private volatile Samples current = new Samples();
     private final AnimationTimer pulses = new AnimationTimer() {
         private long last;
@@ -56,7 +57,10 @@ final class FxResponsivenessProbe implements AutoCloseable {
     }
 
     private static Thread running(String namePrefix) {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(namePrefix)).findFirst().orElse(null);
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith(namePrefix))
+                .findFirst()
+                .orElse(null);
     }
 
     private void post() {
@@ -97,7 +101,8 @@ final class FxResponsivenessProbe implements AutoCloseable {
     /** The samples of one phase, in nanoseconds, and how much CPU the process and the UI threads used in it. */
     static final class Samples {
         private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-        private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private static final OperatingSystemMXBean OS =
+                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         final LongSamples runLaterDelays = new LongSamples();
         final LongSamples pulseGaps = new LongSamples();
         final StallSamples stalls = new StallSamples();
@@ -118,16 +123,25 @@ final class FxResponsivenessProbe implements AutoCloseable {
         }
 
         private static long[] cpu(Thread fx, Thread renderer) {
-            return new long[] {System.nanoTime(), OS.getProcessCpuTime(),
+            return new long[] {
+                System.nanoTime(),
+                OS.getProcessCpuTime(),
                 fx == null ? 0 : THREADS.getThreadCpuTime(fx.getId()),
-                renderer == null ? 0 : THREADS.getThreadCpuTime(renderer.getId())};
+                renderer == null ? 0 : THREADS.getThreadCpuTime(renderer.getId())
+            };
         }
 
         /** Cores the whole process kept busy, the FX thread's and the renderer's share of one core. */
         String cpuSummary() {
             double wall = used[0];
-            return wall <= 0 ? "" : String.format(Locale.ROOT, "process %.2f cores busy, FX thread %.0f%%, renderer %.0f%% of a core",
-                    used[1] / wall, 100 * used[2] / wall, 100 * used[3] / wall);
+            return wall <= 0
+                    ? ""
+                    : String.format(
+                            Locale.ROOT,
+                            "process %.2f cores busy, FX thread %.0f%%, renderer %.0f%% of a core",
+                            used[1] / wall,
+                            100 * used[2] / wall,
+                            100 * used[3] / wall);
         }
     }
 
@@ -148,8 +162,11 @@ final class FxResponsivenessProbe implements AutoCloseable {
         synchronized String top(int n) {
             int total = counts.values().stream().mapToInt(Integer::intValue).sum();
             StringBuilder out = new StringBuilder();
-            counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(n)
-                    .forEach(e -> out.append(String.format(Locale.ROOT, "    %d of %d samples: %s%n", e.getValue(), total, e.getKey())));
+            counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(n)
+                    .forEach(e -> out.append(
+                            String.format(Locale.ROOT, "    %d of %d samples: %s%n", e.getValue(), total, e.getKey())));
             return out.toString();
         }
     }
@@ -182,8 +199,13 @@ final class FxResponsivenessProbe implements AutoCloseable {
         }
 
         String summary() {
-            return String.format(Locale.ROOT, "p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d samples)",
-                    millis(0.5), millis(0.99), millis(1.0), size());
+            return String.format(
+                    Locale.ROOT,
+                    "p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d samples)",
+                    millis(0.5),
+                    millis(0.99),
+                    millis(1.0),
+                    size());
         }
     }
 }

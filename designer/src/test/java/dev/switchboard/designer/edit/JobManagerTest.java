@@ -11,9 +11,17 @@ class JobManagerTest {
 
     private Job job(String name) {
         return new Job() {
-            public void execute() { log.add("do " + name); }
-            public void undo() { log.add("undo " + name); }
-            public String description() { return name; }
+            public void execute() {
+                log.add("do " + name);
+            }
+
+            public void undo() {
+                log.add("undo " + name);
+            }
+
+            public String description() {
+                return name;
+            }
         };
     }
 
@@ -52,10 +60,23 @@ class JobManagerTest {
         JobManager jobs = new JobManager(10);
         class Typing implements Job {
             String text;
-            Typing(String text) { this.text = text; }
-            public void execute() { log.add("type " + text); }
-            public void undo() { log.add("untype " + text); }
-            public String description() { return "type"; }
+
+            Typing(String text) {
+                this.text = text;
+            }
+
+            public void execute() {
+                log.add("type " + text);
+            }
+
+            public void undo() {
+                log.add("untype " + text);
+            }
+
+            public String description() {
+                return "type";
+            }
+
             public boolean mergeWith(Job next) {
                 if (next instanceof Typing t) {
                     text = t.text;

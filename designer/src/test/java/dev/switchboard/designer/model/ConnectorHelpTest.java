@@ -35,9 +35,12 @@ class ConnectorHelpTest {
                 | `gt` | greater |
                 """);
 
-        assertThat(blocks(help)).extracting(Object::getClass).containsExactly(
-                Heading.class, Paragraph.class, BulletList.class, FencedCodeBlock.class, TableBlock.class);
-        assertThat(((Text) help.document().getFirstChild().getFirstChild()).getLiteral()).isEqualTo("Rules");
+        assertThat(blocks(help))
+                .extracting(Object::getClass)
+                .containsExactly(
+                        Heading.class, Paragraph.class, BulletList.class, FencedCodeBlock.class, TableBlock.class);
+        assertThat(((Text) help.document().getFirstChild().getFirstChild()).getLiteral())
+                .isEqualTo("Rules");
         FencedCodeBlock code = (FencedCodeBlock) blocks(help).get(3);
         assertThat(code.getInfo()).isEqualTo("json");
         assertThat(code.getLiteral()).isEqualTo("{ \"op\": \"gt\" }\n");
@@ -45,15 +48,18 @@ class ConnectorHelpTest {
 
     @Test
     void aBuiltInConnectorsWorkedExampleIsOneOfItsCodeBlocks() {
-        ConnectorSpec filter = ConnectorCatalog.load().find("filter").orElseThrow().spec();
+        ConnectorSpec filter =
+                ConnectorCatalog.load().find("filter").orElseThrow().spec();
 
         ConnectorHelp help = ConnectorHelp.of(filter.help());
 
-        assertThat(blocks(help)).filteredOn(FencedCodeBlock.class::isInstance)
+        assertThat(blocks(help))
+                .filteredOn(FencedCodeBlock.class::isInstance)
                 .map(FencedCodeBlock.class::cast)
                 .filteredOn(code -> code.getInfo().startsWith("json"))
                 .extracting(FencedCodeBlock::getLiteral)
-                .anySatisfy(literal -> assertThat(literal.strip()).isEqualTo(filter.example().strip()));
+                .anySatisfy(literal ->
+                        assertThat(literal.strip()).isEqualTo(filter.example().strip()));
     }
 
     @Test

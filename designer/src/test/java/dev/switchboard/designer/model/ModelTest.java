@@ -28,25 +28,31 @@ class ModelTest {
     void freshIdsComeFromTheTypeAndCountUp() {
         assertThat(NodeIds.fresh("http.request", List.of())).isEqualTo("http-request");
         assertThat(NodeIds.fresh("http.request", List.of("http-request"))).isEqualTo("http-request-2");
-        assertThat(NodeIds.fresh("http-request-2", List.of("http-request", "http-request-2"))).isEqualTo("http-request-3");
+        assertThat(NodeIds.fresh("http-request-2", List.of("http-request", "http-request-2")))
+                .isEqualTo("http-request-3");
     }
 
     @Test
     void wireRulesRefuseTriggersSelfDuplicatesCyclesAndUnknownPorts() {
         WireRules rules = new WireRules(CATALOG);
         Flow flow = chain();
-        assertThat(rules.refusal(flow, "filter", "matched", "hook")).hasValueSatisfying(m -> assertThat(m).contains("trigger"));
-        assertThat(rules.refusal(flow, "http", "out", "http")).hasValueSatisfying(m -> assertThat(m).contains("itself"));
-        assertThat(rules.refusal(flow, "hook", "out", "filter")).hasValueSatisfying(m -> assertThat(m).contains("already"));
-        assertThat(rules.refusal(flow, "http", "out", "filter")).hasValueSatisfying(m -> assertThat(m).contains("loop"));
-        assertThat(rules.refusal(flow, "filter", "nope", "http")).hasValueSatisfying(m -> assertThat(m).contains("no output"));
+        assertThat(rules.refusal(flow, "filter", "matched", "hook"))
+                .hasValueSatisfying(m -> assertThat(m).contains("trigger"));
+        assertThat(rules.refusal(flow, "http", "out", "http"))
+                .hasValueSatisfying(m -> assertThat(m).contains("itself"));
+        assertThat(rules.refusal(flow, "hook", "out", "filter"))
+                .hasValueSatisfying(m -> assertThat(m).contains("already"));
+        assertThat(rules.refusal(flow, "http", "out", "filter"))
+                .hasValueSatisfying(m -> assertThat(m).contains("loop"));
+        assertThat(rules.refusal(flow, "filter", "nope", "http"))
+                .hasValueSatisfying(m -> assertThat(m).contains("no output"));
         assertThat(rules.refusal(flow, "filter", "rejected", "http")).isEmpty();
     }
 
     @Test
     void autoLayoutPutsEachNodeInTheColumnOfItsLongestPath() {
-        Flow flow = chain().withWires(List.of(Wire.of("hook", "filter"), Wire.of("filter", "matched", "http"),
-                Wire.of("hook", "http")));
+        Flow flow = chain().withWires(List.of(
+                Wire.of("hook", "filter"), Wire.of("filter", "matched", "http"), Wire.of("hook", "http")));
         Map<String, Position> at = AutoLayout.layout(flow);
         assertThat(at.get("hook").x()).isLessThan(at.get("filter").x());
         assertThat(at.get("filter").x()).isLessThan(at.get("http").x());
@@ -91,8 +97,8 @@ class ModelTest {
 
     @Test
     void autoLayoutStillPlacesNodesOnALoop() {
-        Flow loop = chain().withWires(List.of(Wire.of("hook", "filter"), Wire.of("filter", "matched", "http"),
-                Wire.of("http", "filter")));
+        Flow loop = chain().withWires(List.of(
+                Wire.of("hook", "filter"), Wire.of("filter", "matched", "http"), Wire.of("http", "filter")));
 
         Map<String, Position> at = AutoLayout.layout(loop);
 
@@ -137,7 +143,10 @@ class ModelTest {
 
     @Test
     void exportListsSecretNamesButNeverValues() throws Exception {
-        Flow flow = chain().withNode(new Node("http", "demo.http", null,
+        Flow flow = chain().withNode(new Node(
+                "http",
+                "demo.http",
+                null,
                 ConfigValue.object("url", "http://127.0.0.1/{{secret:PATH_KEY}}", "token", "{{secret:CRM_TOKEN}}"),
                 new Position(0, 400)));
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("export");
@@ -145,7 +154,8 @@ class ModelTest {
         assertThat(r.secretNames()).containsExactlyInAnyOrder("PATH_KEY", "CRM_TOKEN");
         String example = java.nio.file.Files.readString(dir.resolve(FlowExporter.SECRETS_EXAMPLE));
         assertThat(example).contains("PATH_KEY=\n", "CRM_TOKEN=\n").doesNotContain("{{");
-        assertThat(java.nio.file.Files.readString(dir.resolve(FlowExporter.README))).contains("--secrets");
+        assertThat(java.nio.file.Files.readString(dir.resolve(FlowExporter.README)))
+                .contains("--secrets");
         assertThat(dir.resolve("f.flow.json")).exists();
     }
 }

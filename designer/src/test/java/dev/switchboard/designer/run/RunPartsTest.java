@@ -20,14 +20,17 @@ class RunPartsTest {
 
     static Flow flow(String id, String subscribeTopic, String publishTopic) throws Exception {
         StringBuilder nodes = new StringBuilder();
-        nodes.append(subscribeTopic == null
-                ? "{\"id\": \"in\", \"type\": \"webhook\", \"config\": {\"path\": \"/hooks/" + id + "\"}}"
-                : "{\"id\": \"in\", \"type\": \"event.subscribe\", \"config\": {\"topic\": \"" + subscribeTopic + "\"}}");
+        nodes.append(
+                subscribeTopic == null
+                        ? "{\"id\": \"in\", \"type\": \"webhook\", \"config\": {\"path\": \"/hooks/" + id + "\"}}"
+                        : "{\"id\": \"in\", \"type\": \"event.subscribe\", \"config\": {\"topic\": \"" + subscribeTopic
+                                + "\"}}");
         if (publishTopic != null) {
-            nodes.append(", {\"id\": \"out\", \"type\": \"event.publish\", \"config\": {\"topic\": \"" + publishTopic + "\"}}");
+            nodes.append(", {\"id\": \"out\", \"type\": \"event.publish\", \"config\": {\"topic\": \"" + publishTopic
+                    + "\"}}");
         }
-        return FlowCodec.read("{\"format\": \"switchboard/flow@1\", \"id\": \"" + id + "\", \"nodes\": [" + nodes + "], \"wires\": ["
-                + (publishTopic == null ? "" : "{\"from\": \"in\", \"to\": \"out\"}") + "]}");
+        return FlowCodec.read("{\"format\": \"switchboard/flow@1\", \"id\": \"" + id + "\", \"nodes\": [" + nodes
+                + "], \"wires\": [" + (publishTopic == null ? "" : "{\"from\": \"in\", \"to\": \"out\"}") + "]}");
     }
 
     @Test
@@ -39,7 +42,9 @@ class RunPartsTest {
                 flow("report", "orders.audited", null),
                 flow("other", "invoices.created", null));
 
-        assertThat(RelatedFlows.subscribersOf(open, candidates)).extracting(Flow::id).containsExactly("audit", "report");
+        assertThat(RelatedFlows.subscribersOf(open, candidates))
+                .extracting(Flow::id)
+                .containsExactly("audit", "report");
     }
 
     @Test
@@ -48,8 +53,11 @@ class RunPartsTest {
         Files.writeString(temp.resolve("broken.flow.json"), "{");
         Files.writeString(temp.resolve("notes.json"), "{}");
 
-        assertThat(RelatedFlows.subscribersOf(flow("orders", null, "orders.created"), temp)).extracting(Flow::id).containsExactly("audit");
-        assertThat(RelatedFlows.subscribersOf(flow("orders", null, "orders.created"), (Path) null)).isEmpty();
+        assertThat(RelatedFlows.subscribersOf(flow("orders", null, "orders.created"), temp))
+                .extracting(Flow::id)
+                .containsExactly("audit");
+        assertThat(RelatedFlows.subscribersOf(flow("orders", null, "orders.created"), (Path) null))
+                .isEmpty();
     }
 
     @Test
@@ -71,7 +79,9 @@ class RunPartsTest {
                 {"specversion": "1.0", "id": "evt-1", "source": "/shop", "type": "order.created", "subject": "o-7",
                  "tenant": "acme", "data": {"order": 7}}""", "orders", trigger, "webhook.received");
 
-        assertThat(event).extracting(Event::id, Event::source, Event::type, Event::subject).containsExactly("evt-1", "/shop", "order.created", "o-7");
+        assertThat(event)
+                .extracting(Event::id, Event::source, Event::type, Event::subject)
+                .containsExactly("evt-1", "/shop", "order.created", "o-7");
         assertThat(event.extensions()).isEqualTo(Map.of("tenant", "acme"));
     }
 
@@ -79,7 +89,9 @@ class RunPartsTest {
     void badSamplesAreRefusedWithWhereTheyBroke() throws Exception {
         Node trigger = flow("orders", null, null).node("in").orElseThrow();
         assertThatThrownBy(() -> InjectSamples.toEvent("{\"a\": }", "orders", trigger, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Not valid JSON").hasMessageContaining("(line 1, column");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Not valid JSON")
+                .hasMessageContaining("(line 1, column");
         assertThatThrownBy(() -> InjectSamples.toEvent("  ", "orders", trigger, null))
                 .hasMessage("The sample is empty: write the event's data as JSON");
     }
@@ -98,11 +110,15 @@ class RunPartsTest {
     @Test
     void theDataFolderIsTheUsersNotTheWorkingDirectory() {
         Map<String, String> linux = Map.of("user.home", "/home/ada", "os.name", "Linux");
-        assertThat(UserDataFolder.resolve(linux::get, k -> null)).isEqualTo(Path.of("/home/ada/.local/share/switchboard"));
-        assertThat(UserDataFolder.resolve(linux::get, Map.of("XDG_DATA_HOME", "/data")::get)).isEqualTo(Path.of("/data/switchboard"));
+        assertThat(UserDataFolder.resolve(linux::get, k -> null))
+                .isEqualTo(Path.of("/home/ada/.local/share/switchboard"));
+        assertThat(UserDataFolder.resolve(linux::get, Map.of("XDG_DATA_HOME", "/data")::get))
+                .isEqualTo(Path.of("/data/switchboard"));
         assertThat(UserDataFolder.resolve(Map.of("user.home", "/Users/ada", "os.name", "Mac OS X")::get, k -> null))
                 .isEqualTo(Path.of("/Users/ada/Library/Application Support/Switchboard"));
-        assertThat(UserDataFolder.resolve(Map.of("user.home", "/h", "os.name", "Linux", UserDataFolder.PROPERTY, "/tmp/sb")::get, k -> null))
+        assertThat(UserDataFolder.resolve(
+                        Map.of("user.home", "/h", "os.name", "Linux", UserDataFolder.PROPERTY, "/tmp/sb")::get,
+                        k -> null))
                 .isEqualTo(Path.of("/tmp/sb"));
     }
 }

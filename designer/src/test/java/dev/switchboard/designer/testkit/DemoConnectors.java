@@ -41,14 +41,27 @@ public final class DemoConnectors {
         @Override
         public ConnectorSpec spec() {
             return ConnectorSpec.builder("demo.webhook", ConnectorKind.TRIGGER)
-                    .title("Demo webhook").description("Receives HTTP POSTs").icon("download-cloud")
+                    .title("Demo webhook")
+                    .description("Receives HTTP POSTs")
+                    .icon("download-cloud")
                     .properties(
-                            PropertySpec.builder("path", PropertyType.STRING).title("Path").required()
-                                    .placeholder("/hooks/name").description("Where the webhook listens").build(),
-                            PropertySpec.builder("secret", PropertyType.SECRET).title("Signing secret").build(),
-                            PropertySpec.builder("method", PropertyType.ENUM).title("Method").options("POST", "PUT")
-                                    .defaultValue("POST").required().build())
-                    .sampleEvent("{\"customer\":{\"name\":\"Ada\",\"email\":\"ada@example.org\"},\"score\":72,\"items\":[{\"sku\":\"A1\"}]}")
+                            PropertySpec.builder("path", PropertyType.STRING)
+                                    .title("Path")
+                                    .required()
+                                    .placeholder("/hooks/name")
+                                    .description("Where the webhook listens")
+                                    .build(),
+                            PropertySpec.builder("secret", PropertyType.SECRET)
+                                    .title("Signing secret")
+                                    .build(),
+                            PropertySpec.builder("method", PropertyType.ENUM)
+                                    .title("Method")
+                                    .options("POST", "PUT")
+                                    .defaultValue("POST")
+                                    .required()
+                                    .build())
+                    .sampleEvent(
+                            "{\"customer\":{\"name\":\"Ada\",\"email\":\"ada@example.org\"},\"score\":72,\"items\":[{\"sku\":\"A1\"}]}")
                     .help(WEBHOOK_HELP)
                     .build();
         }
@@ -59,18 +72,39 @@ public final class DemoConnectors {
         @Override
         public ConnectorSpec spec() {
             return ConnectorSpec.builder("demo.filter", ConnectorKind.STEP)
-                    .title("Demo filter").description("Lets matching events through").icon("filter")
-                    .outputs(PortSpec.of("matched", "matched", "Events that match"),
+                    .title("Demo filter")
+                    .description("Lets matching events through")
+                    .icon("filter")
+                    .outputs(
+                            PortSpec.of("matched", "matched", "Events that match"),
                             PortSpec.of("rejected", "rejected", "Events that do not"))
                     .properties(
-                            PropertySpec.builder("field", PropertyType.STRING).title("Field").required()
-                                    .placeholder("data.score").build(),
-                            PropertySpec.builder("op", PropertyType.ENUM).title("Operator").required()
-                                    .options("gt", "lt", "eq").defaultValue("gt").build(),
-                            PropertySpec.builder("value", PropertyType.NUMBER).title("Value").required().build(),
-                            PropertySpec.builder("rules", PropertyType.LIST).title("Rule").items(
-                                    PropertySpec.builder("field", PropertyType.STRING).title("Field").required().build(),
-                                    PropertySpec.builder("op", PropertyType.ENUM).title("Operator").options("gt", "lt").build())
+                            PropertySpec.builder("field", PropertyType.STRING)
+                                    .title("Field")
+                                    .required()
+                                    .placeholder("data.score")
+                                    .build(),
+                            PropertySpec.builder("op", PropertyType.ENUM)
+                                    .title("Operator")
+                                    .required()
+                                    .options("gt", "lt", "eq")
+                                    .defaultValue("gt")
+                                    .build(),
+                            PropertySpec.builder("value", PropertyType.NUMBER)
+                                    .title("Value")
+                                    .required()
+                                    .build(),
+                            PropertySpec.builder("rules", PropertyType.LIST)
+                                    .title("Rule")
+                                    .items(
+                                            PropertySpec.builder("field", PropertyType.STRING)
+                                                    .title("Field")
+                                                    .required()
+                                                    .build(),
+                                            PropertySpec.builder("op", PropertyType.ENUM)
+                                                    .title("Operator")
+                                                    .options("gt", "lt")
+                                                    .build())
                                     .build())
                     .build();
         }
@@ -81,19 +115,42 @@ public final class DemoConnectors {
         @Override
         public ConnectorSpec spec() {
             return ConnectorSpec.builder("demo.http", ConnectorKind.ACTION)
-                    .title("Demo HTTP request").description("Calls an HTTP endpoint").icon("globe")
+                    .title("Demo HTTP request")
+                    .description("Calls an HTTP endpoint")
+                    .icon("globe")
                     .outputs(PortSpec.out(), PortSpec.of(PortSpec.ERROR, "error", "Failed calls"))
                     .properties(
-                            PropertySpec.builder("url", PropertyType.TEMPLATE).title("URL").required().build(),
-                            PropertySpec.builder("method", PropertyType.ENUM).title("Method")
-                                    .options("GET", "POST", "PUT").defaultValue("POST").required().build(),
-                            PropertySpec.builder("headers", PropertyType.KEY_VALUE).title("Headers").build(),
-                            PropertySpec.builder("body", PropertyType.TEMPLATE).title("Body").visibleWhen("method=POST|PUT").build(),
-                            PropertySpec.builder("token", PropertyType.SECRET).title("Bearer token").build(),
-                            PropertySpec.builder("timeout", PropertyType.DURATION).title("Timeout").defaultValue("10s").build(),
-                            PropertySpec.builder("retries", PropertyType.INTEGER).title("Retries").build(),
-                            PropertySpec.builder("followRedirects", PropertyType.BOOLEAN).title("Follow redirects")
-                                    .defaultValue(true).build())
+                            PropertySpec.builder("url", PropertyType.TEMPLATE)
+                                    .title("URL")
+                                    .required()
+                                    .build(),
+                            PropertySpec.builder("method", PropertyType.ENUM)
+                                    .title("Method")
+                                    .options("GET", "POST", "PUT")
+                                    .defaultValue("POST")
+                                    .required()
+                                    .build(),
+                            PropertySpec.builder("headers", PropertyType.KEY_VALUE)
+                                    .title("Headers")
+                                    .build(),
+                            PropertySpec.builder("body", PropertyType.TEMPLATE)
+                                    .title("Body")
+                                    .visibleWhen("method=POST|PUT")
+                                    .build(),
+                            PropertySpec.builder("token", PropertyType.SECRET)
+                                    .title("Bearer token")
+                                    .build(),
+                            PropertySpec.builder("timeout", PropertyType.DURATION)
+                                    .title("Timeout")
+                                    .defaultValue("10s")
+                                    .build(),
+                            PropertySpec.builder("retries", PropertyType.INTEGER)
+                                    .title("Retries")
+                                    .build(),
+                            PropertySpec.builder("followRedirects", PropertyType.BOOLEAN)
+                                    .title("Follow redirects")
+                                    .defaultValue(true)
+                                    .build())
                     .build();
         }
     }

@@ -2,11 +2,11 @@ package dev.switchboard.designer.testkit;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.designer.model.TemplateLibrary;
+import dev.switchboard.designer.run.RunSettings;
 import dev.switchboard.designer.view.MainWindow;
 import dev.switchboard.designer.viewmodel.Debouncer;
 import dev.switchboard.designer.viewmodel.DesignerViewModel;
 import dev.switchboard.designer.viewmodel.RunEnvironment;
-import dev.switchboard.designer.run.RunSettings;
 import java.nio.file.Path;
 import javafx.stage.Stage;
 
@@ -31,8 +31,10 @@ public final class DesignerWindow {
     /** As {@link #runnable(Stage, Path, Path)}, keeping {@code messageCapacity} messages for the inspector. */
     public static DesignerWindow runnable(Stage stage, Path samples, Path dataFolder, int messageCapacity) {
         RunSettings settings = new RunSettings(dataFolder, 0, messageCapacity);
-        return new DesignerWindow(stage, samples, new DesignerViewModel(ConnectorCatalog.load(), Debouncer.IMMEDIATE,
-                RunEnvironment.fx(() -> settings)));
+        return new DesignerWindow(
+                stage,
+                samples,
+                new DesignerViewModel(ConnectorCatalog.load(), Debouncer.IMMEDIATE, RunEnvironment.fx(() -> settings)));
     }
 
     private DesignerWindow(Stage stage, Path samples, DesignerViewModel vm) {

@@ -2,13 +2,13 @@ package dev.switchboard.designer.testkit;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.designer.model.TemplateLibrary;
+import dev.switchboard.designer.run.RunSettings;
 import dev.switchboard.designer.view.FxDialogService;
 import dev.switchboard.designer.view.MainWindow;
 import dev.switchboard.designer.viewmodel.DesignerViewModel;
 import dev.switchboard.designer.viewmodel.FxDebouncer;
 import dev.switchboard.designer.viewmodel.RunEnvironment;
 import dev.switchboard.designer.viewmodel.RunViewModel;
-import dev.switchboard.designer.run.RunSettings;
 import java.nio.file.Paths;
 import java.util.List;
 import javafx.animation.PauseTransition;
@@ -32,8 +32,11 @@ public final class ScreenshotApp extends Application {
 
     @Override
     public void start(Stage stage) throws Exception {
-        DesignerViewModel vm = new DesignerViewModel(new ConnectorCatalog(ConnectorCatalog.load().all().stream()
-                .filter(c -> !c.spec().id().startsWith("demo.")).toList()), new FxDebouncer(Duration.millis(100)),
+        DesignerViewModel vm = new DesignerViewModel(
+                new ConnectorCatalog(ConnectorCatalog.load().all().stream()
+                        .filter(c -> !c.spec().id().startsWith("demo."))
+                        .toList()),
+                new FxDebouncer(Duration.millis(100)),
                 RunEnvironment.fx(RunSettings::forUser));
         stage.setOnHidden(e -> vm.run().shutdown());
         MainWindow window = new MainWindow(vm, new FxDialogService(), TemplateLibrary.fromSystemProperty());
@@ -59,7 +62,10 @@ public final class ScreenshotApp extends Application {
                 vm.run().run();
             }
             if (args.contains("inject")) {
-                vm.run().inject().lastEventIdProperty().addListener((obs, o, id) -> vm.run().trace().trace(id));
+                vm.run()
+                        .inject()
+                        .lastEventIdProperty()
+                        .addListener((obs, o, id) -> vm.run().trace().trace(id));
                 vm.run().stateProperty().addListener((obs, o, st) -> {
                     if (st == RunViewModel.State.RUNNING) {
                         vm.run().inject().send();

@@ -42,13 +42,15 @@ class BuildFlowFromPaletteTest {
         robot.drag("#palette-demo-webhook").dropTo(origin.add(120, 120));
         robot.drag("#palette-demo-filter").dropTo(origin.add(420, 120));
         robot.drag("#palette-demo-http").dropTo(origin.add(720, 120));
-        assertThat(designer.vm.flow().nodes()).extracting(Node::id)
+        assertThat(designer.vm.flow().nodes())
+                .extracting(Node::id)
                 .containsExactly("demo-webhook", "demo-filter", "demo-http");
 
         robot.drag("#port-demo-webhook-out").dropTo("#node-demo-filter");
         robot.drag("#port-demo-filter-matched").dropTo("#node-demo-http");
-        assertThat(designer.vm.flow().wires()).containsExactly(
-                Wire.of("demo-webhook", "demo-filter"), Wire.of("demo-filter", "matched", "demo-http"));
+        assertThat(designer.vm.flow().wires())
+                .containsExactly(
+                        Wire.of("demo-webhook", "demo-filter"), Wire.of("demo-filter", "matched", "demo-http"));
 
         robot.clickOn("#node-demo-webhook");
         robot.clickOn("#field-path").write("/hooks/leads");
@@ -73,19 +75,25 @@ class BuildFlowFromPaletteTest {
         Flow flow = FlowCodec.read(saved);
         assertThat(new FlowValidator(ConnectorCatalog.load()).validate(flow)).noneMatch(Problem::isError);
         assertThat(flow.nodes()).extracting(Node::id).containsExactly("demo-webhook", "demo-filter", "demo-http");
-        assertThat(flow.wires()).containsExactly(
-                Wire.of("demo-webhook", "demo-filter"), Wire.of("demo-filter", "matched", "demo-http"));
-        assertThat(flow.node("demo-webhook").orElseThrow().config()).isEqualTo(ConfigValue.object(
-                "method", "POST", "path", "/hooks/leads", "secret", "{{secret:LEADS_HOOK}}"));
-        assertThat(flow.node("demo-filter").orElseThrow().config()).isEqualTo(ConfigValue.object(
-                "field", "data.score", "op", "lt", "value", new java.math.BigDecimal("50")));
-        assertThat(flow.node("demo-http").orElseThrow().config()).isEqualTo(ConfigValue.object(
-                "url", "http://127.0.0.1:9/leads", "method", "POST", "token", "{{secret:CRM_TOKEN}}"));
+        assertThat(flow.wires())
+                .containsExactly(
+                        Wire.of("demo-webhook", "demo-filter"), Wire.of("demo-filter", "matched", "demo-http"));
+        assertThat(flow.node("demo-webhook").orElseThrow().config())
+                .isEqualTo(ConfigValue.object(
+                        "method", "POST", "path", "/hooks/leads", "secret", "{{secret:LEADS_HOOK}}"));
+        assertThat(flow.node("demo-filter").orElseThrow().config())
+                .isEqualTo(
+                        ConfigValue.object("field", "data.score", "op", "lt", "value", new java.math.BigDecimal("50")));
+        assertThat(flow.node("demo-http").orElseThrow().config())
+                .isEqualTo(ConfigValue.object(
+                        "url", "http://127.0.0.1:9/leads", "method", "POST", "token", "{{secret:CRM_TOKEN}}"));
         assertThat(designer.vm.isDirty()).isFalse();
     }
 
     private static Point2D canvasOrigin(FxRobot robot) {
-        Bounds b = robot.lookup("#canvas").query().localToScreen(robot.lookup("#canvas").query().getBoundsInLocal());
+        Bounds b = robot.lookup("#canvas")
+                .query()
+                .localToScreen(robot.lookup("#canvas").query().getBoundsInLocal());
         return new Point2D(b.getMinX(), b.getMinY());
     }
 }

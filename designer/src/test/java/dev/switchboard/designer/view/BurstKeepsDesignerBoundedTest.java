@@ -64,7 +64,8 @@ class BurstKeepsDesignerBoundedTest {
         RunViewModel run = designer.vm.run();
         robot.clickOn("#tool-run");
         await().atMost(WAIT).until(() -> robot.lookup("#url-hook").tryQuery().isPresent());
-        String url = Fx.call(() -> robot.lookup("#url-hook").queryAs(Label.class).getText());
+        String url =
+                Fx.call(() -> robot.lookup("#url-hook").queryAs(Label.class).getText());
 
         List<Integer> peakHeld = new ArrayList<>(); // messages held by the runtime, sampled every 500 posts
         Map<Integer, Long> codes = WebhookBurst.post(URI.create(url), EVENTS, 32, 0, i -> {
@@ -76,15 +77,19 @@ class BurstKeepsDesignerBoundedTest {
         assertThat(codes).containsExactly(Map.entry(202, (long) EVENTS));
         String done = "in " + EVENTS + " · out " + EVENTS;
         for (String node : List.of("hook", "greet", "log", "save")) {
-            await().atMost(WAIT).untilAsserted(() -> assertThat(text(robot, "#live-" + node)).isEqualTo(done));
+            await().atMost(WAIT)
+                    .untilAsserted(
+                            () -> assertThat(text(robot, "#live-" + node)).isEqualTo(done));
         }
         List<LiveMessage> shown = Fx.call(() -> List.copyOf(run.messages().all()));
         assertThat(shown).hasSizeLessThanOrEqualTo(CAPACITY).isNotEmpty();
         assertThat(shown).extracting(LiveMessage::nodeId).contains("save");
-        assertThat(Fx.call(() -> run.messages().missedProperty().get())).as("messages that passed between two ticks")
+        assertThat(Fx.call(() -> run.messages().missedProperty().get()))
+                .as("messages that passed between two ticks")
                 .isPositive();
-        assertThat(peakHeld).as("messages held by the runtime, sampled during the burst").allSatisfy(n ->
-                assertThat(n).isLessThanOrEqualTo(CAPACITY));
+        assertThat(peakHeld)
+                .as("messages held by the runtime, sampled during the burst")
+                .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(CAPACITY));
         assertThat(run.heldMessages()).isLessThanOrEqualTo(CAPACITY);
         try (Stream<String> lines = Files.lines(temp.resolve("data/out/hello.jsonl"))) {
             assertThat(lines.count()).isEqualTo(EVENTS);
@@ -93,8 +98,11 @@ class BurstKeepsDesignerBoundedTest {
         robot.clickOn("#tool-stop");
         await().atMost(WAIT).until(() -> run.stateProperty().get() == RunViewModel.State.STOPPED);
         HttpClient http = HttpClient.newHttpClient();
-        assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(URI.create(url))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding()))
+        assertThatThrownBy(() -> http.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding()))
                 .isInstanceOf(ConnectException.class);
     }
 

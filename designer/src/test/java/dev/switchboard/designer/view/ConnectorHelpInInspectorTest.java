@@ -50,11 +50,13 @@ class ConnectorHelpInInspectorTest {
         assertThat(robot.lookup("." + Styles.MD_LIST_ITEM).queryAll()).hasSize(2);
 
         ScrollPane code = robot.lookup("." + Styles.MD_CODE_BLOCK).queryAs(ScrollPane.class);
-        assertThat(((Text) code.getContent()).getText()).isEqualTo("{ \"path\": \"/hooks/leads\", \"method\": \"POST\" }");
+        assertThat(((Text) code.getContent()).getText())
+                .isEqualTo("{ \"path\": \"/hooks/leads\", \"method\": \"POST\" }");
         assertThat(code.getContent().getStyleClass()).contains(Styles.MD_CODE_TEXT);
         assertThat(Fx.call(() -> code.getViewportBounds().getHeight()))
                 .as("the whole code block shows, without a vertical scroll bar")
-                .isGreaterThanOrEqualTo(Fx.call(() -> code.getContent().getLayoutBounds().getHeight()));
+                .isGreaterThanOrEqualTo(
+                        Fx.call(() -> code.getContent().getLayoutBounds().getHeight()));
 
         Bounds lastField = sceneBounds(robot.lookup("#field-method").query());
         assertThat(sceneBounds(help).getMinY()).as("help sits below the form").isGreaterThan(lastField.getMaxY());
@@ -71,16 +73,23 @@ class ConnectorHelpInInspectorTest {
         assertThat(designer.vm.inspector().helpExpandedProperty().get()).isFalse();
 
         robot.clickOn("#node-demo-filter");
-        assertThat(robot.lookup("#" + InspectorView.HELP_ID).tryQuery()).as("demo.filter has no help").isEmpty();
+        assertThat(robot.lookup("#" + InspectorView.HELP_ID).tryQuery())
+                .as("demo.filter has no help")
+                .isEmpty();
 
         robot.clickOn("#node-demo-webhook");
-        assertThat(robot.lookup("#" + InspectorView.HELP_ID).queryAs(TitledPane.class).isExpanded()).isFalse();
+        assertThat(robot.lookup("#" + InspectorView.HELP_ID)
+                        .queryAs(TitledPane.class)
+                        .isExpanded())
+                .isFalse();
     }
 
     /** The text of each text flow with the style class, in order. */
     private static List<String> texts(FxRobot robot, String query) {
         return robot.lookup(query).queryAllAs(TextFlow.class).stream()
-                .map(flow -> flow.getChildren().stream().map(n -> ((Text) n).getText()).collect(Collectors.joining()))
+                .map(flow -> flow.getChildren().stream()
+                        .map(n -> ((Text) n).getText())
+                        .collect(Collectors.joining()))
                 .toList();
     }
 
@@ -88,7 +97,8 @@ class ConnectorHelpInInspectorTest {
     private static List<String> styled(FxRobot robot, String styleClass) {
         return robot.lookup("." + Styles.MARKDOWN).queryAll().stream().findFirst().stream()
                 .flatMap(root -> root.lookupAll("." + styleClass).stream())
-                .map(n -> ((Text) n).getText()).toList();
+                .map(n -> ((Text) n).getText())
+                .toList();
     }
 
     private static Bounds sceneBounds(Node node) {

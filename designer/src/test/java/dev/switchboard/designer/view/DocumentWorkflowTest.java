@@ -89,7 +89,9 @@ class DocumentWorkflowTest {
         robot.doubleClickOn("#palette-demo-webhook");
         robot.doubleClickOn("#palette-demo-http");
         robot.clickOn("#canvas");
-        javafx.geometry.Bounds canvas = robot.lookup("#canvas").query().localToScreen(robot.lookup("#canvas").query().getBoundsInLocal());
+        javafx.geometry.Bounds canvas = robot.lookup("#canvas")
+                .query()
+                .localToScreen(robot.lookup("#canvas").query().getBoundsInLocal());
         robot.press(KeyCode.SHIFT);
         robot.drag(new javafx.geometry.Point2D(canvas.getMinX() + 5, canvas.getMinY() + 5))
                 .dropTo(new javafx.geometry.Point2D(canvas.getMaxX() - 5, canvas.getMaxY() - 5));
@@ -103,6 +105,8 @@ class DocumentWorkflowTest {
         robot.doubleClickOn("#palette-demo-http");
         robot.drag("#port-demo-http-out").dropTo("#node-demo-webhook");
         assertThat(designer.vm.flow().wires()).isEmpty();
-        assertThat(robot.lookup("#status").queryLabeled().getText()).startsWith("Cannot wire").contains("trigger");
+        assertThat(robot.lookup("#status").queryLabeled().getText())
+                .startsWith("Cannot wire")
+                .contains("trigger");
     }
 }

@@ -88,7 +88,9 @@ class GalleryAndExportTest {
         assertThat(robot.lookup("#node-hook").tryQuery()).isPresent();
         assertThat(robot.lookup("#node-post").tryQuery()).isPresent();
         assertThat(robot.lookup("#wire-hook-out-post").tryQuery()).isPresent();
-        assertThat(designer.vm.files().fileProperty().get()).as("an untitled copy").isNull();
+        assertThat(designer.vm.files().fileProperty().get())
+                .as("an untitled copy")
+                .isNull();
         assertThat(designer.vm.flow().nodes()).extracting(Node::id).containsExactly("hook", "post");
 
         Path out = temp.resolve("export");
@@ -108,8 +110,11 @@ class GalleryAndExportTest {
                 .isEqualTo(dev.switchboard.runtime.format.FlowCodec.read(SAMPLE));
         java.io.StringWriter report = new java.io.StringWriter();
         picocli.CommandLine cli = dev.switchboard.runtime.cli.SwitchboardCli.commandLine()
-                .setOut(new java.io.PrintWriter(report)).setErr(new java.io.PrintWriter(report));
-        assertThat(cli.execute("validate", out.toString())).as("switchboard validate says: %s", report).isZero();
+                .setOut(new java.io.PrintWriter(report))
+                .setErr(new java.io.PrintWriter(report));
+        assertThat(cli.execute("validate", out.toString()))
+                .as("switchboard validate says: %s", report)
+                .isZero();
         assertThat(Files.readAllLines(out.resolve(FlowExporter.SECRETS_EXAMPLE)))
                 .contains("LEADS_HOOK=", "CRM_TOKEN=");
         assertThat(Files.readString(out.resolve(FlowExporter.README))).contains("./switchboard run");

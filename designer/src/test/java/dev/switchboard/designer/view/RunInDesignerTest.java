@@ -41,7 +41,8 @@ class RunInDesignerTest {
     static Path temp;
 
     private DesignerWindow designer;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Start
     void start(Stage stage) throws Exception {
@@ -61,35 +62,47 @@ class RunInDesignerTest {
         await().atMost(WAIT).until(() -> robot.lookup("#url-hook").tryQuery().isPresent());
         String url = robot.lookup("#url-hook").queryAs(Label.class).getText();
         assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/hooks/hello");
-        assertThat(robot.lookup("#tool-run").queryButton().isDisabled()).as("Run stays available to deploy edits").isFalse();
+        assertThat(robot.lookup("#tool-run").queryButton().isDisabled())
+                .as("Run stays available to deploy edits")
+                .isFalse();
         assertThat(text(robot, "#live-greet")).isEqualTo("in 0 · out 0");
 
         HttpResponse<String> accepted = post(url, "{\"name\": \"Ada\"}");
         assertThat(accepted.statusCode()).isEqualTo(202);
 
         for (String node : List.of("hook", "greet", "log", "save")) {
-            await().atMost(WAIT).untilAsserted(() -> assertThat(text(robot, "#live-" + node)).isEqualTo("in 1 · out 1"));
+            await().atMost(WAIT)
+                    .untilAsserted(
+                            () -> assertThat(text(robot, "#live-" + node)).isEqualTo("in 1 · out 1"));
         }
         ListView<LiveMessage> messages = robot.lookup("#messages").queryListView();
         LiveMessage atSave = Fx.call(() -> messages.getItems().stream()
-                .filter(m -> m.nodeId().equals("save")).findFirst().orElseThrow());
+                .filter(m -> m.nodeId().equals("save"))
+                .findFirst()
+                .orElseThrow());
         assertThat(atSave.output().data().path("greeting").asText()).isEqualTo("Hello, Ada!");
         robot.interact(() -> messages.getSelectionModel().select(atSave));
         TreeView<String> detail = robot.lookup("#message-detail").queryAs(TreeView.class);
-        assertThat(Fx.call(() -> lines(detail.getRoot()))).contains("greeting: \"Hello, Ada!\"", "source: /switchboard/flows/hello-webhook/hook")
+        assertThat(Fx.call(() -> lines(detail.getRoot())))
+                .contains("greeting: \"Hello, Ada!\"", "source: /switchboard/flows/hello-webhook/hook")
                 .anyMatch(l -> l.startsWith("id: " + atSave.eventId()));
         assertThat(Files.readString(temp.resolve("data/out/hello.jsonl"))).contains("Hello, Ada!");
 
         robot.clickOn("#tool-stop");
         await().atMost(WAIT).until(() -> designer.vm.run().stateProperty().get() == RunViewModel.State.STOPPED);
         assertThatThrownBy(() -> post(url, "{\"name\": \"Bob\"}")).isInstanceOf(ConnectException.class);
-        assertThat(robot.lookup("#live-greet").tryQuery()).as("no live strip once stopped")
+        assertThat(robot.lookup("#live-greet").tryQuery())
+                .as("no live strip once stopped")
                 .hasValueSatisfying(n -> assertThat(n.isVisible()).isFalse());
     }
 
     private HttpResponse<String> post(String url, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String text(FxRobot robot, String query) {

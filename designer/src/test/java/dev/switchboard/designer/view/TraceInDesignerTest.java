@@ -79,38 +79,53 @@ class TraceInDesignerTest {
         assertThat(trigger.getItems()).containsExactly("hook");
         assertThat(trigger.getValue()).isEqualTo("hook");
         assertThat(robot.lookup("#inject-text").queryAs(TextArea.class).getText())
-                .as("starts from the connector's sample event").contains("Ada Lovelace");
+                .as("starts from the connector's sample event")
+                .contains("Ada Lovelace");
 
         String cold = inject(robot, "{\"name\": \"Cold\", \"score\": 10}");
         trace(robot, cold);
         assertThat(designer.vm.run().trace().traceProperty().get().path()).containsExactly("hook", "hot");
-        assertThat(highlighted(robot)).as("the filter dropped it: the path ends there").containsExactlyInAnyOrder("hook", "hot");
+        assertThat(highlighted(robot))
+                .as("the filter dropped it: the path ends there")
+                .containsExactlyInAnyOrder("hook", "hot");
         assertThat(dimmed(robot)).containsExactlyInAnyOrder("tag", "save");
-        assertThat(robot.lookup("#trace-step-hot").queryAs(Label.class).getText()).isEqualTo("step 2");
-        assertThat(robot.lookup("#wire-hook-out-hot").queryAs(WireView.class).isTraced()).isTrue();
-        assertThat(robot.lookup("#wire-hot-matched-tag").queryAs(WireView.class).isTraced()).isFalse();
-        await().atMost(WAIT).untilAsserted(() -> assertThat(text(robot, "#live-hot")).isEqualTo("in 1 · out 0 · filtered 1"));
+        assertThat(robot.lookup("#trace-step-hot").queryAs(Label.class).getText())
+                .isEqualTo("step 2");
+        assertThat(robot.lookup("#wire-hook-out-hot").queryAs(WireView.class).isTraced())
+                .isTrue();
+        assertThat(robot.lookup("#wire-hot-matched-tag").queryAs(WireView.class).isTraced())
+                .isFalse();
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(text(robot, "#live-hot")).isEqualTo("in 1 · out 0 · filtered 1"));
 
         String hot = inject(robot, "{\"name\": \"Grace\", \"score\": 90}");
         trace(robot, hot);
-        assertThat(designer.vm.run().trace().traceProperty().get().path()).containsExactly("hook", "hot", "tag", "save");
+        assertThat(designer.vm.run().trace().traceProperty().get().path())
+                .containsExactly("hook", "hot", "tag", "save");
         assertThat(highlighted(robot)).containsExactlyInAnyOrder("hook", "hot", "tag", "save");
         assertThat(dimmed(robot)).isEmpty();
 
         robot.clickOn("#node-tag");
         ListView<TraceView.Row> steps = robot.lookup("#trace-steps").queryListView();
-        await().atMost(WAIT).until(() -> Fx.call(() -> steps.getSelectionModel().getSelectedItem() != null
-                && steps.getSelectionModel().getSelectedItem().step().nodeId().equals("tag")));
+        await().atMost(WAIT)
+                .until(() -> Fx.call(() -> steps.getSelectionModel().getSelectedItem() != null
+                        && steps.getSelectionModel()
+                                .getSelectedItem()
+                                .step()
+                                .nodeId()
+                                .equals("tag")));
         TreeView<String> detail = robot.lookup("#trace-detail").queryAs(TreeView.class);
         List<String> lines = Fx.call(() -> RunInDesignerTest.lines(detail.getRoot()));
-        assertThat(lines).as("the node's input and output from the run history")
+        assertThat(lines)
+                .as("the node's input and output from the run history")
                 .contains("name: \"Grace\"", "lead: \"Grace\"", "tier: \"hot\"");
     }
 
     private String inject(FxRobot robot, String json) {
         String before = designer.vm.run().inject().lastEventIdProperty().get();
         robot.clickOn("#tab-inject"); // tracing brought the trace tab forward
-        robot.interact(() -> robot.lookup("#inject-text").queryAs(TextArea.class).setText(json));
+        robot.interact(
+                () -> robot.lookup("#inject-text").queryAs(TextArea.class).setText(json));
         robot.clickOn("#inject-send");
         await().atMost(WAIT).until(() -> {
             String id = designer.vm.run().inject().lastEventIdProperty().get();
@@ -128,11 +143,15 @@ class TraceInDesignerTest {
     }
 
     private static Set<String> highlighted(FxRobot robot) {
-        return robot.lookup(".flow-node.traced").queryAll().stream().map(n -> ((NodeView) n).nodeId()).collect(Collectors.toSet());
+        return robot.lookup(".flow-node.traced").queryAll().stream()
+                .map(n -> ((NodeView) n).nodeId())
+                .collect(Collectors.toSet());
     }
 
     private static Set<String> dimmed(FxRobot robot) {
-        return robot.lookup(".flow-node.untraced").queryAll().stream().map(n -> ((NodeView) n).nodeId()).collect(Collectors.toSet());
+        return robot.lookup(".flow-node.untraced").queryAll().stream()
+                .map(n -> ((NodeView) n).nodeId())
+                .collect(Collectors.toSet());
     }
 
     private static String text(FxRobot robot, String query) {

@@ -56,7 +56,8 @@ class UndoRedoTest {
 
         robot.clickOn("#node-demo-http");
         robot.clickOn("#field-url").write("http://127.0.0.1/x");
-        assertThat(designer.vm.flow().node("demo-http").orElseThrow().config().values()).containsKey("url");
+        assertThat(designer.vm.flow().node("demo-http").orElseThrow().config().values())
+                .containsKey("url");
         states.add(designer.vm.flow());
 
         robot.clickOn("#node-demo-webhook");
@@ -90,7 +91,9 @@ class UndoRedoTest {
     }
 
     private static Point2D canvasOrigin(FxRobot robot) {
-        Bounds b = robot.lookup("#canvas").query().localToScreen(robot.lookup("#canvas").query().getBoundsInLocal());
+        Bounds b = robot.lookup("#canvas")
+                .query()
+                .localToScreen(robot.lookup("#canvas").query().getBoundsInLocal());
         return new Point2D(b.getMinX(), b.getMinY());
     }
 }

@@ -131,7 +131,10 @@ class DesignerViewModelTest {
     void problemsArriveAndRevealSelectsTheNode() {
         vm.addNode("demo.http", 0, 0);
         assertThat(vm.problems().items()).isNotEmpty();
-        var problem = vm.problems().items().stream().filter(p -> "demo-http".equals(p.nodeId())).findFirst().orElseThrow();
+        var problem = vm.problems().items().stream()
+                .filter(p -> "demo-http".equals(p.nodeId()))
+                .findFirst()
+                .orElseThrow();
         vm.selection().clear();
         vm.reveal(problem);
         assertThat(vm.selection().single()).contains("demo-http");
@@ -141,17 +144,24 @@ class DesignerViewModelTest {
     @Test
     void paletteGroupsByCategoryAndFilters() {
         PaletteViewModel palette = vm.palette();
-        assertThat(palette.groups()).extracting(PaletteViewModel.Group::category).startsWith("Triggers");
+        assertThat(palette.groups())
+                .extracting(PaletteViewModel.Group::category)
+                .startsWith("Triggers");
         palette.searchProperty().set("filter");
-        assertThat(palette.groups()).flatExtracting(PaletteViewModel.Group::connectors)
-                .extracting(s -> s.id()).contains("demo.filter").doesNotContain("demo.webhook");
+        assertThat(palette.groups())
+                .flatExtracting(PaletteViewModel.Group::connectors)
+                .extracting(s -> s.id())
+                .contains("demo.filter")
+                .doesNotContain("demo.webhook");
     }
 
     @Test
     void everySampleOpensAndSavesBackByteForByte() throws Exception {
         List<Path> samples;
         try (var files = Files.list(Path.of("..", "samples"))) {
-            samples = files.filter(p -> p.toString().endsWith(".flow.json")).sorted().toList();
+            samples = files.filter(p -> p.toString().endsWith(".flow.json"))
+                    .sorted()
+                    .toList();
         }
         assertThat(samples).isNotEmpty();
         for (Path sample : samples) {

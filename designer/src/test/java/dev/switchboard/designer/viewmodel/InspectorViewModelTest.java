@@ -28,7 +28,9 @@ class InspectorViewModelTest {
         vm.inspector().helpExpandedProperty().set(false);
 
         formOf("demo.filter");
-        assertThat(vm.inspector().helpProperty().get()).as("demo.filter has no help").isNull();
+        assertThat(vm.inspector().helpProperty().get())
+                .as("demo.filter has no help")
+                .isNull();
         vm.selection().select("demo-webhook");
         assertThat(vm.inspector().helpProperty().get()).isNotNull();
         assertThat(vm.inspector().helpExpandedProperty().get()).isFalse();
@@ -40,13 +42,15 @@ class InspectorViewModelTest {
     @Test
     void formMarksRequiredFieldsAndPrefillsRequiredDefaults() {
         FormViewModel form = formOf("demo.http");
-        assertThat(form.fields()).extracting(f -> f.spec().name())
+        assertThat(form.fields())
+                .extracting(f -> f.spec().name())
                 .containsExactly("url", "method", "headers", "body", "token", "timeout", "retries", "followRedirects");
         assertThat(form.field("url").orElseThrow().required()).isTrue();
         assertThat(form.field("headers").orElseThrow().required()).isFalse();
         assertThat(node("demo-http").config()).isEqualTo(ConfigValue.object("method", "POST"));
         assertThat(form.field("timeout").orElseThrow().prompt()).isEqualTo("10s");
-        assertThat(form.field("followRedirects").orElseThrow().boolProperty().get()).isTrue();
+        assertThat(form.field("followRedirects").orElseThrow().boolProperty().get())
+                .isTrue();
     }
 
     @Test
@@ -146,12 +150,12 @@ class InspectorViewModelTest {
         rules.addItem();
         assertThat(rules.items()).hasSize(2);
         rules.items().get(1).field("field").orElseThrow().textProperty().set("data.score");
-        assertThat(node("demo-filter").config().values().get("rules")).isEqualTo(
-                ConfigValue.list(ConfigValue.Fields.EMPTY, ConfigValue.object("field", "data.score")));
+        assertThat(node("demo-filter").config().values().get("rules"))
+                .isEqualTo(ConfigValue.list(ConfigValue.Fields.EMPTY, ConfigValue.object("field", "data.score")));
         rules.removeItem(0);
         assertThat(rules.items()).hasSize(1);
-        assertThat(node("demo-filter").config().values().get("rules")).isEqualTo(
-                ConfigValue.list(ConfigValue.object("field", "data.score")));
+        assertThat(node("demo-filter").config().values().get("rules"))
+                .isEqualTo(ConfigValue.list(ConfigValue.object("field", "data.score")));
     }
 
     @Test
@@ -161,7 +165,8 @@ class InspectorViewModelTest {
         vm.connect(hook, "out", http);
         vm.selection().select(http);
         FieldViewModel url = vm.inspector().form().field("url").orElseThrow();
-        assertThat(url.suggestions()).contains("{{data.customer.name}}", "{{data.score}}", "{{data.items[0].sku}}", "{{id}}");
+        assertThat(url.suggestions())
+                .contains("{{data.customer.name}}", "{{data.score}}", "{{data.items[0].sku}}", "{{id}}");
         url.textProperty().set("http://x/");
         url.insertSuggestion("{{data.score}}", 9);
         assertThat(url.textProperty().get()).isEqualTo("http://x/{{data.score}}");

@@ -17,7 +17,17 @@ class MessagesViewModelTest {
     private final MessagesViewModel messages = new MessagesViewModel(5);
 
     static LiveMessage message(long seq, String node) {
-        return new LiveMessage(seq, Instant.EPOCH, "f", node, "out", "run-" + seq, "evt-" + seq, null, null, null,
+        return new LiveMessage(
+                seq,
+                Instant.EPOCH,
+                "f",
+                node,
+                "out",
+                "run-" + seq,
+                "evt-" + seq,
+                null,
+                null,
+                null,
                 RunRecord.RunStatus.SUCCESS);
     }
 
@@ -36,7 +46,8 @@ class MessagesViewModelTest {
 
         messages.accept(snapshot(10, 1000, 0));
         assertThat(messages.all()).extracting(LiveMessage::seq).containsExactly(996L, 997L, 998L, 999L, 1000L);
-        assertThat(messages.missedProperty().get()).as("batches larger than the list are never shown whole: 1 of 4..9, 986 of 10..1000")
+        assertThat(messages.missedProperty().get())
+                .as("batches larger than the list are never shown whole: 1 of 4..9, 986 of 10..1000")
                 .isEqualTo(987);
     }
 
@@ -72,6 +83,8 @@ class MessagesViewModelTest {
         assertThat(messages.all()).isEmpty();
         messages.accept(snapshot(5, 5, 3));
         assertThat(messages.all()).extracting(LiveMessage::seq).containsExactly(5L);
-        assertThat(messages.missedProperty().get()).as("the monitor dropped some before we asked").isEqualTo(3);
+        assertThat(messages.missedProperty().get())
+                .as("the monitor dropped some before we asked")
+                .isEqualTo(3);
     }
 }

@@ -10,7 +10,6 @@ import dev.switchboard.designer.viewmodel.RunViewModel.NodeStatus;
 import dev.switchboard.runtime.engine.StatusBoard;
 import dev.switchboard.runtime.format.FlowCodec;
 import dev.switchboard.runtime.live.NodeStats;
-import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.store.RunQueries;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -110,9 +109,14 @@ class RunViewModelTest {
         vm.run().run();
 
         assertThat(vm.run().stateProperty().get()).isEqualTo(RunViewModel.State.RUNNING);
-        assertThat(vm.run().session().orElseThrow().engine().deployedFlowIds()).containsExactlyInAnyOrder("orders", "audit");
-        assertThat(vm.run().live().get("hook").urls()).singleElement().asString().matches("http://127\\.0\\.0\\.1:\\d+/hooks/orders");
-        assertThat(vm.run().live().get("stamp")).extracting(NodeLive::in, NodeLive::out, NodeLive::status)
+        assertThat(vm.run().session().orElseThrow().engine().deployedFlowIds())
+                .containsExactlyInAnyOrder("orders", "audit");
+        assertThat(vm.run().live().get("hook").urls())
+                .singleElement()
+                .asString()
+                .matches("http://127\\.0\\.0\\.1:\\d+/hooks/orders");
+        assertThat(vm.run().live().get("stamp"))
+                .extracting(NodeLive::in, NodeLive::out, NodeLive::status)
                 .containsExactly(0L, 0L, NodeStatus.WAITING);
         assertThat(vm.statusProperty().get()).contains("Running 'orders'", "with subscriber audit");
     }
@@ -127,8 +131,12 @@ class RunViewModelTest {
             assertThat(vm.run().stateProperty().get()).isEqualTo(RunViewModel.State.RUNNING);
             String url = vm.run().live().get("hook").urls().get(0);
             assertThat(URI.create(url).getPort()).isNotEqualTo(taken.getLocalPort());
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"order\": 42}")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"order\": 42}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(202);
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 vm.run().tick();
@@ -149,7 +157,12 @@ class RunViewModelTest {
             vm.run().tick();
             assertThat(vm.run().live().get("save").out()).isEqualTo(1L);
         });
-        await().atMost(Duration.ofSeconds(20)).until(() -> !vm.run().session().orElseThrow().runs(List.of("orders"), null, 10).isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !vm.run()
+                        .session()
+                        .orElseThrow()
+                        .runs(List.of("orders"), null, 10)
+                        .isEmpty());
         for (int i = 0; i < 30; i++) {
             vm.run().tick(); // three refresh periods
         }
@@ -157,8 +170,11 @@ class RunViewModelTest {
 
         vm.run().runs().shownProperty().set(true);
 
-        assertThat(vm.run().runs().runs()).as("the run in orders, and in its subscriber audit once that finished")
-                .isNotEmpty().extracting(RunQueries.Run::eventId).containsOnly(vm.run().inject().lastEventIdProperty().get());
+        assertThat(vm.run().runs().runs())
+                .as("the run in orders, and in its subscriber audit once that finished")
+                .isNotEmpty()
+                .extracting(RunQueries.Run::eventId)
+                .containsOnly(vm.run().inject().lastEventIdProperty().get());
     }
 
     @Test
@@ -171,18 +187,27 @@ class RunViewModelTest {
         host.setSession(vm.run().session().orElseThrow());
         List<String> finished = new ArrayList<>();
 
-        host.submit("Refreshing runs", s -> {
-            host.setSession(null); // Stop pressed while this ran
-            throw new IllegalStateException("The store is closed");
-        }, result -> finished.add("done"), () -> finished.add("always"));
-        assertThat(finished).as("a refresh in flight must release its guard, or the next session never refreshes")
+        host.submit(
+                "Refreshing runs",
+                s -> {
+                    host.setSession(null); // Stop pressed while this ran
+                    throw new IllegalStateException("The store is closed");
+                },
+                result -> finished.add("done"),
+                () -> finished.add("always"));
+        assertThat(finished)
+                .as("a refresh in flight must release its guard, or the next session never refreshes")
                 .containsExactly("always");
         assertThat(status.get()).isEqualTo("Running");
 
         host.setSession(vm.run().session().orElseThrow());
-        host.submit("Refreshing runs", s -> {
-            throw new IllegalStateException("The store is closed");
-        }, result -> finished.add("done"), () -> finished.add("always"));
+        host.submit(
+                "Refreshing runs",
+                s -> {
+                    throw new IllegalStateException("The store is closed");
+                },
+                result -> finished.add("done"),
+                () -> finished.add("always"));
         assertThat(finished).containsExactly("always", "always");
         assertThat(status.get()).isEqualTo("Refreshing runs failed: The store is closed");
     }
@@ -199,7 +224,9 @@ class RunViewModelTest {
         assertThat(id).isNotNull();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             vm.run().tick();
-            assertThat(vm.run().live().get("save")).extracting(NodeLive::in, NodeLive::out).containsExactly(1L, 1L);
+            assertThat(vm.run().live().get("save"))
+                    .extracting(NodeLive::in, NodeLive::out)
+                    .containsExactly(1L, 1L);
         });
         assertThat(vm.run().live().get("hook").status()).isEqualTo(NodeStatus.RUNNING);
         assertThat(vm.run().messages().all()).anySatisfy(m -> {
@@ -220,7 +247,9 @@ class RunViewModelTest {
         vm.run().inject().textProperty().set("{\"order\": 7,,}");
         vm.run().inject().send();
 
-        assertThat(vm.run().inject().errorProperty().get()).startsWith("Not valid JSON").endsWith("(line 1, column 13)");
+        assertThat(vm.run().inject().errorProperty().get())
+                .startsWith("Not valid JSON")
+                .endsWith("(line 1, column 13)");
         assertThat(vm.run().inject().lastEventIdProperty().get()).isNull();
     }
 
@@ -230,7 +259,8 @@ class RunViewModelTest {
         Path file = writeFlows().resolve("orders.flow.json");
         vm.files().open(file);
         vm.run().run();
-        Route subscriberBefore = vm.run().session().orElseThrow().engine().camel().getRoute("audit:listen");
+        Route subscriberBefore =
+                vm.run().session().orElseThrow().engine().camel().getRoute("audit:listen");
         Route stampBefore = vm.run().session().orElseThrow().engine().camel().getRoute("orders:stamp");
 
         vm.setFlow(FlowCodec.read(PUBLISHER.replace("\"v1\"", "\"v2\"")));
@@ -238,12 +268,18 @@ class RunViewModelTest {
 
         assertThat(vm.statusProperty().get()).contains("replaced the running 'orders'");
         var camel = vm.run().session().orElseThrow().engine().camel();
-        assertThat(camel.getRoute("orders:stamp")).as("the saved flow was replaced").isNotSameAs(stampBefore);
-        assertThat(camel.getRoute("audit:listen")).as("the subscriber kept running untouched").isSameAs(subscriberBefore);
+        assertThat(camel.getRoute("orders:stamp"))
+                .as("the saved flow was replaced")
+                .isNotSameAs(stampBefore);
+        assertThat(camel.getRoute("audit:listen"))
+                .as("the subscriber kept running untouched")
+                .isSameAs(subscriberBefore);
         vm.run().inject().textProperty().set("{\"order\": 8}");
         vm.run().inject().send();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(temp.resolve("data/out/audit.jsonl")).content().contains("\"version\":\"v2\""));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(temp.resolve("data/out/audit.jsonl"))
+                        .content()
+                        .contains("\"version\":\"v2\""));
     }
 
     @Test
@@ -257,7 +293,8 @@ class RunViewModelTest {
         vm.files().save();
 
         assertThat(vm.statusProperty().get()).startsWith("Saved; the running version of 'orders' was kept");
-        assertThat(vm.run().session().orElseThrow().engine().camel().getRoute("orders:stamp")).isSameAs(before);
+        assertThat(vm.run().session().orElseThrow().engine().camel().getRoute("orders:stamp"))
+                .isSameAs(before);
     }
 
     @Test
@@ -281,13 +318,19 @@ class RunViewModelTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             vm.run().tick();
-            assertThat(vm.run().live().get("call")).extracting(NodeLive::errors, NodeLive::status).containsExactly(1L, NodeStatus.ERROR);
+            assertThat(vm.run().live().get("call"))
+                    .extracting(NodeLive::errors, NodeLive::status)
+                    .containsExactly(1L, NodeStatus.ERROR);
         });
         assertThat(vm.run().live().get("call").detail()).startsWith("Failed: ");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             vm.run().runs().refresh();
-            assertThat(vm.run().runs().runs()).extracting(RunQueries.Run::status).containsExactly("DEAD_LETTERED");
-            assertThat(vm.run().runs().deadLetters()).singleElement().satisfies(d -> assertThat(d.nodeId()).isEqualTo("call"));
+            assertThat(vm.run().runs().runs())
+                    .extracting(RunQueries.Run::status)
+                    .containsExactly("DEAD_LETTERED");
+            assertThat(vm.run().runs().deadLetters())
+                    .singleElement()
+                    .satisfies(d -> assertThat(d.nodeId()).isEqualTo("call"));
         });
 
         vm.run().runs().statusFilterProperty().set("SUCCESS");
@@ -295,12 +338,15 @@ class RunViewModelTest {
         vm.run().runs().statusFilterProperty().set(null);
 
         vm.run().runs().replay(vm.run().runs().runs().get(0));
-        assertThat(vm.statusProperty().get()).startsWith("Replaying event " + vm.run().inject().lastEventIdProperty().get()
-                + " from node 'call' of failing");
+        assertThat(vm.statusProperty().get())
+                .startsWith("Replaying event "
+                        + vm.run().inject().lastEventIdProperty().get() + " from node 'call' of failing");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             vm.run().runs().refresh();
-            assertThat(vm.run().runs().runs()).as("the replay failed again, from the node that failed")
-                    .filteredOn(r -> r.replayOf() != null).singleElement()
+            assertThat(vm.run().runs().runs())
+                    .as("the replay failed again, from the node that failed")
+                    .filteredOn(r -> r.replayOf() != null)
+                    .singleElement()
                     .satisfies(r -> assertThat(r.triggerNode()).isEqualTo("call"));
         });
     }
@@ -308,13 +354,18 @@ class RunViewModelTest {
     @Test
     void aMissingSecretSaysWhereTheDesignerLooksForSecrets() throws Exception {
         DesignerViewModel vm = designer();
-        vm.setFlow(FlowCodec.read(PUBLISHER.replace("\"path\": \"/hooks/orders\"",
-                "\"path\": \"/hooks/orders\", \"auth\": \"bearer\", \"token\": \"{{secret:ORDERS_HOOK_TOKEN_UNSET}}\"")));
+        vm.setFlow(
+                FlowCodec.read(
+                        PUBLISHER.replace(
+                                "\"path\": \"/hooks/orders\"",
+                                "\"path\": \"/hooks/orders\", \"auth\": \"bearer\", \"token\": \"{{secret:ORDERS_HOOK_TOKEN_UNSET}}\"")));
         vm.run().run();
 
         assertThat(vm.run().stateProperty().get()).isEqualTo(RunViewModel.State.STOPPED);
-        assertThat(vm.statusProperty().get()).contains("ORDERS_HOOK_TOKEN_UNSET is not set")
-                .endsWith("(the designer's secrets file: " + temp.resolve("data").resolve("secrets.env") + ")");
+        assertThat(vm.statusProperty().get())
+                .contains("ORDERS_HOOK_TOKEN_UNSET is not set")
+                .endsWith(
+                        "(the designer's secrets file: " + temp.resolve("data").resolve("secrets.env") + ")");
     }
 
     @Test
@@ -339,7 +390,8 @@ class RunViewModelTest {
         NodeStats idle = new NodeStats("f", "n", 3, 3, 0, 0, null, null, now.minusSeconds(30), false);
 
         assertThat(RunViewModel.nodeLive(failed, null, List.of(), now).status()).isEqualTo(NodeStatus.ERROR);
-        assertThat(RunViewModel.nodeLive(failed, null, List.of(), now).detail()).startsWith("Failed: IOException: refused");
+        assertThat(RunViewModel.nodeLive(failed, null, List.of(), now).detail())
+                .startsWith("Failed: IOException: refused");
         assertThat(RunViewModel.nodeLive(busy, null, List.of(), now).status()).isEqualTo(NodeStatus.RUNNING);
         assertThat(RunViewModel.nodeLive(idle, null, List.of(), now).status()).isEqualTo(NodeStatus.WAITING);
         assertThat(RunViewModel.nodeLive(null, null, List.of(), now).detail()).isEqualTo("Waiting for the first event");
@@ -348,15 +400,19 @@ class RunViewModelTest {
     @Test
     void nodeStatusShowsTheEnginesConnectionStatusOfTheNode() {
         Instant now = Instant.parse("2026-11-28T10:00:00Z");
-        StatusBoard.Status down = new StatusBoard.Status(StatusBoard.State.DOWN, "cannot connect to MQTT broker tcp://h:1883", now);
-        StatusBoard.Status connecting = new StatusBoard.Status(StatusBoard.State.CONNECTING, "connecting to Kafka at h:9092", now);
+        StatusBoard.Status down =
+                new StatusBoard.Status(StatusBoard.State.DOWN, "cannot connect to MQTT broker tcp://h:1883", now);
+        StatusBoard.Status connecting =
+                new StatusBoard.Status(StatusBoard.State.CONNECTING, "connecting to Kafka at h:9092", now);
         StatusBoard.Status up = new StatusBoard.Status(StatusBoard.State.UP, "connected to Kafka at h:9092", now);
 
         assertThat(RunViewModel.nodeLive(null, down, List.of(), now).status()).isEqualTo(NodeStatus.ERROR);
         assertThat(RunViewModel.nodeLive(null, down, List.of(), now).detail())
                 .isEqualTo("Disconnected: cannot connect to MQTT broker tcp://h:1883");
-        assertThat(RunViewModel.nodeLive(null, connecting, List.of(), now).status()).isEqualTo(NodeStatus.WAITING);
-        assertThat(RunViewModel.nodeLive(null, connecting, List.of(), now).detail()).isEqualTo("Connecting: connecting to Kafka at h:9092");
+        assertThat(RunViewModel.nodeLive(null, connecting, List.of(), now).status())
+                .isEqualTo(NodeStatus.WAITING);
+        assertThat(RunViewModel.nodeLive(null, connecting, List.of(), now).detail())
+                .isEqualTo("Connecting: connecting to Kafka at h:9092");
         assertThat(RunViewModel.nodeLive(null, up, List.of(), now).detail()).isEqualTo("Waiting for the first event");
     }
 

@@ -69,7 +69,10 @@ public final class DevBroker implements AutoCloseable {
         private int maxDeliveryAttempts = 10;
         private Duration redeliveryDelay = Duration.ofSeconds(1);
 
-        public Builder host(String host) { this.host = host; return this; }
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
 
         /** An acceptor serving the given protocols, e.g. {@code "CORE,AMQP,MQTT"}. */
         public Builder acceptor(String name, int port, String protocols) {
@@ -79,12 +82,21 @@ public final class DevBroker implements AutoCloseable {
         }
 
         /** Where messages are kept across restarts; null keeps them in memory only. */
-        public Builder dataDir(Path dir) { this.dataDir = dir; return this; }
+        public Builder dataDir(Path dir) {
+            this.dataDir = dir;
+            return this;
+        }
 
         /** Deliveries before a failing message moves to {@value #DEAD_LETTERS}; -1 for no limit. */
-        public Builder maxDeliveryAttempts(int attempts) { this.maxDeliveryAttempts = attempts; return this; }
+        public Builder maxDeliveryAttempts(int attempts) {
+            this.maxDeliveryAttempts = attempts;
+            return this;
+        }
 
-        public Builder redeliveryDelay(Duration delay) { this.redeliveryDelay = delay; return this; }
+        public Builder redeliveryDelay(Duration delay) {
+            this.redeliveryDelay = delay;
+            return this;
+        }
 
         public DevBroker start() throws Exception {
             if (acceptors.isEmpty()) {
@@ -98,7 +110,8 @@ public final class DevBroker implements AutoCloseable {
             if (dataDir != null) {
                 config.setJournalDirectory(dataDir.resolve("journal").toString());
                 config.setBindingsDirectory(dataDir.resolve("bindings").toString());
-                config.setLargeMessagesDirectory(dataDir.resolve("large-messages").toString());
+                config.setLargeMessagesDirectory(
+                        dataDir.resolve("large-messages").toString());
                 config.setPagingDirectory(dataDir.resolve("paging").toString());
                 config.setNodeManagerLockDirectory(dataDir.toString());
                 // a dev broker carries little: small journal files start fast and keep ./data small
@@ -108,18 +121,21 @@ public final class DevBroker implements AutoCloseable {
                 config.setJournalPoolFiles(4);
             }
             for (Map.Entry<String, String> acceptor : acceptors.entrySet()) {
-                config.addAcceptorConfiguration(acceptor.getKey(),
+                config.addAcceptorConfiguration(
+                        acceptor.getKey(),
                         "tcp://" + host + ":" + ports.get(acceptor.getKey()) + "?protocols=" + acceptor.getValue());
             }
-            config.addAddressSetting("#", new AddressSettings()
-                    .setAutoCreateQueues(true)
-                    .setAutoCreateAddresses(true)
-                    .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
-                    .setExpiryAddress(SimpleString.of(EXPIRED))
-                    .setAutoCreateDeadLetterResources(true)
-                    .setAutoCreateExpiryResources(true)
-                    .setMaxDeliveryAttempts(maxDeliveryAttempts)
-                    .setRedeliveryDelay(redeliveryDelay.toMillis()));
+            config.addAddressSetting(
+                    "#",
+                    new AddressSettings()
+                            .setAutoCreateQueues(true)
+                            .setAutoCreateAddresses(true)
+                            .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
+                            .setExpiryAddress(SimpleString.of(EXPIRED))
+                            .setAutoCreateDeadLetterResources(true)
+                            .setAutoCreateExpiryResources(true)
+                            .setMaxDeliveryAttempts(maxDeliveryAttempts)
+                            .setRedeliveryDelay(redeliveryDelay.toMillis()));
             // Artemis logs every connection and session at INFO through its audit loggers; a dev
             // broker's console should show flows, not that (a user's own setting still wins)
             if (System.getProperty(AUDIT_LOG_LEVEL) == null) {

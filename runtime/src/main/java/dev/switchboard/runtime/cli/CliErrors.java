@@ -60,7 +60,8 @@ final class CliErrors implements IParameterExceptionHandler, IExecutionException
             err.println("error: " + firstLine(cause.getMessage()));
         } else {
             // a bug or an unforeseen condition: still one line, with the way to see more
-            err.println("error: " + describe(cause) + (stackTraces ? "" : " (set " + DEBUG_VARIABLE + "=1 for the stack trace)"));
+            err.println("error: " + describe(cause)
+                    + (stackTraces ? "" : " (set " + DEBUG_VARIABLE + "=1 for the stack trace)"));
         }
         if (stackTraces) {
             e.printStackTrace(err);
@@ -72,7 +73,9 @@ final class CliErrors implements IParameterExceptionHandler, IExecutionException
     /** Wrappers that only say "it happened on another thread" hide the message that explains it. */
     private static Throwable unwrap(Throwable e) {
         Throwable t = e;
-        while ((t instanceof CompletionException || t instanceof ExecutionException || t instanceof InvocationTargetException)
+        while ((t instanceof CompletionException
+                        || t instanceof ExecutionException
+                        || t instanceof InvocationTargetException)
                 && t.getCause() != null) {
             t = t.getCause();
         }

@@ -28,7 +28,8 @@ final class ConnectorsCommand implements Callable<Integer> {
             out.print(json(catalog.specs()));
         } else {
             for (ConnectorSpec c : catalog.specs()) {
-                out.printf("%-18s %-8s %-10s %s%n", c.id(), c.kind().name().toLowerCase(), c.category(), c.description());
+                out.printf(
+                        "%-18s %-8s %-10s %s%n", c.id(), c.kind().name().toLowerCase(), c.category(), c.description());
             }
         }
         out.flush();

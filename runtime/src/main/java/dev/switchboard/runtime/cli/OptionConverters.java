@@ -73,7 +73,8 @@ final class OptionConverters {
             try {
                 return Instant.parse(value.trim());
             } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + value + "' is not an ISO-8601 instant such as 2026-11-28T10:00:00Z");
+                throw new TypeConversionException(
+                        "'" + value + "' is not an ISO-8601 instant such as 2026-11-28T10:00:00Z");
             }
         }
     }

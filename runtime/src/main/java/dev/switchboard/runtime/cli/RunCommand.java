@@ -2,10 +2,10 @@ package dev.switchboard.runtime.cli;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.runtime.broker.DevBroker;
-import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.EngineOptions;
 import dev.switchboard.runtime.engine.RunRecord;
+import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import dev.switchboard.runtime.store.DurableRuntime;
@@ -35,37 +35,59 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Flow files (*.flow.json) or folders holding them.")
     List<Path> paths;
 
-    @Option(names = "--port", defaultValue = "" + EngineOptions.DEFAULT_HTTP_PORT, converter = OptionConverters.PortOrFree.class,
+    @Option(
+            names = "--port",
+            defaultValue = "" + EngineOptions.DEFAULT_HTTP_PORT,
+            converter = OptionConverters.PortOrFree.class,
             description = "Port for webhooks (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address webhooks bind to (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
+            description = "Address webhooks bind to (default: ${DEFAULT-VALUE}).")
     String host;
 
     @Mixin
     StoreOptions store = new StoreOptions();
 
-    @Option(names = "--snapshot-size", defaultValue = "8192", converter = OptionConverters.PositiveInt.class,
+    @Option(
+            names = "--snapshot-size",
+            defaultValue = "8192",
+            converter = OptionConverters.PositiveInt.class,
             description = "Longest stored input/output snapshot per node, in characters (default: ${DEFAULT-VALUE}).")
     int snapshotSize;
 
-    @Option(names = "--keep-runs-for", defaultValue = "7d", converter = DurationConverter.class,
+    @Option(
+            names = "--keep-runs-for",
+            defaultValue = "7d",
+            converter = DurationConverter.class,
             description = "Run history older than this is removed (default: ${DEFAULT-VALUE}).")
     Duration keepRunsFor;
 
-    @Option(names = "--keep-runs", defaultValue = "100000", converter = OptionConverters.PositiveLong.class,
+    @Option(
+            names = "--keep-runs",
+            defaultValue = "100000",
+            converter = OptionConverters.PositiveLong.class,
             description = "At most this many runs are kept (default: ${DEFAULT-VALUE}).")
     long keepRuns;
 
-    @Option(names = "--secrets", description = "A NAME=value file with the secrets the flows reference; the environment is used too.")
+    @Option(
+            names = "--secrets",
+            description = "A NAME=value file with the secrets the flows reference; the environment is used too.")
     Path secretsFile;
 
-    @Option(names = "--drain-timeout", defaultValue = "10s", description = "How long stopping waits for in-flight events (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--drain-timeout",
+            defaultValue = "10s",
+            description = "How long stopping waits for in-flight events (default: ${DEFAULT-VALUE}).",
             converter = DurationConverter.class)
     Duration drainTimeout;
 
-    @Option(names = "--broker", description = "Also start the local dev broker (JMS tcp://127.0.0.1:61616, AMQP 5672, "
-            + "MQTT 1883; messages under <data>/broker). Off by default.")
+    @Option(
+            names = "--broker",
+            description = "Also start the local dev broker (JMS tcp://127.0.0.1:61616, AMQP 5672, "
+                    + "MQTT 1883; messages under <data>/broker). Off by default.")
     boolean broker;
 
     @Override
@@ -86,17 +108,22 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         Files.createDirectories(store.dataDir);
-        SecretResolver secrets = secretsFile != null ? SecretResolver.fromFileAndEnvironment(secretsFile) : SecretResolver.fromEnvironment();
+        SecretResolver secrets = secretsFile != null
+                ? SecretResolver.fromFileAndEnvironment(secretsFile)
+                : SecretResolver.fromEnvironment();
         EngineOptions options = new EngineOptions(host, port, store.dataDir, drainTimeout);
         DevBroker devBroker;
         try {
-            devBroker = broker ? BrokerCommand.start("127.0.0.1", 61616, 5672, 1883, store.dataDir.resolve("broker"), out) : null;
+            devBroker = broker
+                    ? BrokerCommand.start("127.0.0.1", 61616, 5672, 1883, store.dataDir.resolve("broker"), out)
+                    : null;
         } catch (IllegalStateException e) {
             err.println("✗ " + e.getMessage());
             err.flush();
             return 1;
         }
-        HistoryOptions history = HistoryOptions.defaults().withMaxSnapshotChars(snapshotSize).withRetention(keepRunsFor, keepRuns);
+        HistoryOptions history =
+                HistoryOptions.defaults().withMaxSnapshotChars(snapshotSize).withRetention(keepRunsFor, keepRuns);
         DurableRuntime runtime;
         try {
             runtime = DurableRuntime.start(options, ConnectorCatalog.load(), secrets, store.dbUrl, history);
@@ -119,7 +146,8 @@ final class RunCommand implements Callable<Integer> {
         });
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {
-            synchronized (stopped) { // the signal's thread and the exit hook: whoever comes second waits, then finds it done
+            synchronized (
+                    stopped) { // the signal's thread and the exit hook: whoever comes second waits, then finds it done
                 if (stopped.getCount() > 0) {
                     runtime.close();
                     if (devBroker != null) {
@@ -164,8 +192,13 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static String format(RunRecord run) {
-        return String.format("%s %-13s flow=%s trigger=%s event=%s %.1fms%s%s",
-                run.startedAt(), RunStatusConverter.spell(run.status().name()), run.flowId(), run.triggerNodeId(), run.eventId(),
+        return String.format(
+                "%s %-13s flow=%s trigger=%s event=%s %.1fms%s%s",
+                run.startedAt(),
+                RunStatusConverter.spell(run.status().name()),
+                run.flowId(),
+                run.triggerNodeId(),
+                run.eventId(),
                 run.durationMillis(),
                 run.endedAt() == null ? "" : " ended=" + run.endedAt(),
                 run.error() == null ? "" : " error=\"" + run.error() + "\"");

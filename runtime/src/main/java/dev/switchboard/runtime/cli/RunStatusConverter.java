@@ -25,7 +25,8 @@ final class RunStatusConverter implements ITypeConverter<RunStatus>, Iterable<St
     @Override
     public RunStatus convert(String value) {
         for (RunStatus status : RunStatus.values()) {
-            if (spell(status.name()).equals(value.trim().toLowerCase(Locale.ROOT).replace('_', '-'))) {
+            if (spell(status.name())
+                    .equals(value.trim().toLowerCase(Locale.ROOT).replace('_', '-'))) {
                 return status;
             }
         }

@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
  * run history from the store. The store options and {@code --json} may come before or after
  * {@code show}.
  */
-@Command(name = "runs", description = "Lists recent runs (newest first), or shows one event's path with 'runs show ID'.",
+@Command(
+        name = "runs",
+        description = "Lists recent runs (newest first), or shows one event's path with 'runs show ID'.",
         subcommands = RunsCommand.Show.class)
 final class RunsCommand implements Callable<Integer> {
     @Spec
@@ -29,17 +31,26 @@ final class RunsCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store = new StoreOptions();
 
-    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print JSON (fields in docs/cli.md) instead of a table.")
+    @Option(
+            names = "--json",
+            scope = ScopeType.INHERIT,
+            description = "Print JSON (fields in docs/cli.md) instead of a table.")
     boolean json;
 
     @Option(names = "--flow", description = "Only runs of this flow.")
     String flow;
 
-    @Option(names = "--status", converter = RunStatusConverter.class, completionCandidates = RunStatusConverter.class,
+    @Option(
+            names = "--status",
+            converter = RunStatusConverter.class,
+            completionCandidates = RunStatusConverter.class,
             description = "Only runs with this status: ${COMPLETION-CANDIDATES}.")
     RunStatus status;
 
-    @Option(names = "--limit", defaultValue = "50", converter = OptionConverters.PositiveInt.class,
+    @Option(
+            names = "--limit",
+            defaultValue = "50",
+            converter = OptionConverters.PositiveInt.class,
             description = "At most this many runs (default: ${DEFAULT-VALUE}).")
     int limit;
 
@@ -55,15 +66,25 @@ final class RunsCommand implements Callable<Integer> {
         } else {
             out.printf("%-24s %-13s %-20s %-36s %-36s %9s%n", "STARTED", "STATUS", "FLOW", "EVENT", "RUN", "MS");
             for (RunQueries.Run r : runs) {
-                out.printf("%-24s %-13s %-20s %-36s %-36s %9.1f%s%n", r.startedAt(), RunStatusConverter.spell(r.status()), r.flowId(),
-                        r.eventId(), r.runId(), r.durationMicros() / 1000.0, r.error() == null ? "" : "  " + r.error());
+                out.printf(
+                        "%-24s %-13s %-20s %-36s %-36s %9.1f%s%n",
+                        r.startedAt(),
+                        RunStatusConverter.spell(r.status()),
+                        r.flowId(),
+                        r.eventId(),
+                        r.runId(),
+                        r.durationMicros() / 1000.0,
+                        r.error() == null ? "" : "  " + r.error());
             }
         }
         out.flush();
         return ExitCodes.OK;
     }
 
-    @Command(name = "show", description = "Shows every run of an event (across flows and replays) and each node it passed, with input and output.",
+    @Command(
+            name = "show",
+            description =
+                    "Shows every run of an event (across flows and replays) and each node it passed, with input and output.",
             exitCodeList = {ExitCodes.OK_LINE, "1:failure, or no run of that id", ExitCodes.USAGE_LINE})
     static final class Show implements Callable<Integer> {
         @Spec
@@ -99,13 +120,22 @@ final class RunsCommand implements Callable<Integer> {
             out.println("event " + paths.get(0).run().eventId());
             for (RunQueries.RunPath path : paths) {
                 RunQueries.Run r = path.run();
-                out.printf("run %s  flow=%s trigger=%s status=%s started=%s %.1fms%s%s%s%n", r.runId(), r.flowId(), r.triggerNode(),
-                        RunStatusConverter.spell(r.status()), r.startedAt(), r.durationMicros() / 1000.0,
+                out.printf(
+                        "run %s  flow=%s trigger=%s status=%s started=%s %.1fms%s%s%s%n",
+                        r.runId(),
+                        r.flowId(),
+                        r.triggerNode(),
+                        RunStatusConverter.spell(r.status()),
+                        r.startedAt(),
+                        r.durationMicros() / 1000.0,
                         r.parentRunId() == null ? "" : " from-run=" + r.parentRunId(),
                         r.replayOf() == null ? "" : " replay-of-dead-letter=" + r.replayOf(),
                         r.error() == null ? "" : " error=\"" + r.error() + "\"");
                 for (RunQueries.Step step : path.steps()) {
-                    out.printf("  %s %s -> %s%s%n", step.at(), step.nodeId(),
+                    out.printf(
+                            "  %s %s -> %s%s%n",
+                            step.at(),
+                            step.nodeId(),
                             step.port() != null ? step.port() : step.error() != null ? "(failed)" : "(end)",
                             step.error() == null ? "" : "  error: " + step.error());
                     if (step.input() != null) {

@@ -16,11 +16,17 @@ import picocli.CommandLine.ScopeType;
 final class StoreOptions {
     static final String STORE_FILE = "switchboard.mv.db";
 
-    @Option(names = "--data", defaultValue = "data", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--data",
+            defaultValue = "data",
+            scope = ScopeType.INHERIT,
             description = "Folder for the runtime's state and files (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--db", scope = ScopeType.INHERIT, description = "JDBC URL of the store (default: an H2 file in the data folder).")
+    @Option(
+            names = "--db",
+            scope = ScopeType.INHERIT,
+            description = "JDBC URL of the store (default: an H2 file in the data folder).")
     String dbUrl;
 
     String url() {
@@ -35,7 +41,8 @@ final class StoreOptions {
     /** For {@code run}, which creates the folder: a file of that name is a mistake to report, not to trip over. */
     void requireDataFolder() {
         if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
-            throw new CommandFailure("--data " + dataDir + " is a file, not a folder: give the folder for the runtime's state");
+            throw new CommandFailure(
+                    "--data " + dataDir + " is a file, not a folder: give the folder for the runtime's state");
         }
     }
 
@@ -45,18 +52,20 @@ final class StoreOptions {
             requireDataFolder();
             Path folder = dataDir.toAbsolutePath().normalize();
             if (!Files.isDirectory(dataDir)) {
-                throw new CommandFailure("No store in " + folder + ": the folder does not exist; give --data with the folder"
-                        + " 'switchboard run' uses, or --db with its JDBC URL");
+                throw new CommandFailure(
+                        "No store in " + folder + ": the folder does not exist; give --data with the folder"
+                                + " 'switchboard run' uses, or --db with its JDBC URL");
             }
             if (!Files.exists(dataDir.resolve(STORE_FILE))) {
-                throw new CommandFailure("No store in " + folder + " (no " + STORE_FILE + "); give --data with the folder"
-                        + " 'switchboard run' uses, or --db with its JDBC URL");
+                throw new CommandFailure("No store in " + folder + " (no " + STORE_FILE
+                        + "); give --data with the folder" + " 'switchboard run' uses, or --db with its JDBC URL");
             }
         }
         try {
             return Store.open(url());
         } catch (Store.StoreException e) {
-            throw new CommandFailure("Could not open the store " + where() + ": " + CliErrors.firstLine(driverMessage(e)), e);
+            throw new CommandFailure(
+                    "Could not open the store " + where() + ": " + CliErrors.firstLine(driverMessage(e)), e);
         }
     }
 

@@ -11,7 +11,8 @@ import picocli.CommandLine.ScopeType;
  * footer to every subcommand and sub-subcommand; a command that means something more specific by
  * exit code 1 overrides {@code exitCodeList}.
  */
-@Command(name = "switchboard",
+@Command(
+        name = "switchboard",
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         version = "Switchboard 0.1.0",
@@ -19,9 +20,15 @@ import picocli.CommandLine.ScopeType;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE},
         footer = {"", "Set " + CliErrors.DEBUG_VARIABLE + "=1 to see the stack trace behind an error."},
-        subcommands = {RunCommand.class, ValidateCommand.class, RunsCommand.class, DeadLettersCommand.class, ConnectorsCommand.class,
-                BrokerCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            RunCommand.class,
+            ValidateCommand.class,
+            RunsCommand.class,
+            DeadLettersCommand.class,
+            ConnectorsCommand.class,
+            BrokerCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class SwitchboardCli {
 
     public static void main(String[] args) {

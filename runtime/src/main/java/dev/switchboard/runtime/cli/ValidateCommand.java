@@ -14,10 +14,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code switchboard validate <files or folders> [--json]}: checks flows without running them, for CI. */
-@Command(name = "validate",
-        description = {"Checks flow files: JSON syntax, the flow schema, connector configs, wires and secrets.",
-                "Prints every problem as file: JSON-pointer: message. Exit code 0 when all files are valid, 1 otherwise."},
-        exitCodeList = {ExitCodes.OK_LINE, "1:a flow file has problems, or no flow file was found", ExitCodes.USAGE_LINE})
+@Command(
+        name = "validate",
+        description = {
+            "Checks flow files: JSON syntax, the flow schema, connector configs, wires and secrets.",
+            "Prints every problem as file: JSON-pointer: message. Exit code 0 when all files are valid, 1 otherwise."
+        },
+        exitCodeList = {ExitCodes.OK_LINE, "1:a flow file has problems, or no flow file was found", ExitCodes.USAGE_LINE
+        })
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -47,8 +51,10 @@ final class ValidateCommand implements Callable<Integer> {
                 report.result().problems().forEach(p -> out.println(report.describe(p)));
             }
             long invalid = reports.stream().filter(r -> !r.isValid()).count();
-            out.println(invalid == 0 ? reports.size() + " flow file(s) valid"
-                    : invalid + " of " + reports.size() + " flow file(s) invalid");
+            out.println(
+                    invalid == 0
+                            ? reports.size() + " flow file(s) valid"
+                            : invalid + " of " + reports.size() + " flow file(s) invalid");
         }
         out.flush();
         return allValid ? 0 : 1;

@@ -22,11 +22,17 @@ final class BackgroundStart {
     private final NodeSupervision supervision;
     /** Held while an attempt runs, so {@link #cancel} returns only once none does. */
     private final ReentrantLock attempting = new ReentrantLock();
+
     private volatile boolean cancelled;
     private volatile ScheduledFuture<?> next;
 
-    BackgroundStart(CamelContext camel, String routeId, String target, Duration retryEvery, NodeStatus status,
-                    NodeSupervision supervision) {
+    BackgroundStart(
+            CamelContext camel,
+            String routeId,
+            String target,
+            Duration retryEvery,
+            NodeStatus status,
+            NodeSupervision supervision) {
         this.camel = camel;
         this.routeId = routeId;
         this.target = target;

@@ -20,9 +20,9 @@ import dev.switchboard.runtime.model.FlowSettings;
 import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.secrets.SecretMask;
 import dev.switchboard.runtime.secrets.SecretResolver;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +57,7 @@ public final class Engine implements AutoCloseable {
     private final Map<String, Deployed> deployed = new ConcurrentHashMap<>();
     /** Flows whose start the engine's stop interrupted: released once the context stopped. */
     private final List<FlowLifecycle> interrupted = new ArrayList<>();
+
     private volatile ProducerTemplate injector;
     /** Set as soon as close() is called, before it waits for a deploy in progress: no further deploys start. */
     private volatile boolean closing;
@@ -67,7 +68,8 @@ public final class Engine implements AutoCloseable {
         this(options, catalog, secrets, new Services(), new MemoryInbox(10_000, 4));
     }
 
-    public Engine(EngineOptions options, ConnectorCatalog catalog, SecretResolver secrets, Services services, Inbox inbox) {
+    public Engine(
+            EngineOptions options, ConnectorCatalog catalog, SecretResolver secrets, Services services, Inbox inbox) {
         this(options, catalog, secrets, services, inbox, null);
     }
 
@@ -75,8 +77,13 @@ public final class Engine implements AutoCloseable {
      * @param deadLetters where events go that a node gave up on (and no error port caught); null
      *     makes such runs fail instead
      */
-    public Engine(EngineOptions options, ConnectorCatalog catalog, SecretResolver secrets, Services services, Inbox inbox,
-                  DeadLetterSink deadLetters) {
+    public Engine(
+            EngineOptions options,
+            ConnectorCatalog catalog,
+            SecretResolver secrets,
+            Services services,
+            Inbox inbox,
+            DeadLetterSink deadLetters) {
         this.options = options;
         this.inbox = inbox;
         this.catalog = catalog;
@@ -89,7 +96,8 @@ public final class Engine implements AutoCloseable {
         camel.getShutdownStrategy().setLogInflightExchangesOnTimeout(true);
         this.ingress = new IngressServer(options.httpHost(), options.httpPort());
         camel.addComponent(IngressComponent.SCHEME, new IngressComponent(ingress));
-        this.compiler = new FlowCompiler(catalog, secrets, services, inbox, tracker, deadLetters, secretMask, supervision);
+        this.compiler =
+                new FlowCompiler(catalog, secrets, services, inbox, tracker, deadLetters, secretMask, supervision);
         this.routes = new FlowRoutes(camel, options.drainTimeout(), () -> closing);
     }
 
@@ -246,7 +254,10 @@ public final class Engine implements AutoCloseable {
     }
 
     public List<Flow> deployedFlows() {
-        return deployed.values().stream().map(Deployed::flow).sorted(Comparator.comparing(Flow::id)).toList();
+        return deployed.values().stream()
+                .map(Deployed::flow)
+                .sorted(Comparator.comparing(Flow::id))
+                .toList();
     }
 
     /**
@@ -268,9 +279,13 @@ public final class Engine implements AutoCloseable {
         if (running == null) {
             throw new IllegalArgumentException("Cannot inject into flow '" + flowId + "': it is not running");
         }
-        Node node = running.flow().node(triggerNodeId).orElseThrow(() -> new IllegalArgumentException(
-                "Cannot inject into flow '" + flowId + "': it has no node '" + triggerNodeId + "'"));
-        boolean trigger = catalog.find(node.type()).map(c -> c.spec().kind() == ConnectorKind.TRIGGER).orElse(false);
+        Node node = running.flow()
+                .node(triggerNodeId)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Cannot inject into flow '" + flowId + "': it has no node '" + triggerNodeId + "'"));
+        boolean trigger = catalog.find(node.type())
+                .map(c -> c.spec().kind() == ConnectorKind.TRIGGER)
+                .orElse(false);
         if (!trigger) {
             throw new IllegalArgumentException("Cannot inject into node '" + triggerNodeId + "' of flow '" + flowId
                     + "': it is a " + node.type() + " node, not a trigger; events enter a flow at a trigger");
@@ -278,7 +293,10 @@ public final class Engine implements AutoCloseable {
         if (event == null) {
             throw new IllegalArgumentException("Cannot inject into flow '" + flowId + "': no event given");
         }
-        Exchange done = injector().send(Endpoints.injectInput(flowId, triggerNodeId), exchange -> exchange.getIn().setBody(event));
+        Exchange done = injector()
+                .send(
+                        Endpoints.injectInput(flowId, triggerNodeId),
+                        exchange -> exchange.getIn().setBody(event));
         Exception failure = done.getException();
         if (failure == null) {
             return;
@@ -286,9 +304,15 @@ public final class Engine implements AutoCloseable {
         boolean push = camel.getRoute(Endpoints.dispatchRouteId(flowId, triggerNodeId)) != null;
         if (push || done.getProperty(RunTrace.PROPERTY) == null) {
             // nothing ran: the inbox refused the event, or the flow stopped meanwhile
-            throw new IllegalStateException("Flow '" + flowId + "' did not take the injected event: " + Causes.rootMessage(failure), failure);
+            throw new IllegalStateException(
+                    "Flow '" + flowId + "' did not take the injected event: " + Causes.rootMessage(failure), failure);
         }
-        LOG.debug("Injected event {} into {}:{}; its run failed: {}", event.id(), flowId, triggerNodeId, Causes.rootMessage(failure));
+        LOG.debug(
+                "Injected event {} into {}:{}; its run failed: {}",
+                event.id(),
+                flowId,
+                triggerNodeId,
+                Causes.rootMessage(failure));
     }
 
     private ProducerTemplate injector() {

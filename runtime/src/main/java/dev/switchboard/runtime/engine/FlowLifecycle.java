@@ -51,7 +51,8 @@ public final class FlowLifecycle {
     }
 
     /** The route does not start with the flow: {@link #routesStarted} starts it, retrying until it does. */
-    public synchronized void startInBackground(RouteDefinition route, String nodeId, String target, Duration retryEvery) {
+    public synchronized void startInBackground(
+            RouteDefinition route, String nodeId, String target, Duration retryEvery) {
         if (retryEvery == null || retryEvery.isNegative() || retryEvery.isZero()) {
             throw new IllegalArgumentException("retry interval must be positive, got " + retryEvery);
         }
@@ -109,7 +110,12 @@ public final class FlowLifecycle {
             try {
                 cleanup.action().close();
             } catch (Exception | LinkageError e) {
-                LOG.warn("Flow '{}', node '{}': a cleanup on stop failed: {}", flowId, cleanup.nodeId(), e.toString(), e);
+                LOG.warn(
+                        "Flow '{}', node '{}': a cleanup on stop failed: {}",
+                        flowId,
+                        cleanup.nodeId(),
+                        e.toString(),
+                        e);
             }
         }
         handles.forEach(StatusBoard.Handle::retire);

@@ -48,12 +48,14 @@ final class FlowRoutes {
      */
     void start(String flowId, List<RouteDefinition> routes) throws Exception {
         List<RouteDefinition> ordered = new ArrayList<>(routes);
-        ordered.sort(Comparator.comparing(route -> !route.getInput().getEndpointUri().startsWith("direct:")));
+        ordered.sort(
+                Comparator.comparing(route -> !route.getInput().getEndpointUri().startsWith("direct:")));
         for (int from = 0; from < ordered.size(); from += START_BATCH) {
             if (stopping.getAsBoolean()) {
                 throw new StoppedWhileStarting(flowId);
             }
-            ((ModelCamelContext) camel).startRouteDefinitions(ordered.subList(from, Math.min(ordered.size(), from + START_BATCH)));
+            ((ModelCamelContext) camel)
+                    .startRouteDefinitions(ordered.subList(from, Math.min(ordered.size(), from + START_BATCH)));
         }
     }
 
@@ -63,7 +65,9 @@ final class FlowRoutes {
      * thousands of nodes takes seconds here (the whole engine's stop avoids this, see stopTriggers).
      */
     void stop(String flowId) {
-        List<Route> routes = new ArrayList<>(camel.getRoutes().stream().filter(r -> flowId.equals(r.getGroup())).toList());
+        List<Route> routes = new ArrayList<>(camel.getRoutes().stream()
+                .filter(r -> flowId.equals(r.getGroup()))
+                .toList());
         routes.sort(Comparator.comparing(r -> r.getEndpoint().getEndpointUri().startsWith("direct:")));
         for (Route route : routes) {
             try {
@@ -80,7 +84,8 @@ final class FlowRoutes {
         for (Route route : List.copyOf(camel.getRoutes())) {
             if (!route.getEndpoint().getEndpointUri().startsWith("direct:")) {
                 try {
-                    camel.getRouteController().stopRoute(route.getRouteId(), drainTimeout.toSeconds(), TimeUnit.SECONDS);
+                    camel.getRouteController()
+                            .stopRoute(route.getRouteId(), drainTimeout.toSeconds(), TimeUnit.SECONDS);
                 } catch (Exception e) {
                     LOG.warn("Trigger route {} did not stop cleanly: {}", route.getRouteId(), e.getMessage());
                 }

@@ -67,14 +67,28 @@ public final class MemoryInbox implements Inbox {
 
     private void run(RetryRequest retry) {
         if (producer == null || !NodeEntry.exists(producer, retry.flowId(), retry.nodeId())) {
-            LOG.warn("Event {} could not try {}:{} again: the node is not running", retry.input().id(), retry.flowId(),
+            LOG.warn(
+                    "Event {} could not try {}:{} again: the node is not running",
+                    retry.input().id(),
+                    retry.flowId(),
                     retry.nodeId());
             return;
         }
-        Exchange done = NodeEntry.run(producer, tracker, retry.flowId(), retry.nodeId(), retry.input(), null,
-                retry.failedRunId(), retry.attempt());
+        Exchange done = NodeEntry.run(
+                producer,
+                tracker,
+                retry.flowId(),
+                retry.nodeId(),
+                retry.input(),
+                null,
+                retry.failedRunId(),
+                retry.attempt());
         if (done.getException() != null) {
-            LOG.debug("Retry of event {} at {}:{} failed: {}", retry.input().id(), retry.flowId(), retry.nodeId(),
+            LOG.debug(
+                    "Retry of event {} at {}:{} failed: {}",
+                    retry.input().id(),
+                    retry.flowId(),
+                    retry.nodeId(),
                     done.getException().toString());
         }
     }

@@ -16,8 +16,15 @@ public final class NodeEntry {
      *
      * @return the finished exchange; its exception, if any, is a failure no node handled
      */
-    public static Exchange run(ProducerTemplate producer, RunTracker tracker, String flowId, String nodeId, Event event,
-                               Long replayOf, String parentRunId, int attempt) {
+    public static Exchange run(
+            ProducerTemplate producer,
+            RunTracker tracker,
+            String flowId,
+            String nodeId,
+            Event event,
+            Long replayOf,
+            String parentRunId,
+            int attempt) {
         Exchange exchange = new DefaultExchange(producer.getCamelContext());
         tracker.beginAt(exchange, flowId, nodeId, event, replayOf, parentRunId, attempt);
         return producer.send(Endpoints.nodeInput(flowId, nodeId), exchange);

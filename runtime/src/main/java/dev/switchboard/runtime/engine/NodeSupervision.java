@@ -20,6 +20,7 @@ public final class NodeSupervision implements AutoCloseable {
     private final StatusBoard board = new StatusBoard();
     /** Only keeps time: due tasks go to {@link #workers}, so a slow connect never delays another node's task. */
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("sb-node-timer"));
+
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("sb-node-task"));
 
     public StatusBoard board() {
@@ -34,13 +35,16 @@ public final class NodeSupervision implements AutoCloseable {
     /** Runs {@code task} on a worker after {@code delay}; null once the engine stopped. */
     ScheduledFuture<?> later(Runnable task, Duration delay) {
         try {
-            return timer.schedule(() -> {
-                try {
-                    workers.execute(task);
-                } catch (RejectedExecutionException stopped) {
-                    // the engine is stopping: nothing more to start or check
-                }
-            }, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+            return timer.schedule(
+                    () -> {
+                        try {
+                            workers.execute(task);
+                        } catch (RejectedExecutionException stopped) {
+                            // the engine is stopping: nothing more to start or check
+                        }
+                    },
+                    Math.max(0, delay.toMillis()),
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopped) {
             return null;
         }

@@ -57,7 +57,11 @@ final class RepeatingCheck extends RoutePolicySupport {
         try {
             delay = check.get();
         } catch (RuntimeException e) {
-            LOG.warn("Flow '{}', node '{}': its check failed ({}); next try in {} s", flowId, nodeId, e.toString(),
+            LOG.warn(
+                    "Flow '{}', node '{}': its check failed ({}); next try in {} s",
+                    flowId,
+                    nodeId,
+                    e.toString(),
                     AFTER_FAILURE.toSeconds());
             delay = AFTER_FAILURE;
         }

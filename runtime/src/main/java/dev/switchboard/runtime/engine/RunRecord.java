@@ -30,16 +30,41 @@ public record RunRecord(
      * How a run ended. {@code RETRYING}: a node failed and the event waits to try it again (a later
      * run, this one's child, continues its story).
      */
-    public enum RunStatus { SUCCESS, FILTERED, FAILED, DEAD_LETTERED, RETRYING }
+    public enum RunStatus {
+        SUCCESS,
+        FILTERED,
+        FAILED,
+        DEAD_LETTERED,
+        RETRYING
+    }
 
     public RunRecord {
         steps = steps == null ? List.of() : List.copyOf(steps);
     }
 
     /** A run without lineage (kept for callers that predate run history). */
-    public RunRecord(String flowId, String triggerNodeId, String eventId, RunStatus status, Instant startedAt,
-                     long durationNanos, String endedAt, String error) {
-        this(flowId, triggerNodeId, eventId, status, startedAt, durationNanos, endedAt, error, null, null, null, List.of());
+    public RunRecord(
+            String flowId,
+            String triggerNodeId,
+            String eventId,
+            RunStatus status,
+            Instant startedAt,
+            long durationNanos,
+            String endedAt,
+            String error) {
+        this(
+                flowId,
+                triggerNodeId,
+                eventId,
+                status,
+                startedAt,
+                durationNanos,
+                endedAt,
+                error,
+                null,
+                null,
+                null,
+                List.of());
     }
 
     public double durationMillis() {

@@ -27,6 +27,7 @@ public final class RunTrace {
     private final boolean timed;
     /** The node a retry's run starts at, and which try of that node it is. */
     private String entryNode;
+
     private int entryAttempt = 1;
 
     RunTrace(String flowId, String parentRunId, Long replayOf, boolean timed) {
@@ -36,10 +37,21 @@ public final class RunTrace {
         this.timed = timed;
     }
 
-    public String runId() { return runId; }
-    public String flowId() { return flowId; }
-    public String parentRunId() { return parentRunId; }
-    public Long replayOf() { return replayOf; }
+    public String runId() {
+        return runId;
+    }
+
+    public String flowId() {
+        return flowId;
+    }
+
+    public String parentRunId() {
+        return parentRunId;
+    }
+
+    public Long replayOf() {
+        return replayOf;
+    }
 
     public synchronized void entered(String nodeId, Event input) {
         steps.add(new Step(nodeId, now(), input));
@@ -94,7 +106,9 @@ public final class RunTrace {
     }
 
     synchronized List<StepRecord> steps() {
-        return steps.stream().map(s -> new StepRecord(s.nodeId, s.port, s.at, s.input, s.output, s.error)).toList();
+        return steps.stream()
+                .map(s -> new StepRecord(s.nodeId, s.port, s.at, s.input, s.output, s.error))
+                .toList();
     }
 
     private Step open(String nodeId) {

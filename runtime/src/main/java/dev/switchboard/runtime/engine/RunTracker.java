@@ -71,8 +71,14 @@ public final class RunTracker {
      * Starts a run at {@code nodeId} instead of at a trigger: a retry ({@code attempt} &gt; 1, a
      * child of the run that failed) or a replay of a dead letter.
      */
-    public RunTrace beginAt(Exchange exchange, String flowId, String nodeId, Event event, Long replayOf,
-                            String parentRunId, int attempt) {
+    public RunTrace beginAt(
+            Exchange exchange,
+            String flowId,
+            String nodeId,
+            Event event,
+            Long replayOf,
+            String parentRunId,
+            int attempt) {
         exchange.getIn().setBody(event);
         if (parentRunId != null) {
             exchange.setProperty(FlowExchange.RUN_ID, parentRunId);
@@ -146,8 +152,12 @@ public final class RunTracker {
             } else if (retrying != null) {
                 publish(record(done, RunRecord.RunStatus.RETRYING, retrying));
             } else {
-                publish(record(done, done.getProperty(FlowExchange.FILTERED_BY) != null
-                        ? RunRecord.RunStatus.FILTERED : RunRecord.RunStatus.SUCCESS, null));
+                publish(record(
+                        done,
+                        done.getProperty(FlowExchange.FILTERED_BY) != null
+                                ? RunRecord.RunStatus.FILTERED
+                                : RunRecord.RunStatus.SUCCESS,
+                        null));
             }
         }
 
@@ -159,9 +169,19 @@ public final class RunTracker {
         }
 
         private RunRecord record(Exchange done, RunRecord.RunStatus status, String error) {
-            return new RunRecord(flowId, triggerNodeId, eventId, status, started, System.nanoTime() - startNanos,
-                    done.getProperty(FlowExchange.ENDED_AT, String.class), error,
-                    trace.runId(), trace.parentRunId(), trace.replayOf(), trace.steps());
+            return new RunRecord(
+                    flowId,
+                    triggerNodeId,
+                    eventId,
+                    status,
+                    started,
+                    System.nanoTime() - startNanos,
+                    done.getProperty(FlowExchange.ENDED_AT, String.class),
+                    error,
+                    trace.runId(),
+                    trace.parentRunId(),
+                    trace.replayOf(),
+                    trace.steps());
         }
     }
 

@@ -18,7 +18,11 @@ import org.slf4j.LoggerFactory;
 public final class StatusBoard {
     private static final Logger LOG = LoggerFactory.getLogger(StatusBoard.class);
 
-    public enum State { CONNECTING, UP, DOWN }
+    public enum State {
+        CONNECTING,
+        UP,
+        DOWN
+    }
 
     /** @param message what the node is connected to, or why it is not and when it retries */
     public record Status(State state, String message, Instant since) {}

@@ -17,7 +17,8 @@ final class WebhookClaims {
      * ("multiple consumers for the same endpoint") names neither flow. A new version of a running
      * flow may keep its own addresses.
      */
-    static void refuseServedElsewhere(Flow flow, Collection<Flow> running, ConnectorCatalog catalog) throws FlowCompileException {
+    static void refuseServedElsewhere(Flow flow, Collection<Flow> running, ConnectorCatalog catalog)
+            throws FlowCompileException {
         List<HttpRoutes.Route> served = HttpRoutes.of(flow, catalog);
         if (served.isEmpty()) {
             return;
@@ -29,7 +30,8 @@ final class WebhookClaims {
             for (HttpRoutes.Route taken : HttpRoutes.of(other, catalog)) {
                 for (HttpRoutes.Route route : served) {
                     if (route.collidesWith(taken)) {
-                        throw new FlowCompileException("Flow '" + flow.id() + "' could not start: its node '" + route.nodeId()
+                        throw new FlowCompileException("Flow '" + flow.id() + "' could not start: its node '"
+                                + route.nodeId()
                                 + "' would serve " + route.describe() + ", which flow '" + other.id() + "' (node '"
                                 + taken.nodeId() + "') already serves; give one of them another path");
                     }

@@ -22,7 +22,10 @@ public final class CatalogJson {
         ArrayNode array = NODES.arrayNode();
         specs.forEach(s -> array.add(toJson(s)));
         try {
-            return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(array);
+            return JsonMapper.builder()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .build()
+                    .writeValueAsString(array);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -38,7 +38,8 @@ import java.util.Map;
  */
 public final class FlowCodec {
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(FlowLimits.constraints()).build())
+                    .streamReadConstraints(FlowLimits.constraints())
+                    .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -60,8 +61,10 @@ public final class FlowCodec {
                     throw new MalformedFlowException("The file is empty", 1, 1);
                 }
                 if (parser.nextToken() != null) {
-                    throw new MalformedFlowException("Unexpected content after the closing '}'",
-                            parser.currentLocation().getLineNr(), parser.currentLocation().getColumnNr());
+                    throw new MalformedFlowException(
+                            "Unexpected content after the closing '}'",
+                            parser.currentLocation().getLineNr(),
+                            parser.currentLocation().getColumnNr());
                 }
                 return tree;
             } catch (StreamConstraintsException e) {
@@ -81,16 +84,23 @@ public final class FlowCodec {
     public static String readFile(Path file) throws IOException, MalformedFlowException {
         long size = Files.size(file);
         if (size > FlowLimits.MAX_FILE_BYTES) {
-            throw new MalformedFlowException("The file has " + FlowLimits.grouped(size) + " bytes; a flow file may have at most "
-                    + FlowLimits.grouped(FlowLimits.MAX_FILE_BYTES), 0, 0);
+            throw new MalformedFlowException(
+                    "The file has " + FlowLimits.grouped(size) + " bytes; a flow file may have at most "
+                            + FlowLimits.grouped(FlowLimits.MAX_FILE_BYTES),
+                    0,
+                    0);
         }
         return Utf8Text.decode(Files.readAllBytes(file));
     }
 
-    private static MalformedFlowException malformed(String message, boolean syntax, JsonLocation reported, JsonLocation fallback) {
+    private static MalformedFlowException malformed(
+            String message, boolean syntax, JsonLocation reported, JsonLocation fallback) {
         JsonLocation loc = reported != null && reported.getLineNr() > 0 ? reported : fallback;
-        return new MalformedFlowException(message, loc == null ? 0 : Math.max(0, loc.getLineNr()),
-                loc == null ? 0 : Math.max(0, loc.getColumnNr()), syntax);
+        return new MalformedFlowException(
+                message,
+                loc == null ? 0 : Math.max(0, loc.getLineNr()),
+                loc == null ? 0 : Math.max(0, loc.getColumnNr()),
+                syntax);
     }
 
     /**
@@ -100,8 +110,12 @@ public final class FlowCodec {
     public static Flow fromTree(JsonNode root) {
         List<Node> nodes = new ArrayList<>();
         for (JsonNode n : iterable(root.path("nodes"))) {
-            nodes.add(new Node(text(n, "id", ""), text(n, "type", ""), text(n, "name", null),
-                    fields(n.get("config")), position(n.get("ui"))));
+            nodes.add(new Node(
+                    text(n, "id", ""),
+                    text(n, "type", ""),
+                    text(n, "name", null),
+                    fields(n.get("config")),
+                    position(n.get("ui"))));
         }
         List<Wire> wires = new ArrayList<>();
         for (JsonNode w : iterable(root.path("wires"))) {
@@ -114,8 +128,15 @@ public final class FlowCodec {
                 tags.add(t.asText());
             }
         }
-        return new Flow(text(root, "format", null), text(root, "id", ""), text(root, "name", null),
-                text(root, "description", null), tags, nodes, wires, fields(root.get("settings")));
+        return new Flow(
+                text(root, "format", null),
+                text(root, "id", ""),
+                text(root, "name", null),
+                text(root, "description", null),
+                tags,
+                nodes,
+                wires,
+                fields(root.get("settings")));
     }
 
     /** Parses and maps in one go; for callers that validated already or accept lenient reading. */
@@ -181,7 +202,8 @@ public final class FlowCodec {
         if (node == null || node.isNull() || node.isMissingNode()) return ConfigValue.Null.INSTANCE;
         if (node.isTextual()) return new ConfigValue.Text(node.textValue());
         if (node.isBoolean()) return new ConfigValue.Bool(node.booleanValue());
-        if (node.isNumber()) return new ConfigValue.Num(node.isBigDecimal() ? node.decimalValue() : new BigDecimal(node.asText()));
+        if (node.isNumber())
+            return new ConfigValue.Num(node.isBigDecimal() ? node.decimalValue() : new BigDecimal(node.asText()));
         if (node.isArray()) {
             List<ConfigValue> items = new ArrayList<>();
             node.forEach(item -> items.add(toConfigValue(item)));
@@ -221,7 +243,10 @@ public final class FlowCodec {
         } else if (value instanceof ConfigValue.Num n) {
             // plain notation keeps files diffable; a number too long for it (refused when read) is
             // written as it is held, so a hostile in-memory value never expands to a billion digits
-            g.writeNumber(FlowLimits.fitsWrittenOut(n.value()) ? n.value().toPlainString() : n.value().toString());
+            g.writeNumber(
+                    FlowLimits.fitsWrittenOut(n.value())
+                            ? n.value().toPlainString()
+                            : n.value().toString());
         } else if (value instanceof ConfigValue.Bool b) {
             g.writeBoolean(b.value());
         } else if (value instanceof ConfigValue.Items items) {

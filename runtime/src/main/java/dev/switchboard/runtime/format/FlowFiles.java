@@ -22,7 +22,9 @@ public final class FlowFiles {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
                     walk.filter(f -> f.getFileName().toString().endsWith(FlowFormat.FILE_SUFFIX))
-                            .filter(Files::isRegularFile).sorted().forEach(files::add);
+                            .filter(Files::isRegularFile)
+                            .sorted()
+                            .forEach(files::add);
                 }
             } else {
                 files.add(p);

@@ -57,7 +57,8 @@ public final class FlowLimits {
     /** The message for a number too big to write out; quotes the number in its short scientific form. */
     static String numberTooLong(BigDecimal value) {
         return "The number " + value.toString().toLowerCase(Locale.ROOT).replace("e+", "e")
-                + " has too many digits: written out it would have " + String.format(Locale.ROOT, "%,d", plainDigits(value))
+                + " has too many digits: written out it would have "
+                + String.format(Locale.ROOT, "%,d", plainDigits(value))
                 + " (flow files allow at most " + String.format(Locale.ROOT, "%,d", MAX_NUMBER_DIGITS) + ")";
     }
 
@@ -65,10 +66,12 @@ public final class FlowLimits {
     static String describe(StreamConstraintsException e) {
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (message.contains("getMaxNestingDepth")) {
-            return "Objects and arrays are nested more than " + grouped(MAX_NESTING_DEPTH) + " levels deep (the most a flow file allows)";
+            return "Objects and arrays are nested more than " + grouped(MAX_NESTING_DEPTH)
+                    + " levels deep (the most a flow file allows)";
         }
         if (message.contains("getMaxStringLength")) {
-            return "A text value is longer than " + grouped(MAX_STRING_LENGTH) + " characters (the most a flow file allows)";
+            return "A text value is longer than " + grouped(MAX_STRING_LENGTH)
+                    + " characters (the most a flow file allows)";
         }
         if (message.contains("getMaxNameLength")) {
             return "A key is longer than " + grouped(MAX_NAME_LENGTH) + " characters (the most a flow file allows)";

@@ -17,7 +17,8 @@ final class Utf8Text {
     private Utf8Text() {}
 
     static String decode(byte[] bytes) throws MalformedFlowException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -43,8 +44,10 @@ final class Utf8Text {
                 lineStart = i + 1;
             }
         }
-        return new MalformedFlowException("Not UTF-8: the byte 0x" + String.format(Locale.ROOT, "%02X", bad & 0xFF)
-                + " is not part of a UTF-8 character; flow files are UTF-8 text (save the file as UTF-8)",
-                line, decoded.position() - lineStart + 1);
+        return new MalformedFlowException(
+                "Not UTF-8: the byte 0x" + String.format(Locale.ROOT, "%02X", bad & 0xFF)
+                        + " is not part of a UTF-8 character; flow files are UTF-8 text (save the file as UTF-8)",
+                line,
+                decoded.position() - lineStart + 1);
     }
 }

@@ -14,5 +14,15 @@ import java.time.Instant;
  * @param error why the node failed, or null
  * @param runStatus how the whole run ended
  */
-public record LiveMessage(long seq, Instant at, String flowId, String nodeId, String port, String runId,
-                          String eventId, Event input, Event output, String error, RunRecord.RunStatus runStatus) {}
+public record LiveMessage(
+        long seq,
+        Instant at,
+        String flowId,
+        String nodeId,
+        String port,
+        String runId,
+        String eventId,
+        Event input,
+        Event output,
+        String error,
+        RunRecord.RunStatus runStatus) {}

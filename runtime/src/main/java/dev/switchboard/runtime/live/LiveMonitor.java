@@ -127,9 +127,18 @@ public final class LiveMonitor implements RunListener {
         synchronized (ring) {
             for (int i = 0; i < steps.size(); i++) {
                 StepRecord step = steps.get(i);
-                ring.put(new LiveMessage(ring.nextSeq(), step.at() != null ? step.at() : run.startedAt(), run.flowId(),
-                        step.nodeId(), step.port(), run.runId(), run.eventId(), mask.mask(step.input()), mask.mask(step.output()),
-                        errors[i], run.status()));
+                ring.put(new LiveMessage(
+                        ring.nextSeq(),
+                        step.at() != null ? step.at() : run.startedAt(),
+                        run.flowId(),
+                        step.nodeId(),
+                        step.port(),
+                        run.runId(),
+                        run.eventId(),
+                        mask.mask(step.input()),
+                        mask.mask(step.output()),
+                        errors[i],
+                        run.status()));
             }
         }
     }

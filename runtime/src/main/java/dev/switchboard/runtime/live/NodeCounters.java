@@ -49,7 +49,16 @@ final class NodeCounters {
 
     NodeStats stats() {
         LastError error = lastError;
-        return new NodeStats(key.flowId(), key.nodeId(), in.sum(), out.sum(), filtered.sum(), errors.sum(),
-                error == null ? null : error.message(), error == null ? null : error.at(), lastActivityAt, lastFailed);
+        return new NodeStats(
+                key.flowId(),
+                key.nodeId(),
+                in.sum(),
+                out.sum(),
+                filtered.sum(),
+                errors.sum(),
+                error == null ? null : error.message(),
+                error == null ? null : error.at(),
+                lastActivityAt,
+                lastFailed);
     }
 }

@@ -11,5 +11,14 @@ import java.time.Instant;
  * @param errors events that failed at the node or went to its error port
  * @param lastFailed the most recent event at this node failed there (cleared by a later success here)
  */
-public record NodeStats(String flowId, String nodeId, long in, long out, long filtered, long errors,
-                        String lastError, Instant lastErrorAt, Instant lastActivityAt, boolean lastFailed) {}
+public record NodeStats(
+        String flowId,
+        String nodeId,
+        long in,
+        long out,
+        long filtered,
+        long errors,
+        String lastError,
+        Instant lastErrorAt,
+        Instant lastActivityAt,
+        boolean lastFailed) {}

@@ -48,7 +48,9 @@ public record Flow(
     }
 
     public List<Wire> wiresFrom(String nodeId, String port) {
-        return wires.stream().filter(w -> w.from().equals(nodeId) && w.effectivePort().equals(port)).toList();
+        return wires.stream()
+                .filter(w -> w.from().equals(nodeId) && w.effectivePort().equals(port))
+                .toList();
     }
 
     public List<Wire> wiresTo(String nodeId) {
@@ -64,7 +66,9 @@ public record Flow(
     }
 
     public Flow withNode(Node replacement) {
-        return withNodes(nodes.stream().map(n -> n.id().equals(replacement.id()) ? replacement : n).toList());
+        return withNodes(nodes.stream()
+                .map(n -> n.id().equals(replacement.id()) ? replacement : n)
+                .toList());
     }
 
     public Flow withIdentity(String newId, String newName, String newDescription) {

@@ -26,6 +26,7 @@ final class SecretForms {
      * occur in ordinary text by chance. Every form of a secret of five bytes or more is long enough.
      */
     static final int MIN_ENCODED_LENGTH = 6;
+
     private static final Pattern PERCENT_HEX = Pattern.compile("%[0-9A-F]{2}");
 
     private SecretForms() {}

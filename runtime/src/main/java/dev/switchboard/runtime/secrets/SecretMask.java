@@ -23,6 +23,7 @@ public final class SecretMask {
     public static final String MASK = "***";
     /** Shorter values would blank ordinary words; the validator asks for real secrets anyway. */
     public static final int MIN_LENGTH = 4;
+
     private final Set<String> values = ConcurrentHashMap.newKeySet();
     private volatile List<String> longestFirst = List.of();
 
@@ -35,7 +36,9 @@ public final class SecretMask {
             changed |= values.add(form);
         }
         if (changed) {
-            longestFirst = values.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+            longestFirst = values.stream()
+                    .sorted(Comparator.comparingInt(String::length).reversed())
+                    .toList();
         }
     }
 

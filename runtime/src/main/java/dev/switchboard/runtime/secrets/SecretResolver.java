@@ -28,10 +28,13 @@ import java.util.regex.Pattern;
 public final class SecretResolver {
     /** A valid secret or setting name: letters, digits and _, not starting with a digit (an environment variable name). */
     public static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     public static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*secret:([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
     /** Anything written like a reference, whatever its name: {@code {{secret:1BAD}}} too, so it can be told apart and named. */
     public static final Pattern LOOSE_REFERENCE = Pattern.compile("\\{\\{\\s*(secret|env):([^}]*)}}");
-    private static final Pattern ANY_REFERENCE = Pattern.compile("\\{\\{\\s*(?:secret|env):([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+
+    private static final Pattern ANY_REFERENCE =
+            Pattern.compile("\\{\\{\\s*(?:secret|env):([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\{\\{\\s*env:([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 
     private final Function<String, String> lookup;
@@ -96,7 +99,8 @@ public final class SecretResolver {
      *
      * @param specs the connector's properties, which say where secrets may go
      */
-    public ConfigValue.Fields resolve(ConfigValue.Fields config, List<PropertySpec> specs) throws MissingSecretException {
+    public ConfigValue.Fields resolve(ConfigValue.Fields config, List<PropertySpec> specs)
+            throws MissingSecretException {
         List<String> missing = new ArrayList<>();
         ConfigValue.Fields resolved = replaceFields(config, specs, missing);
         if (!missing.isEmpty()) {
@@ -105,10 +109,12 @@ public final class SecretResolver {
         return resolved;
     }
 
-    private ConfigValue.Fields replaceFields(ConfigValue.Fields fields, List<PropertySpec> specs, List<String> missing) {
+    private ConfigValue.Fields replaceFields(
+            ConfigValue.Fields fields, List<PropertySpec> specs, List<String> missing) {
         Map<String, ConfigValue> map = new LinkedHashMap<>();
         fields.values().forEach((key, value) -> {
-            PropertySpec spec = specs.stream().filter(s -> s.name().equals(key)).findFirst().orElse(null);
+            PropertySpec spec =
+                    specs.stream().filter(s -> s.name().equals(key)).findFirst().orElse(null);
             boolean secretsAllowed = spec != null && spec.allowsSecretReferences();
             List<PropertySpec> items = spec != null && spec.type() == PropertyType.LIST ? spec.items() : List.of();
             map.put(key, replace(value, secretsAllowed, items, missing));
@@ -116,7 +122,8 @@ public final class SecretResolver {
         return new ConfigValue.Fields(map);
     }
 
-    private ConfigValue replace(ConfigValue value, boolean secretsAllowed, List<PropertySpec> itemSpecs, List<String> missing) {
+    private ConfigValue replace(
+            ConfigValue value, boolean secretsAllowed, List<PropertySpec> itemSpecs, List<String> missing) {
         if (value instanceof ConfigValue.Text t) {
             Matcher m = (secretsAllowed ? ANY_REFERENCE : ENV_REFERENCE).matcher(t.value());
             if (!m.find()) {
@@ -136,7 +143,9 @@ public final class SecretResolver {
             return new ConfigValue.Text(out.toString());
         }
         if (value instanceof ConfigValue.Items items) {
-            return new ConfigValue.Items(items.values().stream().map(v -> replace(v, secretsAllowed, itemSpecs, missing)).toList());
+            return new ConfigValue.Items(items.values().stream()
+                    .map(v -> replace(v, secretsAllowed, itemSpecs, missing))
+                    .toList());
         }
         if (value instanceof ConfigValue.Fields f) {
             if (!itemSpecs.isEmpty()) {
@@ -158,7 +167,9 @@ public final class SecretResolver {
             }
             int eq = t.indexOf('=');
             String value = t.substring(eq + 1).strip();
-            if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+            if (value.length() >= 2
+                    && (value.startsWith("\"") && value.endsWith("\"")
+                            || value.startsWith("'") && value.endsWith("'"))) {
                 value = value.substring(1, value.length() - 1);
             }
             map.put(t.substring(0, eq).strip(), value);

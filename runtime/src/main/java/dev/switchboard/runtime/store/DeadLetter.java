@@ -8,5 +8,15 @@ import java.time.Instant;
  * @param event the event (CloudEvents JSON) as it entered the failed node
  * @param state {@code DEAD}, or {@code REPLAYED} once sent back to its node
  */
-public record DeadLetter(long id, String eventId, String flowId, String nodeId, String runId, String error, int attempts,
-                         String event, Instant failedAt, String state, Instant replayedAt) {}
+public record DeadLetter(
+        long id,
+        String eventId,
+        String flowId,
+        String nodeId,
+        String runId,
+        String error,
+        int attempts,
+        String event,
+        Instant failedAt,
+        String state,
+        Instant replayedAt) {}

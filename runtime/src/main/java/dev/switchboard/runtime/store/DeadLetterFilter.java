@@ -8,8 +8,14 @@ import java.time.Instant;
  * @param errorContains a piece of the error text (case-insensitive)
  * @param includeReplayed also match dead letters already replayed (listing only)
  */
-public record DeadLetterFilter(Long id, String flowId, String nodeId, Instant from, Instant to, String errorContains,
-                               boolean includeReplayed) {
+public record DeadLetterFilter(
+        Long id,
+        String flowId,
+        String nodeId,
+        Instant from,
+        Instant to,
+        String errorContains,
+        boolean includeReplayed) {
     public static DeadLetterFilter all() {
         return new DeadLetterFilter(null, null, null, null, null, null, false);
     }

@@ -30,8 +30,9 @@ public final class DeadLetterStore implements DeadLetterSink {
     @Override
     public void deadLetter(String flowId, String nodeId, String runId, Event event, String error, int attempts) {
         store.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO dead_letters (event_id, flow_id, node_id, run_id, error,"
-                    + " attempts, event, failed_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'DEAD')")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("INSERT INTO dead_letters (event_id, flow_id, node_id, run_id, error,"
+                            + " attempts, event, failed_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'DEAD')")) {
                 s.setString(1, event.id());
                 s.setString(2, flowId);
                 s.setString(3, nodeId);
@@ -50,13 +51,14 @@ public final class DeadLetterStore implements DeadLetterSink {
     }
 
     public Optional<DeadLetter> find(long id) {
-        return list(new DeadLetterFilter(id, null, null, null, null, null, true), 1).stream().findFirst();
+        return list(new DeadLetterFilter(id, null, null, null, null, null, true), 1).stream()
+                .findFirst();
     }
 
     /** The newest dead letter the run {@code runId} left, whatever its state (dead or replayed). */
     public Optional<DeadLetter> findByRun(String runId) {
-        List<DeadLetter> found = store.inTransaction(c -> read(c, SELECT + " WHERE run_id = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
-                List.of(runId)));
+        List<DeadLetter> found = store.inTransaction(
+                c -> read(c, SELECT + " WHERE run_id = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", List.of(runId)));
         return found.stream().findFirst();
     }
 
@@ -65,10 +67,11 @@ public final class DeadLetterStore implements DeadLetterSink {
         return store.inTransaction(c -> {
             List<DeadLetter> matched = select(c, filter, Integer.MAX_VALUE, true);
             Timestamp now = Timestamp.from(Instant.now());
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO inbox (event_id, flow_id, node_id, replay_of, event,"
-                    + " accepted_at) VALUES (?, ?, ?, ?, ?, ?)");
-                 PreparedStatement mark = c.prepareStatement(
-                         "UPDATE dead_letters SET state = 'REPLAYED', replayed_at = ? WHERE id = ? AND state = 'DEAD'")) {
+            try (PreparedStatement insert =
+                            c.prepareStatement("INSERT INTO inbox (event_id, flow_id, node_id, replay_of, event,"
+                                    + " accepted_at) VALUES (?, ?, ?, ?, ?, ?)");
+                    PreparedStatement mark = c.prepareStatement(
+                            "UPDATE dead_letters SET state = 'REPLAYED', replayed_at = ? WHERE id = ? AND state = 'DEAD'")) {
                 for (DeadLetter d : matched) {
                     insert.setString(1, d.eventId());
                     insert.setString(2, d.flowId());
@@ -88,7 +91,8 @@ public final class DeadLetterStore implements DeadLetterSink {
         });
     }
 
-    private static List<DeadLetter> select(Connection c, DeadLetterFilter f, int limit, boolean forUpdate) throws SQLException {
+    private static List<DeadLetter> select(Connection c, DeadLetterFilter f, int limit, boolean forUpdate)
+            throws SQLException {
         StringBuilder sql = new StringBuilder(SELECT + " WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (f.id() != null) {
@@ -126,8 +130,9 @@ public final class DeadLetterStore implements DeadLetterSink {
         return read(c, sql.toString(), args);
     }
 
-    private static final String SELECT = "SELECT id, event_id, flow_id, node_id, run_id, error, attempts, event, failed_at,"
-            + " state, replayed_at FROM dead_letters";
+    private static final String SELECT =
+            "SELECT id, event_id, flow_id, node_id, run_id, error, attempts, event, failed_at,"
+                    + " state, replayed_at FROM dead_letters";
 
     private static List<DeadLetter> read(Connection c, String sql, List<Object> args) throws SQLException {
         List<DeadLetter> result = new ArrayList<>();
@@ -138,8 +143,17 @@ public final class DeadLetterStore implements DeadLetterSink {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     Timestamp replayed = r.getTimestamp(11);
-                    result.add(new DeadLetter(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                            r.getString(6), r.getInt(7), r.getString(8), r.getTimestamp(9).toInstant(), r.getString(10),
+                    result.add(new DeadLetter(
+                            r.getLong(1),
+                            r.getString(2),
+                            r.getString(3),
+                            r.getString(4),
+                            r.getString(5),
+                            r.getString(6),
+                            r.getInt(7),
+                            r.getString(8),
+                            r.getTimestamp(9).toInstant(),
+                            r.getString(10),
                             replayed == null ? null : replayed.toInstant()));
                 }
             }

@@ -2,9 +2,9 @@ package dev.switchboard.runtime.store;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.DedupeStore;
-import dev.switchboard.runtime.engine.compile.Services;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.EngineOptions;
+import dev.switchboard.runtime.engine.compile.Services;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,8 +25,13 @@ public final class DurableRuntime implements AutoCloseable {
     private final StoreOwnership ownership;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DurableRuntime(StoreOwnership ownership, Store store, StoreInbox inbox, HistoryWriter history,
-                           DeadLetterStore deadLetters, Engine engine) {
+    private DurableRuntime(
+            StoreOwnership ownership,
+            Store store,
+            StoreInbox inbox,
+            HistoryWriter history,
+            DeadLetterStore deadLetters,
+            Engine engine) {
         this.ownership = ownership;
         this.store = store;
         this.inbox = inbox;
@@ -41,8 +46,12 @@ public final class DurableRuntime implements AutoCloseable {
      *
      * @throws StoreOwnership.StoreInUseException when another runtime runs on the same store
      */
-    public static DurableRuntime start(EngineOptions options, ConnectorCatalog catalog, SecretResolver secrets, String dbUrl,
-                                       HistoryOptions historyOptions) {
+    public static DurableRuntime start(
+            EngineOptions options,
+            ConnectorCatalog catalog,
+            SecretResolver secrets,
+            String dbUrl,
+            HistoryOptions historyOptions) {
         String url = dbUrl == null ? Store.defaultUrl(options.dataDir()) : dbUrl;
         StoreOwnership ownership = StoreOwnership.acquire(url).orElse(null);
         try {
@@ -55,8 +64,13 @@ public final class DurableRuntime implements AutoCloseable {
         }
     }
 
-    private static DurableRuntime start(StoreOwnership ownership, Store store, EngineOptions options, ConnectorCatalog catalog,
-                                        SecretResolver secrets, HistoryOptions historyOptions) {
+    private static DurableRuntime start(
+            StoreOwnership ownership,
+            Store store,
+            EngineOptions options,
+            ConnectorCatalog catalog,
+            SecretResolver secrets,
+            HistoryOptions historyOptions) {
         StoreInbox inbox = new StoreInbox(store);
         DeadLetterStore deadLetters = new DeadLetterStore(store);
         Services services = new Services().register(DedupeStore.class, new StoreDedupe(store));
@@ -77,11 +91,25 @@ public final class DurableRuntime implements AutoCloseable {
         return new DurableRuntime(ownership, store, inbox, history, deadLetters, engine);
     }
 
-    public Engine engine() { return engine; }
-    public Store store() { return store; }
-    public StoreInbox inbox() { return inbox; }
-    public HistoryWriter history() { return history; }
-    public DeadLetterStore deadLetters() { return deadLetters; }
+    public Engine engine() {
+        return engine;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public StoreInbox inbox() {
+        return inbox;
+    }
+
+    public HistoryWriter history() {
+        return history;
+    }
+
+    public DeadLetterStore deadLetters() {
+        return deadLetters;
+    }
 
     public RunQueries runs() {
         return new RunQueries(store);

@@ -28,6 +28,7 @@ final class FairDispatcher<T> {
     private final Map<String, Lane<T>> lanes = new HashMap<>();
     /** Lanes that have queued items and room to run one; each lane at most once. */
     private final ArrayDeque<Lane<T>> ready = new ArrayDeque<>();
+
     private final List<Thread> threads = new ArrayList<>();
     private final Consumer<T> run;
     private final int laneCapacity;

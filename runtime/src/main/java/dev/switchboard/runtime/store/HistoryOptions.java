@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param maxRuns at most this many runs are kept (the newest)
  * @param retentionInterval how often retention runs
  */
-public record HistoryOptions(int maxSnapshotChars, int queueSize, Duration maxAge, long maxRuns, Duration retentionInterval) {
+public record HistoryOptions(
+        int maxSnapshotChars, int queueSize, Duration maxAge, long maxRuns, Duration retentionInterval) {
     public static HistoryOptions defaults() {
         return new HistoryOptions(8192, 50_000, Duration.ofDays(7), 100_000, Duration.ofMinutes(1));
     }

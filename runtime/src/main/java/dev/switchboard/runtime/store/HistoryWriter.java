@@ -45,6 +45,7 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
     private volatile boolean running = true;
     /** Set when shutdown stopped waiting: the writer must stop before the store closes under it. */
     private volatile boolean abandoned;
+
     private long lastRetention;
 
     public HistoryWriter(Store store, SecretMask mask, HistoryOptions options) {
@@ -113,10 +114,12 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
     }
 
     private void write(Connection c, List<RunRecord> runs) throws SQLException {
-        try (PreparedStatement run = c.prepareStatement("INSERT INTO runs (run_id, event_id, flow_id, trigger_node, status,"
-                + " started_at, duration_us, ended_at, error, parent_run_id, replay_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement step = c.prepareStatement("INSERT INTO run_steps (run_id, step_no, node_id, port, at, input,"
-                     + " output, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement run = c.prepareStatement(
+                        "INSERT INTO runs (run_id, event_id, flow_id, trigger_node, status,"
+                                + " started_at, duration_us, ended_at, error, parent_run_id, replay_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement step =
+                        c.prepareStatement("INSERT INTO run_steps (run_id, step_no, node_id, port, at, input,"
+                                + " output, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (RunRecord r : runs) {
                 if (r.runId() == null) {
                     continue;
@@ -155,7 +158,9 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
         if (event == null) {
             return null;
         }
-        return clip(mask.mask(Json.write(Json.toCloudEvent(event))), Math.min(options.maxSnapshotChars(), MAX_SNAPSHOT_CHARS));
+        return clip(
+                mask.mask(Json.write(Json.toCloudEvent(event))),
+                Math.min(options.maxSnapshotChars(), MAX_SNAPSHOT_CHARS));
     }
 
     private static String clip(String text, int max) {
@@ -167,7 +172,8 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
 
     private void retainIfDue() {
         long now = System.nanoTime();
-        if (lastRetention != 0 && now - lastRetention < options.retentionInterval().toNanos()) {
+        if (lastRetention != 0
+                && now - lastRetention < options.retentionInterval().toNanos()) {
             return;
         }
         lastRetention = now;

@@ -33,8 +33,15 @@ final class InboxWriter implements AutoCloseable {
      * A row to insert: an event a trigger accepted ({@code dueAt} null), or a retry of the node
      * {@code nodeId} due at {@code dueAt} as its {@code attempt}-th try.
      */
-    record Insert(Event event, String flowId, String nodeId, String json, int attempt, Instant dueAt, String parentRunId,
-                  CompletableFuture<Long> seq) {}
+    record Insert(
+            Event event,
+            String flowId,
+            String nodeId,
+            String json,
+            int attempt,
+            Instant dueAt,
+            String parentRunId,
+            CompletableFuture<Long> seq) {}
 
     /** Told about each committed insert on the writer thread, before its caller is answered. */
     interface Committed {
@@ -66,8 +73,8 @@ final class InboxWriter implements AutoCloseable {
     }
 
     /** Queues a retry; the future completes once it is committed. */
-    CompletableFuture<Long> insertRetry(Event event, String flowId, String nodeId, String json, int attempt, Instant dueAt,
-                                        String parentRunId) {
+    CompletableFuture<Long> insertRetry(
+            Event event, String flowId, String nodeId, String json, int attempt, Instant dueAt, String parentRunId) {
         return queue(new Insert(event, flowId, nodeId, json, attempt, dueAt, parentRunId, new CompletableFuture<>()));
     }
 

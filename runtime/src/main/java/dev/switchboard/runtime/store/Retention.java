@@ -39,7 +39,8 @@ final class Retention {
                 s.executeUpdate();
             }
         }
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM dead_letters WHERE state = 'REPLAYED' AND replayed_at < ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("DELETE FROM dead_letters WHERE state = 'REPLAYED' AND replayed_at < ?")) {
             s.setTimestamp(1, oldest);
             s.executeUpdate();
         }

@@ -21,11 +21,29 @@ public final class RunQueries {
     }
 
     /** One stored run. */
-    public record Run(String runId, String eventId, String flowId, String triggerNode, String status, Instant startedAt,
-                      long durationMicros, String endedAt, String error, String parentRunId, Long replayOf) {}
+    public record Run(
+            String runId,
+            String eventId,
+            String flowId,
+            String triggerNode,
+            String status,
+            Instant startedAt,
+            long durationMicros,
+            String endedAt,
+            String error,
+            String parentRunId,
+            Long replayOf) {}
 
     /** One node a stored run passed, with its (masked, truncated) snapshots. */
-    public record Step(String runId, int stepNo, String nodeId, String port, Instant at, String input, String output, String error) {}
+    public record Step(
+            String runId,
+            int stepNo,
+            String nodeId,
+            String port,
+            Instant at,
+            String input,
+            String output,
+            String error) {}
 
     /** A run with its steps. */
     public record RunPath(Run run, List<Step> steps) {}
@@ -41,7 +59,9 @@ public final class RunQueries {
         List<Object> args = new ArrayList<>();
         if (flowIds != null && !flowIds.isEmpty()) {
             List<String> ids = List.copyOf(new LinkedHashSet<>(flowIds));
-            sql.append(" AND flow_id IN (").append(String.join(", ", Collections.nCopies(ids.size(), "?"))).append(")");
+            sql.append(" AND flow_id IN (")
+                    .append(String.join(", ", Collections.nCopies(ids.size(), "?")))
+                    .append(")");
             args.addAll(ids);
         }
         if (status != null) {
@@ -65,7 +85,10 @@ public final class RunQueries {
                 if (byRun.isEmpty()) {
                     return List.<RunPath>of();
                 }
-                runs = runs(c, SELECT_RUN + " WHERE event_id = ? ORDER BY started_at, run_id", List.of(byRun.get(0).eventId()));
+                runs = runs(
+                        c,
+                        SELECT_RUN + " WHERE event_id = ? ORDER BY started_at, run_id",
+                        List.of(byRun.get(0).eventId()));
             }
             List<RunPath> paths = new ArrayList<>();
             for (Run run : runs) {
@@ -75,8 +98,9 @@ public final class RunQueries {
         });
     }
 
-    private static final String SELECT_RUN = "SELECT run_id, event_id, flow_id, trigger_node, status, started_at, duration_us,"
-            + " ended_at, error, parent_run_id, replay_of FROM runs";
+    private static final String SELECT_RUN =
+            "SELECT run_id, event_id, flow_id, trigger_node, status, started_at, duration_us,"
+                    + " ended_at, error, parent_run_id, replay_of FROM runs";
 
     private static List<Run> runs(Connection c, String sql, List<Object> args) throws SQLException {
         List<Run> result = new ArrayList<>();
@@ -88,8 +112,18 @@ public final class RunQueries {
                 while (r.next()) {
                     long replay = r.getLong(11);
                     Long replayOf = r.wasNull() ? null : replay;
-                    result.add(new Run(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                            r.getTimestamp(6).toInstant(), r.getLong(7), r.getString(8), r.getString(9), r.getString(10), replayOf));
+                    result.add(new Run(
+                            r.getString(1),
+                            r.getString(2),
+                            r.getString(3),
+                            r.getString(4),
+                            r.getString(5),
+                            r.getTimestamp(6).toInstant(),
+                            r.getLong(7),
+                            r.getString(8),
+                            r.getString(9),
+                            r.getString(10),
+                            replayOf));
                 }
             }
         }
@@ -104,8 +138,15 @@ public final class RunQueries {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     Timestamp at = r.getTimestamp(5);
-                    result.add(new Step(r.getString(1), r.getInt(2), r.getString(3), r.getString(4), at.toInstant(),
-                            r.getString(6), r.getString(7), r.getString(8)));
+                    result.add(new Step(
+                            r.getString(1),
+                            r.getInt(2),
+                            r.getString(3),
+                            r.getString(4),
+                            at.toInstant(),
+                            r.getString(6),
+                            r.getString(7),
+                            r.getString(8)));
                 }
             }
         }

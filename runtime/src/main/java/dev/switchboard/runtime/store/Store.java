@@ -46,7 +46,11 @@ public final class Store implements AutoCloseable {
     public static Store open(String url) {
         Store store = new Store(url);
         try {
-            Flyway.configure().dataSource(store.pool).locations("classpath:db/migration").load().migrate();
+            Flyway.configure()
+                    .dataSource(store.pool)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
         } catch (RuntimeException e) {
             store.close();
             throw new StoreException("Could not open or migrate the store at " + url + ": " + e.getMessage(), e);

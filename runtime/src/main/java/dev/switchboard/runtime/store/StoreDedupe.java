@@ -18,8 +18,8 @@ public final class StoreDedupe implements DedupeStore {
     @Override
     public boolean seen(String scope, String key) {
         return store.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT 1 FROM dedupe_keys WHERE scope = ? AND dkey = ? AND expires_at > ?")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT 1 FROM dedupe_keys WHERE scope = ? AND dkey = ? AND expires_at > ?")) {
                 s.setString(1, scope);
                 s.setString(2, key);
                 s.setTimestamp(3, Timestamp.from(Instant.now()));
@@ -33,7 +33,8 @@ public final class StoreDedupe implements DedupeStore {
     @Override
     public void remember(String scope, String key, Duration window) {
         store.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("MERGE INTO dedupe_keys (scope, dkey, expires_at) KEY (scope, dkey) VALUES (?, ?, ?)")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "MERGE INTO dedupe_keys (scope, dkey, expires_at) KEY (scope, dkey) VALUES (?, ?, ?)")) {
                 s.setString(1, scope);
                 s.setString(2, key);
                 s.setTimestamp(3, Timestamp.from(Instant.now().plus(window)));

@@ -60,11 +60,13 @@ public final class StoreInbox implements Inbox, AutoCloseable {
     private final Duration pollInterval;
     /** Rows handed to the dispatcher and not finished: queued or running. */
     private final Set<Long> claimed = ConcurrentHashMap.newKeySet();
+
     private final Map<Long, Long> failedAt = new ConcurrentHashMap<>();
     private final Set<String> startedFlows = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
     /** Rows up to here were handed to the dispatcher when committed; the poller looks only at those, replays and retries. */
     private volatile long watermark;
+
     private volatile ProducerTemplate producer;
     private volatile RunTracker tracker;
 
@@ -77,7 +79,8 @@ public final class StoreInbox implements Inbox, AutoCloseable {
         this.store = store;
         this.pollInterval = pollInterval;
         this.writer = new InboxWriter(store, this::committed, this::deleted, maxBatch);
-        this.dispatcher = new FairDispatcher<>("switchboard-dispatch", dispatcherThreads, LANE_CAPACITY, this::dispatch);
+        this.dispatcher =
+                new FairDispatcher<>("switchboard-dispatch", dispatcherThreads, LANE_CAPACITY, this::dispatch);
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "switchboard-inbox-poller");
             t.setDaemon(true);
@@ -121,11 +124,22 @@ public final class StoreInbox implements Inbox, AutoCloseable {
     public void retryLater(RetryRequest retry) {
         String json = eventJson(retry.input());
         try {
-            committedWithin(writer.insertRetry(retry.input(), retry.flowId(), retry.nodeId(), json, retry.attempt(),
-                    retry.dueAt(), retry.failedRunId()), "retry");
+            committedWithin(
+                    writer.insertRetry(
+                            retry.input(),
+                            retry.flowId(),
+                            retry.nodeId(),
+                            json,
+                            retry.attempt(),
+                            retry.dueAt(),
+                            retry.failedRunId()),
+                    "retry");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while keeping the retry of event " + retry.input().id(), e);
+            throw new IllegalStateException(
+                    "Interrupted while keeping the retry of event "
+                            + retry.input().id(),
+                    e);
         }
     }
 
@@ -137,7 +151,8 @@ public final class StoreInbox implements Inbox, AutoCloseable {
         try {
             return seq.get(ACCEPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("The " + what + " could not be stored: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "The " + what + " could not be stored: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("The store did not commit the " + what + " within " + ACCEPT_TIMEOUT, e);
         }
@@ -157,7 +172,8 @@ public final class StoreInbox implements Inbox, AutoCloseable {
         this.producer = camel.createProducerTemplate();
         this.tracker = runTracker;
         this.watermark = store.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM inbox"); ResultSet r = s.executeQuery()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM inbox");
+                    ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getLong(1);
             }
@@ -191,7 +207,8 @@ public final class StoreInbox implements Inbox, AutoCloseable {
 
     private int count(String sql) {
         return store.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            try (PreparedStatement s = c.prepareStatement(sql);
+                    ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getInt(1);
             }
@@ -199,8 +216,15 @@ public final class StoreInbox implements Inbox, AutoCloseable {
     }
 
     /** One kept row: an accepted event (runs from its trigger) or a replay or retry (runs from a node). */
-    private record Pending(long seq, String flowId, String nodeId, Long replayOf, int attempt, Instant dueAt,
-                           String parentRunId, Event event) {
+    private record Pending(
+            long seq,
+            String flowId,
+            String nodeId,
+            Long replayOf,
+            int attempt,
+            Instant dueAt,
+            String parentRunId,
+            Event event) {
         boolean entersAtNode() {
             return replayOf != null || dueAt != null;
         }
@@ -243,8 +267,15 @@ public final class StoreInbox implements Inbox, AutoCloseable {
                 nodeGone(pending);
                 return;
             }
-            result = NodeEntry.run(producer, tracker, pending.flowId(), pending.nodeId(), pending.event(), pending.replayOf(),
-                    pending.parentRunId(), pending.attempt());
+            result = NodeEntry.run(
+                    producer,
+                    tracker,
+                    pending.flowId(),
+                    pending.nodeId(),
+                    pending.event(),
+                    pending.replayOf(),
+                    pending.parentRunId(),
+                    pending.attempt());
         } else {
             Exchange exchange = new DefaultExchange(producer.getCamelContext());
             exchange.getIn().setBody(pending.event());
@@ -259,7 +290,10 @@ public final class StoreInbox implements Inbox, AutoCloseable {
 
     /** A run that could not finish (the store failed under it, say): the event stays, tried again after a pause. */
     private void keepForLater(Pending pending, Exception failure) {
-        LOG.warn("Event {} of flow '{}' could not run and stays in the inbox: {}", pending.event().id(), pending.flowId(),
+        LOG.warn(
+                "Event {} of flow '{}' could not run and stays in the inbox: {}",
+                pending.event().id(),
+                pending.flowId(),
                 failure.toString());
         failedAt.put(pending.seq(), System.nanoTime());
         release(pending);
@@ -270,8 +304,14 @@ public final class StoreInbox implements Inbox, AutoCloseable {
         String error = "Node '" + pending.nodeId() + "' is no longer in flow '" + pending.flowId()
                 + "' (the flow was changed while the event waited to run from it)";
         LOG.warn("Event {}: {}; it is kept as a dead letter", pending.event().id(), error);
-        new DeadLetterStore(store).deadLetter(pending.flowId(), pending.nodeId(), pending.parentRunId(), pending.event(), error,
-                Math.max(1, pending.attempt() - 1));
+        new DeadLetterStore(store)
+                .deadLetter(
+                        pending.flowId(),
+                        pending.nodeId(),
+                        pending.parentRunId(),
+                        pending.event(),
+                        error,
+                        Math.max(1, pending.attempt() - 1));
         writer.done(pending.seq());
     }
 
@@ -281,12 +321,20 @@ public final class StoreInbox implements Inbox, AutoCloseable {
      * second time. A retry waits for its time.
      */
     private void committed(long seq, InboxWriter.Insert insert) {
-        Pending pending = new Pending(seq, insert.flowId(), insert.nodeId(), null, insert.attempt(), insert.dueAt(),
-                insert.parentRunId(), insert.event());
+        Pending pending = new Pending(
+                seq,
+                insert.flowId(),
+                insert.nodeId(),
+                null,
+                insert.attempt(),
+                insert.dueAt(),
+                insert.parentRunId(),
+                insert.event());
         if (insert.dueAt() == null) {
             submitIfStarted(pending);
         } else if (!stopping) {
-            long delay = Math.max(0, Duration.between(Instant.now(), insert.dueAt()).toMillis());
+            long delay =
+                    Math.max(0, Duration.between(Instant.now(), insert.dueAt()).toMillis());
             try {
                 poller.schedule(() -> submitIfStarted(pending), delay, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException stopped) {
@@ -328,11 +376,11 @@ public final class StoreInbox implements Inbox, AutoCloseable {
             return;
         }
         try (Connection c = store.connection();
-             PreparedStatement s = c.prepareStatement(
-                     "SELECT seq, node_id, replay_of, attempt, due_at, parent_run_id, event FROM inbox WHERE flow_id = ?"
-                             + " AND (seq <= ? OR replay_of IS NOT NULL OR due_at IS NOT NULL) AND (due_at IS NULL OR due_at <= ?)"
-                             + " ORDER BY seq FETCH FIRST ? ROWS ONLY");
-             PreparedStatement kept = c.prepareStatement("SELECT 1 FROM inbox WHERE seq = ?")) {
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT seq, node_id, replay_of, attempt, due_at, parent_run_id, event FROM inbox WHERE flow_id = ?"
+                                + " AND (seq <= ? OR replay_of IS NOT NULL OR due_at IS NOT NULL) AND (due_at IS NULL OR due_at <= ?)"
+                                + " ORDER BY seq FETCH FIRST ? ROWS ONLY");
+                PreparedStatement kept = c.prepareStatement("SELECT 1 FROM inbox WHERE seq = ?")) {
             s.setString(1, flowId);
             s.setLong(2, watermark);
             s.setTimestamp(3, Timestamp.from(Instant.now()));
@@ -346,8 +394,15 @@ public final class StoreInbox implements Inbox, AutoCloseable {
                     long replayOf = r.getLong(3);
                     Long replay = r.wasNull() ? null : replayOf;
                     Timestamp due = r.getTimestamp(5);
-                    Pending pending = new Pending(seq, flowId, r.getString(2), replay, r.getInt(4),
-                            due == null ? null : due.toInstant(), r.getString(6), Json.fromCloudEvent(Json.parse(r.getString(7))));
+                    Pending pending = new Pending(
+                            seq,
+                            flowId,
+                            r.getString(2),
+                            replay,
+                            r.getInt(4),
+                            due == null ? null : due.toInstant(),
+                            r.getString(6),
+                            Json.fromCloudEvent(Json.parse(r.getString(7))));
                     if (!claimed.add(seq)) {
                         continue;
                     }
@@ -391,8 +446,10 @@ public final class StoreInbox implements Inbox, AutoCloseable {
         FairDispatcher.Stopped<Pending> stopped = dispatcher.stop(timeout);
         stopped.dropped().forEach(this::release);
         if (stopped.stillRunning() > 0) {
-            LOG.warn("{} events were still running after {}; they stay in the inbox and run again at the next start",
-                    stopped.stillRunning(), timeout);
+            LOG.warn(
+                    "{} events were still running after {}; they stay in the inbox and run again at the next start",
+                    stopped.stillRunning(),
+                    timeout);
         }
         writer.close();
     }

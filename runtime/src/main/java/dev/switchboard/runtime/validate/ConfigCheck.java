@@ -28,8 +28,9 @@ final class ConfigCheck {
     /** Keys that usually hold credentials; the last word of the key decides (tokenUrl is fine, accessToken is not). */
     private static final Pattern SECRET_LIKE_KEY =
             Pattern.compile("(?i).*(password|passwd|token|api[-_]?key|secret|authorization)");
-    private static final Set<PropertyType> TEXT_TYPES = Set.of(PropertyType.STRING, PropertyType.TEMPLATE,
-            PropertyType.SECRET, PropertyType.CRON, PropertyType.DURATION);
+
+    private static final Set<PropertyType> TEXT_TYPES = Set.of(
+            PropertyType.STRING, PropertyType.TEMPLATE, PropertyType.SECRET, PropertyType.CRON, PropertyType.DURATION);
 
     private final String nodeId;
     private final List<Problem> problems = new ArrayList<>();
@@ -39,8 +40,12 @@ final class ConfigCheck {
     }
 
     /** Every problem with {@code config}, whose JSON pointer is {@code configPointer}. */
-    static List<Problem> check(List<PropertySpec> specs, ConfigValue.Fields config, String configPointer,
-                               String nodeId, String connectorId) {
+    static List<Problem> check(
+            List<PropertySpec> specs,
+            ConfigValue.Fields config,
+            String configPointer,
+            String nodeId,
+            String connectorId) {
         ConfigCheck check = new ConfigCheck(nodeId);
         check.checkFields(specs, config, configPointer, null, "'" + connectorId + "' nodes");
         check.findSecretsInClear(config, configPointer, specs, null);
@@ -48,15 +53,20 @@ final class ConfigCheck {
         return check.problems;
     }
 
-    private void checkFields(List<PropertySpec> specs, ConfigValue.Fields fields, String pointer,
-                             String topProperty, String owner) {
+    private void checkFields(
+            List<PropertySpec> specs, ConfigValue.Fields fields, String pointer, String topProperty, String owner) {
         List<String> known = specs.stream().map(PropertySpec::name).toList();
         for (String key : fields.values().keySet()) {
             if (!known.contains(key)) {
                 String top = topProperty == null ? key : topProperty;
-                error(Pointers.child(pointer, key), top, "Unknown property " + Quote.single(key) + " for " + owner + "."
-                        + Suggestions.didYouMean(key, known)
-                        + (known.isEmpty() ? " It takes no properties." : " Known: " + String.join(", ", known)));
+                error(
+                        Pointers.child(pointer, key),
+                        top,
+                        "Unknown property " + Quote.single(key) + " for " + owner + "."
+                                + Suggestions.didYouMean(key, known)
+                                + (known.isEmpty()
+                                        ? " It takes no properties."
+                                        : " Known: " + String.join(", ", known)));
             }
         }
         NodeConfig siblings = withDefaults(specs, fields);
@@ -67,12 +77,16 @@ final class ConfigCheck {
             String at = Pointers.child(pointer, spec.name());
             String top = topProperty == null ? spec.name() : topProperty;
             ConfigValue value = fields.values().get(spec.name());
-            boolean absent = value == null || value instanceof ConfigValue.Null
+            boolean absent = value == null
+                    || value instanceof ConfigValue.Null
                     || value instanceof ConfigValue.Text t && t.value().isBlank();
             if (absent) {
                 if (spec.required() && spec.defaultValue() == null) {
-                    error(at, top, "Missing required property '" + spec.name() + "'" + titleHint(spec)
-                            + (value == null ? "" : ": it is empty"));
+                    error(
+                            at,
+                            top,
+                            "Missing required property '" + spec.name() + "'" + titleHint(spec)
+                                    + (value == null ? "" : ": it is empty"));
                 }
                 continue;
             }
@@ -105,8 +119,11 @@ final class ConfigCheck {
         PropertyType type = spec.type();
         if (TEXT_TYPES.contains(type) || type == PropertyType.ENUM) {
             if (!(value instanceof ConfigValue.Text text)) {
-                error(at, top, "'" + spec.name() + "' must be text (a JSON string), not "
-                        + (spec.secret() ? kind(value) : shown(value)));
+                error(
+                        at,
+                        top,
+                        "'" + spec.name() + "' must be text (a JSON string), not "
+                                + (spec.secret() ? kind(value) : shown(value)));
                 return;
             }
             checkText(spec, text.value(), at, top);
@@ -130,7 +147,7 @@ final class ConfigCheck {
             }
             case KEY_VALUE -> checkKeyValue(spec, value, at, top);
             case LIST -> checkList(spec, value, at, top);
-            default -> { } // JSON: any value
+            default -> {} // JSON: any value
         }
     }
 
@@ -141,17 +158,23 @@ final class ConfigCheck {
                 return; // a reference: ReferenceCheck judges its name
             }
             if (!SecretResolver.REFERENCE.matcher(text.trim()).matches()) {
-                error(at, top, "'" + spec.name() + "' is a secret: its value must be a reference like {{secret:NAME}}, "
-                        + "never the secret itself (flow files must not hold secret values; set NAME in the "
-                        + "environment or the secrets file)");
+                error(
+                        at,
+                        top,
+                        "'" + spec.name() + "' is a secret: its value must be a reference like {{secret:NAME}}, "
+                                + "never the secret itself (flow files must not hold secret values; set NAME in the "
+                                + "environment or the secrets file)");
             }
             return;
         }
         switch (spec.type()) {
             case ENUM -> {
                 if (!spec.options().isEmpty() && !spec.options().contains(text)) {
-                    error(at, top, "'" + spec.name() + "' must be one of " + String.join(", ", spec.options())
-                            + ", not " + Quote.single(text) + "." + Suggestions.didYouMean(text, spec.options()));
+                    error(
+                            at,
+                            top,
+                            "'" + spec.name() + "' must be one of " + String.join(", ", spec.options()) + ", not "
+                                    + Quote.single(text) + "." + Suggestions.didYouMean(text, spec.options()));
                 }
             }
             case TEMPLATE -> {
@@ -174,19 +197,26 @@ final class ConfigCheck {
                 try {
                     if (fields < 6 || fields > 7) {
                         // crontab's five fields are the usual mistake: say so rather than Quartz's parse error
-                        error(at, top, Quote.single(text) + " in '" + spec.name() + "' has " + fields + " fields; a Quartz "
-                                + "cron expression has six or seven: seconds minutes hours day-of-month month day-of-week "
-                                + "[year], e.g. 0 0/5 * * * ? for every five minutes");
+                        error(
+                                at,
+                                top,
+                                Quote.single(text) + " in '" + spec.name() + "' has " + fields + " fields; a Quartz "
+                                        + "cron expression has six or seven: seconds minutes hours day-of-month month day-of-week "
+                                        + "[year], e.g. 0 0/5 * * * ? for every five minutes");
                     } else {
                         new CronExpression(text);
                     }
                 } catch (ParseException e) {
-                    error(at, top, Quote.single(text) + " in '" + spec.name() + "' is not a Quartz cron expression ("
-                            + e.getMessage() + "). Write six or seven fields: seconds minutes hours day-of-month "
-                            + "month day-of-week [year], e.g. 0 0/5 * * * ? for every five minutes");
+                    error(
+                            at,
+                            top,
+                            Quote.single(text) + " in '" + spec.name() + "' is not a Quartz cron expression ("
+                                    + e.getMessage()
+                                    + "). Write six or seven fields: seconds minutes hours day-of-month "
+                                    + "month day-of-week [year], e.g. 0 0/5 * * * ? for every five minutes");
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -197,10 +227,14 @@ final class ConfigCheck {
         }
         for (Map.Entry<String, ConfigValue> e : fields.values().entrySet()) {
             if (!(e.getValue() instanceof ConfigValue.Text text)) {
-                error(Pointers.child(at, e.getKey()), top, "The value of " + Quote.single(e.getKey()) + " in '" + spec.name()
-                        + "' must be text (a JSON string), not " + shown(e.getValue()));
+                error(
+                        Pointers.child(at, e.getKey()),
+                        top,
+                        "The value of " + Quote.single(e.getKey()) + " in '" + spec.name()
+                                + "' must be text (a JSON string), not " + shown(e.getValue()));
             } else if (text.value().contains("{{") && Template.problem(text.value()) == null) {
-                // values of key-value properties are templates (map fields, headers, columns); connectors check their syntax
+                // values of key-value properties are templates (map fields, headers, columns); connectors check their
+                // syntax
                 warnAboutUnknownRoots(text.value(), Pointers.child(at, e.getKey()), spec.name());
             }
         }
@@ -221,8 +255,11 @@ final class ConfigCheck {
             if (item instanceof ConfigValue.Fields fields) {
                 checkFields(spec.items(), fields, itemAt, top, "items of '" + spec.name() + "'");
             } else {
-                error(itemAt, top, "Each item of '" + spec.name() + "' must be an object with "
-                        + String.join(", ", fieldNames) + ", not " + shown(item));
+                error(
+                        itemAt,
+                        top,
+                        "Each item of '" + spec.name() + "' must be an object with " + String.join(", ", fieldNames)
+                                + ", not " + shown(item));
             }
         }
     }
@@ -245,14 +282,20 @@ final class ConfigCheck {
             String key = e.getKey();
             String at = Pointers.child(pointer, key);
             String top = topProperty == null ? key : topProperty;
-            PropertySpec spec = specs.stream().filter(s -> s.name().equals(key)).findFirst().orElse(null);
+            PropertySpec spec =
+                    specs.stream().filter(s -> s.name().equals(key)).findFirst().orElse(null);
             if (spec != null && (spec.secret() || spec.type() == PropertyType.ENUM)) {
                 continue; // declared secrets get the exact check above; enum values are never secrets
             }
-            if (SECRET_LIKE_KEY.matcher(key).matches() && e.getValue() instanceof ConfigValue.Text t
-                    && !t.value().isBlank() && !t.value().contains("{{")) {
-                error(at, top, Quote.single(key) + " looks like a secret written in clear text: store the value as a secret "
-                        + "and write {{secret:NAME}} here instead (flow files must not hold secret values)");
+            if (SECRET_LIKE_KEY.matcher(key).matches()
+                    && e.getValue() instanceof ConfigValue.Text t
+                    && !t.value().isBlank()
+                    && !t.value().contains("{{")) {
+                error(
+                        at,
+                        top,
+                        Quote.single(key) + " looks like a secret written in clear text: store the value as a secret "
+                                + "and write {{secret:NAME}} here instead (flow files must not hold secret values)");
                 continue;
             }
             List<PropertySpec> childSpecs = spec != null && spec.type() == PropertyType.LIST ? spec.items() : List.of();
@@ -272,11 +315,17 @@ final class ConfigCheck {
             if (path.hasKnownRoot() || FieldPath.isWellKnownExtension(root) || !warned.add(root)) {
                 continue;
             }
-            problems.add(Problem.warning(at, nodeId, "The look-up " + Quote.single("{{" + path + "}}") + " in '" + property
-                    + "' starts with " + Quote.single(root) + ", which is not part of every event (" + String.join(", ", FieldPath.ROOTS)
-                    + "): it reads an extension attribute of that name and renders empty without one."
-                    + Suggestions.closest(root, FieldPath.ROOTS).map(s -> " Did you mean '" + s + "'?")
-                            .orElse(" For the event's data write " + Quote.single("{{data." + path + "}}") + ".")));
+            problems.add(Problem.warning(
+                    at,
+                    nodeId,
+                    "The look-up " + Quote.single("{{" + path + "}}") + " in '" + property
+                            + "' starts with " + Quote.single(root) + ", which is not part of every event ("
+                            + String.join(", ", FieldPath.ROOTS)
+                            + "): it reads an extension attribute of that name and renders empty without one."
+                            + Suggestions.closest(root, FieldPath.ROOTS)
+                                    .map(s -> " Did you mean '" + s + "'?")
+                                    .orElse(" For the event's data write " + Quote.single("{{data." + path + "}}")
+                                            + ".")));
         }
     }
 
@@ -293,7 +342,8 @@ final class ConfigCheck {
     }
 
     static String shown(ConfigValue value) {
-        if (value instanceof ConfigValue.Text t) return "the text \"" + Quote.shorten(t.value()) + "\"" + Quote.lengthNote(t.value());
+        if (value instanceof ConfigValue.Text t)
+            return "the text \"" + Quote.shorten(t.value()) + "\"" + Quote.lengthNote(t.value());
         if (value instanceof ConfigValue.Num n) return Quote.number(n.value());
         if (value instanceof ConfigValue.Bool b) return Boolean.toString(b.value());
         if (value instanceof ConfigValue.Items) return "a list";

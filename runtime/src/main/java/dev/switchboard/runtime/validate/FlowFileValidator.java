@@ -65,12 +65,18 @@ public final class FlowFileValidator {
         List<ServedBy> served = new ArrayList<>();
         for (Path file : FlowFiles.collect(paths)) {
             ValidationResult result = validateFile(file);
-            if (result.flow() != null && result.flow().id() != null && !result.flow().id().isEmpty()) {
+            if (result.flow() != null
+                    && result.flow().id() != null
+                    && !result.flow().id().isEmpty()) {
                 Path first = firstFileOfFlowId.putIfAbsent(result.flow().id(), file);
                 if (first != null) {
                     List<Problem> problems = new ArrayList<>(result.problems());
-                    problems.add(0, Problem.error("/id", "Flow id " + Quote.single(result.flow().id()) + " is already used by "
-                            + first + "; flows run together need distinct ids"));
+                    problems.add(
+                            0,
+                            Problem.error(
+                                    "/id",
+                                    "Flow id " + Quote.single(result.flow().id()) + " is already used by " + first
+                                            + "; flows run together need distinct ids"));
                     result = new ValidationResult(result.flow(), problems);
                 } else {
                     result = withRoutesServedElsewhere(file, result, served);
@@ -94,10 +100,18 @@ public final class FlowFileValidator {
         List<HttpRoutes.Route> routes = HttpRoutes.of(flow, catalog, i -> !brokenAddress.contains(i));
         List<Problem> found = new ArrayList<>();
         for (HttpRoutes.Route route : routes) {
-            served.stream().filter(s -> route.collidesWith(s.route())).findFirst().ifPresent(s -> found.add(
-                    Problem.nodeError(FlowValidator.routePointer(flow, route), route.nodeId(), "path", route.describe()
-                            + " is already served by node " + Quote.single(s.route().nodeId()) + " of flow "
-                            + Quote.single(s.flowId()) + " in " + s.file() + "; flows run together need distinct webhook paths")));
+            served.stream()
+                    .filter(s -> route.collidesWith(s.route()))
+                    .findFirst()
+                    .ifPresent(s -> found.add(Problem.nodeError(
+                            FlowValidator.routePointer(flow, route),
+                            route.nodeId(),
+                            "path",
+                            route.describe()
+                                    + " is already served by node "
+                                    + Quote.single(s.route().nodeId()) + " of flow "
+                                    + Quote.single(s.flowId()) + " in " + s.file()
+                                    + "; flows run together need distinct webhook paths")));
         }
         routes.forEach(route -> served.add(new ServedBy(file, flow.id(), route)));
         if (found.isEmpty()) {

@@ -32,6 +32,7 @@ import java.util.Set;
 public final class FlowValidator {
     /** The config key through which any node with an input overrides the flow's retry policy. */
     public static final String NODE_RETRY = "retry";
+
     private final ConnectorCatalog catalog;
 
     public FlowValidator(ConnectorCatalog catalog) {
@@ -52,8 +53,10 @@ public final class FlowValidator {
 
     /** A file that is not readable as JSON at all: one problem, with line and column. */
     public static ValidationResult unreadable(MalformedFlowException e) {
-        return new ValidationResult(null, List.of(new Problem(Problem.Severity.ERROR, "",
-                malformedMessage(e), null, null, e.line(), e.column())));
+        return new ValidationResult(
+                null,
+                List.of(new Problem(
+                        Problem.Severity.ERROR, "", malformedMessage(e), null, null, e.line(), e.column())));
     }
 
     /** Checks an in-memory flow (what the designer edits). */
@@ -74,7 +77,8 @@ public final class FlowValidator {
     }
 
     private static List<Problem> combine(List<Problem> structural, List<Problem> semantic) {
-        Optional<Problem> wrongFormat = structural.stream().filter(p -> p.pointer().equals("/format")).findFirst();
+        Optional<Problem> wrongFormat =
+                structural.stream().filter(p -> p.pointer().equals("/format")).findFirst();
         if (wrongFormat.isPresent()) {
             // Another version's rules are unknown here: anything else reported would be guesswork.
             return List.of(wrongFormat.get());
@@ -99,8 +103,12 @@ public final class FlowValidator {
             GraphCheck.NodeFacts facts = checkNode(i, node, problems);
             GraphCheck.NodeFacts first = byId.putIfAbsent(node.id(), facts);
             if (first != null && !node.id().isEmpty()) {
-                problems.add(Problem.nodeError(Pointers.node(i) + "/id", node.id(), null, "Duplicate node id "
-                        + Quote.single(node.id()) + ": " + Pointers.node(first.index()) + " has it already; node ids must be unique in a flow"));
+                problems.add(Problem.nodeError(
+                        Pointers.node(i) + "/id",
+                        node.id(),
+                        null,
+                        "Duplicate node id " + Quote.single(node.id()) + ": " + Pointers.node(first.index())
+                                + " has it already; node ids must be unique in a flow"));
             }
         }
         problems.addAll(GraphCheck.check(flow, byId));
@@ -113,10 +121,17 @@ public final class FlowValidator {
     private List<Problem> httpRouteCollisions(Flow flow, List<Problem> problemsSoFar) {
         Set<Integer> brokenAddress = nodesWithBrokenAddress(problemsSoFar);
         List<Problem> problems = new ArrayList<>();
-        HttpRoutes.collisions(HttpRoutes.of(flow, catalog, i -> !brokenAddress.contains(i))).forEach((route, first) ->
-                problems.add(Problem.nodeError(routePointer(flow, route), route.nodeId(), "path", route.describe()
-                        + " is already served by node " + Quote.single(first.nodeId()) + " (" + Pointers.node(first.nodeIndex())
-                        + "): the web server can route a request to one node only; give this one its own path")));
+        HttpRoutes.collisions(HttpRoutes.of(flow, catalog, i -> !brokenAddress.contains(i)))
+                .forEach(
+                        (route, first) -> problems.add(
+                                Problem.nodeError(
+                                        routePointer(flow, route),
+                                        route.nodeId(),
+                                        "path",
+                                        route.describe()
+                                                + " is already served by node " + Quote.single(first.nodeId()) + " ("
+                                                + Pointers.node(first.nodeIndex())
+                                                + "): the web server can route a request to one node only; give this one its own path")));
         return problems;
     }
 
@@ -155,10 +170,16 @@ public final class FlowValidator {
         Optional<Connector> found = catalog.find(node.type());
         if (found.isEmpty()) {
             if (!node.type().isEmpty()) {
-                List<String> known = catalog.specs().stream().map(ConnectorSpec::id).toList();
-                problems.add(Problem.nodeError(at + "/type", node.id(), null, "Unknown node type " + Quote.single(node.type()) + "."
-                        + Suggestions.closest(node.type(), known).map(s -> " Did you mean '" + s + "'?")
-                                .orElse(" Run `switchboard connectors` to list the known types.")));
+                List<String> known =
+                        catalog.specs().stream().map(ConnectorSpec::id).toList();
+                problems.add(Problem.nodeError(
+                        at + "/type",
+                        node.id(),
+                        null,
+                        "Unknown node type " + Quote.single(node.type()) + "."
+                                + Suggestions.closest(node.type(), known)
+                                        .map(s -> " Did you mean '" + s + "'?")
+                                        .orElse(" Run `switchboard connectors` to list the known types.")));
             }
             return new GraphCheck.NodeFacts(index, node, null, null);
         }
@@ -173,9 +194,13 @@ public final class FlowValidator {
         }
         try {
             NodeConfig config = new NodeConfig(NodeConfigCheck.connectorConfig(spec, node.config()));
-            return new GraphCheck.NodeFacts(index, node, spec, withErrorPort(spec, portNames(connector.outputs(config))));
+            return new GraphCheck.NodeFacts(
+                    index, node, spec, withErrorPort(spec, portNames(connector.outputs(config))));
         } catch (RuntimeException e) {
-            problems.add(Problem.nodeError(at + "/config", node.id(), null,
+            problems.add(Problem.nodeError(
+                    at + "/config",
+                    node.id(),
+                    null,
                     "The " + spec.id() + " connector could not work out this node's ports: " + e));
             return new GraphCheck.NodeFacts(index, node, spec, null);
         }
@@ -202,8 +227,10 @@ public final class FlowValidator {
             return message;
         }
         if (message.startsWith("Duplicate field '")) {
-            String key = message.substring("Duplicate field '".length(), message.indexOf('\'', "Duplicate field '".length()));
-            return "The key \"" + Quote.shorten(key) + "\" appears twice in the same object; each key may appear only once";
+            String key = message.substring(
+                    "Duplicate field '".length(), message.indexOf('\'', "Duplicate field '".length()));
+            return "The key \"" + Quote.shorten(key)
+                    + "\" appears twice in the same object; each key may appear only once";
         }
         return "Not valid JSON: " + message;
     }

@@ -1,8 +1,8 @@
 package dev.switchboard.runtime.validate;
 
 import dev.switchboard.connector.spi.ConnectorKind;
-import dev.switchboard.connector.support.Quote;
 import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.support.Quote;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.model.Wire;
@@ -61,12 +61,20 @@ final class GraphCheck {
             NodeFacts from = byId.get(wire.from());
             NodeFacts to = byId.get(wire.to());
             if (from == null && !wire.from().isEmpty()) {
-                problems.add(Problem.nodeError(at + "/from", null, null, "The wire starts at " + Quote.single(wire.from())
-                        + ", but no node has that id." + Suggestions.didYouMean(wire.from(), byId.keySet())));
+                problems.add(Problem.nodeError(
+                        at + "/from",
+                        null,
+                        null,
+                        "The wire starts at " + Quote.single(wire.from()) + ", but no node has that id."
+                                + Suggestions.didYouMean(wire.from(), byId.keySet())));
             }
             if (to == null && !wire.to().isEmpty()) {
-                problems.add(Problem.nodeError(at + "/to", null, null, "The wire leads to " + Quote.single(wire.to())
-                        + ", but no node has that id." + Suggestions.didYouMean(wire.to(), byId.keySet())));
+                problems.add(Problem.nodeError(
+                        at + "/to",
+                        null,
+                        null,
+                        "The wire leads to " + Quote.single(wire.to()) + ", but no node has that id."
+                                + Suggestions.didYouMean(wire.to(), byId.keySet())));
             }
             if (from == null || to == null) {
                 continue;
@@ -74,15 +82,23 @@ final class GraphCheck {
             boolean ok = checkPort(wire, from, at);
             if (to.isTrigger()) {
                 ok = false;
-                problems.add(Problem.nodeError(at + "/to", to.node().id(), null, "The wire leads into " + Quote.single(to.node().id())
-                        + ", a trigger (" + to.spec().id() + "): triggers start a flow and take no input"));
+                problems.add(Problem.nodeError(
+                        at + "/to",
+                        to.node().id(),
+                        null,
+                        "The wire leads into " + Quote.single(to.node().id()) + ", a trigger ("
+                                + to.spec().id() + "): triggers start a flow and take no input"));
             }
             String key = wire.from() + "\u0000" + wire.effectivePort() + "\u0000" + wire.to();
             Integer earlier = seen.putIfAbsent(key, k);
             if (earlier != null) {
                 ok = false;
-                problems.add(Problem.nodeError(at, from.node().id(), null, "Duplicate wire " + describe(wire)
-                        + ": the same wire is already at " + Pointers.wire(earlier)));
+                problems.add(Problem.nodeError(
+                        at,
+                        from.node().id(),
+                        null,
+                        "Duplicate wire " + describe(wire) + ": the same wire is already at "
+                                + Pointers.wire(earlier)));
             }
             if (ok) {
                 usable.add(k);
@@ -96,14 +112,24 @@ final class GraphCheck {
             return true;
         }
         String type = from.spec().id();
-        String ports = from.ports().isEmpty() ? "it has no output ports" : "its ports: " + String.join(", ", from.ports());
+        String ports =
+                from.ports().isEmpty() ? "it has no output ports" : "its ports: " + String.join(", ", from.ports());
         if (wire.port() == null) {
-            problems.add(Problem.nodeError(at, from.node().id(), null, Quote.single(from.node().id()) + " (" + type
-                    + ") has no 'out' port, so the wire must name one with \"port\"; " + ports));
+            problems.add(Problem.nodeError(
+                    at,
+                    from.node().id(),
+                    null,
+                    Quote.single(from.node().id()) + " (" + type
+                            + ") has no 'out' port, so the wire must name one with \"port\"; " + ports));
         } else {
-            problems.add(Problem.nodeError(at + "/port", from.node().id(), null, Quote.single(from.node().id()) + " (" + type
-                    + ") has no output port " + Quote.single(wire.port()) + "." + Suggestions.didYouMean(wire.port(), from.ports())
-                    + " " + capitalise(ports)));
+            problems.add(Problem.nodeError(
+                    at + "/port",
+                    from.node().id(),
+                    null,
+                    Quote.single(from.node().id()) + " (" + type
+                            + ") has no output port " + Quote.single(wire.port()) + "."
+                            + Suggestions.didYouMean(wire.port(), from.ports())
+                            + " " + capitalise(ports)));
         }
         return false;
     }
@@ -115,7 +141,8 @@ final class GraphCheck {
     private void findLoops(List<Integer> usable) {
         Map<String, List<Integer>> outgoing = new HashMap<>();
         for (int k : usable) {
-            outgoing.computeIfAbsent(flow.wires().get(k).from(), id -> new ArrayList<>()).add(k);
+            outgoing.computeIfAbsent(flow.wires().get(k).from(), id -> new ArrayList<>())
+                    .add(k);
         }
         Set<String> done = new HashSet<>();
         Set<Set<String>> reported = new HashSet<>();
@@ -179,7 +206,10 @@ final class GraphCheck {
             return;
         }
         loop.add(start);
-        problems.add(Problem.nodeError(Pointers.wire(closingWire), start, null,
+        problems.add(Problem.nodeError(
+                Pointers.wire(closingWire),
+                start,
+                null,
                 "These wires form a loop, so events would circle forever: " + describeLoop(loop)));
     }
 
@@ -196,10 +226,14 @@ final class GraphCheck {
             }
             String id = facts.node().id();
             if (facts.isTrigger() && !hasOutgoing.contains(id)) {
-                problems.add(Problem.warning(Pointers.node(facts.index()), id,
+                problems.add(Problem.warning(
+                        Pointers.node(facts.index()),
+                        id,
                         "Trigger " + Quote.single(id) + " is not wired to anything, so its events go nowhere"));
             } else if (!facts.isTrigger() && !hasIncoming.contains(id)) {
-                problems.add(Problem.warning(Pointers.node(facts.index()), id,
+                problems.add(Problem.warning(
+                        Pointers.node(facts.index()),
+                        id,
                         "Nothing is wired into " + Quote.single(id) + ", so it never receives events"));
             }
         }
@@ -210,10 +244,12 @@ final class GraphCheck {
         if (loop.size() <= MAX_LOOP_SHOWN) {
             return String.join(" → ", loop.stream().map(Quote::shorten).toList());
         }
-        List<String> head = loop.subList(0, MAX_LOOP_SHOWN / 2).stream().map(Quote::shorten).toList();
-        List<String> tail = loop.subList(loop.size() - MAX_LOOP_SHOWN / 2, loop.size()).stream().map(Quote::shorten).toList();
-        return String.join(" → ", head) + " → … → " + String.join(" → ", tail)
-                + " (" + (loop.size() - 1) + " nodes)";
+        List<String> head =
+                loop.subList(0, MAX_LOOP_SHOWN / 2).stream().map(Quote::shorten).toList();
+        List<String> tail = loop.subList(loop.size() - MAX_LOOP_SHOWN / 2, loop.size()).stream()
+                .map(Quote::shorten)
+                .toList();
+        return String.join(" → ", head) + " → … → " + String.join(" → ", tail) + " (" + (loop.size() - 1) + " nodes)";
     }
 
     private static String describe(Wire wire) {

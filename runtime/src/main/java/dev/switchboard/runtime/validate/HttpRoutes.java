@@ -30,8 +30,10 @@ public final class HttpRoutes {
     public record Route(int nodeIndex, String nodeId, List<String> methods, String path) {
         /** True when a request could match both: same path, and a method both answer. */
         public boolean collidesWith(Route other) {
-            return path.equals(other.path) && (methods.isEmpty() || other.methods.isEmpty()
-                    || methods.stream().anyMatch(other.methods::contains));
+            return path.equals(other.path)
+                    && (methods.isEmpty()
+                            || other.methods.isEmpty()
+                            || methods.stream().anyMatch(other.methods::contains));
         }
 
         /** {@code POST /hooks/leads}, or just the path when every method is answered. */

@@ -24,12 +24,16 @@ public final class NodeConfigCheck {
      * whose config's JSON pointer is {@code configPointer} ({@code /nodes/3/config} in a flow file,
      * {@code config} for a message about one node).
      */
-    public static List<Problem> check(Connector connector, ConfigValue.Fields config, String configPointer, String nodeId) {
+    public static List<Problem> check(
+            Connector connector, ConfigValue.Fields config, String configPointer, String nodeId) {
         ConnectorSpec spec = connector.spec();
         List<Problem> problems = new ArrayList<>();
         ConfigValue.Fields connectorConfig = connectorConfig(spec, config);
         if (connectorConfig != config) {
-            checkRetry(config.values().get(FlowValidator.NODE_RETRY), configPointer + "/" + FlowValidator.NODE_RETRY, problems);
+            checkRetry(
+                    config.values().get(FlowValidator.NODE_RETRY),
+                    configPointer + "/" + FlowValidator.NODE_RETRY,
+                    problems);
         }
         problems.addAll(ConfigCheck.check(spec.properties(), connectorConfig, configPointer, nodeId, spec.id()));
         if (problems.stream().anyMatch(Problem::isError)) {
@@ -38,11 +42,12 @@ public final class NodeConfigCheck {
         }
         try {
             for (ConfigProblem p : connector.validate(new NodeConfig(connectorConfig))) {
-                problems.add(Problem.nodeError(configPointer + relative(p.pointer()), nodeId, firstToken(p.pointer()), p.message()));
+                problems.add(Problem.nodeError(
+                        configPointer + relative(p.pointer()), nodeId, firstToken(p.pointer()), p.message()));
             }
         } catch (RuntimeException e) {
-            problems.add(Problem.nodeError(configPointer, nodeId, null,
-                    "The " + spec.id() + " connector could not check this config: " + e));
+            problems.add(Problem.nodeError(
+                    configPointer, nodeId, null, "The " + spec.id() + " connector could not check this config: " + e));
         }
         return problems;
     }
@@ -53,7 +58,8 @@ public final class NodeConfigCheck {
      * checks never see it — unless the connector declares a property of that name itself.
      */
     static ConfigValue.Fields connectorConfig(ConnectorSpec spec, ConfigValue.Fields config) {
-        boolean runtimeRetry = spec.hasInput() && spec.property(FlowValidator.NODE_RETRY).isEmpty()
+        boolean runtimeRetry = spec.hasInput()
+                && spec.property(FlowValidator.NODE_RETRY).isEmpty()
                 && config.values().containsKey(FlowValidator.NODE_RETRY);
         return runtimeRetry ? config.without(FlowValidator.NODE_RETRY) : config;
     }
@@ -61,11 +67,14 @@ public final class NodeConfigCheck {
     /** A retry policy (flow settings or a node's config.retry): {attempts, backoff, maxBackoff}. */
     static void checkRetry(ConfigValue value, String pointer, List<Problem> problems) {
         if (!(value instanceof ConfigValue.Fields retry)) {
-            problems.add(Problem.error(pointer, "'retry' must be an object like {\"attempts\": 3, \"backoff\": \"1s\", \"maxBackoff\": \"1m\"}"));
+            problems.add(Problem.error(
+                    pointer,
+                    "'retry' must be an object like {\"attempts\": 3, \"backoff\": \"1s\", \"maxBackoff\": \"1m\"}"));
             return;
         }
         for (String name : List.of("backoff", "maxBackoff")) {
-            if (retry.values().get(name) instanceof ConfigValue.Text t && !t.value().isBlank()) {
+            if (retry.values().get(name) instanceof ConfigValue.Text t
+                    && !t.value().isBlank()) {
                 try {
                     Durations.parse(t.value());
                 } catch (IllegalArgumentException e) {
@@ -74,8 +83,12 @@ public final class NodeConfigCheck {
             }
         }
         ConfigValue attempts = retry.values().get("attempts");
-        if (attempts != null && !(attempts instanceof ConfigValue.Num n && n.value().signum() > 0 && n.value().stripTrailingZeros().scale() <= 0)) {
-            problems.add(Problem.error(pointer + "/attempts", "'attempts' must be a whole number of at least 1 (the first try counts)"));
+        if (attempts != null
+                && !(attempts instanceof ConfigValue.Num n
+                        && n.value().signum() > 0
+                        && n.value().stripTrailingZeros().scale() <= 0)) {
+            problems.add(Problem.error(
+                    pointer + "/attempts", "'attempts' must be a whole number of at least 1 (the first try counts)"));
         }
     }
 
@@ -92,6 +105,8 @@ public final class NodeConfigCheck {
             return null;
         }
         int next = p.indexOf('/', 1);
-        return (next < 0 ? p.substring(1) : p.substring(1, next)).replace("~1", "/").replace("~0", "~");
+        return (next < 0 ? p.substring(1) : p.substring(1, next))
+                .replace("~1", "/")
+                .replace("~0", "~");
     }
 }

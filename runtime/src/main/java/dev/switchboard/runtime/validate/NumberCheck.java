@@ -19,19 +19,30 @@ final class NumberCheck {
     static List<Problem> tooLong(Flow flow) {
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < flow.nodes().size(); i++) {
-            for (Map.Entry<String, ConfigValue> e : flow.nodes().get(i).config().values().entrySet()) {
-                collect(e.getValue(), Pointers.child(Pointers.node(i) + "/config", e.getKey()), flow.nodes().get(i).id(),
-                        e.getKey(), problems);
+            for (Map.Entry<String, ConfigValue> e :
+                    flow.nodes().get(i).config().values().entrySet()) {
+                collect(
+                        e.getValue(),
+                        Pointers.child(Pointers.node(i) + "/config", e.getKey()),
+                        flow.nodes().get(i).id(),
+                        e.getKey(),
+                        problems);
             }
         }
         collect(flow.settings(), "/settings", null, null, problems);
         return problems;
     }
 
-    private static void collect(ConfigValue value, String pointer, String nodeId, String property, List<Problem> problems) {
+    private static void collect(
+            ConfigValue value, String pointer, String nodeId, String property, List<Problem> problems) {
         if (value instanceof ConfigValue.Num n && !FlowLimits.fitsWrittenOut(n.value())) {
-            problems.add(Problem.nodeError(pointer, nodeId, property, "The number " + Quote.number(n.value())
-                    + " has too many digits to be written out (flow files allow at most " + FlowLimits.MAX_NUMBER_DIGITS + ")"));
+            problems.add(Problem.nodeError(
+                    pointer,
+                    nodeId,
+                    property,
+                    "The number " + Quote.number(n.value())
+                            + " has too many digits to be written out (flow files allow at most "
+                            + FlowLimits.MAX_NUMBER_DIGITS + ")"));
         } else if (value instanceof ConfigValue.Items items) {
             for (int i = 0; i < items.values().size(); i++) {
                 collect(items.values().get(i), Pointers.child(pointer, i), nodeId, property, problems);

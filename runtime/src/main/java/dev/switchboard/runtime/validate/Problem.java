@@ -11,7 +11,8 @@ import dev.switchboard.connector.support.Quote;
  * @param line 1-based line in the file text when known (malformed JSON), else 0
  * @param column 1-based column when known, else 0
  */
-public record Problem(Severity severity, String pointer, String message, String nodeId, String property, int line, int column) {
+public record Problem(
+        Severity severity, String pointer, String message, String nodeId, String property, int line, int column) {
 
     /**
      * Checks quote what they found shortened ({@link Quote#single}); this is the safety net for
@@ -21,7 +22,10 @@ public record Problem(Severity severity, String pointer, String message, String 
         message = Quote.withinMessage(message);
     }
 
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 
     public static Problem error(String pointer, String message) {
         return new Problem(Severity.ERROR, pointer, message, null, null, 0, 0);

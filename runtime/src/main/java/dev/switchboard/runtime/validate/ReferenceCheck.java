@@ -24,23 +24,39 @@ final class ReferenceCheck {
         this.problems = problems;
     }
 
-    static void check(List<PropertySpec> specs, ConfigValue.Fields config, String configPointer, String nodeId,
-                      List<Problem> problems) {
+    static void check(
+            List<PropertySpec> specs,
+            ConfigValue.Fields config,
+            String configPointer,
+            String nodeId,
+            List<Problem> problems) {
         new ReferenceCheck(nodeId, problems).checkFields(specs, config, configPointer, null);
     }
 
     private void checkFields(List<PropertySpec> specs, ConfigValue.Fields fields, String pointer, String topProperty) {
         for (Map.Entry<String, ConfigValue> e : fields.values().entrySet()) {
             String key = e.getKey();
-            PropertySpec spec = specs.stream().filter(s -> s.name().equals(key)).findFirst().orElse(null);
+            PropertySpec spec =
+                    specs.stream().filter(s -> s.name().equals(key)).findFirst().orElse(null);
             boolean allowed = spec != null && spec.allowsSecretReferences();
             List<PropertySpec> items = spec != null && spec.type() == PropertyType.LIST ? spec.items() : List.of();
-            check(e.getValue(), Pointers.child(pointer, key), key, topProperty == null ? key : topProperty, allowed, items);
+            check(
+                    e.getValue(),
+                    Pointers.child(pointer, key),
+                    key,
+                    topProperty == null ? key : topProperty,
+                    allowed,
+                    items);
         }
     }
 
-    private void check(ConfigValue value, String pointer, String property, String topProperty, boolean allowed,
-                       List<PropertySpec> itemSpecs) {
+    private void check(
+            ConfigValue value,
+            String pointer,
+            String property,
+            String topProperty,
+            boolean allowed,
+            List<PropertySpec> itemSpecs) {
         if (value instanceof ConfigValue.Text t) {
             checkText(t.value(), pointer, property, topProperty, allowed);
         } else if (value instanceof ConfigValue.Items items) {
@@ -67,14 +83,20 @@ final class ReferenceCheck {
             boolean secret = m.group(1).equals("secret");
             String name = m.group(2).trim();
             if (!SecretResolver.NAME.matcher(name).matches()) {
-                error(pointer, topProperty, Quote.single(name) + " is not a valid " + (secret ? "secret" : "setting")
-                        + " name: a name has letters, digits and _ only and does not start with a digit, e.g. "
-                        + (secret ? "{{secret:API_KEY}}" : "{{env:PARTNER_URL}}"));
+                error(
+                        pointer,
+                        topProperty,
+                        Quote.single(name) + " is not a valid " + (secret ? "secret" : "setting")
+                                + " name: a name has letters, digits and _ only and does not start with a digit, e.g. "
+                                + (secret ? "{{secret:API_KEY}}" : "{{env:PARTNER_URL}}"));
             } else if (secret && !allowed) {
-                error(pointer, topProperty, "'" + property + "' may not reference a secret ({{secret:" + name + "}}): what it "
-                        + "produces is shown and stored (logs, run history, event data, files), so the value would leak. "
-                        + "Put secrets in the connector's secret properties (a token, a password) or in a property made "
-                        + "for them, such as an HTTP request's URL, headers or body");
+                error(
+                        pointer,
+                        topProperty,
+                        "'" + property + "' may not reference a secret ({{secret:" + name + "}}): what it "
+                                + "produces is shown and stored (logs, run history, event data, files), so the value would leak. "
+                                + "Put secrets in the connector's secret properties (a token, a password) or in a property made "
+                                + "for them, such as an HTTP request's URL, headers or body");
             }
         }
     }

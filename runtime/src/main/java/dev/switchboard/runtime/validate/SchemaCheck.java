@@ -1,6 +1,5 @@
 package dev.switchboard.runtime.validate;
 
-import dev.switchboard.connector.support.Quote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
@@ -9,6 +8,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+import dev.switchboard.connector.support.Quote;
 import dev.switchboard.runtime.model.FlowFormat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,9 +25,11 @@ import java.util.regex.Pattern;
 public final class SchemaCheck {
     /** Class-path location of the schema; docs/schema/flow.schema.json is a copy kept equal by a test. */
     public static final String RESOURCE = "/dev/switchboard/runtime/format/flow.schema.json";
+
     private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final JsonNode SCHEMA_TREE = readSchemaTree();
-    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(
+                    SpecificationVersion.DRAFT_2020_12,
                     builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
                             .pathType(PathType.JSON_POINTER)
                             .locale(Locale.ENGLISH)
@@ -68,14 +70,20 @@ public final class SchemaCheck {
                 return Problem.nodeError(pointer, nodeId, null, "must be " + error.getSchemaNode());
             case "required": {
                 String missing = error.getProperty();
-                return Problem.nodeError(pointer, nodeId, null,
+                return Problem.nodeError(
+                        pointer,
+                        nodeId,
+                        null,
                         capitalise(describe(pointer, instance)) + " is missing the required property '" + missing + "'"
                                 + requiredHint(pointer, missing));
             }
             case "additionalProperties": {
                 String unknown = error.getProperty();
                 List<String> allowed = allowedProperties(error);
-                return Problem.nodeError(Pointers.child(pointer, unknown), nodeId, null,
+                return Problem.nodeError(
+                        Pointers.child(pointer, unknown),
+                        nodeId,
+                        null,
                         "Unknown property " + Quote.single(unknown) + " in " + describe(pointer, instance) + "."
                                 + Suggestions.didYouMean(unknown, allowed)
                                 + " Allowed: " + String.join(", ", allowed));
@@ -84,16 +92,28 @@ public final class SchemaCheck {
                 if (pointer.isEmpty()) {
                     return Problem.error(pointer, "A flow file must hold one JSON object, not " + shown(instance));
                 }
-                return Problem.nodeError(pointer, nodeId, null, fieldName(pointer) + " must be "
-                        + typeName(error.getSchemaNode().asText()) + ", not " + shown(instance));
+                return Problem.nodeError(
+                        pointer,
+                        nodeId,
+                        null,
+                        fieldName(pointer) + " must be "
+                                + typeName(error.getSchemaNode().asText()) + ", not " + shown(instance));
             case "pattern":
-                return Problem.nodeError(pointer, nodeId, null, Quote.single(instance.asText()) + " is not a valid id: use letters, "
-                        + "digits, '-' and '_', starting with a letter or digit (ids become part of Camel endpoint names)");
+                return Problem.nodeError(
+                        pointer,
+                        nodeId,
+                        null,
+                        Quote.single(instance.asText()) + " is not a valid id: use letters, "
+                                + "digits, '-' and '_', starting with a letter or digit (ids become part of Camel endpoint names)");
             case "minLength":
                 return Problem.nodeError(pointer, nodeId, null, fieldName(pointer) + " must not be empty");
             case "minimum":
-                return Problem.nodeError(pointer, nodeId, null, fieldName(pointer) + " must be at least "
-                        + error.getSchemaNode().asText() + ", not " + shown(instance));
+                return Problem.nodeError(
+                        pointer,
+                        nodeId,
+                        null,
+                        fieldName(pointer) + " must be at least "
+                                + error.getSchemaNode().asText() + ", not " + shown(instance));
             default:
                 return Problem.nodeError(pointer, nodeId, null, error.getMessage());
         }
@@ -133,7 +153,9 @@ public final class SchemaCheck {
             return "the flow";
         }
         if (pointer.matches("/nodes/\\d+")) {
-            return instance != null && instance.path("id").isTextual() ? "node " + Quote.single(instance.get("id").textValue()) : "the node";
+            return instance != null && instance.path("id").isTextual()
+                    ? "node " + Quote.single(instance.get("id").textValue())
+                    : "the node";
         }
         if (pointer.matches("/wires/\\d+")) {
             return "the wire";
@@ -168,7 +190,8 @@ public final class SchemaCheck {
     /** How a wrong value is quoted back: scalars as written, containers by kind. */
     static String shown(JsonNode node) {
         if (node == null || node.isNull()) return "null";
-        if (node.isTextual()) return "the text \"" + Quote.shorten(node.textValue()) + "\"" + Quote.lengthNote(node.textValue());
+        if (node.isTextual())
+            return "the text \"" + Quote.shorten(node.textValue()) + "\"" + Quote.lengthNote(node.textValue());
         if (node.isNumber()) return Quote.number(node.decimalValue());
         if (node.isValueNode()) return node.toString();
         return typeName(jsonType(node));

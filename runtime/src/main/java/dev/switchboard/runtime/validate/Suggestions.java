@@ -28,7 +28,8 @@ final class Suggestions {
             }
         }
         int tolerance = Math.max(2, w.length() / 3);
-        if (best != null && (bestDistance <= tolerance || best.toLowerCase(Locale.ROOT).endsWith("." + w))) {
+        if (best != null
+                && (bestDistance <= tolerance || best.toLowerCase(Locale.ROOT).endsWith("." + w))) {
             return Optional.of(best);
         }
         return Optional.empty();

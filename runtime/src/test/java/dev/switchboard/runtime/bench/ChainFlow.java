@@ -28,13 +28,27 @@ public final class ChainFlow {
         List<Wire> wires = new ArrayList<>(nodes - 1);
         list.add(new Node("hook", "webhook", null, ConfigValue.object("path", WEBHOOK_PATH), new Position(0, 0)));
         for (int i = 1; i < nodes; i++) {
-            list.add(new Node("step-" + i, "map", null,
-                    ConfigValue.object("fields", ConfigValue.object("n", "{{data.n}}", "step", String.valueOf(i)),
-                            "mode", "merge"),
+            list.add(new Node(
+                    "step-" + i,
+                    "map",
+                    null,
+                    ConfigValue.object(
+                            "fields",
+                            ConfigValue.object("n", "{{data.n}}", "step", String.valueOf(i)),
+                            "mode",
+                            "merge"),
                     new Position(280.0 * i, 0)));
             wires.add(new Wire(list.get(i - 1).id(), null, list.get(i).id()));
         }
-        return new Flow(FlowFormat.CURRENT, id, "Chain of " + nodes + " nodes", null, null, list, wires, ConfigValue.Fields.EMPTY);
+        return new Flow(
+                FlowFormat.CURRENT,
+                id,
+                "Chain of " + nodes + " nodes",
+                null,
+                null,
+                list,
+                wires,
+                ConfigValue.Fields.EMPTY);
     }
 
     /** The chain as its file text, written canonically. */
@@ -46,7 +60,8 @@ public final class ChainFlow {
     public static Flow loop(String id, int nodes) {
         Flow chain = flow(id, nodes);
         List<Wire> wires = new ArrayList<>(chain.wires());
-        wires.add(new Wire(chain.nodes().get(nodes - 1).id(), null, chain.nodes().get(1).id()));
+        wires.add(new Wire(
+                chain.nodes().get(nodes - 1).id(), null, chain.nodes().get(1).id()));
         return chain.withWires(wires);
     }
 }

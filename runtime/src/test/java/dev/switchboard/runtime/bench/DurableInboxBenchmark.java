@@ -6,11 +6,11 @@ import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
 import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.config.ConfigValue;
-import dev.switchboard.runtime.engine.compile.Services;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.EngineOptions;
 import dev.switchboard.runtime.engine.Inbox;
 import dev.switchboard.runtime.engine.RunTracker;
+import dev.switchboard.runtime.engine.compile.Services;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.FlowFormat;
 import dev.switchboard.runtime.model.Node;
@@ -60,10 +60,13 @@ public final class DurableInboxBenchmark {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 4000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 32;
-        String[] variants = {"in-memory", "durable (group commit)", "durable (commit per event)", "durable, no run history"};
+        String[] variants = {
+            "in-memory", "durable (group commit)", "durable (commit per event)", "durable, no run history"
+        };
         double[][] accepted = new double[variants.length][rounds];
         double[][] completed = new double[variants.length][rounds];
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService senders = Executors.newFixedThreadPool(clients);
         for (int r = -1; r < rounds; r++) { // round -1 warms up
             for (int v = 0; v < variants.length; v++) {
@@ -75,12 +78,19 @@ public final class DurableInboxBenchmark {
             }
         }
         senders.shutdown();
-        System.out.printf(Locale.ROOT, "events per round: %d, clients: %d, rounds: %d (median)%n", events, clients, rounds);
+        System.out.printf(
+                Locale.ROOT, "events per round: %d, clients: %d, rounds: %d (median)%n", events, clients, rounds);
         double baseAccepted = median(accepted[0]);
         double baseCompleted = median(completed[0]);
         for (int v = 0; v < variants.length; v++) {
-            System.out.printf(Locale.ROOT, "%-28s accepted %,9.0f/s (x%.2f)   completed %,9.0f/s (x%.2f)%n", variants[v],
-                    median(accepted[v]), median(accepted[v]) / baseAccepted, median(completed[v]), median(completed[v]) / baseCompleted);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-28s accepted %,9.0f/s (x%.2f)   completed %,9.0f/s (x%.2f)%n",
+                    variants[v],
+                    median(accepted[v]),
+                    median(accepted[v]) / baseAccepted,
+                    median(completed[v]),
+                    median(completed[v]) / baseCompleted);
         }
     }
 
@@ -91,19 +101,35 @@ public final class DurableInboxBenchmark {
         connectors.add(new Count());
         ConnectorCatalog catalog = new ConnectorCatalog(connectors);
         Store store = variant == 0 ? null : Store.openDefault(dir);
-        Inbox inbox = variant == 0 ? new ExecutorInbox(8) : new StoreInbox(store, 8, Duration.ofMillis(500), variant == 1 ? 1000 : 1);
-        Engine engine = new Engine(options, catalog, SecretResolver.of(Map.of()), new Services(), inbox,
+        Inbox inbox = variant == 0
+                ? new ExecutorInbox(8)
+                : new StoreInbox(store, 8, Duration.ofMillis(500), variant == 1 ? 1000 : 1);
+        Engine engine = new Engine(
+                options,
+                catalog,
+                SecretResolver.of(Map.of()),
+                new Services(),
+                inbox,
                 store == null ? null : new DeadLetterStore(store));
-        HistoryWriter history = store == null || variant == 3 ? null : new HistoryWriter(store, engine.secretMask(), HistoryOptions.defaults());
+        HistoryWriter history = store == null || variant == 3
+                ? null
+                : new HistoryWriter(store, engine.secretMask(), HistoryOptions.defaults());
         if (history != null) {
             engine.addRunListener(history);
         }
         engine.start();
         try {
-            engine.deploy(new Flow(FlowFormat.CURRENT, "bench", "bench", null, null,
-                    List.of(new Node("in", "webhook", null, ConfigValue.object("path", "/hooks/bench"), null),
+            engine.deploy(new Flow(
+                    FlowFormat.CURRENT,
+                    "bench",
+                    "bench",
+                    null,
+                    null,
+                    List.of(
+                            new Node("in", "webhook", null, ConfigValue.object("path", "/hooks/bench"), null),
                             new Node("count", "bench.inbox.count", null, ConfigValue.Fields.EMPTY, null)),
-                    List.of(Wire.of("in", "count")), null));
+                    List.of(Wire.of("in", "count")),
+                    null));
             URI uri = URI.create(engine.httpBaseUrl() + "/hooks/bench");
             COUNT.reset();
             AtomicInteger ok = new AtomicInteger();
@@ -112,8 +138,11 @@ public final class DurableInboxBenchmark {
             for (int i = 0; i < events; i++) {
                 String body = "{\"n\":" + i + ",\"name\":\"customer " + i + "\",\"score\":" + (i % 100) + "}";
                 sent.add(senders.submit(() -> {
-                    HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri)
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+                    HttpResponse<Void> response = http.send(
+                            HttpRequest.newBuilder(uri)
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
                     if (response.statusCode() == 202) {
                         ok.incrementAndGet();
                     }
@@ -155,8 +184,8 @@ public final class DurableInboxBenchmark {
         private volatile ProducerTemplate producer;
 
         ExecutorInbox(int threads) {
-            dispatchers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                    new java.util.concurrent.ArrayBlockingQueue<>(100_000));
+            dispatchers = new ThreadPoolExecutor(
+                    threads, threads, 0, TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(100_000));
         }
 
         @Override
@@ -193,7 +222,10 @@ public final class DurableInboxBenchmark {
     static final class Count implements Connector {
         @Override
         public ConnectorSpec spec() {
-            return ConnectorSpec.builder("bench.inbox.count", ConnectorKind.ACTION).title("Count (benchmark)").noOutputs().build();
+            return ConnectorSpec.builder("bench.inbox.count", ConnectorKind.ACTION)
+                    .title("Count (benchmark)")
+                    .noOutputs()
+                    .build();
         }
 
         @Override

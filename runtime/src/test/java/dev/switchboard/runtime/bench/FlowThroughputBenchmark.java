@@ -43,13 +43,15 @@ public final class FlowThroughputBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         List<String> payloads = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            payloads.add("{\"name\":\"customer " + i + "\",\"score\":" + (i % 100) + ",\"email\":\"c" + i + "@example.com\"}");
+            payloads.add("{\"name\":\"customer " + i + "\",\"score\":" + (i % 100) + ",\"email\":\"c" + i
+                    + "@example.com\"}");
         }
         List<Connector> connectors = new ArrayList<>(ConnectorCatalog.load().all());
         connectors.add(new CountingAction());
-        EngineOptions options = EngineOptions.defaults().withHttpPort(0)
-                .withDataDir(Files.createTempDirectory("switchboard-bench"));
-        try (Engine engine = new Engine(options, new ConnectorCatalog(connectors), SecretResolver.of(Map.of())).start()) {
+        EngineOptions options =
+                EngineOptions.defaults().withHttpPort(0).withDataDir(Files.createTempDirectory("switchboard-bench"));
+        try (Engine engine =
+                new Engine(options, new ConnectorCatalog(connectors), SecretResolver.of(Map.of())).start()) {
             engine.deploy(compiledFlow());
             engine.camel().addRoutes(handWrittenRoute());
             try (ProducerTemplate producer = engine.camel().createProducerTemplate()) {
@@ -79,8 +81,11 @@ public final class FlowThroughputBenchmark {
                 System.out.printf(Locale.ROOT, "hand-written route: %,12.0f events/s%n", h);
                 System.out.printf(Locale.ROOT, "ratio compiled/hand-written: %.3f (goal >= 0.90)%n", c / h);
                 System.out.printf(Locale.ROOT, "median of per-round ratios : %.3f%n", median(ratios));
-                System.out.printf(Locale.ROOT, "events reaching the action: compiled %d, hand-written %d%n",
-                        COMPILED_COUNT.sum(), HAND_COUNT.sum());
+                System.out.printf(
+                        Locale.ROOT,
+                        "events reaching the action: compiled %d, hand-written %d%n",
+                        COMPILED_COUNT.sum(),
+                        HAND_COUNT.sum());
             }
         }
     }
@@ -101,13 +106,33 @@ public final class FlowThroughputBenchmark {
 
     private static Flow compiledFlow() {
         Node in = new Node("in", "test.inject", null, ConfigValue.object("channel", "bench"), null);
-        Node hot = new Node("hot", "filter", null, ConfigValue.object("match", "all", "rules",
-                ConfigValue.list(ConfigValue.object("field", "data.score", "op", "gt", "value", 50))), null);
-        Node shape = new Node("shape", "map", null, ConfigValue.object("fields", ConfigValue.object(
-                "name", "{{data.name | upper}}", "score", "{{data.score}}")), null);
+        Node hot = new Node(
+                "hot",
+                "filter",
+                null,
+                ConfigValue.object(
+                        "match",
+                        "all",
+                        "rules",
+                        ConfigValue.list(ConfigValue.object("field", "data.score", "op", "gt", "value", 50))),
+                null);
+        Node shape = new Node(
+                "shape",
+                "map",
+                null,
+                ConfigValue.object(
+                        "fields", ConfigValue.object("name", "{{data.name | upper}}", "score", "{{data.score}}")),
+                null);
         Node count = new Node("count", "bench.count", null, ConfigValue.Fields.EMPTY, null);
-        return new Flow(FlowFormat.CURRENT, "bench", "Benchmark", null, null, List.of(in, hot, shape, count),
-                List.of(Wire.of("in", "hot"), Wire.of("hot", "matched", "shape"), Wire.of("shape", "count")), null);
+        return new Flow(
+                FlowFormat.CURRENT,
+                "bench",
+                "Benchmark",
+                null,
+                null,
+                List.of(in, hot, shape, count),
+                List.of(Wire.of("in", "hot"), Wire.of("hot", "matched", "shape"), Wire.of("shape", "count")),
+                null);
     }
 
     /** What a Camel developer would write by hand for the same flow. */
@@ -115,10 +140,20 @@ public final class FlowThroughputBenchmark {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:hand").routeId("hand-written")
-                        .process(e -> e.getIn().setBody(Event.create("/bench/hand", "bench",
-                                Json.parse(e.getIn().getBody(String.class)))))
-                        .filter(e -> e.getIn().getBody(Event.class).data().path("score").decimalValue().compareTo(THRESHOLD) > 0)
+                from("direct:hand")
+                        .routeId("hand-written")
+                        .process(e -> e.getIn()
+                                .setBody(Event.create(
+                                        "/bench/hand",
+                                        "bench",
+                                        Json.parse(e.getIn().getBody(String.class)))))
+                        .filter(e -> e.getIn()
+                                        .getBody(Event.class)
+                                        .data()
+                                        .path("score")
+                                        .decimalValue()
+                                        .compareTo(THRESHOLD)
+                                > 0)
                         .process(e -> {
                             Event event = e.getIn().getBody(Event.class);
                             ObjectNode data = Json.NODES.objectNode();
@@ -135,7 +170,10 @@ public final class FlowThroughputBenchmark {
     static final class CountingAction implements Connector {
         @Override
         public ConnectorSpec spec() {
-            return ConnectorSpec.builder("bench.count", ConnectorKind.ACTION).title("Count (benchmark)").noOutputs().build();
+            return ConnectorSpec.builder("bench.count", ConnectorKind.ACTION)
+                    .title("Count (benchmark)")
+                    .noOutputs()
+                    .build();
         }
 
         @Override

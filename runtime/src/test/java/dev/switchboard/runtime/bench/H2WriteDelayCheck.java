@@ -29,9 +29,16 @@ public final class H2WriteDelayCheck {
             for (int round = 0; round < 3; round++) {
                 Path dir = Files.createTempDirectory("h2-write-delay");
                 String url = "jdbc:h2:file:" + dir.resolve("db") + delay;
-                Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp", System.getProperty("java.class.path"), H2WriteDelayCheck.class.getName(), "child", url)
-                        .redirectErrorStream(true).start();
+                Process child = new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java")
+                                        .toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                H2WriteDelayCheck.class.getName(),
+                                "child",
+                                url)
+                        .redirectErrorStream(true)
+                        .start();
                 long acknowledged = 0;
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
                     String line;
@@ -45,8 +52,9 @@ public final class H2WriteDelayCheck {
                 }
                 child.waitFor();
                 long stored;
-                try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
-                     ResultSet r = s.executeQuery("SELECT COUNT(*) FROM t")) {
+                try (Connection c = DriverManager.getConnection(url, "sa", "");
+                        Statement s = c.createStatement();
+                        ResultSet r = s.executeQuery("SELECT COUNT(*) FROM t")) {
                     r.next();
                     stored = r.getLong(1);
                 } catch (SQLException e) {
@@ -55,8 +63,12 @@ public final class H2WriteDelayCheck {
                     }
                     stored = 0; // the kill came before even the table reached the file
                 }
-                System.out.printf("%-16s acknowledged >= %d, survived kill -9: %d, lost: %d%n",
-                        delay.isEmpty() ? "default (500ms)" : "WRITE_DELAY=0", acknowledged, stored, Math.max(0, acknowledged - stored));
+                System.out.printf(
+                        "%-16s acknowledged >= %d, survived kill -9: %d, lost: %d%n",
+                        delay.isEmpty() ? "default (500ms)" : "WRITE_DELAY=0",
+                        acknowledged,
+                        stored,
+                        Math.max(0, acknowledged - stored));
             }
         }
     }

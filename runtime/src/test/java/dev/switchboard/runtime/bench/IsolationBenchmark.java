@@ -44,7 +44,8 @@ public final class IsolationBenchmark {
         sink.createContext("/ok", exchange -> {
             long arrived = System.nanoTime();
             var body = Json.parse(exchange.getRequestBody().readAllBytes());
-            latencyNanos.put(body.path("n").asText(), arrived - body.path("sent").asLong());
+            latencyNanos.put(
+                    body.path("n").asText(), arrived - body.path("sent").asLong());
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
@@ -72,15 +73,25 @@ public final class IsolationBenchmark {
     private static void measure(String base, int events, int rate, boolean withFailing, Map<String, Long> latencyNanos)
             throws Exception {
         DurableRuntime runtime = DurableRuntime.start(
-                new EngineOptions("127.0.0.1", 0, Files.createTempDirectory("switchboard-isolation"), Duration.ofSeconds(5)),
-                ConnectorCatalog.load(), SecretResolver.of(Map.of()), null, HistoryOptions.defaults());
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                new EngineOptions(
+                        "127.0.0.1", 0, Files.createTempDirectory("switchboard-isolation"), Duration.ofSeconds(5)),
+                ConnectorCatalog.load(),
+                SecretResolver.of(Map.of()),
+                null,
+                HistoryOptions.defaults());
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService senders = Executors.newFixedThreadPool(32);
         try {
             runtime.engine().deploy(forward("healthy", base + "/ok", null));
             if (withFailing) {
-                runtime.engine().deploy(forward("failing", base + "/down",
-                        ConfigValue.object("retry", ConfigValue.object("attempts", 20, "backoff", "1s", "maxBackoff", "2s"))));
+                runtime.engine()
+                        .deploy(forward(
+                                "failing",
+                                base + "/down",
+                                ConfigValue.object(
+                                        "retry",
+                                        ConfigValue.object("attempts", 20, "backoff", "1s", "maxBackoff", "2s"))));
             }
             String hooks = runtime.engine().httpBaseUrl() + "/hooks/";
             long start = System.nanoTime();
@@ -92,7 +103,8 @@ public final class IsolationBenchmark {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
                 int n = i;
-                senders.execute(() -> post(client, hooks + "healthy", "{\"n\": \"" + n + "\", \"sent\": " + System.nanoTime() + "}"));
+                senders.execute(() ->
+                        post(client, hooks + "healthy", "{\"n\": \"" + n + "\", \"sent\": " + System.nanoTime() + "}"));
                 if (withFailing) {
                     senders.execute(() -> post(client, hooks + "failing", "{\"n\": \"f" + n + "\"}"));
                 }
@@ -101,10 +113,20 @@ public final class IsolationBenchmark {
             while (latencyNanos.size() < events && System.nanoTime() < deadline) {
                 TimeUnit.MILLISECONDS.sleep(50);
             }
-            long[] millis = latencyNanos.values().stream().mapToLong(ns -> ns / 1_000_000).sorted().toArray();
-            System.out.printf(Locale.ROOT, "  %-28s delivered %5d/%d   latency ms: p50 %5d  p99 %5d  max %5d   retries waiting %d%n",
-                    withFailing ? "beside a failing flow" : "alone", millis.length, events, percentile(millis, 50),
-                    percentile(millis, 99), millis.length == 0 ? -1 : millis[millis.length - 1], runtime.inbox().retryCount());
+            long[] millis = latencyNanos.values().stream()
+                    .mapToLong(ns -> ns / 1_000_000)
+                    .sorted()
+                    .toArray();
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-28s delivered %5d/%d   latency ms: p50 %5d  p99 %5d  max %5d   retries waiting %d%n",
+                    withFailing ? "beside a failing flow" : "alone",
+                    millis.length,
+                    events,
+                    percentile(millis, 50),
+                    percentile(millis, 99),
+                    millis.length == 0 ? -1 : millis[millis.length - 1],
+                    runtime.inbox().retryCount());
         } finally {
             senders.shutdownNow();
             runtime.close();
@@ -119,15 +141,30 @@ public final class IsolationBenchmark {
     }
 
     private static Flow forward(String id, String url, ConfigValue.Fields settings) {
-        return new Flow(FlowFormat.CURRENT, id, id, null, null, List.of(
-                new Node("in", "webhook", null, ConfigValue.object("path", "/hooks/" + id), null),
-                new Node("send", "http.request", null, ConfigValue.object("method", "POST", "url", url, "output", "original"), null)),
-                List.of(Wire.of("in", "send")), settings);
+        return new Flow(
+                FlowFormat.CURRENT,
+                id,
+                id,
+                null,
+                null,
+                List.of(
+                        new Node("in", "webhook", null, ConfigValue.object("path", "/hooks/" + id), null),
+                        new Node(
+                                "send",
+                                "http.request",
+                                null,
+                                ConfigValue.object("method", "POST", "url", url, "output", "original"),
+                                null)),
+                List.of(Wire.of("in", "send")),
+                settings);
     }
 
     private static void post(HttpClient client, String url, String json) {
         try {
-            client.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+            client.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .POST(HttpRequest.BodyPublishers.ofString(json))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
         } catch (Exception e) {
             System.err.println("post to " + url + " failed: " + e);

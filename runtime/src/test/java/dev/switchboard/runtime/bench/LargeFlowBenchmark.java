@@ -98,8 +98,16 @@ public final class LargeFlowBenchmark {
 
         @Override
         public void beforeRound(Input input) throws Exception {
-            runtime = DurableRuntime.start(new EngineOptions("127.0.0.1", 0, Files.createTempDirectory("switchboard-large-flow"),
-                    Duration.ofSeconds(10)), ConnectorCatalog.load(), SecretResolver.of(Map.of()), null, HistoryOptions.defaults());
+            runtime = DurableRuntime.start(
+                    new EngineOptions(
+                            "127.0.0.1",
+                            0,
+                            Files.createTempDirectory("switchboard-large-flow"),
+                            Duration.ofSeconds(10)),
+                    ConnectorCatalog.load(),
+                    SecretResolver.of(Map.of()),
+                    null,
+                    HistoryOptions.defaults());
             if (deployed) {
                 runtime.engine().deploy(input.flow());
             }
@@ -145,14 +153,21 @@ public final class LargeFlowBenchmark {
         List<String> names = args.length > 2 ? Arrays.asList(args[2].split(",")) : List.copyOf(PHASES.keySet());
         for (String name : names) {
             if (!PHASES.containsKey(name)) {
-                throw new IllegalArgumentException("Unknown phase '" + name + "'; known: " + String.join(", ", PHASES.keySet()));
+                throw new IllegalArgumentException(
+                        "Unknown phase '" + name + "'; known: " + String.join(", ", PHASES.keySet()));
             }
         }
         Flow flow = ChainFlow.flow("bench-chain", nodes);
         Input input = new Input(FlowCodec.write(flow), flow);
-        System.out.printf(Locale.ROOT, "flow: chain of %,d nodes, %,d wires, %,d characters; %d rounds per phase%n",
-                nodes, flow.wires().size(), input.json().length(), rounds);
-        System.out.printf(Locale.ROOT, "%-16s %10s %10s %10s %10s%n", "phase", "first ms", "median ms", "min ms", "max ms");
+        System.out.printf(
+                Locale.ROOT,
+                "flow: chain of %,d nodes, %,d wires, %,d characters; %d rounds per phase%n",
+                nodes,
+                flow.wires().size(),
+                input.json().length(),
+                rounds);
+        System.out.printf(
+                Locale.ROOT, "%-16s %10s %10s %10s %10s%n", "phase", "first ms", "median ms", "min ms", "max ms");
         for (String name : names) {
             try (Phase phase = PHASES.get(name).get()) {
                 double[] millis = new double[rounds];
@@ -167,8 +182,14 @@ public final class LargeFlowBenchmark {
                     }
                 }
                 double[] warm = rounds > 1 ? Arrays.copyOfRange(millis, 1, rounds) : millis;
-                System.out.printf(Locale.ROOT, "%-16s %10.1f %10.1f %10.1f %10.1f%n", name, millis[0], median(warm),
-                        Arrays.stream(warm).min().orElse(0), Arrays.stream(warm).max().orElse(0));
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-16s %10.1f %10.1f %10.1f %10.1f%n",
+                        name,
+                        millis[0],
+                        median(warm),
+                        Arrays.stream(warm).min().orElse(0),
+                        Arrays.stream(warm).max().orElse(0));
             }
         }
     }

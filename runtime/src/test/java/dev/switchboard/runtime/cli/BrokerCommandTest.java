@@ -34,12 +34,23 @@ class BrokerCommandTest {
         StringWriter out = new StringWriter();
         CommandLine cli = SwitchboardCli.commandLine();
         cli.setOut(new PrintWriter(out));
-        CommandLine.ParseResult parsed = cli.parseArgs("broker", "--jms-port", "" + jms, "--amqp-port", "" + amqp,
-                "--mqtt-port", "" + mqtt, "--in-memory", "--data", dir.resolve("broker").toString());
-        BrokerCommand command = (BrokerCommand) parsed.subcommand().commandSpec().userObject();
+        CommandLine.ParseResult parsed = cli.parseArgs(
+                "broker",
+                "--jms-port",
+                "" + jms,
+                "--amqp-port",
+                "" + amqp,
+                "--mqtt-port",
+                "" + mqtt,
+                "--in-memory",
+                "--data",
+                dir.resolve("broker").toString());
+        BrokerCommand command =
+                (BrokerCommand) parsed.subcommand().commandSpec().userObject();
 
         try (DevBroker broker = command.start()) {
-            assertThat(out.toString()).contains("tcp://127.0.0.1:" + jms, "amqp://127.0.0.1:" + amqp, "tcp://127.0.0.1:" + mqtt);
+            assertThat(out.toString())
+                    .contains("tcp://127.0.0.1:" + jms, "amqp://127.0.0.1:" + amqp, "tcp://127.0.0.1:" + mqtt);
 
             try (Connection connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + jms).createConnection()) {
                 connection.start();
@@ -51,7 +62,8 @@ class BrokerCommandTest {
             try (Connection connection = new JmsConnectionFactory("amqp://127.0.0.1:" + amqp).createConnection()) {
                 connection.start();
             }
-            MqttClient client = new MqttClient("tcp://127.0.0.1:" + mqtt, "broker-command-test", new MemoryPersistence());
+            MqttClient client =
+                    new MqttClient("tcp://127.0.0.1:" + mqtt, "broker-command-test", new MemoryPersistence());
             client.connect();
             assertThat(client.isConnected()).isTrue();
             client.disconnect();
@@ -67,8 +79,15 @@ class BrokerCommandTest {
             CommandLine cli = SwitchboardCli.commandLine();
             cli.setErr(new PrintWriter(err));
 
-            int exit = cli.execute("broker", "--in-memory", "--jms-port", "" + taken.getLocalPort(),
-                    "--amqp-port", "" + freePort(), "--mqtt-port", "" + freePort());
+            int exit = cli.execute(
+                    "broker",
+                    "--in-memory",
+                    "--jms-port",
+                    "" + taken.getLocalPort(),
+                    "--amqp-port",
+                    "" + freePort(),
+                    "--mqtt-port",
+                    "" + freePort());
 
             assertThat(exit).isEqualTo(1);
             assertThat(err.toString()).contains("JMS port " + taken.getLocalPort(), "already in use", "--jms-port");

@@ -28,7 +28,8 @@ class CliErrorsTest {
         int exit = run(false, err);
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString().lines()).containsExactly("error: port p must be < 65535 (set SWITCHBOARD_DEBUG=1 for the stack trace)");
+        assertThat(err.toString().lines())
+                .containsExactly("error: port p must be < 65535 (set SWITCHBOARD_DEBUG=1 for the stack trace)");
     }
 
     @Test
@@ -39,7 +40,11 @@ class CliErrorsTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString().lines().findFirst()).hasValue("error: port p must be < 65535");
-        assertThat(err.toString()).contains("java.util.concurrent.CompletionException", "\tat ", "Caused by: java.lang.IllegalStateException");
+        assertThat(err.toString())
+                .contains(
+                        "java.util.concurrent.CompletionException",
+                        "\tat ",
+                        "Caused by: java.lang.IllegalStateException");
     }
 
     @Test

@@ -10,8 +10,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CliHelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "validate", "runs", "runs show", "dead-letters", "dead-letters list", "dead-letters show",
-            "dead-letters replay", "connectors", "broker"})
+    @ValueSource(
+            strings = {
+                "run",
+                "validate",
+                "runs",
+                "runs show",
+                "dead-letters",
+                "dead-letters list",
+                "dead-letters show",
+                "dead-letters replay",
+                "connectors",
+                "broker"
+            })
     void helpOnEveryCommandPrintsUsageAndExitCodes(String command) {
         for (String flag : new String[] {"--help", "-h"}) {
             String[] args = (command + " " + flag).split(" ");
@@ -20,7 +31,8 @@ class CliHelpTest {
 
             assertThat(run.exit()).as("%s %s: %s", command, flag, run.err()).isZero();
             assertThat(run.err()).isEmpty();
-            assertThat(run.out()).startsWith("Usage: switchboard " + command + " ")
+            assertThat(run.out())
+                    .startsWith("Usage: switchboard " + command + " ")
                     .contains("Exit codes:", "  0   ok", "  2   usage error")
                     .contains("-h, --help");
         }
@@ -36,7 +48,8 @@ class CliHelpTest {
 
     @Test
     void runsHelpListsTheStatusesTheStoreKnows() {
-        assertThat(CliRun.of("runs", "--help").out().replaceAll("\\s+", " ")).contains("success, filtered, failed, dead-lettered");
+        assertThat(CliRun.of("runs", "--help").out().replaceAll("\\s+", " "))
+                .contains("success, filtered, failed, dead-lettered");
     }
 
     @Test

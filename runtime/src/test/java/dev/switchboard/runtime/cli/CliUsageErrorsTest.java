@@ -13,34 +13,44 @@ class CliUsageErrorsTest {
     @Test
     void limitMustBePositive() {
         CliRun.of("runs", "--limit", "-5")
-                .isUsageError("Invalid value for option '--limit': -5 is not a positive number: use 1 or more", "switchboard runs")
+                .isUsageError(
+                        "Invalid value for option '--limit': -5 is not a positive number: use 1 or more",
+                        "switchboard runs")
                 .hasNoStackTrace();
         CliRun.of("runs", "--limit", "0")
-                .isUsageError("Invalid value for option '--limit': 0 is not a positive number: use 1 or more", "switchboard runs");
+                .isUsageError(
+                        "Invalid value for option '--limit': 0 is not a positive number: use 1 or more",
+                        "switchboard runs");
         CliRun.of("dead-letters", "list", "--limit", "-5")
-                .isUsageError("Invalid value for option '--limit': -5 is not a positive number: use 1 or more",
+                .isUsageError(
+                        "Invalid value for option '--limit': -5 is not a positive number: use 1 or more",
                         "switchboard dead-letters list");
     }
 
     @Test
     void unknownStatusListsTheValidOnes() {
         CliRun.of("runs", "--status", "bogus")
-                .isUsageError("Invalid value for option '--status': 'bogus' is not a run status: use one of success, filtered, failed,"
-                        + " dead-lettered, retrying", "switchboard runs")
+                .isUsageError(
+                        "Invalid value for option '--status': 'bogus' is not a run status: use one of success, filtered, failed,"
+                                + " dead-lettered, retrying",
+                        "switchboard runs")
                 .hasNoStackTrace();
     }
 
     @Test
     void portOutOfRangeIsRefusedBeforeAnythingStarts() {
         CliRun.of("run", "some.flow.json", "--port", "99999")
-                .isUsageError("Invalid value for option '--port': 99999 is not a port: use 1 to 65535, or 0 for a free one",
+                .isUsageError(
+                        "Invalid value for option '--port': 99999 is not a port: use 1 to 65535, or 0 for a free one",
                         "switchboard run")
                 .hasNoStackTrace();
         CliRun.of("run", "some.flow.json", "--port", "-1")
-                .isUsageError("Invalid value for option '--port': -1 is not a port: use 1 to 65535, or 0 for a free one",
+                .isUsageError(
+                        "Invalid value for option '--port': -1 is not a port: use 1 to 65535, or 0 for a free one",
                         "switchboard run");
         CliRun.of("broker", "--jms-port", "0")
-                .isUsageError("Invalid value for option '--jms-port': 0 is not a port: use 1 to 65535", "switchboard broker");
+                .isUsageError(
+                        "Invalid value for option '--jms-port': 0 is not a port: use 1 to 65535", "switchboard broker");
     }
 
     @Test
@@ -54,26 +64,33 @@ class CliUsageErrorsTest {
     @Test
     void badOrNegativeDurationsAreUsageErrors() {
         CliRun.of("run", "some.flow.json", "--drain-timeout", "soon")
-                .isUsageError("Invalid value for option '--drain-timeout': 'soon' is not a duration: use e.g. 250ms, 5s, 2m, 1h or PT5S",
+                .isUsageError(
+                        "Invalid value for option '--drain-timeout': 'soon' is not a duration: use e.g. 250ms, 5s, 2m, 1h or PT5S",
                         "switchboard run")
                 .hasNoStackTrace();
         CliRun.of("run", "some.flow.json", "--keep-runs-for", "PT-5S")
-                .isUsageError("Invalid value for option '--keep-runs-for': 'PT-5S' is negative: use e.g. 250ms, 5s, 2m, 1h or PT5S",
+                .isUsageError(
+                        "Invalid value for option '--keep-runs-for': 'PT-5S' is negative: use e.g. 250ms, 5s, 2m, 1h or PT5S",
                         "switchboard run");
     }
 
     @Test
     void countsForRunHistoryMustBePositive() {
         CliRun.of("run", "some.flow.json", "--keep-runs", "-1")
-                .isUsageError("Invalid value for option '--keep-runs': -1 is not a positive number: use 1 or more", "switchboard run");
+                .isUsageError(
+                        "Invalid value for option '--keep-runs': -1 is not a positive number: use 1 or more",
+                        "switchboard run");
         CliRun.of("run", "some.flow.json", "--snapshot-size", "0")
-                .isUsageError("Invalid value for option '--snapshot-size': 0 is not a positive number: use 1 or more", "switchboard run");
+                .isUsageError(
+                        "Invalid value for option '--snapshot-size': 0 is not a positive number: use 1 or more",
+                        "switchboard run");
     }
 
     @Test
     void badInstantNamesTheExpectedForm() {
         CliRun.of("dead-letters", "list", "--since", "yesterday")
-                .isUsageError("Invalid value for option '--since': 'yesterday' is not an ISO-8601 instant such as 2026-11-28T10:00:00Z",
+                .isUsageError(
+                        "Invalid value for option '--since': 'yesterday' is not an ISO-8601 instant such as 2026-11-28T10:00:00Z",
                         "switchboard dead-letters list")
                 .hasNoStackTrace();
     }
@@ -102,6 +119,8 @@ class CliUsageErrorsTest {
     @Test
     void replayWithoutIdFilterOrAllIsAUsageError() {
         CliRun.of("dead-letters", "replay")
-                .isUsageError("Give an ID, a filter (--flow, --node, --since, --until, --error) or --all", "switchboard dead-letters replay");
+                .isUsageError(
+                        "Give an ID, a filter (--flow, --node, --since, --until, --error) or --all",
+                        "switchboard dead-letters replay");
     }
 }

@@ -17,25 +17,35 @@ import org.junit.jupiter.api.Test;
  * Run with {@code -Dgolden.update=true} to rewrite it after an intended change.
  */
 class ConnectorsGoldenTest {
-    static final Path GOLDEN = Path.of(System.getProperty("basedir", ".")).resolve("../docs/connectors.json").normalize();
+    static final Path GOLDEN = Path.of(System.getProperty("basedir", "."))
+            .resolve("../docs/connectors.json")
+            .normalize();
     static final String REGENERATE = "mvn -o -B -q -pl connectors,runtime -am test -Dtest=ConnectorsGoldenTest "
             + "-Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true";
 
     @Test
     void theCommittedCatalogIsWhatTheCommandPrints() throws IOException {
         String printed = ConnectorsCommand.json(ConnectorConformance.builtIns(ConnectorCatalog.load()).stream()
-                .map(Connector::spec).toList());
+                .map(Connector::spec)
+                .toList());
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(GOLDEN, printed, StandardCharsets.UTF_8);
         }
-        assertThat(Files.exists(GOLDEN)).as("%s is missing; create it with:%n  %s", GOLDEN, REGENERATE).isTrue();
+        assertThat(Files.exists(GOLDEN))
+                .as("%s is missing; create it with:%n  %s", GOLDEN, REGENERATE)
+                .isTrue();
         String committed = Files.readString(GOLDEN, StandardCharsets.UTF_8);
 
         assertThat(normalized(committed))
-                .as("%s differs from what `switchboard connectors --json` prints now. If the change is intended, "
-                        + "regenerate it and commit the difference:%n  %s", GOLDEN, REGENERATE)
+                .as(
+                        "%s differs from what `switchboard connectors --json` prints now. If the change is intended, "
+                                + "regenerate it and commit the difference:%n  %s",
+                        GOLDEN, REGENERATE)
                 .isEqualTo(normalized(printed));
-        assertThat(committed).as("%s must end with one newline", GOLDEN).endsWith("]\n").doesNotEndWith("\n\n");
+        assertThat(committed)
+                .as("%s must end with one newline", GOLDEN)
+                .endsWith("]\n")
+                .doesNotEndWith("\n\n");
     }
 
     @Test
@@ -43,7 +53,8 @@ class ConnectorsGoldenTest {
         CliRun run = CliRun.of("connectors", "--json");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).isEqualTo(ConnectorsCommand.json(ConnectorCatalog.load().specs()));
+        assertThat(run.out())
+                .isEqualTo(ConnectorsCommand.json(ConnectorCatalog.load().specs()));
     }
 
     /** Git may check the file out with CRLF line ends on Windows; the content is what counts. */

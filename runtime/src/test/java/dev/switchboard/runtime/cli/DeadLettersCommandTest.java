@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DeadLettersCommandTest {
     @TempDir
     Path dir;
+
     String data;
 
     @BeforeEach
@@ -45,8 +46,18 @@ class DeadLettersCommandTest {
         JsonNode letters = new ObjectMapper().readTree(run.out()).path("deadLetters");
         assertThat(letters).hasSize(1);
         JsonNode letter = letters.get(0);
-        assertThat(fieldNames(letter)).containsExactly("id", "state", "flowId", "nodeId", "eventId", "runId", "failedAt", "attempts",
-                "error", "replayedAt");
+        assertThat(fieldNames(letter))
+                .containsExactly(
+                        "id",
+                        "state",
+                        "flowId",
+                        "nodeId",
+                        "eventId",
+                        "runId",
+                        "failedAt",
+                        "attempts",
+                        "error",
+                        "replayedAt");
         assertThat(letter.path("state").asText()).isEqualTo("dead");
         assertThat(letter.path("flowId").asText()).isEqualTo("orders");
         assertThat(letter.path("runId").asText()).isEqualTo("run-4");
@@ -77,9 +88,13 @@ class DeadLettersCommandTest {
         assertThat(result.path("deadLetters").get(0).path("id").asLong()).isEqualTo(2);
         assertThat(result.path("deadLetters").get(0).path("nodeId").asText()).isEqualTo("to-erp");
 
-        JsonNode all = new ObjectMapper().readTree(CliRun.of("dead-letters", "list", "--all", "--json", "--data", data).out());
+        JsonNode all = new ObjectMapper()
+                .readTree(CliRun.of("dead-letters", "list", "--all", "--json", "--data", data)
+                        .out());
         assertThat(all.path("deadLetters").get(1).path("state").asText()).isEqualTo("replayed");
-        assertThat(Instant.parse(all.path("deadLetters").get(1).path("replayedAt").asText())).isBeforeOrEqualTo(Instant.now());
+        assertThat(Instant.parse(
+                        all.path("deadLetters").get(1).path("replayedAt").asText()))
+                .isBeforeOrEqualTo(Instant.now());
     }
 
     @Test
@@ -87,28 +102,32 @@ class DeadLettersCommandTest {
         CliRun run = CliRun.of("dead-letters", "--data", data, "replay", "--flow", "orders");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).isEqualTo("Replaying 2 dead letter(s); a running runtime picks them up within a second."
-                + System.lineSeparator());
+        assertThat(run.out())
+                .isEqualTo("Replaying 2 dead letter(s); a running runtime picks them up within a second."
+                        + System.lineSeparator());
     }
 
     @Test
     void unknownIdsAreFailures() {
         String store = Path.of(data).toAbsolutePath().normalize().toString();
         CliRun.of("dead-letters", "show", "--data", data, "99").isFailure("No dead letter 99 in the store in " + store);
-        CliRun.of("dead-letters", "replay", "--data", data, "99").isFailure("No dead letter 99 waiting to be replayed in the store in "
-                + store + " (unknown, or already replayed: see 'dead-letters list --all')");
+        CliRun.of("dead-letters", "replay", "--data", data, "99")
+                .isFailure("No dead letter 99 waiting to be replayed in the store in " + store
+                        + " (unknown, or already replayed: see 'dead-letters list --all')");
     }
 
     @Test
     void noStoreIsOneLineNamingTheFolder() {
         Path missing = dir.resolve("nowhere");
         CliRun.of("dead-letters", "list", "--data", missing.toString())
-                .isFailure("No store in " + missing.toAbsolutePath().normalize() + ": the folder does not exist; give --data with the"
+                .isFailure("No store in " + missing.toAbsolutePath().normalize()
+                        + ": the folder does not exist; give --data with the"
                         + " folder 'switchboard run' uses, or --db with its JDBC URL")
                 .hasNoStackTrace();
     }
 
     private static List<String> fieldNames(JsonNode node) {
-        return StreamSupport.stream(((Iterable<String>) node::fieldNames).spliterator(), false).toList();
+        return StreamSupport.stream(((Iterable<String>) node::fieldNames).spliterator(), false)
+                .toList();
     }
 }

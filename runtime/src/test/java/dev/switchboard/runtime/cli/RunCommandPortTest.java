@@ -38,12 +38,22 @@ class RunCommandPortTest {
             cli.setErr(new PrintWriter(err));
 
             // guard only: a run that did not notice the taken port would stay up until stopped
-            int exit = assertTimeoutPreemptively(Duration.ofSeconds(90), () -> cli.execute("run", flow.toString(),
-                    "--port", Integer.toString(port), "--data", dir.resolve("data").toString()));
+            int exit = assertTimeoutPreemptively(
+                    Duration.ofSeconds(90),
+                    () -> cli.execute(
+                            "run",
+                            flow.toString(),
+                            "--port",
+                            Integer.toString(port),
+                            "--data",
+                            dir.resolve("data").toString()));
 
             assertThat(exit).isEqualTo(1);
-            assertThat(err.toString().lines().toList()).singleElement().isEqualTo("✗ Cannot listen for webhooks on 127.0.0.1:" + port
-                    + ": the port is already in use by another program. Stop that program or choose another port with --port.");
+            assertThat(err.toString().lines().toList())
+                    .singleElement()
+                    .isEqualTo(
+                            "✗ Cannot listen for webhooks on 127.0.0.1:" + port
+                                    + ": the port is already in use by another program. Stop that program or choose another port with --port.");
             assertThat(out.toString()).doesNotContain("Switchboard is running");
         }
     }

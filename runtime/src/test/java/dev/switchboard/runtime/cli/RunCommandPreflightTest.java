@@ -37,7 +37,15 @@ class RunCommandPreflightTest {
         Path flow = validFlow();
         Path folder = Files.createDirectories(dir.resolve("secrets"));
 
-        CliRun.of("run", "--port", "0", "--data", dir.resolve("data").toString(), "--secrets", folder.toString(), flow.toString())
+        CliRun.of(
+                        "run",
+                        "--port",
+                        "0",
+                        "--data",
+                        dir.resolve("data").toString(),
+                        "--secrets",
+                        folder.toString(),
+                        flow.toString())
                 .isFailure("--secrets " + folder + " is not a file (expected NAME=value lines)")
                 .hasNoStackTrace();
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunsCommandTest {
     @TempDir
     static Path dir;
+
     static Path data;
     static String dataArg;
 
@@ -71,8 +72,19 @@ class RunsCommandTest {
         JsonNode runs = new ObjectMapper().readTree(run.out()).path("runs");
         assertThat(runs).hasSize(3);
         JsonNode newest = runs.get(0);
-        assertThat(fieldNames(newest)).containsExactly("runId", "eventId", "flowId", "triggerNode", "status", "startedAt", "durationMs",
-                "endedAtPort", "error", "parentRunId", "replayOf");
+        assertThat(fieldNames(newest))
+                .containsExactly(
+                        "runId",
+                        "eventId",
+                        "flowId",
+                        "triggerNode",
+                        "status",
+                        "startedAt",
+                        "durationMs",
+                        "endedAtPort",
+                        "error",
+                        "parentRunId",
+                        "replayOf");
         assertThat(newest.path("runId").asText()).isEqualTo("run-4");
         assertThat(newest.path("status").asText()).isEqualTo("dead-lettered");
         assertThat(newest.path("startedAt").asText()).isEqualTo("2026-11-28T10:00:03Z");
@@ -95,24 +107,31 @@ class RunsCommandTest {
         assertThat(first.path("durationMs").decimalValue()).isEqualByComparingTo("1.234");
         JsonNode steps = first.path("steps");
         assertThat(steps).hasSize(2);
-        assertThat(fieldNames(steps.get(0))).containsExactly("step", "nodeId", "port", "at", "input", "output", "error");
+        assertThat(fieldNames(steps.get(0)))
+                .containsExactly("step", "nodeId", "port", "at", "input", "output", "error");
         assertThat(steps.get(0).path("input").isNull()).isTrue();
-        assertThat(steps.get(0).path("output").path("data").path("name").asText()).as("a whole snapshot is JSON").isEqualTo("Ada");
+        assertThat(steps.get(0).path("output").path("data").path("name").asText())
+                .as("a whole snapshot is JSON")
+                .isEqualTo("Ada");
         assertThat(steps.get(1).path("at").asText()).isEqualTo("2026-11-28T10:00:00.001Z");
-        assertThat(steps.get(1).path("output").asText()).as("a cut snapshot stays text").isEqualTo("{\"data\": \"…(truncated)");
+        assertThat(steps.get(1).path("output").asText())
+                .as("a cut snapshot stays text")
+                .isEqualTo("{\"data\": \"…(truncated)");
     }
 
     @Test
     void unknownIdIsAFailureNamingTheStore() {
         CliRun.of("runs", "--data", dataArg, "show", "nope")
-                .isFailure("No run of event or run 'nope' in the store in " + data.toAbsolutePath().normalize());
+                .isFailure("No run of event or run 'nope' in the store in "
+                        + data.toAbsolutePath().normalize());
     }
 
     @Test
     void noStoreInTheFolderIsOneLineNamingTheFolderAndTheWayOut() {
         Path empty = dir.resolve("empty");
         CliRun.of("runs", "--data", empty.toString())
-                .isFailure("No store in " + empty.toAbsolutePath().normalize() + ": the folder does not exist; give --data with the"
+                .isFailure("No store in " + empty.toAbsolutePath().normalize()
+                        + ": the folder does not exist; give --data with the"
                         + " folder 'switchboard run' uses, or --db with its JDBC URL")
                 .hasNoStackTrace();
     }
@@ -121,7 +140,8 @@ class RunsCommandTest {
     void folderWithoutAStoreIsOneLine() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("no-store"));
         CliRun.of("runs", "show", "--data", folder.toString(), "ev-hello")
-                .isFailure("No store in " + folder.toAbsolutePath().normalize() + " (no switchboard.mv.db); give --data with the folder"
+                .isFailure("No store in " + folder.toAbsolutePath().normalize()
+                        + " (no switchboard.mv.db); give --data with the folder"
                         + " 'switchboard run' uses, or --db with its JDBC URL")
                 .hasNoStackTrace();
     }
@@ -143,8 +163,11 @@ class RunsCommandTest {
 
         // the rest of the line is H2's own message ("IO Exception: …/switchboard.mv.db [90028-…]")
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.errLines()).singleElement().asString()
-                .startsWith("error: Could not open the store in " + broken.toAbsolutePath().normalize() + ": ")
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("error: Could not open the store in "
+                        + broken.toAbsolutePath().normalize() + ": ")
                 .contains("switchboard.mv.db");
         assertThat(run.err()).doesNotContain("\tat ", "Flyway", "SQL State");
     }
@@ -155,12 +178,15 @@ class RunsCommandTest {
 
         // the store's pool is H2's, so the driver that answers is H2's
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.errLines()).singleElement().asString()
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
                 .startsWith("error: Could not open the store at jdbc:nope:somewhere: URL format error");
         run.hasNoStackTrace();
     }
 
     private static List<String> fieldNames(JsonNode node) {
-        return StreamSupport.stream(((Iterable<String>) node::fieldNames).spliterator(), false).toList();
+        return StreamSupport.stream(((Iterable<String>) node::fieldNames).spliterator(), false)
+                .toList();
     }
 }

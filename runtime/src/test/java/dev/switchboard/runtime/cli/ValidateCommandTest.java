@@ -46,7 +46,8 @@ class ValidateCommandTest {
                 .contains(bad + ": /nodes/3/type: Unknown node type 'test.captur'. Did you mean 'test.capture'?")
                 .contains(bad + ": /nodes/1: warning: Trigger 'spare' is not wired to anything")
                 .contains("1 of 2 flow file(s) invalid");
-        assertThat(out.toString().lines().filter(l -> l.startsWith(bad.toString()))).hasSize(13);
+        assertThat(out.toString().lines().filter(l -> l.startsWith(bad.toString())))
+                .hasSize(13);
     }
 
     @Test
@@ -124,7 +125,8 @@ class ValidateCommandTest {
         int exit = run("run", "--port", "0", "--data", dir.resolve("data").toString(), bad.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString().lines().filter(l -> l.startsWith(bad + ": /"))).hasSize(13);
+        assertThat(err.toString().lines().filter(l -> l.startsWith(bad + ": /")))
+                .hasSize(13);
         assertThat(out.toString()).doesNotContain("Switchboard is running");
     }
 

@@ -25,9 +25,11 @@ class BuiltInConnectorsConformanceTest extends ConnectorConformance {
 
     @Test
     void theBuiltInsAreTheRegisteredConnectorsOfTheConnectorsModule() {
-        assertThat(connectors()).extracting(c -> c.spec().id())
+        assertThat(connectors())
+                .extracting(c -> c.spec().id())
                 .hasSize(25)
-                .contains("webhook", "schedule", "filter", "switch", "map", "dedupe", "http.request", "log", "file.write")
+                .contains(
+                        "webhook", "schedule", "filter", "switch", "map", "dedupe", "http.request", "log", "file.write")
                 .doesNotContain("test.inject", "test.capture");
     }
 }

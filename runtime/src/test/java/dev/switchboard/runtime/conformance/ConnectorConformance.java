@@ -41,7 +41,8 @@ public abstract class ConnectorConformance {
     Stream<DynamicTest> everyConnectorConforms() {
         List<Connector> connectors = connectors();
         if (connectors.isEmpty()) {
-            throw new AssertionError("No connectors to check: connectors() returned none (is the services file missing?)");
+            throw new AssertionError(
+                    "No connectors to check: connectors() returned none (is the services file missing?)");
         }
         return connectors.stream().map(c -> DynamicTest.dynamicTest(c.spec().id(), () -> assertConforms(c, secrets())));
     }
@@ -55,8 +56,8 @@ public abstract class ConnectorConformance {
     public static void assertConforms(Connector connector, Map<String, String> secrets) {
         List<String> failures = failures(connector, secrets);
         if (!failures.isEmpty()) {
-            throw new AssertionError("Connector '" + connector.spec().id() + "' (" + connector.getClass().getName()
-                    + ") does not conform:\n - " + String.join("\n - ", failures));
+            throw new AssertionError("Connector '" + connector.spec().id() + "' ("
+                    + connector.getClass().getName() + ") does not conform:\n - " + String.join("\n - ", failures));
         }
     }
 
@@ -79,7 +80,8 @@ public abstract class ConnectorConformance {
     public static List<Connector> builtIns(ConnectorCatalog catalog) {
         CodeSource spi = ConnectorCatalog.class.getProtectionDomain().getCodeSource();
         return catalog.all().stream()
-                .filter(c -> Objects.equals(c.getClass().getProtectionDomain().getCodeSource().getLocation(), spi.getLocation()))
+                .filter(c -> Objects.equals(
+                        c.getClass().getProtectionDomain().getCodeSource().getLocation(), spi.getLocation()))
                 .toList();
     }
 }

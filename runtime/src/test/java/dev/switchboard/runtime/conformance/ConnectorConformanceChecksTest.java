@@ -25,10 +25,17 @@ class ConnectorConformanceChecksTest {
     /** A step that conforms; each test breaks one thing. */
     private static Connector step(UnaryOperator<ConnectorSpec.Builder> change) {
         ConnectorSpec spec = change.apply(ConnectorSpec.builder("acme.pass", ConnectorKind.STEP)
-                .category("Logic").title("Pass").description("Passes events on").icon("check")
-                .properties(PropertySpec.builder("level", PropertyType.ENUM).title("Level").options("info", "warn")
-                        .defaultValue("info").build())
-                .help(HELP)).build();
+                        .category("Logic")
+                        .title("Pass")
+                        .description("Passes events on")
+                        .icon("check")
+                        .properties(PropertySpec.builder("level", PropertyType.ENUM)
+                                .title("Level")
+                                .options("info", "warn")
+                                .defaultValue("info")
+                                .build())
+                        .help(HELP))
+                .build();
         return new Connector() {
             @Override
             public ConnectorSpec spec() {
@@ -50,23 +57,40 @@ class ConnectorConformanceChecksTest {
     @Test
     void eachMistakeIsNamed() {
         assertThat(ConnectorConformance.failures(step(b -> b.icon("unicorn"))))
-                .singleElement().asString().startsWith("icon 'unicorn' must be a Feather icon name");
+                .singleElement()
+                .asString()
+                .startsWith("icon 'unicorn' must be a Feather icon name");
         assertThat(ConnectorConformance.failures(step(b -> b.title("acme.pass"))))
-                .singleElement().asString().startsWith("title must name the connector");
-        assertThat(ConnectorConformance.failures(step(b -> b.outputs(PortSpec.out(), PortSpec.of(PortSpec.ERROR, "error", "")))))
-                .singleElement().asString().startsWith("output 'error' is the runtime's");
+                .singleElement()
+                .asString()
+                .startsWith("title must name the connector");
+        assertThat(ConnectorConformance.failures(
+                        step(b -> b.outputs(PortSpec.out(), PortSpec.of(PortSpec.ERROR, "error", "")))))
+                .singleElement()
+                .asString()
+                .startsWith("output 'error' is the runtime's");
         assertThat(ConnectorConformance.failures(step(b -> b.properties(PropertySpec.builder("level", PropertyType.ENUM)
-                .title("Level").options("info", "warn").defaultValue("loud").build()))))
+                        .title("Level")
+                        .options("info", "warn")
+                        .defaultValue("loud")
+                        .build()))))
                 .anySatisfy(f -> assertThat(f).startsWith("the default of 'level' is not one of its options"))
                 .anySatisfy(f -> assertThat(f).startsWith("the default of 'level' does not pass the generic check"));
         assertThat(ConnectorConformance.failures(step(b -> b.help(HELP + HELP))))
-                .singleElement().asString().startsWith("help has 2 blocks marked ```json example");
+                .singleElement()
+                .asString()
+                .startsWith("help has 2 blocks marked ```json example");
     }
 
     @Test
     void aTriggerNeedsASampleEventAndAnExampleMustValidate() {
         ConnectorSpec trigger = ConnectorSpec.builder("acme.tick", ConnectorKind.TRIGGER)
-                .category("Triggers").title("Tick").description("Ticks").icon("clock").help(HELP).build();
+                .category("Triggers")
+                .title("Tick")
+                .description("Ticks")
+                .icon("clock")
+                .help(HELP)
+                .build();
         Connector connector = new Connector() {
             @Override
             public ConnectorSpec spec() {
@@ -79,13 +103,19 @@ class ConnectorConformanceChecksTest {
             }
         };
 
-        assertThat(ConnectorConformance.failures(connector)).containsExactly(
-                "a trigger needs a sampleEvent: the data of a typical event, for field suggestions");
+        assertThat(ConnectorConformance.failures(connector))
+                .containsExactly("a trigger needs a sampleEvent: the data of a typical event, for field suggestions");
         Connector withSample = new Connector() {
             @Override
             public ConnectorSpec spec() {
-                return ConnectorSpec.builder("acme.tick", ConnectorKind.TRIGGER).category("Triggers").title("Tick")
-                        .description("Ticks").icon("clock").help(HELP).sampleEvent("{\"n\": 1}").build();
+                return ConnectorSpec.builder("acme.tick", ConnectorKind.TRIGGER)
+                        .category("Triggers")
+                        .title("Tick")
+                        .description("Ticks")
+                        .icon("clock")
+                        .help(HELP)
+                        .sampleEvent("{\"n\": 1}")
+                        .build();
             }
 
             @Override
@@ -94,8 +124,11 @@ class ConnectorConformanceChecksTest {
             }
         };
         // the example sets 'level', which this trigger does not have
-        assertThat(ConnectorConformance.failures(withSample)).singleElement().asString()
-                .startsWith("the example config does not pass the node check (error): config/level: Unknown property 'level'");
+        assertThat(ConnectorConformance.failures(withSample))
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "the example config does not pass the node check (error): config/level: Unknown property 'level'");
     }
 
     @Test
@@ -114,7 +147,8 @@ class ConnectorConformanceChecksTest {
             }
         };
 
-        assertThat(ConnectorConformance.failures(failing)).containsExactly(
-                "the example config does not compile: Node 'node' (acme.pass): no such level on this host");
+        assertThat(ConnectorConformance.failures(failing))
+                .containsExactly(
+                        "the example config does not compile: Node 'node' (acme.pass): no such level on this host");
     }
 }

@@ -32,8 +32,14 @@ final class ConnectorJar {
             throws IOException {
         Path src = Files.createDirectories(workDir.resolve(jarName + "-src"));
         Path classes = Files.createDirectories(workDir.resolve(jarName + "-classes"));
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", System.getProperty("java.class.path"),
-                "--release", "17", "-proc:none"));
+        List<String> args = new ArrayList<>(List.of(
+                "-d",
+                classes.toString(),
+                "-classpath",
+                System.getProperty("java.class.path"),
+                "--release",
+                "17",
+                "-proc:none"));
         for (Map.Entry<String, String> source : sources.entrySet()) {
             Path file = src.resolve(source.getKey().replace('.', '/') + ".java");
             Files.createDirectories(file.getParent());
@@ -46,7 +52,8 @@ final class ConnectorJar {
         }
         java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
         if (javac.run(null, null, errors, args.toArray(String[]::new)) != 0) {
-            throw new IllegalStateException("The connector source does not compile:\n" + errors.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    "The connector source does not compile:\n" + errors.toString(StandardCharsets.UTF_8));
         }
         for (Map.Entry<String, String> resource : resources.entrySet()) {
             Path file = classes.resolve(resource.getKey());
@@ -54,9 +61,11 @@ final class ConnectorJar {
             Files.writeString(file, resource.getValue());
         }
         Path jar = workDir.resolve(jarName + ".jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                out.putNextEntry(
+                        new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
                 copy(file, out);
                 out.closeEntry();
             }

@@ -11,19 +11,19 @@ import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.DirectoryFileSandbox;
-import dev.switchboard.runtime.engine.compile.FlowCompileException;
-import dev.switchboard.runtime.engine.compile.CompiledFlow;
-import dev.switchboard.runtime.engine.compile.FlowCompiler;
-import dev.switchboard.runtime.engine.compile.Services;
 import dev.switchboard.runtime.engine.MemoryInbox;
 import dev.switchboard.runtime.engine.NodeSupervision;
-import dev.switchboard.runtime.secrets.SecretMask;
 import dev.switchboard.runtime.engine.RunTracker;
+import dev.switchboard.runtime.engine.compile.CompiledFlow;
+import dev.switchboard.runtime.engine.compile.FlowCompileException;
+import dev.switchboard.runtime.engine.compile.FlowCompiler;
+import dev.switchboard.runtime.engine.compile.Services;
 import dev.switchboard.runtime.format.FlowCodec;
 import dev.switchboard.runtime.format.MalformedFlowException;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.FlowFormat;
 import dev.switchboard.runtime.model.Node;
+import dev.switchboard.runtime.secrets.SecretMask;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import dev.switchboard.runtime.validate.NodeConfigCheck;
 import dev.switchboard.runtime.validate.Problem;
@@ -54,13 +54,15 @@ final class ExampleChecks {
     static List<String> check(Connector connector, Map<String, String> secretValues) {
         ConfigValue.Fields config;
         try {
-            config = (ConfigValue.Fields) FlowCodec.toConfigValue(FlowCodec.parseTree(connector.spec().example()));
+            config = (ConfigValue.Fields)
+                    FlowCodec.toConfigValue(FlowCodec.parseTree(connector.spec().example()));
         } catch (MalformedFlowException | ClassCastException e) {
             return List.of("the help's example config is not a JSON object: " + e.getMessage());
         }
         List<String> failures = new ArrayList<>();
         for (Problem p : NodeConfigCheck.check(connector, config, "config", NODE)) {
-            failures.add("the example config does not pass the node check (" + p.severity().name().toLowerCase() + "): " + p);
+            failures.add("the example config does not pass the node check ("
+                    + p.severity().name().toLowerCase() + "): " + p);
         }
         if (!failures.isEmpty()) {
             return failures;
@@ -86,9 +88,11 @@ final class ExampleChecks {
         return failures;
     }
 
-    private static List<String> compile(Connector connector, ConfigValue.Fields config, Map<String, String> secretValues) {
+    private static List<String> compile(
+            Connector connector, ConfigValue.Fields config, Map<String, String> secretValues) {
         Path data = null;
-        try (DefaultCamelContext camel = new DefaultCamelContext(); NodeSupervision supervision = new NodeSupervision()) {
+        try (DefaultCamelContext camel = new DefaultCamelContext();
+                NodeSupervision supervision = new NodeSupervision()) {
             data = Files.createTempDirectory("conformance");
             camel.addComponent(IngressComponent.SCHEME, new IngressComponent(new IngressServer("127.0.0.1", 0)));
             Services services = new Services()
@@ -96,8 +100,15 @@ final class ExampleChecks {
                     .register(DedupeStore.class, new NoDedupeStore());
             // a secret the example references resolves to a stand-in unless given: compiling must not need real ones
             SecretResolver secrets = new SecretResolver(name -> secretValues.getOrDefault(name, "conformance-" + name));
-            FlowCompiler compiler = new FlowCompiler(new ConnectorCatalog(List.of(connector)), secrets, services,
-                    new MemoryInbox(16, 1), new RunTracker(), null, new SecretMask(), supervision);
+            FlowCompiler compiler = new FlowCompiler(
+                    new ConnectorCatalog(List.of(connector)),
+                    secrets,
+                    services,
+                    new MemoryInbox(16, 1),
+                    new RunTracker(),
+                    null,
+                    new SecretMask(),
+                    supervision);
             Node node = new Node(NODE, connector.spec().id(), null, config, null);
             CompiledFlow compiled = compiler.compile(
                     new Flow(FlowFormat.CURRENT, FLOW, FLOW, null, null, List.of(node), List.of(), null), camel);
@@ -105,8 +116,9 @@ final class ExampleChecks {
             compiled.lifecycle().close();
             List<RouteDefinition> routes = compiled.routes();
             if (routes.stream().noneMatch(r -> (FLOW + ":" + NODE).equals(r.getRouteId()))) {
-                return List.of("compiling the example gave no route '" + FLOW + ":" + NODE + "' (a connector must start "
-                        + "its route with NodeContext.from or append to NodeContext.route)");
+                return List.of(
+                        "compiling the example gave no route '" + FLOW + ":" + NODE + "' (a connector must start "
+                                + "its route with NodeContext.from or append to NodeContext.route)");
             }
             return List.of();
         } catch (FlowCompileException e) {
@@ -139,7 +151,6 @@ final class ExampleChecks {
         }
 
         @Override
-        public void remember(String scope, String key, Duration window) {
-        }
+        public void remember(String scope, String key, Duration window) {}
     }
 }

@@ -23,6 +23,7 @@ import org.kordamp.ikonli.feather.Feather;
 final class SpecChecks {
     /** The palette's groups, in the designer's order (PaletteViewModel.CATEGORY_ORDER). */
     static final List<String> CATEGORIES = List.of("Triggers", "Logic", "Transform", "Actions");
+
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)*");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -49,12 +50,22 @@ final class SpecChecks {
     }
 
     private void metadata() {
-        require(ID.matcher(spec.id()).matches(), "id '" + spec.id() + "' must be lower-case words joined by dots, like http.request");
-        require(!blank(spec.title()) && !spec.title().equals(spec.id()), "title must name the connector for people, not repeat its id");
-        require(!blank(spec.description()) && !spec.description().contains("\n"), "description must be one non-empty line");
-        require(CATEGORIES.contains(spec.category()), "category '" + spec.category() + "' must be one of " + CATEGORIES);
-        require(!"box".equals(spec.icon()) && featherIcon(spec.icon()),
-                "icon '" + spec.icon() + "' must be a Feather icon name the designer knows (e.g. globe, filter, zap), not the default box");
+        require(
+                ID.matcher(spec.id()).matches(),
+                "id '" + spec.id() + "' must be lower-case words joined by dots, like http.request");
+        require(
+                !blank(spec.title()) && !spec.title().equals(spec.id()),
+                "title must name the connector for people, not repeat its id");
+        require(
+                !blank(spec.description()) && !spec.description().contains("\n"),
+                "description must be one non-empty line");
+        require(
+                CATEGORIES.contains(spec.category()),
+                "category '" + spec.category() + "' must be one of " + CATEGORIES);
+        require(
+                !"box".equals(spec.icon()) && featherIcon(spec.icon()),
+                "icon '" + spec.icon()
+                        + "' must be a Feather icon name the designer knows (e.g. globe, filter, zap), not the default box");
     }
 
     private static boolean featherIcon(String name) {
@@ -68,14 +79,17 @@ final class SpecChecks {
 
     private void help() {
         if (blank(spec.help())) {
-            failures.add("help is empty: write <id>.md beside the connector class and load it with ConnectorSpec.Builder.helpResource");
+            failures.add(
+                    "help is empty: write <id>.md beside the connector class and load it with ConnectorSpec.Builder.helpResource");
             return;
         }
         List<String> examples = Help.examples(spec.help());
         if (examples.isEmpty()) {
-            failures.add("help has no worked example: add a block marked " + Help.EXAMPLE_FENCE + " holding a node's config");
+            failures.add("help has no worked example: add a block marked " + Help.EXAMPLE_FENCE
+                    + " holding a node's config");
         } else if (examples.size() > 1) {
-            failures.add("help has " + examples.size() + " blocks marked " + Help.EXAMPLE_FENCE + "; the example config must be one");
+            failures.add("help has " + examples.size() + " blocks marked " + Help.EXAMPLE_FENCE
+                    + "; the example config must be one");
         } else if (parse(examples.get(0)) == null || !parse(examples.get(0)).isObject()) {
             failures.add("the help's example config is not a JSON object: " + examples.get(0));
         }
@@ -86,14 +100,20 @@ final class SpecChecks {
         require(spec.hasInput() == !trigger, "a " + spec.kind() + " must " + (trigger ? "not " : "") + "have an input");
         Set<String> names = new HashSet<>();
         for (PortSpec port : spec.outputs()) {
-            require(NAME.matcher(port.name()).matches(), "output '" + port.name() + "' must be a plain name (letters, digits, _)");
+            require(
+                    NAME.matcher(port.name()).matches(),
+                    "output '" + port.name() + "' must be a plain name (letters, digits, _)");
             require(names.add(port.name()), "output '" + port.name() + "' is declared twice");
-            require(!PortSpec.ERROR.equals(port.name()), "output 'error' is the runtime's: every node with an input has it, "
-                    + "and a trigger's failures are answered by the trigger itself; do not declare it");
+            require(
+                    !PortSpec.ERROR.equals(port.name()),
+                    "output 'error' is the runtime's: every node with an input has it, "
+                            + "and a trigger's failures are answered by the trigger itself; do not declare it");
             require(!blank(port.title()), "output '" + port.name() + "' needs a title");
         }
         if (trigger || spec.kind() == ConnectorKind.STEP) {
-            require(!spec.outputs().isEmpty() || spec.dynamicPorts(), "a " + spec.kind() + " must have an output: its events go on from there");
+            require(
+                    !spec.outputs().isEmpty() || spec.dynamicPorts(),
+                    "a " + spec.kind() + " must have an output: its events go on from there");
         }
         require(!spec.dynamicPorts() || spec.kind() == ConnectorKind.STEP, "only a step may have dynamic ports");
     }
@@ -107,7 +127,9 @@ final class SpecChecks {
             }
         }
         for (Problem problem : NodeConfigCheck.check(connector, defaults, "", "conformance")) {
-            String property = problem.pointer().isEmpty() ? "" : problem.pointer().substring(1).split("/", 2)[0];
+            String property = problem.pointer().isEmpty()
+                    ? ""
+                    : problem.pointer().substring(1).split("/", 2)[0];
             if (problem.isError() && defaults.values().containsKey(property)) {
                 failures.add("the default of '" + property + "' does not pass the generic check: " + problem.message());
             }
@@ -122,10 +144,15 @@ final class SpecChecks {
             require(!blank(p.title()), "property '" + name + "' needs a title");
             if (p.type() == PropertyType.ENUM) {
                 require(!p.options().isEmpty(), "enum property '" + name + "' needs options");
-                require(p.defaultValue() == null || p.options().contains(String.valueOf(p.defaultValue().toPlain())),
+                require(
+                        p.defaultValue() == null
+                                || p.options()
+                                        .contains(
+                                                String.valueOf(p.defaultValue().toPlain())),
                         "the default of '" + name + "' is not one of its options " + p.options());
             }
-            require(p.type() != PropertyType.SECRET || p.defaultValue() == null,
+            require(
+                    p.type() != PropertyType.SECRET || p.defaultValue() == null,
                     "secret property '" + name + "' must not have a default");
             checkProperties(p.items(), name + "[].");
         }
@@ -133,7 +160,9 @@ final class SpecChecks {
 
     private void sampleEvent() {
         if (spec.kind() == ConnectorKind.TRIGGER) {
-            require(!blank(spec.sampleEvent()), "a trigger needs a sampleEvent: the data of a typical event, for field suggestions");
+            require(
+                    !blank(spec.sampleEvent()),
+                    "a trigger needs a sampleEvent: the data of a typical event, for field suggestions");
         }
         if (!blank(spec.sampleEvent())) {
             require(parse(spec.sampleEvent()) != null, "sampleEvent is not valid JSON: " + spec.sampleEvent());

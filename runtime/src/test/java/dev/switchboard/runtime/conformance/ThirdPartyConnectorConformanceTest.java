@@ -24,17 +24,30 @@ import org.junit.jupiter.api.io.TempDir;
 class ThirdPartyConnectorConformanceTest extends ConnectorConformance {
     @TempDir
     static Path work;
+
     static URLClassLoader goodJar;
     static URLClassLoader brokenJar;
 
     @BeforeAll
     static void buildJars() throws IOException {
-        goodJar = load(ConnectorJar.build(work, "greet", Map.of("com.example.greet.GreetConnector", source("greet.md")),
-                Map.of("com/example/greet/greet.md", HELP_WITH_EXAMPLE,
-                        ConnectorJar.SERVICES, "com.example.greet.GreetConnector\n")));
-        brokenJar = load(ConnectorJar.build(work, "broken", Map.of("com.example.greet.GreetConnector", source("greet.md")),
-                Map.of("com/example/greet/greet.md", "Adds a greeting. No example here.\n",
-                        ConnectorJar.SERVICES, "com.example.greet.GreetConnector\n")));
+        goodJar = load(ConnectorJar.build(
+                work,
+                "greet",
+                Map.of("com.example.greet.GreetConnector", source("greet.md")),
+                Map.of(
+                        "com/example/greet/greet.md",
+                        HELP_WITH_EXAMPLE,
+                        ConnectorJar.SERVICES,
+                        "com.example.greet.GreetConnector\n")));
+        brokenJar = load(ConnectorJar.build(
+                work,
+                "broken",
+                Map.of("com.example.greet.GreetConnector", source("greet.md")),
+                Map.of(
+                        "com/example/greet/greet.md",
+                        "Adds a greeting. No example here.\n",
+                        ConnectorJar.SERVICES,
+                        "com.example.greet.GreetConnector\n")));
     }
 
     @AfterAll
@@ -44,12 +57,15 @@ class ThirdPartyConnectorConformanceTest extends ConnectorConformance {
     }
 
     private static URLClassLoader load(Path jar) throws IOException {
-        return new URLClassLoader(new URL[] {jar.toUri().toURL()}, ThirdPartyConnectorConformanceTest.class.getClassLoader());
+        return new URLClassLoader(
+                new URL[] {jar.toUri().toURL()}, ThirdPartyConnectorConformanceTest.class.getClassLoader());
     }
 
     /** The catalog sees the class path's connectors too; these are the ones the jar brought. */
     private static List<Connector> fromJar(URLClassLoader jar) {
-        return ConnectorCatalog.load(jar).all().stream().filter(c -> c.getClass().getClassLoader() == jar).toList();
+        return ConnectorCatalog.load(jar).all().stream()
+                .filter(c -> c.getClass().getClassLoader() == jar)
+                .toList();
     }
 
     @Override
@@ -69,8 +85,9 @@ class ThirdPartyConnectorConformanceTest extends ConnectorConformance {
     void aConnectorWithoutAHelpExampleFailsTheSuiteSayingSo() {
         Connector broken = fromJar(brokenJar).get(0);
 
-        assertThat(failures(broken)).containsExactly(
-                "help has no worked example: add a block marked ```json example holding a node's config");
+        assertThat(failures(broken))
+                .containsExactly(
+                        "help has no worked example: add a block marked ```json example holding a node's config");
         assertThatThrownBy(() -> assertConforms(broken))
                 .isInstanceOf(AssertionError.class)
                 .hasMessage("Connector 'greet.hello' (com.example.greet.GreetConnector) does not conform:\n"

@@ -31,11 +31,29 @@ class AmqpConnectorsTest {
 
     @Test
     void sentEventArrivesAtAmqpConsumerWithDataAndCloudEventAttributes() throws Exception {
-        engine.deploy(chain("amqp-out", node("in", "test.inject", "channel", "amqp-rt"),
-                node("send", "amqp.send", "brokerUrl", SharedArtemis.amqpUrl(), "destination", "amqp.readings",
-                        "headers", ConfigValue.object("device", "{{data.device}}"))));
-        engine.deploy(chain("amqp-in", node("receive", "amqp.consume", "brokerUrl", SharedArtemis.amqpUrl(),
-                        "destination", "amqp.readings", "selector", "device = 'pump-7'"),
+        engine.deploy(chain(
+                "amqp-out",
+                node("in", "test.inject", "channel", "amqp-rt"),
+                node(
+                        "send",
+                        "amqp.send",
+                        "brokerUrl",
+                        SharedArtemis.amqpUrl(),
+                        "destination",
+                        "amqp.readings",
+                        "headers",
+                        ConfigValue.object("device", "{{data.device}}"))));
+        engine.deploy(chain(
+                "amqp-in",
+                node(
+                        "receive",
+                        "amqp.consume",
+                        "brokerUrl",
+                        SharedArtemis.amqpUrl(),
+                        "destination",
+                        "amqp.readings",
+                        "selector",
+                        "device = 'pump-7'"),
                 node("seen", "test.capture", "sink", "amqp-rt")));
 
         InjectConnector.send(engine.camel(), "amqp-rt", "{\"device\": \"fan-1\", \"rpm\": 900}");
@@ -54,9 +72,13 @@ class AmqpConnectorsTest {
 
     @Test
     void messageSentOverJmsIsConsumedOverAmqpFromTheSameBroker() throws Exception {
-        engine.deploy(chain("x-out", node("in", "test.inject", "channel", "amqp-x"),
+        engine.deploy(chain(
+                "x-out",
+                node("in", "test.inject", "channel", "amqp-x"),
                 node("send", "jms.send", "brokerUrl", SharedArtemis.tcpUrl(), "destination", "cross.q")));
-        engine.deploy(chain("x-in", node("receive", "amqp.consume", "brokerUrl", SharedArtemis.amqpUrl(), "destination", "cross.q"),
+        engine.deploy(chain(
+                "x-in",
+                node("receive", "amqp.consume", "brokerUrl", SharedArtemis.amqpUrl(), "destination", "cross.q"),
                 node("seen", "test.capture", "sink", "amqp-x")));
 
         InjectConnector.send(engine.camel(), "amqp-x", "\"plain words\"");

@@ -22,7 +22,8 @@ final class BrokerFlows {
 
     /** An engine that resolves these {@code {{secret:NAME}}} references (flows may not hold the values themselves). */
     static Engine engine(Map<String, String> secrets) {
-        return new Engine(EngineOptions.defaults().withHttpPort(0), ConnectorCatalog.load(), SecretResolver.of(secrets)).start();
+        return new Engine(EngineOptions.defaults().withHttpPort(0), ConnectorCatalog.load(), SecretResolver.of(secrets))
+                .start();
     }
 
     static Flow flow(String id, List<Node> nodes, List<Wire> wires) {

@@ -67,12 +67,22 @@ class BrokerSamplesTest {
         Flow sample = sample("iot-temperature-alert");
         Flow withBroker = sample.withNode(configured(sample, "readings", "brokerUrl", SharedArtemis.tcpUrl()));
         Flow withHost = withBroker.withNode(configured(withBroker, "alert", "host", "127.0.0.1"));
-        Flow local = withHost.withNode(configured(withHost, "alert", "port", mail.getSmtp().getPort()));
+        Flow local = withHost.withNode(
+                configured(withHost, "alert", "port", mail.getSmtp().getPort()));
         engine.deploy(local);
-        engine.deploy(chain("sensors", node("in", "test.inject", "channel", "sensors"),
-                node("publish", "mqtt.publish", "brokerUrl", SharedArtemis.tcpUrl(), "topic", "sensors/{{data.sensor}}/temperature")));
+        engine.deploy(chain(
+                "sensors",
+                node("in", "test.inject", "channel", "sensors"),
+                node(
+                        "publish",
+                        "mqtt.publish",
+                        "brokerUrl",
+                        SharedArtemis.tcpUrl(),
+                        "topic",
+                        "sensors/{{data.sensor}}/temperature")));
         await().until(() -> engine.nodeStatus(local.id(), "readings")
-                .map(s -> s.state() == StatusBoard.State.UP).orElse(false));
+                .map(s -> s.state() == StatusBoard.State.UP)
+                .orElse(false));
 
         InjectConnector.send(engine.camel(), "sensors", "{\"sensor\": \"office\", \"celsius\": 21.0}");
         InjectConnector.send(engine.camel(), "sensors", "{\"sensor\": \"cold-room\", \"celsius\": 34.2}");
@@ -91,14 +101,18 @@ class BrokerSamplesTest {
         Flow sample = sample("customer-events-to-kafka");
         // the Kafka side is covered by the Kafka connector tests; here a capture stands in for the topic
         Node kafka = sample.node("publish").orElseThrow();
-        Flow local = sample
-                .withNode(configured(sample, "customer-events", "brokerUrl", SharedArtemis.tcpUrl()))
-                .withNode(new Node(kafka.id(), "test.capture", kafka.name(), ConfigValue.object("sink", "analytics"), kafka.ui()));
+        Flow local = sample.withNode(configured(sample, "customer-events", "brokerUrl", SharedArtemis.tcpUrl()))
+                .withNode(new Node(
+                        kafka.id(), "test.capture", kafka.name(), ConfigValue.object("sink", "analytics"), kafka.ui()));
         engine.deploy(local);
-        engine.deploy(chain("crm", node("in", "test.inject", "channel", "crm"),
+        engine.deploy(chain(
+                "crm",
+                node("in", "test.inject", "channel", "crm"),
                 node("send", "jms.send", "brokerUrl", SharedArtemis.tcpUrl(), "destination", "customer.events")));
 
-        InjectConnector.send(engine.camel(), "crm",
+        InjectConnector.send(
+                engine.camel(),
+                "crm",
                 "{\"customerId\": \"c-1042\", \"event\": \"SIGNED_UP\", \"email\": \"Ada@Example.com\"}");
 
         await().until(() -> CaptureConnector.events("analytics").size() == 1);
@@ -119,14 +133,16 @@ class BrokerSamplesTest {
 
     private static Node configured(Flow flow, String nodeId, String property, Object value) {
         Node node = flow.node(nodeId).orElseThrow();
-        ConfigValue converted = value instanceof Integer i ? ConfigValue.of(i.longValue()) : ConfigValue.of(value.toString());
+        ConfigValue converted =
+                value instanceof Integer i ? ConfigValue.of(i.longValue()) : ConfigValue.of(value.toString());
         return node.withConfig(node.config().with(property, converted));
     }
 
     /** The filter and map steps come from the logic connectors; without them the samples cannot run. */
     private static void assumeConnectors(String... ids) {
         ConnectorCatalog catalog = ConnectorCatalog.load();
-        Assumptions.assumeTrue(Arrays.stream(ids).allMatch(id -> catalog.find(id).isPresent()),
+        Assumptions.assumeTrue(
+                Arrays.stream(ids).allMatch(id -> catalog.find(id).isPresent()),
                 "needs the " + String.join(", ", ids) + " connector(s), built on another branch");
     }
 }

@@ -14,10 +14,10 @@ import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.support.Json;
 import dev.switchboard.connector.testkit.CaptureConnector;
 import dev.switchboard.connector.testkit.InjectConnector;
-import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.RunRecord;
 import dev.switchboard.runtime.engine.RunRecord.RunStatus;
+import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.model.Wire;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FileWriteFlowTest {
     @TempDir
     static Path temp;
+
     static Path data;
     static Engine engine;
     static final List<RunRecord> runs = new CopyOnWriteArrayList<>();
@@ -54,27 +55,42 @@ class FileWriteFlowTest {
 
     @Test
     void writesJsonLinesIntoTheDataFolderCreatingFolders() throws Exception {
-        engine.deploy(flow("orders-log", List.of(inject("in", "orders-log"),
+        engine.deploy(flow(
+                "orders-log",
+                List.of(
+                        inject("in", "orders-log"),
                         node("write", "file.write", "path", "out/{{data.day}}/orders.jsonl", "format", "jsonl"),
                         capture("after", "orders-log")),
                 List.of(Wire.of("in", "write"), Wire.of("write", "after"))));
 
-        InjectConnector.send(engine.camel(), "orders-log", "{\"day\": \"2026-11-28\", \"id\": 1, \"note\": \"two\\nlines\"}");
+        InjectConnector.send(
+                engine.camel(), "orders-log", "{\"day\": \"2026-11-28\", \"id\": 1, \"note\": \"two\\nlines\"}");
         InjectConnector.send(engine.camel(), "orders-log", "{\"day\": \"2026-11-28\", \"id\": 2}");
 
         List<String> lines = Files.readAllLines(data.resolve("out/2026-11-28/orders.jsonl"));
         assertThat(lines).hasSize(2);
-        assertThat(Json.parse(lines.get(0))).isEqualTo(Json.parse("{\"day\": \"2026-11-28\", \"id\": 1, \"note\": \"two\\nlines\"}"));
+        assertThat(Json.parse(lines.get(0)))
+                .isEqualTo(Json.parse("{\"day\": \"2026-11-28\", \"id\": 1, \"note\": \"two\\nlines\"}"));
         assertThat(Json.parse(lines.get(1)).get("id").asInt()).isEqualTo(2);
         assertThat(CaptureConnector.events("orders-log")).hasSize(2);
     }
 
     @Test
     void writesWholeCloudEventsOrCsvRows() throws Exception {
-        engine.deploy(flow("formats", List.of(inject("in", "formats"),
+        engine.deploy(flow(
+                "formats",
+                List.of(
+                        inject("in", "formats"),
                         node("events", "file.write", "path", "events.jsonl", "content", "event"),
-                        node("rows", "file.write", "path", "rows.csv", "format", "csv",
-                                "columns", ConfigValue.object("id", "{{data.id}}", "email", "{{data.email | lower}}")),
+                        node(
+                                "rows",
+                                "file.write",
+                                "path",
+                                "rows.csv",
+                                "format",
+                                "csv",
+                                "columns",
+                                ConfigValue.object("id", "{{data.id}}", "email", "{{data.email | lower}}")),
                         capture("after", "formats")),
                 List.of(Wire.of("in", "events"), Wire.of("events", "rows"), Wire.of("rows", "after"))));
 
@@ -89,36 +105,45 @@ class FileWriteFlowTest {
 
     @Test
     void pathsRenderedFromEventDataCannotLeaveTheDataFolder() throws Exception {
-        engine.deploy(flow("per-customer", List.of(inject("in", "per-customer"),
+        engine.deploy(flow(
+                "per-customer",
+                List.of(
+                        inject("in", "per-customer"),
                         node("write", "file.write", "path", "customers/{{data.name}}.jsonl"),
                         capture("after", "per-customer")),
                 List.of(Wire.of("in", "write"), Wire.of("write", "after"))));
 
         for (String name : List.of("../../escaped", "../../../../../../tmp/escaped")) {
-            assertThatThrownBy(() -> InjectConnector.send(engine.camel(), "per-customer", "{\"name\": \"" + name + "\"}"))
+            assertThatThrownBy(
+                            () -> InjectConnector.send(engine.camel(), "per-customer", "{\"name\": \"" + name + "\"}"))
                     .hasRootCauseInstanceOf(FileSandbox.SandboxViolationException.class)
-                    .rootCause().hasMessageContaining("leads outside the data folder");
+                    .rootCause()
+                    .hasMessageContaining("leads outside the data folder");
         }
         InjectConnector.send(engine.camel(), "per-customer", "{\"name\": \"ada\"}");
 
         assertThat(Files.readAllLines(data.resolve("customers/ada.jsonl"))).hasSize(1);
         try (Stream<Path> all = Files.walk(temp)) {
-            assertThat(all.filter(Files::isRegularFile)).as("nothing written outside the data folder")
+            assertThat(all.filter(Files::isRegularFile))
+                    .as("nothing written outside the data folder")
                     .allSatisfy(file -> assertThat(file).startsWith(data));
         }
         assertThat(CaptureConnector.events("per-customer")).hasSize(1);
         await().until(() -> runsOf("per-customer").size() == 3);
-        assertThat(runsOf("per-customer")).extracting(RunRecord::status)
+        assertThat(runsOf("per-customer"))
+                .extracting(RunRecord::status)
                 .containsExactly(RunStatus.FAILED, RunStatus.FAILED, RunStatus.SUCCESS);
-        assertThat(runsOf("per-customer").get(0).error()).contains("SandboxViolationException", "leads outside the data folder");
+        assertThat(runsOf("per-customer").get(0).error())
+                .contains("SandboxViolationException", "leads outside the data folder");
     }
 
     @Test
     void aFixedPathOutsideTheDataFolderIsRefusedAtDeploy() {
         for (String path : List.of("/etc/passwd", "../x.jsonl")) {
-            assertThatThrownBy(() -> engine.deploy(flow("bad-path", List.of(inject("in", "bad-path"),
-                            node("write", "file.write", "path", path)),
-                    List.of(Wire.of("in", "write")))))
+            assertThatThrownBy(() -> engine.deploy(flow(
+                            "bad-path",
+                            List.of(inject("in", "bad-path"), node("write", "file.write", "path", path)),
+                            List.of(Wire.of("in", "write")))))
                     .isInstanceOf(FlowCompileException.class)
                     .hasMessageContaining("config/path");
         }

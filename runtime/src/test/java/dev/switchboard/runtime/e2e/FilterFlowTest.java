@@ -14,10 +14,10 @@ import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.testkit.CaptureConnector;
 import dev.switchboard.connector.testkit.InjectConnector;
-import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.RunRecord;
 import dev.switchboard.runtime.engine.RunRecord.RunStatus;
+import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.model.Wire;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FilterFlowTest {
     @TempDir
     static Path data;
+
     static Engine engine;
     static final List<RunRecord> runs = new CopyOnWriteArrayList<>();
 
@@ -49,37 +50,67 @@ class FilterFlowTest {
     }
 
     static List<Integer> ids(String sink) {
-        return CaptureConnector.events(sink).stream().map(e -> e.data().get("id").asInt()).toList();
+        return CaptureConnector.events(sink).stream()
+                .map(e -> e.data().get("id").asInt())
+                .toList();
     }
 
     @Test
     void filterDropsNonMatchingEventsAndMarksTheirRunsFiltered() throws Exception {
-        engine.deploy(flow("hot-leads", List.of(inject("in", "hot-leads"),
-                        node("hot", "filter", "match", "all", "rules", rules(
-                                rule("data.score", "gt", 50), rule("data.email", "matches", "@example\\.com$"))),
+        engine.deploy(flow(
+                "hot-leads",
+                List.of(
+                        inject("in", "hot-leads"),
+                        node(
+                                "hot",
+                                "filter",
+                                "match",
+                                "all",
+                                "rules",
+                                rules(rule("data.score", "gt", 50), rule("data.email", "matches", "@example\\.com$"))),
                         capture("out", "hot-leads")),
                 List.of(Wire.of("in", "hot"), Wire.of("hot", "matched", "out"))));
 
         InjectConnector.send(engine.camel(), "hot-leads", "{\"id\": 1, \"score\": 80, \"email\": \"a@example.com\"}");
         InjectConnector.send(engine.camel(), "hot-leads", "{\"id\": 2, \"score\": 20, \"email\": \"b@example.com\"}");
-        InjectConnector.send(engine.camel(), "hot-leads", "{\"id\": 3, \"score\": \"75\", \"email\": \"c@example.com\"}");
+        InjectConnector.send(
+                engine.camel(), "hot-leads", "{\"id\": 3, \"score\": \"75\", \"email\": \"c@example.com\"}");
         InjectConnector.send(engine.camel(), "hot-leads", "{\"id\": 4, \"score\": 90, \"email\": \"d@other.org\"}");
         InjectConnector.send(engine.camel(), "hot-leads", "{\"id\": 5}");
 
         assertThat(ids("hot-leads")).containsExactly(1, 3);
         await().until(() -> runsOf("hot-leads").size() == 5);
-        assertThat(runsOf("hot-leads")).extracting(RunRecord::status).containsExactly(
-                RunStatus.SUCCESS, RunStatus.FILTERED, RunStatus.SUCCESS, RunStatus.FILTERED, RunStatus.FILTERED);
+        assertThat(runsOf("hot-leads"))
+                .extracting(RunRecord::status)
+                .containsExactly(
+                        RunStatus.SUCCESS,
+                        RunStatus.FILTERED,
+                        RunStatus.SUCCESS,
+                        RunStatus.FILTERED,
+                        RunStatus.FILTERED);
         assertThat(runsOf("hot-leads").get(1).endedAt()).isEqualTo("hot:unmatched");
     }
 
     @Test
     void anyLetsThroughWhatOneRuleMatchesAndUnmatchedCanBeWired() throws Exception {
-        engine.deploy(flow("regions", List.of(inject("in", "regions"),
-                        node("eu", "filter", "match", "any", "rules", rules(
-                                rule("data.country", "in", ConfigValue.list(ConfigValue.of("DE"), ConfigValue.of("FR"))),
-                                rule("data.vat", "exists", null))),
-                        capture("yes", "regions-yes"), capture("no", "regions-no")),
+        engine.deploy(flow(
+                "regions",
+                List.of(
+                        inject("in", "regions"),
+                        node(
+                                "eu",
+                                "filter",
+                                "match",
+                                "any",
+                                "rules",
+                                rules(
+                                        rule(
+                                                "data.country",
+                                                "in",
+                                                ConfigValue.list(ConfigValue.of("DE"), ConfigValue.of("FR"))),
+                                        rule("data.vat", "exists", null))),
+                        capture("yes", "regions-yes"),
+                        capture("no", "regions-no")),
                 List.of(Wire.of("in", "eu"), Wire.of("eu", "matched", "yes"), Wire.of("eu", "unmatched", "no"))));
 
         InjectConnector.send(engine.camel(), "regions", "{\"id\": 1, \"country\": \"DE\"}");
@@ -94,9 +125,13 @@ class FilterFlowTest {
 
     @Test
     void aMatchedPortWiredToTwoNodesGivesEachItsOwnCopy() throws Exception {
-        engine.deploy(flow("filter-fan", List.of(inject("in", "filter-fan"),
+        engine.deploy(flow(
+                "filter-fan",
+                List.of(
+                        inject("in", "filter-fan"),
                         node("f", "filter", "rules", rules(rule("data.ok", "eq", true))),
-                        capture("a", "filter-fan-a"), capture("b", "filter-fan-b")),
+                        capture("a", "filter-fan-a"),
+                        capture("b", "filter-fan-b")),
                 List.of(Wire.of("in", "f"), Wire.of("f", "matched", "a"), Wire.of("f", "matched", "b"))));
 
         InjectConnector.send(engine.camel(), "filter-fan", "{\"id\": 1, \"ok\": true}");
@@ -109,14 +144,19 @@ class FilterFlowTest {
         assertThat(a.id()).isEqualTo(b.id());
         assertThat(a.data()).isNotSameAs(b.data());
         await().until(() -> runsOf("filter-fan").size() == 2);
-        assertThat(runsOf("filter-fan")).extracting(RunRecord::status).containsExactly(RunStatus.SUCCESS, RunStatus.FILTERED);
+        assertThat(runsOf("filter-fan"))
+                .extracting(RunRecord::status)
+                .containsExactly(RunStatus.SUCCESS, RunStatus.FILTERED);
     }
 
     @Test
     void aFlowWithABadRuleDoesNotDeployAndSaysWhere() {
-        assertThatThrownBy(() -> engine.deploy(flow("bad-filter", List.of(inject("in", "bad-filter"),
-                        node("f", "filter", "rules", rules(rule("data.x", "matches", "(unclosed")))),
-                List.of(Wire.of("in", "f")))))
+        assertThatThrownBy(() -> engine.deploy(flow(
+                        "bad-filter",
+                        List.of(
+                                inject("in", "bad-filter"),
+                                node("f", "filter", "rules", rules(rule("data.x", "matches", "(unclosed")))),
+                        List.of(Wire.of("in", "f")))))
                 .isInstanceOf(FlowCompileException.class)
                 .hasMessageContaining("Node 'f'")
                 .hasMessageContaining("config/rules/0/value");

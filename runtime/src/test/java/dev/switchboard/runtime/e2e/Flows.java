@@ -24,8 +24,11 @@ final class Flows {
     private Flows() {}
 
     static Engine engine(Path dataDir) {
-        return new Engine(EngineOptions.defaults().withHttpPort(0).withDataDir(dataDir), ConnectorCatalog.load(),
-                SecretResolver.of(Map.of())).start();
+        return new Engine(
+                        EngineOptions.defaults().withHttpPort(0).withDataDir(dataDir),
+                        ConnectorCatalog.load(),
+                        SecretResolver.of(Map.of()))
+                .start();
     }
 
     /** An engine with these secrets and a short drain, so tests that stop flows stay quick. */
@@ -60,7 +63,8 @@ final class Flows {
     }
 
     static ConfigValue rule(String field, String op, Object value) {
-        return value == null ? ConfigValue.object("field", field, "op", op)
+        return value == null
+                ? ConfigValue.object("field", field, "op", op)
                 : ConfigValue.object("field", field, "op", op, "value", value);
     }
 

@@ -36,19 +36,23 @@ public final class GateConnector implements Connector {
     public ConnectorSpec spec() {
         return ConnectorSpec.builder("test.gate", ConnectorKind.STEP)
                 .title("Gate (tests)")
-                .properties(PropertySpec.builder("gate", PropertyType.STRING).required().build())
+                .properties(PropertySpec.builder("gate", PropertyType.STRING)
+                        .required()
+                        .build())
                 .build();
     }
 
     @Override
     public void compile(NodeContext node) {
         String gate = node.config().requireString("gate");
-        node.emit(node.route().process(exchange -> {
-            AtomicInteger left = ALLOWANCE.computeIfAbsent(gate, k -> new AtomicInteger(Integer.MAX_VALUE));
-            if (left.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) <= 0) {
-                REJECTED.computeIfAbsent(gate, k -> new AtomicInteger()).incrementAndGet();
-                throw new IllegalStateException("gate " + gate + " is closed: the flow stops here");
-            }
-        }), PortSpec.OUT);
+        node.emit(
+                node.route().process(exchange -> {
+                    AtomicInteger left = ALLOWANCE.computeIfAbsent(gate, k -> new AtomicInteger(Integer.MAX_VALUE));
+                    if (left.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) <= 0) {
+                        REJECTED.computeIfAbsent(gate, k -> new AtomicInteger()).incrementAndGet();
+                        throw new IllegalStateException("gate " + gate + " is closed: the flow stops here");
+                    }
+                }),
+                PortSpec.OUT);
     }
 }

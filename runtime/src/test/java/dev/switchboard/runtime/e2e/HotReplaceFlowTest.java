@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HotReplaceFlowTest {
     @TempDir
     static Path data;
+
     static Engine engine;
 
     @BeforeAll
@@ -43,15 +44,27 @@ class HotReplaceFlowTest {
     }
 
     static Flow churn(int version) {
-        return flow("churn", List.of(inject("in", "churn"),
-                        node("tag", "map", "mode", "merge", "fields", ConfigValue.object("version", Integer.toString(version))),
+        return flow(
+                "churn",
+                List.of(
+                        inject("in", "churn"),
+                        node(
+                                "tag",
+                                "map",
+                                "mode",
+                                "merge",
+                                "fields",
+                                ConfigValue.object("version", Integer.toString(version))),
                         capture("out", "churn-v" + version)),
                 List.of(Wire.of("in", "tag"), Wire.of("tag", "out")));
     }
 
     @Test
     void replacingOneFlowNeverLosesOrDuplicatesAnotherFlowsEvents() throws Exception {
-        engine.deploy(flow("steady", List.of(inject("in", "steady"),
+        engine.deploy(flow(
+                "steady",
+                List.of(
+                        inject("in", "steady"),
                         node("keep", "filter", "rules", rules(rule("data.seq", "gte", 0))),
                         node("stamp", "map", "mode", "merge", "fields", ConfigValue.object("seen", "yes")),
                         capture("out", "steady")),
@@ -79,8 +92,11 @@ class HotReplaceFlowTest {
             replacing.set(false);
             int total = sent.get();
 
-            List<Integer> received = CaptureConnector.events("steady").stream().map(e -> e.data().get("seq").asInt()).toList();
-            assertThat(received).containsExactlyElementsOf(IntStream.range(0, total).boxed().toList());
+            List<Integer> received = CaptureConnector.events("steady").stream()
+                    .map(e -> e.data().get("seq").asInt())
+                    .toList();
+            assertThat(received)
+                    .containsExactlyElementsOf(IntStream.range(0, total).boxed().toList());
             assertThat(CaptureConnector.events("churn-v0")).isEmpty();
         } finally {
             replacing.set(false);

@@ -49,8 +49,11 @@ class HttpRequestRetryTest {
     static void start() throws Exception {
         target = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
         target.start();
-        engine = new Engine(EngineOptions.defaults().withHttpPort(0), ConnectorCatalog.load(),
-                SecretResolver.of(Map.of("API_KEY", "k-123"))).start();
+        engine = new Engine(
+                        EngineOptions.defaults().withHttpPort(0),
+                        ConnectorCatalog.load(),
+                        SecretResolver.of(Map.of("API_KEY", "k-123")))
+                .start();
         engine.addRunListener(RUNS::add);
     }
 
@@ -62,27 +65,47 @@ class HttpRequestRetryTest {
 
     /** inject → http.request → capture, one flow per test so runs and captures do not mix. */
     static void deploy(String id, String path) throws Exception {
-        engine.deploy(chain(id,
+        engine.deploy(chain(
+                id,
                 node("in", "test.inject", "channel", id),
-                node("call", "http.request", "method", "POST", "url", target.baseUrl() + path,
-                        "auth", "api-key", "apiKey", "{{secret:API_KEY}}", "retries", 3, "retryBackoff", "20ms", "timeout", "5s"),
+                node(
+                        "call",
+                        "http.request",
+                        "method",
+                        "POST",
+                        "url",
+                        target.baseUrl() + path,
+                        "auth",
+                        "api-key",
+                        "apiKey",
+                        "{{secret:API_KEY}}",
+                        "retries",
+                        3,
+                        "retryBackoff",
+                        "20ms",
+                        "timeout",
+                        "5s"),
                 node("out", "test.capture", "sink", id)));
     }
 
     static List<ServeEvent> served(String path) {
-        return target.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().equals(path))
-                .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate())).toList();
+        return target.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().equals(path))
+                .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+                .toList();
     }
 
     static RunRecord run(String flowId) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> RUNS.stream().anyMatch(r -> r.flowId().equals(flowId)));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> RUNS.stream().anyMatch(r -> r.flowId().equals(flowId)));
         return RUNS.stream().filter(r -> r.flowId().equals(flowId)).findFirst().orElseThrow();
     }
 
     /** Every run of the flow's one event, once the last one ended other than in a retry. */
     static List<RunRecord> runsUntilSettled(String flowId) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> RUNS.stream()
-                .anyMatch(r -> r.flowId().equals(flowId) && r.status() != RunRecord.RunStatus.RETRYING));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> RUNS.stream()
+                        .anyMatch(r -> r.flowId().equals(flowId) && r.status() != RunRecord.RunStatus.RETRYING));
         return RUNS.stream().filter(r -> r.flowId().equals(flowId)).toList();
     }
 
@@ -96,98 +119,150 @@ class HttpRequestRetryTest {
 
     @Test
     void serviceUnavailableTwiceThenOkIsRetriedUntilItSucceeds() throws Exception {
-        target.stubFor(post(urlEqualTo("/flaky")).inScenario("flaky").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503).withBody("busy")).willSetStateTo("second"));
-        target.stubFor(post(urlEqualTo("/flaky")).inScenario("flaky").whenScenarioStateIs("second")
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("third"));
-        target.stubFor(post(urlEqualTo("/flaky")).inScenario("flaky").whenScenarioStateIs("third")
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        target.stubFor(post(urlEqualTo("/flaky"))
+                .inScenario("flaky")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503).withBody("busy"))
+                .willSetStateTo("second"));
+        target.stubFor(post(urlEqualTo("/flaky"))
+                .inScenario("flaky")
+                .whenScenarioStateIs("second")
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("third"));
+        target.stubFor(post(urlEqualTo("/flaky"))
+                .inScenario("flaky")
+                .whenScenarioStateIs("third")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"ok\": true}")));
         deploy("flaky", "/flaky");
 
         InjectConnector.send(engine.camel(), "flaky", "{\"order\": 7}");
 
         List<RunRecord> runs = runsUntilSettled("flaky");
-        assertThat(runs).extracting(RunRecord::status).containsExactly(
-                RunRecord.RunStatus.RETRYING, RunRecord.RunStatus.RETRYING, RunRecord.RunStatus.SUCCESS);
-        assertThat(runs.get(0).error()).contains("retrying call (attempt 2 of 4)").contains("answered 503: busy");
+        assertThat(runs)
+                .extracting(RunRecord::status)
+                .containsExactly(
+                        RunRecord.RunStatus.RETRYING, RunRecord.RunStatus.RETRYING, RunRecord.RunStatus.SUCCESS);
+        assertThat(runs.get(0).error())
+                .contains("retrying call (attempt 2 of 4)")
+                .contains("answered 503: busy");
         assertChained(runs);
-        assertThat(target.findAll(postRequestedFor(urlEqualTo("/flaky")))).hasSize(3)
+        assertThat(target.findAll(postRequestedFor(urlEqualTo("/flaky"))))
+                .hasSize(3)
                 .allSatisfy(r -> {
                     assertThat(Json.parse(r.getBodyAsString())).isEqualTo(Json.parse("{\"order\": 7}"));
                     assertThat(r.getHeader("X-API-Key")).isEqualTo("k-123");
                 });
         Event out = CaptureConnector.events("flaky").get(0);
-        assertThat(out.data()).isEqualTo(Json.parse("{\"status\": 200, \"headers\": "
-                + out.data().path("headers") + ", \"body\": {\"ok\": true}}"));
+        assertThat(out.data())
+                .isEqualTo(Json.parse("{\"status\": 200, \"headers\": "
+                        + out.data().path("headers") + ", \"body\": {\"ok\": true}}"));
     }
 
     @Test
     void tooManyRequestsWithRetryAfterDelaysTheNextAttemptAtLeastThatLong() throws Exception {
-        target.stubFor(post(urlEqualTo("/limited")).inScenario("limited").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("open"));
-        target.stubFor(post(urlEqualTo("/limited")).inScenario("limited").whenScenarioStateIs("open")
+        target.stubFor(post(urlEqualTo("/limited"))
+                .inScenario("limited")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+                .willSetStateTo("open"));
+        target.stubFor(post(urlEqualTo("/limited"))
+                .inScenario("limited")
+                .whenScenarioStateIs("open")
                 .willReturn(aResponse().withStatus(202)));
         deploy("limited", "/limited");
 
         InjectConnector.send(engine.camel(), "limited", "{}");
 
-        assertThat(runsUntilSettled("limited")).extracting(RunRecord::status)
+        assertThat(runsUntilSettled("limited"))
+                .extracting(RunRecord::status)
                 .containsExactly(RunRecord.RunStatus.RETRYING, RunRecord.RunStatus.SUCCESS);
         List<ServeEvent> served = served("/limited");
         assertThat(served).hasSize(2);
-        long gap = served.get(1).getRequest().getLoggedDate().getTime() - served.get(0).getRequest().getLoggedDate().getTime();
+        long gap = served.get(1).getRequest().getLoggedDate().getTime()
+                - served.get(0).getRequest().getLoggedDate().getTime();
         // a lower bound the connector guarantees, not a timing goal: the backoff alone is 20 ms
         assertThat(gap).isGreaterThanOrEqualTo(1000);
-        assertThat(CaptureConnector.events("limited").get(0).data().path("status").asInt()).isEqualTo(202);
+        assertThat(CaptureConnector.events("limited")
+                        .get(0)
+                        .data()
+                        .path("status")
+                        .asInt())
+                .isEqualTo(202);
     }
 
     @Test
     void notFoundFailsAtOnceWithoutRetryAndTheRunIsFailed() throws Exception {
-        target.stubFor(post(urlEqualTo("/missing")).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/json").withBody("{\"error\": \"no such list\"}")));
+        target.stubFor(post(urlEqualTo("/missing"))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": \"no such list\"}")));
         deploy("missing", "/missing");
 
         assertThatThrownBy(() -> InjectConnector.send(engine.camel(), "missing", "{}"))
-                .rootCause().hasMessageContaining("answered 404").hasMessageContaining("no such list");
+                .rootCause()
+                .hasMessageContaining("answered 404")
+                .hasMessageContaining("no such list");
 
         RunRecord run = run("missing");
         assertThat(run.status()).isEqualTo(RunRecord.RunStatus.FAILED);
-        assertThat(run.error()).contains("POST " + target.baseUrl() + "/missing answered 404: {\"error\": \"no such list\"}");
+        assertThat(run.error())
+                .contains("POST " + target.baseUrl() + "/missing answered 404: {\"error\": \"no such list\"}");
         assertThat(target.findAll(postRequestedFor(urlEqualTo("/missing")))).hasSize(1);
         assertThat(CaptureConnector.events("missing")).isEmpty();
     }
 
     @Test
     void aGetSendsNoBodyAndOriginalOutputKeepsTheEventData() throws Exception {
-        target.stubFor(get(urlEqualTo("/lookup/a%2Fb")).willReturn(aResponse().withStatus(200).withBody("found")));
-        engine.deploy(chain("lookup",
+        target.stubFor(get(urlEqualTo("/lookup/a%2Fb"))
+                .willReturn(aResponse().withStatus(200).withBody("found")));
+        engine.deploy(chain(
+                "lookup",
                 node("in", "test.inject", "channel", "lookup"),
-                node("call", "http.request", "method", "GET", "url", target.baseUrl() + "/lookup/{{data.key}}",
-                        "output", "original"),
+                node(
+                        "call",
+                        "http.request",
+                        "method",
+                        "GET",
+                        "url",
+                        target.baseUrl() + "/lookup/{{data.key}}",
+                        "output",
+                        "original"),
                 node("out", "test.capture", "sink", "lookup")));
 
         InjectConnector.send(engine.camel(), "lookup", "{\"key\": \"a/b\"}");
 
         assertThat(run("lookup").status()).isEqualTo(RunRecord.RunStatus.SUCCESS);
         assertThat(target.findAll(getRequestedFor(urlEqualTo("/lookup/a%2Fb")).withHeader("Content-Type", absent())))
-                .singleElement().satisfies(r -> assertThat(r.getBody()).isEmpty());
+                .singleElement()
+                .satisfies(r -> assertThat(r.getBody()).isEmpty());
         assertThat(CaptureConnector.events("lookup").get(0).data()).isEqualTo(Json.parse("{\"key\": \"a/b\"}"));
     }
 
     @Test
     void retriesRunOutOnPersistentServerErrorsAndTheRunFails() throws Exception {
-        target.stubFor(post(urlEqualTo("/down")).willReturn(aResponse().withStatus(500).withBody("database on fire")));
+        target.stubFor(
+                post(urlEqualTo("/down")).willReturn(aResponse().withStatus(500).withBody("database on fire")));
         deploy("down", "/down");
 
         InjectConnector.send(engine.camel(), "down", "{}"); // the first try fails and schedules the next
 
         List<RunRecord> runs = runsUntilSettled("down");
-        assertThat(runs).extracting(RunRecord::status).containsExactly(RunRecord.RunStatus.RETRYING,
-                RunRecord.RunStatus.RETRYING, RunRecord.RunStatus.RETRYING, RunRecord.RunStatus.FAILED);
+        assertThat(runs)
+                .extracting(RunRecord::status)
+                .containsExactly(
+                        RunRecord.RunStatus.RETRYING,
+                        RunRecord.RunStatus.RETRYING,
+                        RunRecord.RunStatus.RETRYING,
+                        RunRecord.RunStatus.FAILED);
         assertThat(runs.get(2).error()).contains("retrying call (attempt 4 of 4)");
         assertThat(runs.get(3).error()).contains("answered 500: database on fire");
         assertChained(runs);
-        assertThat(target.findAll(postRequestedFor(urlEqualTo("/down")))).as("one request per attempt").hasSize(4);
+        assertThat(target.findAll(postRequestedFor(urlEqualTo("/down"))))
+                .as("one request per attempt")
+                .hasSize(4);
     }
 }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InjectEventTest {
     @TempDir
     static Path data;
+
     static Engine engine;
     static final List<RunRecord> runs = new CopyOnWriteArrayList<>();
 
@@ -40,9 +41,13 @@ class InjectEventTest {
         engine = Flows.engine(data);
         engine.addRunListener(runs::add);
         engine.deploy(hotLeads("inject-hook", "/hooks/inject-leads", "inject-hook"));
-        engine.deploy(chain("inject-tick", node("tick", "schedule", "mode", "interval", "interval", "1h"),
+        engine.deploy(chain(
+                "inject-tick",
+                node("tick", "schedule", "mode", "interval", "interval", "1h"),
                 capture("out", "inject-tick")));
-        engine.deploy(chain("inject-fail", node("tick", "schedule", "mode", "interval", "interval", "1h"),
+        engine.deploy(chain(
+                "inject-fail",
+                node("tick", "schedule", "mode", "interval", "interval", "1h"),
                 node("boom", "test.capture", "sink", "inject-never", "fail", true)));
     }
 
@@ -53,7 +58,10 @@ class InjectEventTest {
 
     /** webhook → filter (score > 50) → capture. */
     static Flow hotLeads(String id, String path, String sink) {
-        return flow(id, List.of(node("hook", "webhook", "path", path),
+        return flow(
+                id,
+                List.of(
+                        node("hook", "webhook", "path", path),
                         node("hot", "filter", "rules", rules(rule("data.score", "gt", 50))),
                         capture("out", sink)),
                 List.of(Wire.of("hook", "hot"), Wire.of("hot", "matched", "out")));
@@ -77,7 +85,9 @@ class InjectEventTest {
         RunRecord run = runOf(hot.id()).orElseThrow();
         assertThat(run.status()).isEqualTo(RunStatus.SUCCESS);
         assertThat(run.triggerNodeId()).isEqualTo("hook");
-        assertThat(run.steps()).extracting(s -> s.nodeId() + ":" + s.port()).containsExactly("hook:out", "hot:matched", "out:out");
+        assertThat(run.steps())
+                .extracting(s -> s.nodeId() + ":" + s.port())
+                .containsExactly("hook:out", "hot:matched", "out:out");
     }
 
     @Test

@@ -17,9 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -41,13 +38,17 @@ import org.junit.jupiter.api.io.TempDir;
 class KafkaConnectorsTest {
     @TempDir
     static Path dataDir;
+
     static KafkaClusterTestKit kafka;
     static Engine engine;
 
     @BeforeAll
     static void startBrokerAndEngine() throws Exception {
         kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .build())
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .setConfigProp("offsets.topic.num.partitions", "1")
                 .setConfigProp("offsets.topic.replication.factor", "1")
@@ -62,8 +63,13 @@ class KafkaConnectorsTest {
         kafka.startup();
         kafka.waitForReadyBrokers();
         try (Admin admin = kafka.admin()) {
-            admin.createTopics(List.of(new NewTopic("clicks", 1, (short) 1), new NewTopic("envelopes", 1, (short) 1),
-                    new NewTopic("crash", 1, (short) 1), new NewTopic("late", 1, (short) 1))).all().get();
+            admin.createTopics(List.of(
+                            new NewTopic("clicks", 1, (short) 1),
+                            new NewTopic("envelopes", 1, (short) 1),
+                            new NewTopic("crash", 1, (short) 1),
+                            new NewTopic("late", 1, (short) 1)))
+                    .all()
+                    .get();
         }
         engine = Flows.engine(dataDir, Map.of());
     }
@@ -80,31 +86,59 @@ class KafkaConnectorsTest {
 
     @Test
     void producedEventComesBackFromTheTopicWithItsDataKeyAndKafkaAttributes() throws Exception {
-        engine.deploy(chain("kafka-out",
+        engine.deploy(chain(
+                "kafka-out",
                 node("in", "test.inject", "channel", "kafka-out"),
-                node("send", "kafka.produce", "brokers", kafka.bootstrapServers(), "topic", "{{data.kind}}s",
-                        "key", "{{data.user}}", "headers", ConfigValue.object("origin", "site-{{data.site}}"))));
-        engine.deploy(chain("kafka-in",
-                node("in", "kafka.consume", "brokers", kafka.bootstrapServers(), "topics", "clicks",
-                        "startFrom", "earliest", "groupId", "round-trip"),
+                node(
+                        "send",
+                        "kafka.produce",
+                        "brokers",
+                        kafka.bootstrapServers(),
+                        "topic",
+                        "{{data.kind}}s",
+                        "key",
+                        "{{data.user}}",
+                        "headers",
+                        ConfigValue.object("origin", "site-{{data.site}}"))));
+        engine.deploy(chain(
+                "kafka-in",
+                node(
+                        "in",
+                        "kafka.consume",
+                        "brokers",
+                        kafka.bootstrapServers(),
+                        "topics",
+                        "clicks",
+                        "startFrom",
+                        "earliest",
+                        "groupId",
+                        "round-trip"),
                 node("capture", "test.capture", "sink", "kafka-in")));
 
-        InjectConnector.send(engine.camel(), "kafka-out", "{\"kind\": \"click\", \"user\": \"u-7\", \"site\": \"eu\", \"ms\": 5200}");
+        InjectConnector.send(
+                engine.camel(),
+                "kafka-out",
+                "{\"kind\": \"click\", \"user\": \"u-7\", \"site\": \"eu\", \"ms\": 5200}");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> CaptureConnector.events("kafka-in").size() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> CaptureConnector.events("kafka-in").size() == 1);
         Event event = CaptureConnector.events("kafka-in").get(0);
-        assertThat(event.data()).isEqualTo(dev.switchboard.connector.support.Json.parse(
-                "{\"kind\": \"click\", \"user\": \"u-7\", \"site\": \"eu\", \"ms\": 5200}"));
+        assertThat(event.data())
+                .isEqualTo(dev.switchboard.connector.support.Json.parse(
+                        "{\"kind\": \"click\", \"user\": \"u-7\", \"site\": \"eu\", \"ms\": 5200}"));
         assertThat(event.subject()).isEqualTo("u-7");
         assertThat(event.type()).isEqualTo("dev.switchboard.kafka.record");
         assertThat(event.source()).isEqualTo("/switchboard/flows/kafka-in/in");
         assertThat(event.id()).isEqualTo("clicks-0-0");
         assertThat(event.dataContentType()).isEqualTo("application/json");
-        assertThat(event.extensions()).containsEntry("kafkatopic", "clicks")
-                .containsEntry("kafkapartition", "0").containsEntry("kafkaoffset", "0");
+        assertThat(event.extensions())
+                .containsEntry("kafkatopic", "clicks")
+                .containsEntry("kafkapartition", "0")
+                .containsEntry("kafkaoffset", "0");
         assertThat(readAll("clicks", 1)).singleElement().satisfies(record -> {
             assertThat(record.key()).isEqualTo("u-7");
-            assertThat(new String(record.headers().lastHeader("origin").value(), StandardCharsets.UTF_8)).isEqualTo("site-eu");
+            assertThat(new String(record.headers().lastHeader("origin").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("site-eu");
         });
         engine.undeploy("kafka-out");
         engine.undeploy("kafka-in");
@@ -112,20 +146,41 @@ class KafkaConnectorsTest {
 
     @Test
     void wholeCloudEventTravelsThroughKafkaKeepingItsIdentity() throws Exception {
-        engine.deploy(chain("envelope-out",
+        engine.deploy(chain(
+                "envelope-out",
                 node("in", "test.inject", "channel", "envelope-out"),
-                node("send", "kafka.produce", "brokers", kafka.bootstrapServers(), "topic", "envelopes", "payload", "cloudevent")));
-        engine.deploy(chain("envelope-in",
-                node("in", "kafka.consume", "brokers", kafka.bootstrapServers(), "topics", "envelopes",
-                        "startFrom", "earliest", "valueFormat", "cloudevent"),
+                node(
+                        "send",
+                        "kafka.produce",
+                        "brokers",
+                        kafka.bootstrapServers(),
+                        "topic",
+                        "envelopes",
+                        "payload",
+                        "cloudevent")));
+        engine.deploy(chain(
+                "envelope-in",
+                node(
+                        "in",
+                        "kafka.consume",
+                        "brokers",
+                        kafka.bootstrapServers(),
+                        "topics",
+                        "envelopes",
+                        "startFrom",
+                        "earliest",
+                        "valueFormat",
+                        "cloudevent"),
                 node("capture", "test.capture", "sink", "envelope-in")));
-        engine.deploy(chain("envelope-sent",
+        engine.deploy(chain(
+                "envelope-sent",
                 node("in", "test.inject", "channel", "envelope-sent-unused"),
                 node("capture", "test.capture", "sink", "unused")));
 
         InjectConnector.send(engine.camel(), "envelope-out", "{\"order\": 17}");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> CaptureConnector.events("envelope-in").size() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> CaptureConnector.events("envelope-in").size() == 1);
         Event event = CaptureConnector.events("envelope-in").get(0);
         assertThat(event.source()).isEqualTo("/switchboard/flows/envelope-out/in");
         assertThat(event.type()).isEqualTo("dev.switchboard.test.injected");
@@ -140,7 +195,8 @@ class KafkaConnectorsTest {
     void flowStoppedMidBatchLosesNoRecordAfterRestart() throws Exception {
         try (KafkaProducer<String, String> producer = producer()) {
             for (int i = 0; i < 10; i++) {
-                producer.send(new ProducerRecord<>("crash", "k" + i, "{\"n\": " + i + "}")).get();
+                producer.send(new ProducerRecord<>("crash", "k" + i, "{\"n\": " + i + "}"))
+                        .get();
             }
         }
         GateConnector.allow("crash", 4);
@@ -158,7 +214,8 @@ class KafkaConnectorsTest {
         Engine second = Flows.engine(dataDir.resolve("second"), Map.of());
         try {
             second.deploy(crashFlow("crash-2"));
-            await().atMost(Duration.ofSeconds(20)).until(() -> CaptureConnector.events("crash-2").size() >= 6);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> CaptureConnector.events("crash-2").size() >= 6);
         } finally {
             second.close();
         }
@@ -169,15 +226,19 @@ class KafkaConnectorsTest {
     @Test
     void unreachableBrokerIsReportedAndOtherFlowsKeepRunning() throws Exception {
         int port = Flows.freePort();
-        engine.deploy(chain("kafka-down",
+        engine.deploy(chain(
+                "kafka-down",
                 node("in", "kafka.consume", "brokers", "127.0.0.1:" + port, "topics", "nowhere"),
                 node("capture", "test.capture", "sink", "kafka-down")));
-        engine.deploy(chain("still-fine",
+        engine.deploy(chain(
+                "still-fine",
                 node("in", "test.inject", "channel", "still-fine"),
                 node("capture", "test.capture", "sink", "still-fine")));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> engine.nodeStatus("kafka-down", "in")
-                .filter(s -> s.state() == StatusBoard.State.DOWN).isPresent());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> engine.nodeStatus("kafka-down", "in")
+                        .filter(s -> s.state() == StatusBoard.State.DOWN)
+                        .isPresent());
         assertThat(engine.nodeStatus("kafka-down", "in").orElseThrow().message())
                 .contains("cannot reach Kafka at 127.0.0.1:" + port);
         InjectConnector.send(engine.camel(), "still-fine", "{}");
@@ -189,33 +250,55 @@ class KafkaConnectorsTest {
     @Test
     void consumerStartedBeforeItsBrokerIsReachableConnectsOnceItAppears() throws Exception {
         int port = Flows.freePort();
-        engine.deploy(chain("kafka-late",
+        engine.deploy(chain(
+                "kafka-late",
                 node("in", "kafka.consume", "brokers", "127.0.0.1:" + port, "topics", "late", "startFrom", "earliest"),
                 node("capture", "test.capture", "sink", "kafka-late")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> engine.nodeStatus("kafka-late", "in")
-                .filter(s -> s.state() == StatusBoard.State.DOWN).isPresent());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> engine.nodeStatus("kafka-late", "in")
+                        .filter(s -> s.state() == StatusBoard.State.DOWN)
+                        .isPresent());
         try (KafkaProducer<String, String> producer = producer()) {
-            producer.send(new ProducerRecord<>("late", "k", "{\"hello\": \"late\"}")).get();
+            producer.send(new ProducerRecord<>("late", "k", "{\"hello\": \"late\"}"))
+                    .get();
         }
 
         int brokerPort = Integer.parseInt(kafka.bootstrapServers().split(",")[0].replaceAll(".*:", ""));
         try (TcpForwarder broker = new TcpForwarder(port, brokerPort)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> CaptureConnector.events("kafka-late").size() == 1);
-            assertThat(CaptureConnector.events("kafka-late").get(0).data().path("hello").asText()).isEqualTo("late");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> CaptureConnector.events("kafka-late").size() == 1);
+            assertThat(CaptureConnector.events("kafka-late")
+                            .get(0)
+                            .data()
+                            .path("hello")
+                            .asText())
+                    .isEqualTo("late");
             engine.undeploy("kafka-late");
         }
     }
 
     private static dev.switchboard.runtime.model.Flow crashFlow(String sink) {
-        return chain("crash",
-                node("in", "kafka.consume", "brokers", kafka.bootstrapServers(), "topics", "crash",
-                        "startFrom", "earliest", "groupId", "crash-group"),
+        return chain(
+                "crash",
+                node(
+                        "in",
+                        "kafka.consume",
+                        "brokers",
+                        kafka.bootstrapServers(),
+                        "topics",
+                        "crash",
+                        "startFrom",
+                        "earliest",
+                        "groupId",
+                        "crash-group"),
                 node("gate", "test.gate", "gate", "crash"),
                 node("capture", "test.capture", "sink", sink));
     }
 
     private static List<Integer> numbers(String sink) {
-        return CaptureConnector.events(sink).stream().map(e -> e.data().path("n").asInt()).toList();
+        return CaptureConnector.events(sink).stream()
+                .map(e -> e.data().path("n").asInt())
+                .toList();
     }
 
     private static KafkaProducer<String, String> producer() {
@@ -230,7 +313,8 @@ class KafkaConnectorsTest {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
             await().atMost(Duration.ofSeconds(20)).until(() -> {

@@ -37,7 +37,9 @@ class LiveMonitorFlowTest {
             engine.addRunListener(monitor);
 
             for (int score : new int[] {80, 10, 90, 20, 70}) {
-                engine.inject("live-leads", "hook",
+                engine.inject(
+                        "live-leads",
+                        "hook",
                         Event.create("/designer", "dev.switchboard.sample", Json.parse("{\"score\": " + score + "}")));
             }
 
@@ -46,10 +48,14 @@ class LiveMonitorFlowTest {
             assertThat(counts(snapshot, "hook")).containsExactly(5, 5, 0, 0);
             assertThat(counts(snapshot, "hot")).containsExactly(5, 3, 2, 0);
             assertThat(counts(snapshot, "out")).containsExactly(3, 3, 0, 0);
-            assertThat(snapshot.messages()).filteredOn(m -> m.nodeId().equals("hot")).extracting(LiveMessage::port)
+            assertThat(snapshot.messages())
+                    .filteredOn(m -> m.nodeId().equals("hot"))
+                    .extracting(LiveMessage::port)
                     .containsOnly("matched", "unmatched");
-            assertThat(snapshot.messages()).filteredOn(m -> "unmatched".equals(m.port()))
-                    .allSatisfy(m -> assertThat(m.input().data().path("score").asInt()).isLessThan(50));
+            assertThat(snapshot.messages())
+                    .filteredOn(m -> "unmatched".equals(m.port()))
+                    .allSatisfy(m ->
+                            assertThat(m.input().data().path("score").asInt()).isLessThan(50));
             assertThat(CaptureConnector.events("live-leads")).hasSize(3);
         }
     }

@@ -36,8 +36,9 @@ class MailConnectorsTest {
     @BeforeAll
     static void start() {
         mail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()
+        });
         mail.start();
         engine = BrokerFlows.engine(Map.of("SUPPORT_PASSWORD", "secret-1", "CLAIMS_PASSWORD", "secret-2"));
     }
@@ -50,30 +51,51 @@ class MailConnectorsTest {
 
     @Test
     void sentMailArrivesWithTemplatedRecipientsSubjectAndHtmlBody() throws Exception {
-        engine.deploy(chain("mail-out", node("in", "test.inject", "channel", "mail-send"),
-                node("send", "email.send", "host", "127.0.0.1", "port", mail.getSmtp().getPort(), "security", "none",
-                        "from", "Switchboard <alerts@switchboard.test>",
-                        "to", "{{data.owner}}, ops@switchboard.test",
-                        "cc", "audit@switchboard.test",
-                        "subject", "Temperature alert: {{data.sensor}}",
-                        "body", "<p>{{data.sensor}} is at <b>{{data.celsius}} °C</b></p>",
-                        "format", "html"),
+        engine.deploy(chain(
+                "mail-out",
+                node("in", "test.inject", "channel", "mail-send"),
+                node(
+                        "send",
+                        "email.send",
+                        "host",
+                        "127.0.0.1",
+                        "port",
+                        mail.getSmtp().getPort(),
+                        "security",
+                        "none",
+                        "from",
+                        "Switchboard <alerts@switchboard.test>",
+                        "to",
+                        "{{data.owner}}, ops@switchboard.test",
+                        "cc",
+                        "audit@switchboard.test",
+                        "subject",
+                        "Temperature alert: {{data.sensor}}",
+                        "body",
+                        "<p>{{data.sensor}} is at <b>{{data.celsius}} °C</b></p>",
+                        "format",
+                        "html"),
                 node("after", "test.capture", "sink", "mail-sent")));
 
-        InjectConnector.send(engine.camel(), "mail-send",
+        InjectConnector.send(
+                engine.camel(),
+                "mail-send",
                 "{\"owner\": \"facilities@switchboard.test\", \"sensor\": \"cold-room\", \"celsius\": 9.5}");
 
         await().until(() -> alerts().size() == 3); // one copy per recipient mailbox
         MimeMessage received = alerts().get(0);
         assertThat(received.getSubject()).isEqualTo("Temperature alert: cold-room");
-        assertThat(List.of(received.getRecipients(Message.RecipientType.TO))).extracting(a -> ((InternetAddress) a).getAddress())
+        assertThat(List.of(received.getRecipients(Message.RecipientType.TO)))
+                .extracting(a -> ((InternetAddress) a).getAddress())
                 .containsExactly("facilities@switchboard.test", "ops@switchboard.test");
-        assertThat(List.of(received.getRecipients(Message.RecipientType.CC))).extracting(a -> ((InternetAddress) a).getAddress())
+        assertThat(List.of(received.getRecipients(Message.RecipientType.CC)))
+                .extracting(a -> ((InternetAddress) a).getAddress())
                 .containsExactly("audit@switchboard.test");
         assertThat(((InternetAddress) received.getFrom()[0]).getAddress()).isEqualTo("alerts@switchboard.test");
         assertThat(received.getContentType()).startsWith("text/html");
         assertThat(received.getContent().toString()).contains("cold-room is at <b>9.5 °C</b>");
-        assertThat(CaptureConnector.events("mail-sent")).singleElement()
+        assertThat(CaptureConnector.events("mail-sent"))
+                .singleElement()
                 .satisfies(e -> assertThat(e.data().path("sensor").asText()).isEqualTo("cold-room"));
         engine.undeploy("mail-out");
     }
@@ -81,11 +103,30 @@ class MailConnectorsTest {
     @Test
     void unseenMailBecomesAnEventAndIsMarkedSeen() throws Exception {
         GreenMailUser user = mail.setUser("support@switchboard.test", "support", "secret-1");
-        user.deliver(multipartMail("customer@example.test", "support@switchboard.test", "Box arrived damaged",
-                "The box was crushed.", "<p>The box was <i>crushed</i>.</p>"));
+        user.deliver(multipartMail(
+                "customer@example.test",
+                "support@switchboard.test",
+                "Box arrived damaged",
+                "The box was crushed.",
+                "<p>The box was <i>crushed</i>.</p>"));
 
-        engine.deploy(chain("mail-in", node("receive", "mail.receive", "host", "127.0.0.1", "port", mail.getImap().getPort(),
-                        "security", "none", "username", "support", "password", "{{secret:SUPPORT_PASSWORD}}", "interval", "200ms"),
+        engine.deploy(chain(
+                "mail-in",
+                node(
+                        "receive",
+                        "mail.receive",
+                        "host",
+                        "127.0.0.1",
+                        "port",
+                        mail.getImap().getPort(),
+                        "security",
+                        "none",
+                        "username",
+                        "support",
+                        "password",
+                        "{{secret:SUPPORT_PASSWORD}}",
+                        "interval",
+                        "200ms"),
                 node("seen", "test.capture", "sink", "mail-received")));
 
         await().until(() -> CaptureConnector.events("mail-received").size() == 1);
@@ -99,7 +140,9 @@ class MailConnectorsTest {
         assertThat(event.data().path("text").asText()).isEqualTo("The box was crushed.");
         assertThat(event.data().path("html").asText()).isEqualTo("<p>The box was <i>crushed</i>.</p>");
         assertThat(event.data().path("receivedAt").asText()).isNotBlank();
-        assertThat(event.id()).isEqualTo(event.data().path("messageId").asText()).isNotBlank();
+        assertThat(event.id())
+                .isEqualTo(event.data().path("messageId").asText())
+                .isNotBlank();
         await().until(() -> inbox(user).stream().allMatch(m -> m.isSet(Flags.Flag.SEEN)));
         engine.undeploy("mail-in");
         assertThat(CaptureConnector.events("mail-received")).hasSize(1);
@@ -108,16 +151,34 @@ class MailConnectorsTest {
     @Test
     void mailStaysUnseenAndIsReadAgainWhenTheFlowFails() throws Exception {
         GreenMailUser user = mail.setUser("claims@switchboard.test", "claims", "secret-2");
-        user.deliver(multipartMail("customer@example.test", "claims@switchboard.test", "Claim 7", "Please refund.", null));
+        user.deliver(
+                multipartMail("customer@example.test", "claims@switchboard.test", "Claim 7", "Please refund.", null));
 
-        engine.deploy(chain("mail-fail", node("receive", "mail.receive", "host", "127.0.0.1", "port", mail.getImap().getPort(),
-                        "security", "none", "username", "claims", "password", "{{secret:CLAIMS_PASSWORD}}", "interval", "200ms"),
+        engine.deploy(chain(
+                "mail-fail",
+                node(
+                        "receive",
+                        "mail.receive",
+                        "host",
+                        "127.0.0.1",
+                        "port",
+                        mail.getImap().getPort(),
+                        "security",
+                        "none",
+                        "username",
+                        "claims",
+                        "password",
+                        "{{secret:CLAIMS_PASSWORD}}",
+                        "interval",
+                        "200ms"),
                 node("attempt", "test.capture", "sink", "mail-attempts"),
                 node("boom", "test.capture", "sink", "never", "fail", true)));
 
         await().until(() -> CaptureConnector.events("mail-attempts").size() >= 2);
         engine.undeploy("mail-fail");
-        assertThat(inbox(user)).singleElement().satisfies(m -> assertThat(m.isSet(Flags.Flag.SEEN)).isFalse());
+        assertThat(inbox(user))
+                .singleElement()
+                .satisfies(m -> assertThat(m.isSet(Flags.Flag.SEEN)).isFalse());
     }
 
     private static List<MimeMessage> alerts() throws Exception {
@@ -134,7 +195,8 @@ class MailConnectorsTest {
         return mail.getManagers().getImapHostManager().getInbox(user).getMessages();
     }
 
-    private static MimeMessage multipartMail(String from, String to, String subject, String text, String html) throws Exception {
+    private static MimeMessage multipartMail(String from, String to, String subject, String text, String html)
+            throws Exception {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
         message.setFrom(new InternetAddress(from));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MapFlowTest {
     @TempDir
     static Path data;
+
     static Engine engine;
 
     @BeforeAll
@@ -37,15 +38,24 @@ class MapFlowTest {
 
     @Test
     void mapBuildsTheExpectedPayloadKeepingTypesAndTheEventId() throws Exception {
-        engine.deploy(flow("normalize", List.of(inject("in", "normalize"),
-                        node("shape", "map", "type", "com.example.order.normalized", "fields", ConfigValue.object(
-                                "order.id", "{{data.id}}",
-                                "order.total", "{{data.amount | number}}",
-                                "order.paid", "{{data.paid}}",
-                                "customer.email", "{{data.email | trim | lower}}",
-                                "customer.name", "{{data.first}} {{data.last}}",
-                                "lines", "{{data.items}}",
-                                "day", "{{data.at | date:'yyyy-MM-dd'}}")),
+        engine.deploy(flow(
+                "normalize",
+                List.of(
+                        inject("in", "normalize"),
+                        node(
+                                "shape",
+                                "map",
+                                "type",
+                                "com.example.order.normalized",
+                                "fields",
+                                ConfigValue.object(
+                                        "order.id", "{{data.id}}",
+                                        "order.total", "{{data.amount | number}}",
+                                        "order.paid", "{{data.paid}}",
+                                        "customer.email", "{{data.email | trim | lower}}",
+                                        "customer.name", "{{data.first}} {{data.last}}",
+                                        "lines", "{{data.items}}",
+                                        "day", "{{data.at | date:'yyyy-MM-dd'}}")),
                         capture("out", "normalize")),
                 List.of(Wire.of("in", "shape"), Wire.of("shape", "out"))));
 
@@ -66,42 +76,85 @@ class MapFlowTest {
 
     @Test
     void mergeKeepsTheRestOfTheDataAndReplaceDropsIt() throws Exception {
-        engine.deploy(flow("modes", List.of(inject("in", "modes"),
-                        node("merge", "map", "mode", "merge", "fields", ConfigValue.object("customer.vip", "{{data.score | number}}")),
-                        node("replace", "map", "mode", "replace", "fields", ConfigValue.object("customer.vip", "{{data.score | number}}")),
-                        capture("merged", "modes-merged"), capture("replaced", "modes-replaced")),
-                List.of(Wire.of("in", "merge"), Wire.of("in", "replace"), Wire.of("merge", "merged"), Wire.of("replace", "replaced"))));
+        engine.deploy(flow(
+                "modes",
+                List.of(
+                        inject("in", "modes"),
+                        node(
+                                "merge",
+                                "map",
+                                "mode",
+                                "merge",
+                                "fields",
+                                ConfigValue.object("customer.vip", "{{data.score | number}}")),
+                        node(
+                                "replace",
+                                "map",
+                                "mode",
+                                "replace",
+                                "fields",
+                                ConfigValue.object("customer.vip", "{{data.score | number}}")),
+                        capture("merged", "modes-merged"),
+                        capture("replaced", "modes-replaced")),
+                List.of(
+                        Wire.of("in", "merge"),
+                        Wire.of("in", "replace"),
+                        Wire.of("merge", "merged"),
+                        Wire.of("replace", "replaced"))));
 
         InjectConnector.send(engine.camel(), "modes", "{\"score\": \"7\", \"customer\": {\"name\": \"Ada\"}}");
 
-        assertThat(CaptureConnector.events("modes-merged").get(0).data()).isEqualTo(Json.parse(
-                "{\"score\": \"7\", \"customer\": {\"name\": \"Ada\", \"vip\": 7}}"));
-        assertThat(CaptureConnector.events("modes-replaced").get(0).data()).isEqualTo(Json.parse(
-                "{\"customer\": {\"vip\": 7}}"));
+        assertThat(CaptureConnector.events("modes-merged").get(0).data())
+                .isEqualTo(Json.parse("{\"score\": \"7\", \"customer\": {\"name\": \"Ada\", \"vip\": 7}}"));
+        assertThat(CaptureConnector.events("modes-replaced").get(0).data())
+                .isEqualTo(Json.parse("{\"customer\": {\"vip\": 7}}"));
     }
 
     @Test
     void fanOutBranchesEachSeeOnlyTheirOwnChange() throws Exception {
-        engine.deploy(flow("fan-map", List.of(inject("in", "fan-map"),
-                        node("left", "map", "mode", "merge", "fields", ConfigValue.object("side", "left", "shared.mark", "L")),
-                        node("right", "map", "mode", "merge", "fields", ConfigValue.object("side", "right", "shared.mark", "R",
-                                "extra", "{{data.n | number}}")),
-                        capture("l", "fan-map-left"), capture("r", "fan-map-right")),
+        engine.deploy(flow(
+                "fan-map",
+                List.of(
+                        inject("in", "fan-map"),
+                        node(
+                                "left",
+                                "map",
+                                "mode",
+                                "merge",
+                                "fields",
+                                ConfigValue.object("side", "left", "shared.mark", "L")),
+                        node(
+                                "right",
+                                "map",
+                                "mode",
+                                "merge",
+                                "fields",
+                                ConfigValue.object(
+                                        "side", "right", "shared.mark", "R", "extra", "{{data.n | number}}")),
+                        capture("l", "fan-map-left"),
+                        capture("r", "fan-map-right")),
                 List.of(Wire.of("in", "left"), Wire.of("in", "right"), Wire.of("left", "l"), Wire.of("right", "r"))));
 
         InjectConnector.send(engine.camel(), "fan-map", "{\"n\": \"5\", \"shared\": {\"keep\": true}}");
 
         Event left = CaptureConnector.events("fan-map-left").get(0);
         Event right = CaptureConnector.events("fan-map-right").get(0);
-        assertThat(left.data()).isEqualTo(Json.parse("{\"n\": \"5\", \"shared\": {\"keep\": true, \"mark\": \"L\"}, \"side\": \"left\"}"));
-        assertThat(right.data()).isEqualTo(Json.parse(
-                "{\"n\": \"5\", \"shared\": {\"keep\": true, \"mark\": \"R\"}, \"side\": \"right\", \"extra\": 5}"));
+        assertThat(left.data())
+                .isEqualTo(Json.parse(
+                        "{\"n\": \"5\", \"shared\": {\"keep\": true, \"mark\": \"L\"}, \"side\": \"left\"}"));
+        assertThat(right.data())
+                .isEqualTo(
+                        Json.parse(
+                                "{\"n\": \"5\", \"shared\": {\"keep\": true, \"mark\": \"R\"}, \"side\": \"right\", \"extra\": 5}"));
         assertThat(left.id()).isEqualTo(right.id());
     }
 
     @Test
     void logPassesTheEventOnUnchanged() throws Exception {
-        engine.deploy(flow("logged", List.of(inject("in", "logged"),
+        engine.deploy(flow(
+                "logged",
+                List.of(
+                        inject("in", "logged"),
                         node("say", "log", "level", "debug", "message", "got {{data.n}}"),
                         node("summary", "log"),
                         capture("out", "logged")),
@@ -109,7 +162,8 @@ class MapFlowTest {
 
         InjectConnector.send(engine.camel(), "logged", "{\"n\": 1}");
 
-        assertThat(CaptureConnector.events("logged")).singleElement()
+        assertThat(CaptureConnector.events("logged"))
+                .singleElement()
                 .satisfies(e -> assertThat(e.data()).isEqualTo(Json.parse("{\"n\": 1}")));
     }
 }

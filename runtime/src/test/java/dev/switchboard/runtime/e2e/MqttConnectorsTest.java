@@ -25,8 +25,18 @@ class MqttConnectorsTest {
     @BeforeAll
     static void start() throws Exception {
         engine = BrokerFlows.engine();
-        engine.deploy(chain("publisher", node("in", "test.inject", "channel", "mqtt"),
-                node("publish", "mqtt.publish", "brokerUrl", SharedArtemis.tcpUrl(), "topic", "{{data.topic}}", "qos", "1")));
+        engine.deploy(chain(
+                "publisher",
+                node("in", "test.inject", "channel", "mqtt"),
+                node(
+                        "publish",
+                        "mqtt.publish",
+                        "brokerUrl",
+                        SharedArtemis.tcpUrl(),
+                        "topic",
+                        "{{data.topic}}",
+                        "qos",
+                        "1")));
     }
 
     @AfterAll
@@ -43,7 +53,8 @@ class MqttConnectorsTest {
         System.arraycopy(extra, 0, config, 4, extra.length);
         engine.deploy(chain(flowId, node("sub", "mqtt.subscribe", config), node("seen", "test.capture", "sink", sink)));
         await().until(() -> engine.nodeStatus(flowId, "sub")
-                .map(s -> s.state() == StatusBoard.State.UP).orElse(false));
+                .map(s -> s.state() == StatusBoard.State.UP)
+                .orElse(false));
     }
 
     static void publish(String topic, String extraJson) {
@@ -77,7 +88,8 @@ class MqttConnectorsTest {
 
         await().until(() -> CaptureConnector.events("mqtt-plus").size() >= 2);
         publishMarkerAndWait("plus/marker/temperature", "mqtt-plus");
-        assertThat(CaptureConnector.events("mqtt-plus")).extracting(Event::subject)
+        assertThat(CaptureConnector.events("mqtt-plus"))
+                .extracting(Event::subject)
                 .containsExactly("plus/kitchen/temperature", "plus/hall/temperature", "plus/marker/temperature");
         engine.undeploy("plus");
     }
@@ -92,21 +104,37 @@ class MqttConnectorsTest {
 
         await().until(() -> CaptureConnector.events("mqtt-hash").size() >= 2);
         publishMarkerAndWait("hash/plant/marker", "mqtt-hash");
-        assertThat(CaptureConnector.events("mqtt-hash")).extracting(Event::subject)
+        assertThat(CaptureConnector.events("mqtt-hash"))
+                .extracting(Event::subject)
                 .containsExactly("hash/plant/a", "hash/plant/a/b/c", "hash/plant/marker");
         engine.undeploy("hash");
     }
 
     @Test
     void retainedMessageReachesALaterSubscriber() throws Exception {
-        engine.deploy(chain("retainer", node("in", "test.inject", "channel", "mqtt-retain"),
-                node("publish", "mqtt.publish", "brokerUrl", SharedArtemis.tcpUrl(), "topic", "state/pump", "retained", true)));
+        engine.deploy(chain(
+                "retainer",
+                node("in", "test.inject", "channel", "mqtt-retain"),
+                node(
+                        "publish",
+                        "mqtt.publish",
+                        "brokerUrl",
+                        SharedArtemis.tcpUrl(),
+                        "topic",
+                        "state/pump",
+                        "retained",
+                        true)));
         InjectConnector.send(engine.camel(), "mqtt-retain", "{\"running\": true}");
 
         subscribe("late-sub", "state/#", "mqtt-retained");
 
         await().until(() -> CaptureConnector.events("mqtt-retained").size() == 1);
-        assertThat(CaptureConnector.events("mqtt-retained").get(0).data().path("running").asBoolean()).isTrue();
+        assertThat(CaptureConnector.events("mqtt-retained")
+                        .get(0)
+                        .data()
+                        .path("running")
+                        .asBoolean())
+                .isTrue();
         engine.undeploy("late-sub");
         engine.undeploy("retainer");
     }
@@ -115,19 +143,26 @@ class MqttConnectorsTest {
     void subscriberOfAnUnreachableBrokerReportsItAndSubscribesOnceTheBrokerStarts() throws Exception {
         int port = SharedArtemis.freePort();
         String url = "tcp://127.0.0.1:" + port;
-        engine.deploy(chain("mqtt-late", node("sub", "mqtt.subscribe", "brokerUrl", url, "topic", "late/#", "reconnectInterval", "200ms"),
+        engine.deploy(chain(
+                "mqtt-late",
+                node("sub", "mqtt.subscribe", "brokerUrl", url, "topic", "late/#", "reconnectInterval", "200ms"),
                 node("seen", "test.capture", "sink", "mqtt-late")));
 
         await().until(() -> engine.nodeStatus("mqtt-late", "sub")
-                .map(s -> s.state() == StatusBoard.State.DOWN).orElse(false));
+                .map(s -> s.state() == StatusBoard.State.DOWN)
+                .orElse(false));
         assertThat(engine.nodeStatus("mqtt-late", "sub").orElseThrow().message())
                 .isEqualTo("cannot connect to MQTT broker " + url + " (Connection refused); retrying every 200ms");
         publish("unaffected/x", "");
 
         try (DevBroker late = SharedArtemis.start(port)) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> engine.nodeStatus("mqtt-late", "sub")
-                    .map(s -> s.state() == StatusBoard.State.UP).orElse(false));
-            engine.deploy(chain("late-pub", node("in", "test.inject", "channel", "mqtt-late"),
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> engine.nodeStatus("mqtt-late", "sub")
+                            .map(s -> s.state() == StatusBoard.State.UP)
+                            .orElse(false));
+            engine.deploy(chain(
+                    "late-pub",
+                    node("in", "test.inject", "channel", "mqtt-late"),
                     node("publish", "mqtt.publish", "brokerUrl", url, "topic", "late/one")));
             InjectConnector.send(engine.camel(), "mqtt-late", "{\"n\": 1}");
             await().until(() -> CaptureConnector.events("mqtt-late").size() == 1);
@@ -139,6 +174,7 @@ class MqttConnectorsTest {
     /** MQTT keeps order per topic filter: once a later marker arrived, nothing earlier is on its way. */
     private static void publishMarkerAndWait(String topic, String sink) {
         publish(topic, "");
-        await().until(() -> List.copyOf(CaptureConnector.events(sink)).stream().anyMatch(e -> topic.equals(e.subject())));
+        await().until(() ->
+                List.copyOf(CaptureConnector.events(sink)).stream().anyMatch(e -> topic.equals(e.subject())));
     }
 }

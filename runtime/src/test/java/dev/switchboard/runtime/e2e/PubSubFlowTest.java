@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PubSubFlowTest {
     @TempDir
     static Path data;
+
     static Engine engine;
     static final List<RunRecord> runs = new CopyOnWriteArrayList<>();
 
@@ -41,17 +42,26 @@ class PubSubFlowTest {
     }
 
     static Flow publisher(String id, String topic) {
-        return flow(id, List.of(inject("in", id), node("pub", "event.publish", "topic", topic), capture("after", id + "-after")),
+        return flow(
+                id,
+                List.of(
+                        inject("in", id),
+                        node("pub", "event.publish", "topic", topic),
+                        capture("after", id + "-after")),
                 List.of(Wire.of("in", "pub"), Wire.of("pub", "after")));
     }
 
     static Flow subscriber(String id, String topic, String sink) {
-        return flow(id, List.of(node("sub", "event.subscribe", "topic", topic), capture("got", sink)),
+        return flow(
+                id,
+                List.of(node("sub", "event.subscribe", "topic", topic), capture("got", sink)),
                 List.of(Wire.of("sub", "got")));
     }
 
     static List<Integer> ids(String sink) {
-        return CaptureConnector.events(sink).stream().map(e -> e.data().get("n").asInt()).toList();
+        return CaptureConnector.events(sink).stream()
+                .map(e -> e.data().get("n").asInt())
+                .toList();
     }
 
     @Test
@@ -98,11 +108,15 @@ class PubSubFlowTest {
         Event received = CaptureConnector.events("lineage-sub").get(0);
         assertThat(received.id()).isEqualTo(published.id());
         assertThat(received.data()).isEqualTo(published.data()).isNotSameAs(published.data());
-        assertThat(received.extensions()).containsEntry("sbtopic", "lineage").containsEntry("sbpublisher", "lineage-pub")
+        assertThat(received.extensions())
+                .containsEntry("sbtopic", "lineage")
+                .containsEntry("sbpublisher", "lineage-pub")
                 .containsEntry("sbhops", "1");
         assertThat(published.extensions()).doesNotContainKey("sbtopic");
         await().until(() -> runs.stream().anyMatch(r -> r.flowId().equals("lineage-sub")));
-        assertThat(runs).filteredOn(r -> r.flowId().equals("lineage-sub")).singleElement()
+        assertThat(runs)
+                .filteredOn(r -> r.flowId().equals("lineage-sub"))
+                .singleElement()
                 .satisfies(r -> {
                     assertThat(r.eventId()).isEqualTo(published.id());
                     assertThat(r.status()).isEqualTo(RunStatus.SUCCESS);
@@ -112,7 +126,10 @@ class PubSubFlowTest {
     @Test
     void aFailingSubscriberFailsOnlyItsOwnRun() throws Exception {
         engine.deploy(publisher("fragile-pub", "fragile"));
-        engine.deploy(flow("broken-sub", List.of(node("sub", "event.subscribe", "topic", "fragile"),
+        engine.deploy(flow(
+                "broken-sub",
+                List.of(
+                        node("sub", "event.subscribe", "topic", "fragile"),
                         node("boom", "test.capture", "sink", "broken-sub", "fail", true)),
                 List.of(Wire.of("sub", "boom"))));
         engine.deploy(subscriber("healthy-sub", "fragile", "healthy-sub"));
@@ -121,10 +138,18 @@ class PubSubFlowTest {
 
         assertThat(ids("healthy-sub")).containsExactly(1);
         assertThat(ids("fragile-pub-after")).containsExactly(1);
-        await().until(() -> runs.stream().filter(r -> r.flowId().equals("fragile-pub") || r.flowId().equals("broken-sub")).count() == 2);
-        assertThat(runs).filteredOn(r -> r.flowId().equals("broken-sub")).singleElement()
+        await().until(() -> runs.stream()
+                        .filter(r ->
+                                r.flowId().equals("fragile-pub") || r.flowId().equals("broken-sub"))
+                        .count()
+                == 2);
+        assertThat(runs)
+                .filteredOn(r -> r.flowId().equals("broken-sub"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(RunStatus.FAILED));
-        assertThat(runs).filteredOn(r -> r.flowId().equals("fragile-pub")).singleElement()
+        assertThat(runs)
+                .filteredOn(r -> r.flowId().equals("fragile-pub"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(RunStatus.SUCCESS));
     }
 
@@ -153,8 +178,12 @@ class PubSubFlowTest {
 
     @Test
     void aFlowSubscribedToWhatItPublishesStopsAfterAFewHops() throws Exception {
-        engine.deploy(flow("echo", List.of(node("sub", "event.subscribe", "topic", "echo"),
-                        capture("seen", "echo-seen"), node("pub", "event.publish", "topic", "echo")),
+        engine.deploy(flow(
+                "echo",
+                List.of(
+                        node("sub", "event.subscribe", "topic", "echo"),
+                        capture("seen", "echo-seen"),
+                        node("pub", "event.publish", "topic", "echo")),
                 List.of(Wire.of("sub", "seen"), Wire.of("seen", "pub"))));
         engine.deploy(publisher("echo-start", "echo"));
 

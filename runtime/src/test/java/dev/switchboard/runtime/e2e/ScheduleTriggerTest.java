@@ -11,9 +11,9 @@ import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.support.Json;
 import dev.switchboard.connector.testkit.CaptureConnector;
-import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.EngineOptions;
+import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +29,9 @@ class ScheduleTriggerTest {
 
     @BeforeAll
     static void start() {
-        engine = new Engine(EngineOptions.defaults().withHttpPort(0), ConnectorCatalog.load(), SecretResolver.of(Map.of())).start();
+        engine = new Engine(
+                        EngineOptions.defaults().withHttpPort(0), ConnectorCatalog.load(), SecretResolver.of(Map.of()))
+                .start();
     }
 
     @AfterAll
@@ -39,10 +41,13 @@ class ScheduleTriggerTest {
 
     @Test
     void intervalFiresRepeatedlyWithACountingTick() throws Exception {
-        engine.deploy(chain("every", node("tick", "schedule", "mode", "interval", "interval", "100ms"),
+        engine.deploy(chain(
+                "every",
+                node("tick", "schedule", "mode", "interval", "interval", "100ms"),
                 node("out", "test.capture", "sink", "every")));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> CaptureConnector.events("every").size() >= 3);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> CaptureConnector.events("every").size() >= 3);
         engine.undeploy("every");
 
         List<Event> ticks = List.copyOf(CaptureConnector.events("every"));
@@ -57,25 +62,38 @@ class ScheduleTriggerTest {
 
     @Test
     void cronEverySecondFiresAndSendsThePayload() throws Exception {
-        engine.deploy(chain("cron", node("tick", "schedule", "mode", "cron", "cron", "*/1 * * * * ?",
-                        "payload", ConfigValue.object("report", "daily-leads", "limit", 10)),
+        engine.deploy(chain(
+                "cron",
+                node(
+                        "tick",
+                        "schedule",
+                        "mode",
+                        "cron",
+                        "cron",
+                        "*/1 * * * * ?",
+                        "payload",
+                        ConfigValue.object("report", "daily-leads", "limit", 10)),
                 node("out", "test.capture", "sink", "cron")));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> CaptureConnector.events("cron").size() >= 2);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> CaptureConnector.events("cron").size() >= 2);
         engine.undeploy("cron");
 
-        assertThat(CaptureConnector.events("cron")).allSatisfy(e ->
-                assertThat(e.data()).isEqualTo(Json.parse("{\"report\": \"daily-leads\", \"limit\": 10}")));
+        assertThat(CaptureConnector.events("cron"))
+                .allSatisfy(e ->
+                        assertThat(e.data()).isEqualTo(Json.parse("{\"report\": \"daily-leads\", \"limit\": 10}")));
     }
 
     @Test
     void anInvalidCronExpressionDoesNotDeploy() {
-        assertThatThrownBy(() -> engine.deploy(chain("badcron",
-                node("tick", "schedule", "mode", "cron", "cron", "0 61 * * * ?"),
-                node("out", "test.capture", "sink", "badcron"))))
+        assertThatThrownBy(() -> engine.deploy(chain(
+                        "badcron",
+                        node("tick", "schedule", "mode", "cron", "cron", "0 61 * * * ?"),
+                        node("out", "test.capture", "sink", "badcron"))))
                 .isInstanceOf(FlowCompileException.class)
                 .hasMessageContaining("/cron")
-                .hasMessageContaining("config/cron: ").hasMessageContaining("is not a Quartz cron expression");
+                .hasMessageContaining("config/cron: ")
+                .hasMessageContaining("is not a Quartz cron expression");
         assertThat(engine.deployedFlowIds()).doesNotContain("badcron");
     }
 }

@@ -18,8 +18,10 @@ public final class SharedArtemis implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(SharedArtemis.class.getName(), key -> new Running(start(freePort())), Running.class);
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(
+                        SharedArtemis.class.getName(), key -> new Running(start(freePort())), Running.class);
     }
 
     /** tcp://127.0.0.1:port, the URL JMS (CORE) and MQTT clients use. */

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SwitchFlowTest {
     @TempDir
     static Path data;
+
     static Engine engine;
     static final List<RunRecord> runs = new CopyOnWriteArrayList<>();
 
@@ -43,21 +44,43 @@ class SwitchFlowTest {
     }
 
     static List<Integer> ids(String sink) {
-        return CaptureConnector.events(sink).stream().map(e -> e.data().get("id").asInt()).toList();
+        return CaptureConnector.events(sink).stream()
+                .map(e -> e.data().get("id").asInt())
+                .toList();
     }
 
     static Node orderSwitch(String mode) {
-        return node("route", "switch", "mode", mode, "branches", ConfigValue.list(
-                ConfigValue.object("name", "big", "rules", rules(rule("data.total", "gte", 1000))),
-                ConfigValue.object("name", "local", "match", "any", "rules", rules(
-                        rule("data.country", "eq", "DE"), rule("data.country", "eq", "AT")))));
+        return node(
+                "route",
+                "switch",
+                "mode",
+                mode,
+                "branches",
+                ConfigValue.list(
+                        ConfigValue.object("name", "big", "rules", rules(rule("data.total", "gte", 1000))),
+                        ConfigValue.object(
+                                "name",
+                                "local",
+                                "match",
+                                "any",
+                                "rules",
+                                rules(rule("data.country", "eq", "DE"), rule("data.country", "eq", "AT")))));
     }
 
     @Test
     void firstMatchingBranchWinsAndTheRestGoToDefault() throws Exception {
-        engine.deploy(flow("orders-first", List.of(inject("in", "orders-first"), orderSwitch("first"),
-                        capture("big", "first-big"), capture("local", "first-local"), capture("other", "first-default")),
-                List.of(Wire.of("in", "route"), Wire.of("route", "big", "big"), Wire.of("route", "local", "local"),
+        engine.deploy(flow(
+                "orders-first",
+                List.of(
+                        inject("in", "orders-first"),
+                        orderSwitch("first"),
+                        capture("big", "first-big"),
+                        capture("local", "first-local"),
+                        capture("other", "first-default")),
+                List.of(
+                        Wire.of("in", "route"),
+                        Wire.of("route", "big", "big"),
+                        Wire.of("route", "local", "local"),
                         Wire.of("route", "default", "other"))));
 
         InjectConnector.send(engine.camel(), "orders-first", "{\"id\": 1, \"total\": 5000, \"country\": \"DE\"}");
@@ -72,9 +95,18 @@ class SwitchFlowTest {
 
     @Test
     void modeAllGivesEveryMatchingBranchAnEventAndDefaultOnlyTheUnmatched() throws Exception {
-        engine.deploy(flow("orders-all", List.of(inject("in", "orders-all"), orderSwitch("all"),
-                        capture("big", "all-big"), capture("local", "all-local"), capture("other", "all-default")),
-                List.of(Wire.of("in", "route"), Wire.of("route", "big", "big"), Wire.of("route", "local", "local"),
+        engine.deploy(flow(
+                "orders-all",
+                List.of(
+                        inject("in", "orders-all"),
+                        orderSwitch("all"),
+                        capture("big", "all-big"),
+                        capture("local", "all-local"),
+                        capture("other", "all-default")),
+                List.of(
+                        Wire.of("in", "route"),
+                        Wire.of("route", "big", "big"),
+                        Wire.of("route", "local", "local"),
                         Wire.of("route", "default", "other"))));
 
         InjectConnector.send(engine.camel(), "orders-all", "{\"id\": 1, \"total\": 5000, \"country\": \"DE\"}");
@@ -83,28 +115,45 @@ class SwitchFlowTest {
         assertThat(ids("all-big")).containsExactly(1);
         assertThat(ids("all-local")).containsExactly(1);
         assertThat(ids("all-default")).containsExactly(2);
-        assertThat(CaptureConnector.events("all-big").get(0).id()).isEqualTo(CaptureConnector.events("all-local").get(0).id());
+        assertThat(CaptureConnector.events("all-big").get(0).id())
+                .isEqualTo(CaptureConnector.events("all-local").get(0).id());
     }
 
     @Test
     void modeAllHandsEachBranchTheOriginalEventNotWhatAnEarlierBranchMadeOfIt() throws Exception {
-        engine.deploy(flow("orders-all-map", List.of(inject("in", "orders-all-map"), orderSwitch("all"),
+        engine.deploy(flow(
+                "orders-all-map",
+                List.of(
+                        inject("in", "orders-all-map"),
+                        orderSwitch("all"),
                         node("shrink", "map", "fields", ConfigValue.object("id", "{{data.id}}", "big", "yes")),
-                        capture("big", "all-map-big"), capture("local", "all-map-local")),
-                List.of(Wire.of("in", "route"), Wire.of("route", "big", "shrink"), Wire.of("shrink", "big"),
+                        capture("big", "all-map-big"),
+                        capture("local", "all-map-local")),
+                List.of(
+                        Wire.of("in", "route"),
+                        Wire.of("route", "big", "shrink"),
+                        Wire.of("shrink", "big"),
                         Wire.of("route", "local", "local"))));
 
         InjectConnector.send(engine.camel(), "orders-all-map", "{\"id\": 1, \"total\": 5000, \"country\": \"DE\"}");
 
-        assertThat(CaptureConnector.events("all-map-big").get(0).data().has("big")).isTrue();
-        assertThat(CaptureConnector.events("all-map-local").get(0).data().has("big")).isFalse();
-        assertThat(CaptureConnector.events("all-map-local").get(0).data().get("country").asText()).isEqualTo("DE");
+        assertThat(CaptureConnector.events("all-map-big").get(0).data().has("big"))
+                .isTrue();
+        assertThat(CaptureConnector.events("all-map-local").get(0).data().has("big"))
+                .isFalse();
+        assertThat(CaptureConnector.events("all-map-local")
+                        .get(0)
+                        .data()
+                        .get("country")
+                        .asText())
+                .isEqualTo("DE");
     }
 
     @Test
     void anUnwiredDefaultDropsTheEventAsFiltered() throws Exception {
-        engine.deploy(flow("orders-nodefault", List.of(inject("in", "orders-nodefault"), orderSwitch("first"),
-                        capture("big", "nodefault-big")),
+        engine.deploy(flow(
+                "orders-nodefault",
+                List.of(inject("in", "orders-nodefault"), orderSwitch("first"), capture("big", "nodefault-big")),
                 List.of(Wire.of("in", "route"), Wire.of("route", "big", "big"))));
 
         InjectConnector.send(engine.camel(), "orders-nodefault", "{\"id\": 1, \"total\": 5000}");
@@ -112,9 +161,13 @@ class SwitchFlowTest {
         InjectConnector.send(engine.camel(), "orders-nodefault", "{\"id\": 3, \"total\": 1, \"country\": \"AT\"}");
 
         assertThat(ids("nodefault-big")).containsExactly(1);
-        await().until(() -> runs.stream().filter(r -> r.flowId().equals("orders-nodefault")).count() == 3);
-        assertThat(runs.stream().filter(r -> r.flowId().equals("orders-nodefault")).toList())
-                .extracting(RunRecord::status, RunRecord::endedAt).containsExactly(
+        await().until(() ->
+                runs.stream().filter(r -> r.flowId().equals("orders-nodefault")).count() == 3);
+        assertThat(runs.stream()
+                        .filter(r -> r.flowId().equals("orders-nodefault"))
+                        .toList())
+                .extracting(RunRecord::status, RunRecord::endedAt)
+                .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(RunStatus.SUCCESS, "big:out"),
                         org.assertj.core.groups.Tuple.tuple(RunStatus.FILTERED, "route:default"),
                         org.assertj.core.groups.Tuple.tuple(RunStatus.FILTERED, "route:local"));

@@ -19,32 +19,37 @@ final class TcpForwarder implements AutoCloseable {
 
     TcpForwarder(int port, int targetPort) throws IOException {
         server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-        Thread accept = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    Socket client = server.accept();
-                    Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    sockets.add(client);
-                    sockets.add(target);
-                    pipe(client, target);
-                    pipe(target, client);
-                } catch (IOException e) {
-                    return; // closed
-                }
-            }
-        }, "forward-" + port);
+        Thread accept = new Thread(
+                () -> {
+                    while (!server.isClosed()) {
+                        try {
+                            Socket client = server.accept();
+                            Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                            sockets.add(client);
+                            sockets.add(target);
+                            pipe(client, target);
+                            pipe(target, client);
+                        } catch (IOException e) {
+                            return; // closed
+                        }
+                    }
+                },
+                "forward-" + port);
         accept.setDaemon(true);
         accept.start();
     }
 
     private static void pipe(Socket from, Socket to) {
-        Thread t = new Thread(() -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException e) {
-                // one side closed; the other notices on its own
-            }
-        }, "pipe");
+        Thread t = new Thread(
+                () -> {
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        in.transferTo(out);
+                    } catch (IOException e) {
+                        // one side closed; the other notices on its own
+                    }
+                },
+                "pipe");
         t.setDaemon(true);
         t.start();
     }

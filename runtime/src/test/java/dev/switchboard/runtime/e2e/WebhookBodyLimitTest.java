@@ -43,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * stored and runs, everything above gets 413, and refused callers cost no memory for their bodies.
  */
 class WebhookBodyLimitTest {
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final int NINE_MB = 9 * 1024 * 1024;
     static final int PARALLEL_POSTS = 20;
     /**
@@ -51,25 +52,60 @@ class WebhookBodyLimitTest {
      * connection buffers. Generous, and still far below what buffering them costs.
      */
     static final long HEAP_GROWTH_BOUND = 100L * 1024 * 1024;
+
     static final String TOKEN = "hook-token-4d1f";
     static final String SECRET = "hook-secret-8c2e";
 
     @TempDir
     static Path dataDir;
+
     static DurableRuntime runtime;
 
     @BeforeAll
     static void start() throws Exception {
         EngineOptions options = new EngineOptions("127.0.0.1", 0, dataDir, Duration.ofSeconds(10));
-        runtime = DurableRuntime.start(options, ConnectorCatalog.load(),
-                SecretResolver.of(Map.of("TOKEN", TOKEN, "SECRET", SECRET)), null, HistoryOptions.defaults());
-        runtime.engine().deploy(chain("big", node("hook", "webhook", "path", "/hooks/big"), node("seen", "test.capture", "sink", "big-in")));
-        runtime.engine().deploy(chain("small", node("hook", "webhook", "path", "/hooks/small", "maxBodySize", "64KB"),
-                node("seen", "test.capture", "sink", "small-in")));
-        runtime.engine().deploy(chain("guarded", node("hook", "webhook", "path", "/hooks/guarded", "auth", "bearer",
-                "token", "{{secret:TOKEN}}"), node("seen", "test.capture", "sink", "guarded-in")));
-        runtime.engine().deploy(chain("signed", node("hook", "webhook", "path", "/hooks/signed", "auth", "hmac-sha256",
-                "secret", "{{secret:SECRET}}"), node("seen", "test.capture", "sink", "signed-in")));
+        runtime = DurableRuntime.start(
+                options,
+                ConnectorCatalog.load(),
+                SecretResolver.of(Map.of("TOKEN", TOKEN, "SECRET", SECRET)),
+                null,
+                HistoryOptions.defaults());
+        runtime.engine()
+                .deploy(chain(
+                        "big",
+                        node("hook", "webhook", "path", "/hooks/big"),
+                        node("seen", "test.capture", "sink", "big-in")));
+        runtime.engine()
+                .deploy(chain(
+                        "small",
+                        node("hook", "webhook", "path", "/hooks/small", "maxBodySize", "64KB"),
+                        node("seen", "test.capture", "sink", "small-in")));
+        runtime.engine()
+                .deploy(chain(
+                        "guarded",
+                        node(
+                                "hook",
+                                "webhook",
+                                "path",
+                                "/hooks/guarded",
+                                "auth",
+                                "bearer",
+                                "token",
+                                "{{secret:TOKEN}}"),
+                        node("seen", "test.capture", "sink", "guarded-in")));
+        runtime.engine()
+                .deploy(chain(
+                        "signed",
+                        node(
+                                "hook",
+                                "webhook",
+                                "path",
+                                "/hooks/signed",
+                                "auth",
+                                "hmac-sha256",
+                                "secret",
+                                "{{secret:SECRET}}"),
+                        node("seen", "test.capture", "sink", "signed-in")));
     }
 
     @AfterAll
@@ -78,8 +114,10 @@ class WebhookBodyLimitTest {
     }
 
     static HttpResponse<String> post(String path, byte[] body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runtime.engine().httpBaseUrl() + path))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(runtime.engine().httpBaseUrl() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (headers.length > 0) {
             request.headers(headers);
@@ -104,8 +142,12 @@ class WebhookBodyLimitTest {
 
         assertThat(response.statusCode()).isEqualTo(202);
         String id = Json.parse(response.body()).path("id").asText();
-        await().atMost(Duration.ofSeconds(60)).until(() -> CaptureConnector.events("big-in").stream().anyMatch(e -> e.id().equals(id)));
-        Event event = CaptureConnector.events("big-in").stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> CaptureConnector.events("big-in").stream().anyMatch(e -> e.id().equals(id)));
+        Event event = CaptureConnector.events("big-in").stream()
+                .filter(e -> e.id().equals(id))
+                .findFirst()
+                .orElseThrow();
         assertThat(event.data().path("blob").asText()).hasSize(NINE_MB - "{\"blob\": \"\"}".length());
         await().atMost(Duration.ofSeconds(30)).until(() -> runtime.inbox().pendingCount() == 0);
     }
@@ -117,10 +159,13 @@ class WebhookBodyLimitTest {
 
         assertThat(atLimit.statusCode()).isEqualTo(202);
         assertThat(above.statusCode()).isEqualTo(413);
-        assertThat(Json.parse(above.body())).isEqualTo(Json.parse(
-                "{\"error\": \"payload_too_large\", \"message\": \"The body is larger than this webhook's limit of 64KB\"}"));
+        assertThat(Json.parse(above.body()))
+                .isEqualTo(
+                        Json.parse(
+                                "{\"error\": \"payload_too_large\", \"message\": \"The body is larger than this webhook's limit of 64KB\"}"));
         String id = Json.parse(atLimit.body()).path("id").asText();
-        await().atMost(Duration.ofSeconds(30)).until(() -> CaptureConnector.events("small-in").stream().anyMatch(e -> e.id().equals(id)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> CaptureConnector.events("small-in").stream().anyMatch(e -> e.id().equals(id)));
         assertThat(CaptureConnector.events("small-in")).hasSize(1);
     }
 
@@ -147,7 +192,9 @@ class WebhookBodyLimitTest {
                 }));
             }
             // a server that buffers bodies holds nearly 9 MB per request now: none of them is complete
-            assertThat(allButTheLastByteSent.await(5, TimeUnit.MINUTES)).as("all bodies sent but their last byte").isTrue();
+            assertThat(allButTheLastByteSent.await(5, TimeUnit.MINUTES))
+                    .as("all bodies sent but their last byte")
+                    .isTrue();
             heldWhileSending = usedHeapAfterGc() - before;
         } finally {
             finish.countDown();
@@ -159,7 +206,9 @@ class WebhookBodyLimitTest {
             assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
             assertThat(response.json().path("error").asText()).isEqualTo("unauthorized");
         }
-        assertThat(heldWhileSending).as("heap growth while 20 refused 9 MB bodies were arriving").isLessThan(HEAP_GROWTH_BOUND);
+        assertThat(heldWhileSending)
+                .as("heap growth while 20 refused 9 MB bodies were arriving")
+                .isLessThan(HEAP_GROWTH_BOUND);
         assertThat(CaptureConnector.events("guarded-in")).isEmpty();
     }
 
@@ -182,7 +231,9 @@ class WebhookBodyLimitTest {
         } finally {
             senders.shutdown();
         }
-        assertThat(usedHeapAfterGc() - before).as("heap growth once the 20 forged posts were answered").isLessThan(HEAP_GROWTH_BOUND);
+        assertThat(usedHeapAfterGc() - before)
+                .as("heap growth once the 20 forged posts were answered")
+                .isLessThan(HEAP_GROWTH_BOUND);
         assertThat(CaptureConnector.events("signed-in")).isEmpty();
     }
 

@@ -31,7 +31,9 @@ class WebhookCallerProblemsLoggingTest {
         try (ErrorLogCapture log = ErrorLogCapture.start()) {
             Engine engine = Flows.engine(dataDir, Map.of());
             try {
-                engine.deploy(chain("quiet", node("hook", "webhook", "path", "/hooks/quiet"),
+                engine.deploy(chain(
+                        "quiet",
+                        node("hook", "webhook", "path", "/hooks/quiet"),
                         node("seen", "test.capture", "sink", "quiet-in")));
                 int port = engine.httpPort();
 
@@ -40,21 +42,25 @@ class WebhookCallerProblemsLoggingTest {
                 gone.abort();
 
                 try (RawHttp big = RawHttp.connect(port)) {
-                    big.send("POST /hooks/quiet HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + (LIMIT + 1) + "\r\n\r\n");
+                    big.send("POST /hooks/quiet HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + (LIMIT + 1)
+                            + "\r\n\r\n");
                     assertThat(big.read().status()).isEqualTo(413);
                     big.abort();
                 }
                 try (RawHttp chunked = RawHttp.connect(port)) {
                     chunked.send("POST /hooks/quiet HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
-                            + Long.toHexString(LIMIT + 1) + "\r\n").sendFiller(LIMIT + 1);
+                                    + Long.toHexString(LIMIT + 1) + "\r\n")
+                            .sendFiller(LIMIT + 1);
                     assertThat(chunked.read().status()).isEqualTo(413);
                     chunked.abort();
                 }
                 try (RawHttp fine = RawHttp.connect(port)) {
-                    fine.send("POST /hooks/quiet HTTP/1.1\r\nHost: localhost\r\nContent-Length: 12\r\n\r\n{\"ok\": true}");
+                    fine.send(
+                            "POST /hooks/quiet HTTP/1.1\r\nHost: localhost\r\nContent-Length: 12\r\n\r\n{\"ok\": true}");
                     assertThat(fine.read().status()).isEqualTo(202);
                 }
-                await().atMost(Duration.ofSeconds(10)).until(() -> !CaptureConnector.events("quiet-in").isEmpty());
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> !CaptureConnector.events("quiet-in").isEmpty());
             } finally {
                 // closing drains the server's event loops: whatever the resets above cause is logged by now
                 engine.close();
@@ -62,6 +68,8 @@ class WebhookCallerProblemsLoggingTest {
 
             assertThat(log.errorLines()).isEmpty();
         }
-        assertThat(CaptureConnector.events("quiet-in")).extracting(e -> e.data().path("ok").asBoolean()).containsExactly(true);
+        assertThat(CaptureConnector.events("quiet-in"))
+                .extracting(e -> e.data().path("ok").asBoolean())
+                .containsExactly(true);
     }
 }

@@ -29,12 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What the webhook server answers besides 202: every error as JSON, and a taken port at start. */
 class WebhookIngressTest {
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     /** Where Vert.x Web's body handler used to create its upload folder: the working directory. */
     static final Path UPLOADS = Path.of("file-uploads");
 
     @TempDir
     static Path dataDir;
+
     static Engine engine;
 
     @BeforeAll
@@ -47,9 +49,15 @@ class WebhookIngressTest {
                 }
             }
         }
-        engine = new Engine(EngineOptions.defaults().withHttpPort(0).withDataDir(dataDir), ConnectorCatalog.load(),
-                SecretResolver.of(Map.of())).start();
-        engine.deploy(chain("open", node("hook", "webhook", "path", "/hooks/open"), node("seen", "test.capture", "sink", "ingress-open")));
+        engine = new Engine(
+                        EngineOptions.defaults().withHttpPort(0).withDataDir(dataDir),
+                        ConnectorCatalog.load(),
+                        SecretResolver.of(Map.of()))
+                .start();
+        engine.deploy(chain(
+                "open",
+                node("hook", "webhook", "path", "/hooks/open"),
+                node("seen", "test.capture", "sink", "ingress-open")));
     }
 
     @AfterAll
@@ -74,10 +82,13 @@ class WebhookIngressTest {
     void aTakenPortFailsTheStartWithOneMessageNamingItAndTheWayOut() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            Engine second = new Engine(EngineOptions.defaults().withHttpPort(port).withDataDir(dataDir), ConnectorCatalog.load(),
+            Engine second = new Engine(
+                    EngineOptions.defaults().withHttpPort(port).withDataDir(dataDir),
+                    ConnectorCatalog.load(),
                     SecretResolver.of(Map.of()));
             try {
-                assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
+                assertThatThrownBy(second::start)
+                        .isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("127.0.0.1:" + port)
                         .hasMessageContaining("already in use")
                         .hasMessageContaining("--port");
@@ -92,8 +103,9 @@ class WebhookIngressTest {
         HttpResponse<String> response = send(to("/hooks/nowhere").POST(HttpRequest.BodyPublishers.ofString("{}")));
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(jsonError(response)).isEqualTo(Json.parse(
-                "{\"error\": \"not_found\", \"message\": \"No webhook listens on /hooks/nowhere\"}"));
+        assertThat(jsonError(response))
+                .isEqualTo(Json.parse(
+                        "{\"error\": \"not_found\", \"message\": \"No webhook listens on /hooks/nowhere\"}"));
     }
 
     @Test
@@ -114,8 +126,10 @@ class WebhookIngressTest {
 
             assertThat(response.status()).isEqualTo(413);
             assertThat(response.header("Content-Type")).isEqualTo("application/json");
-            assertThat(response.json()).isEqualTo(Json.parse(
-                    "{\"error\": \"payload_too_large\", \"message\": \"The body is larger than this webhook's limit of 10MB\"}"));
+            assertThat(response.json())
+                    .isEqualTo(
+                            Json.parse(
+                                    "{\"error\": \"payload_too_large\", \"message\": \"The body is larger than this webhook's limit of 10MB\"}"));
         }
     }
 
@@ -149,7 +163,8 @@ class WebhookIngressTest {
         String boundary = "b0undary";
         String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
                 + "Content-Type: text/plain\r\n\r\nhello\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> response = send(to("/hooks/open").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        HttpResponse<String> response = send(to("/hooks/open")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(multipart)));
 
         assertThat(response.statusCode()).isEqualTo(202);

@@ -6,8 +6,8 @@ import static dev.switchboard.runtime.e2e.Flows.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.engine.Engine;
+import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.model.Flow;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WebhookPathClashTest {
     @TempDir
     Path data;
+
     Engine engine;
 
     @BeforeEach
@@ -36,7 +37,8 @@ class WebhookPathClashTest {
     }
 
     private static Flow hook(String flowId, String path, String method) {
-        return chain(flowId, node("hook", "webhook", "path", path, "method", method), capture("out", "clash-" + flowId));
+        return chain(
+                flowId, node("hook", "webhook", "path", path, "method", method), capture("out", "clash-" + flowId));
     }
 
     @Test
@@ -45,13 +47,18 @@ class WebhookPathClashTest {
 
         assertThatThrownBy(() -> engine.deploy(hook("refunds", "/hooks/shared", "POST")))
                 .isInstanceOf(FlowCompileException.class)
-                .hasMessage("Flow 'refunds' could not start: its node 'hook' would serve POST /hooks/shared, which flow "
-                        + "'orders' (node 'hook') already serves; give one of them another path");
+                .hasMessage(
+                        "Flow 'refunds' could not start: its node 'hook' would serve POST /hooks/shared, which flow "
+                                + "'orders' (node 'hook') already serves; give one of them another path");
 
         assertThat(engine.deployedFlowIds()).containsExactly("orders");
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(engine.httpBaseUrl() + "/hooks/shared")).POST(HttpRequest.BodyPublishers.ofString("{}"))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(engine.httpBaseUrl() + "/hooks/shared"))
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .header("Content-Type", "application/json")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(202);
     }
 

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * committed and answered 202 before the server goes away.
  */
 class WebhookShutdownTest {
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     Path dataDir;
@@ -42,10 +43,13 @@ class WebhookShutdownTest {
     @Test
     void newRequestsGet503WhileTheOneAlreadyInsideIsCommittedAndAnswered() throws Exception {
         EngineOptions options = new EngineOptions("127.0.0.1", 0, dataDir, Duration.ofSeconds(30));
-        DurableRuntime runtime = DurableRuntime.start(options, ConnectorCatalog.load(), SecretResolver.of(Map.of()), null,
-                HistoryOptions.defaults());
-        runtime.engine().deploy(chain("orders", node("hook", "webhook", "path", "/hooks/orders"),
-                node("seen", "test.capture", "sink", "shutdown-orders")));
+        DurableRuntime runtime = DurableRuntime.start(
+                options, ConnectorCatalog.load(), SecretResolver.of(Map.of()), null, HistoryOptions.defaults());
+        runtime.engine()
+                .deploy(chain(
+                        "orders",
+                        node("hook", "webhook", "path", "/hooks/orders"),
+                        node("seen", "test.capture", "sink", "shutdown-orders")));
         String base = runtime.engine().httpBaseUrl();
         String body = "{\"order\": 7}";
         CompletableFuture<Void> closing;
@@ -57,8 +61,11 @@ class WebhookShutdownTest {
 
             closing = CompletableFuture.runAsync(runtime::close);
             await().atMost(Duration.ofSeconds(20)).until(() -> probe(base).statusCode() == 503);
-            HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/hooks/orders"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"order\": 8}")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> refused = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + "/hooks/orders"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"order\": 8}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/json");
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
@@ -72,15 +79,21 @@ class WebhookShutdownTest {
             String id = accepted.json().path("id").asText();
             closing.get(60, TimeUnit.SECONDS);
 
-            // answered 202, so committed: it either ran before the store closed or waits in the inbox for the next start
+            // answered 202, so committed: it either ran before the store closed or waits in the inbox for the next
+            // start
             boolean ran = CaptureConnector.events("shutdown-orders").stream().anyMatch(e -> e.id().equals(id));
-            assertThat(ran || keptInInbox(id)).as("event " + id + " ran or is kept").isTrue();
-            assertThat(CaptureConnector.events("shutdown-orders")).noneMatch(e -> e.data().path("order").asInt() == 8);
+            assertThat(ran || keptInInbox(id))
+                    .as("event " + id + " ran or is kept")
+                    .isTrue();
+            assertThat(CaptureConnector.events("shutdown-orders"))
+                    .noneMatch(e -> e.data().path("order").asInt() == 8);
         }
     }
 
     static HttpResponse<String> probe(String base) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/probe")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/probe")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     boolean keptInInbox(String eventId) throws Exception {

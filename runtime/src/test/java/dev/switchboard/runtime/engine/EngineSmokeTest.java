@@ -25,7 +25,9 @@ class EngineSmokeTest {
 
     @BeforeAll
     static void start() {
-        engine = new Engine(EngineOptions.defaults().withHttpPort(0), ConnectorCatalog.load(), SecretResolver.of(Map.of())).start();
+        engine = new Engine(
+                        EngineOptions.defaults().withHttpPort(0), ConnectorCatalog.load(), SecretResolver.of(Map.of()))
+                .start();
     }
 
     @AfterAll
@@ -45,28 +47,39 @@ class EngineSmokeTest {
     void fanOutGivesEachBranchItsOwnCopyAndReportsTheRun() throws Exception {
         List<RunRecord> runs = new CopyOnWriteArrayList<>();
         engine.addRunListener(runs::add);
-        engine.deploy(flow("fan", List.of(node("in", "test.inject", "channel", "fan"),
-                        node("a", "test.capture", "sink", "fan-a"), node("b", "test.capture", "sink", "fan-b")),
+        engine.deploy(flow(
+                "fan",
+                List.of(
+                        node("in", "test.inject", "channel", "fan"),
+                        node("a", "test.capture", "sink", "fan-a"),
+                        node("b", "test.capture", "sink", "fan-b")),
                 List.of(Wire.of("in", "a"), Wire.of("in", "b"))));
 
         InjectConnector.send(engine.camel(), "fan", "{\"n\": 1}");
 
-        await().until(() -> CaptureConnector.events("fan-a").size() == 1 && CaptureConnector.events("fan-b").size() == 1);
+        await().until(() -> CaptureConnector.events("fan-a").size() == 1
+                && CaptureConnector.events("fan-b").size() == 1);
         Event a = CaptureConnector.events("fan-a").get(0);
         Event b = CaptureConnector.events("fan-b").get(0);
         assertThat(a.id()).isEqualTo(b.id());
         assertThat(a.data()).isEqualTo(b.data()).isNotSameAs(b.data());
         await().until(() -> runs.stream().anyMatch(r -> r.flowId().equals("fan")));
-        assertThat(runs).filteredOn(r -> r.flowId().equals("fan")).singleElement()
+        assertThat(runs)
+                .filteredOn(r -> r.flowId().equals("fan"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(RunRecord.RunStatus.SUCCESS));
     }
 
     @Test
     void replacingAFlowKeepsItRunningWithTheNewVersion() throws Exception {
-        engine.deploy(flow("swap", List.of(node("in", "test.inject", "channel", "swap"), node("c", "test.capture", "sink", "swap-1")),
+        engine.deploy(flow(
+                "swap",
+                List.of(node("in", "test.inject", "channel", "swap"), node("c", "test.capture", "sink", "swap-1")),
                 List.of(Wire.of("in", "c"))));
         InjectConnector.send(engine.camel(), "swap", "{}");
-        engine.deploy(flow("swap", List.of(node("in", "test.inject", "channel", "swap"), node("c", "test.capture", "sink", "swap-2")),
+        engine.deploy(flow(
+                "swap",
+                List.of(node("in", "test.inject", "channel", "swap"), node("c", "test.capture", "sink", "swap-2")),
                 List.of(Wire.of("in", "c"))));
         InjectConnector.send(engine.camel(), "swap", "{}");
         assertThat(CaptureConnector.events("swap-1")).hasSize(1);

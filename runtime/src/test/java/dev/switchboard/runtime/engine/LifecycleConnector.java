@@ -32,9 +32,14 @@ public final class LifecycleConnector implements Connector {
         return ConnectorSpec.builder("test.lifecycle", ConnectorKind.STEP)
                 .title("Lifecycle (tests)")
                 .outputs(PortSpec.out())
-                .properties(PropertySpec.builder("journal", PropertyType.STRING).required().build(),
+                .properties(
+                        PropertySpec.builder("journal", PropertyType.STRING)
+                                .required()
+                                .build(),
                         PropertySpec.builder("status", PropertyType.STRING).build(),
-                        PropertySpec.builder("failingCleanup", PropertyType.BOOLEAN).defaultValue(false).build())
+                        PropertySpec.builder("failingCleanup", PropertyType.BOOLEAN)
+                                .defaultValue(false)
+                                .build())
                 .build();
     }
 

@@ -29,8 +29,11 @@ class NodeLifecycleTest {
     Path dataDir;
 
     private Engine engine(String name) {
-        return new Engine(EngineOptions.defaults().withHttpPort(0).withDataDir(dataDir.resolve(name)), ConnectorCatalog.load(),
-                SecretResolver.of(Map.of())).start();
+        return new Engine(
+                        EngineOptions.defaults().withHttpPort(0).withDataDir(dataDir.resolve(name)),
+                        ConnectorCatalog.load(),
+                        SecretResolver.of(Map.of()))
+                .start();
     }
 
     private static Flow flow(String id, Node... nodes) {
@@ -55,16 +58,20 @@ class NodeLifecycleTest {
 
     @Test
     void undeployRunsTheCleanupsInReverseOrderAndOneThatFailsIsLoggedWithoutStoppingTheOthers() throws Exception {
-        try (ErrorLogCapture log = ErrorLogCapture.start(); Engine engine = engine("one")) {
-            engine.deploy(lifecycleFlow("undeployed", "journal", "undeploy", "failingCleanup", true, "status", "probing"));
+        try (ErrorLogCapture log = ErrorLogCapture.start();
+                Engine engine = engine("one")) {
+            engine.deploy(
+                    lifecycleFlow("undeployed", "journal", "undeploy", "failingCleanup", true, "status", "probing"));
             await().until(() -> message(engine, "undeployed", "probe").isPresent());
             assertThat(LifecycleConnector.journal("undeploy")).isEmpty();
 
             engine.undeploy("undeployed");
 
             assertThat(LifecycleConnector.journal("undeploy")).containsExactly("last registered", "first registered");
-            assertThat(log.lines()).anySatisfy(line -> assertThat(line)
-                    .contains("Flow 'undeployed', node 'probe': a cleanup on stop failed").contains("cleanup broke"));
+            assertThat(log.lines())
+                    .anySatisfy(line -> assertThat(line)
+                            .contains("Flow 'undeployed', node 'probe': a cleanup on stop failed")
+                            .contains("cleanup broke"));
             assertThat(engine.nodeStatus("undeployed", "probe")).isEmpty();
         }
     }
@@ -88,13 +95,19 @@ class NodeLifecycleTest {
     void aReplacementThatFailsToStartIsReleasedAndThePreviousVersionRunsAgain() throws Exception {
         try (Engine engine = engine("one")) {
             engine.deploy(flow("holder", node("in", "test.inject", "channel", "taken")));
-            engine.deploy(flow("restored", node("in", "test.inject", "channel", "restored"),
-                    node("probe", "test.lifecycle", "journal", "restore-v1"), node("seen", "test.capture", "sink", "restored")));
+            engine.deploy(flow(
+                    "restored",
+                    node("in", "test.inject", "channel", "restored"),
+                    node("probe", "test.lifecycle", "journal", "restore-v1"),
+                    node("seen", "test.capture", "sink", "restored")));
             // compiles, but cannot start: another flow consumes the channel it reads
-            Flow clashing = flow("restored", node("in", "test.inject", "channel", "taken"),
+            Flow clashing = flow(
+                    "restored",
+                    node("in", "test.inject", "channel", "taken"),
                     node("probe", "test.lifecycle", "journal", "restore-v2"));
 
-            assertThatThrownBy(() -> engine.deploy(clashing)).isInstanceOf(FlowCompileException.class)
+            assertThatThrownBy(() -> engine.deploy(clashing))
+                    .isInstanceOf(FlowCompileException.class)
                     .hasMessageStartingWith("Flow 'restored' could not start");
 
             assertThat(LifecycleConnector.journal("restore-v2")).containsExactly("last registered", "first registered");
@@ -110,8 +123,11 @@ class NodeLifecycleTest {
     @Test
     void aFlowThatFailsToCompileReleasesWhatItsNodesSetUp() {
         try (Engine engine = engine("one")) {
-            Flow broken = flow("broken", node("in", "test.inject", "channel", "broken"),
-                    node("probe", "test.lifecycle", "journal", "broken"), node("next", "no.such.type"));
+            Flow broken = flow(
+                    "broken",
+                    node("in", "test.inject", "channel", "broken"),
+                    node("probe", "test.lifecycle", "journal", "broken"),
+                    node("next", "no.such.type"));
 
             assertThatThrownBy(() -> engine.deploy(broken)).isInstanceOf(FlowCompileException.class);
 
@@ -132,11 +148,13 @@ class NodeLifecycleTest {
 
     @Test
     void twoEnginesInOneJvmKeepSeparateStatusesForTheSameFlowAndNode() throws Exception {
-        try (Engine first = engine("first"); Engine second = engine("second")) {
+        try (Engine first = engine("first");
+                Engine second = engine("second")) {
             first.deploy(lifecycleFlow("shared", "journal", "shared-1", "status", "seen by the first engine"));
             second.deploy(lifecycleFlow("shared", "journal", "shared-2", "status", "seen by the second engine"));
 
-            await().until(() -> message(first, "shared", "probe").isPresent() && message(second, "shared", "probe").isPresent());
+            await().until(() -> message(first, "shared", "probe").isPresent()
+                    && message(second, "shared", "probe").isPresent());
             assertThat(message(first, "shared", "probe")).contains("seen by the first engine");
             assertThat(message(second, "shared", "probe")).contains("seen by the second engine");
             assertThat(first.nodeStatuses("shared")).containsOnlyKeys("probe");

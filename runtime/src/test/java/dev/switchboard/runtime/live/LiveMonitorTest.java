@@ -51,8 +51,19 @@ class LiveMonitorTest {
     }
 
     static RunRecord run(String flowId, RunStatus status, String error, StepRecord... steps) {
-        return new RunRecord(flowId, steps[0].nodeId(), EVENT.id(), status, T0, 1_000, null, error,
-                Event.newId(), null, null, List.of(steps));
+        return new RunRecord(
+                flowId,
+                steps[0].nodeId(),
+                EVENT.id(),
+                status,
+                T0,
+                1_000,
+                null,
+                error,
+                Event.newId(),
+                null,
+                null,
+                List.of(steps));
     }
 
     static RunRecord run(String flowId, StepRecord... steps) {
@@ -84,8 +95,12 @@ class LiveMonitorTest {
         monitor.onRunFinished(run("leads", RunStatus.FILTERED, null, step("hook", "out"), step("hot", "unmatched")));
         assertThat(counts(stats("leads", "hot"))).containsExactly(1, 0, 1, 0);
 
-        monitor.watch(flow("leads", List.of(Wire.of("hook", "hot"), Wire.of("hot", "matched", "out"),
-                Wire.of("hot", "unmatched", "out")), "hook", "hot", "out"));
+        monitor.watch(flow(
+                "leads",
+                List.of(Wire.of("hook", "hot"), Wire.of("hot", "matched", "out"), Wire.of("hot", "unmatched", "out")),
+                "hook",
+                "hot",
+                "out"));
         monitor.onRunFinished(run("leads", step("hook", "out"), step("hot", "unmatched"), step("out", "out")));
         assertThat(counts(stats("leads", "hot"))).containsExactly(2, 1, 1, 0);
     }
@@ -105,8 +120,13 @@ class LiveMonitorTest {
     void aStepErrorCountsAnErrorAndMarksTheNodeFailedUntilItsNextSuccess() {
         monitor.watch(leads());
         Instant failedAt = T0.plusSeconds(5);
-        monitor.onRunFinished(run("leads", RunStatus.DEAD_LETTERED, "dead-lettered at out", step("hook", "out"),
-                step("hot", "matched"), new StepRecord("out", null, failedAt, EVENT, null, "IOException: refused")));
+        monitor.onRunFinished(run(
+                "leads",
+                RunStatus.DEAD_LETTERED,
+                "dead-lettered at out",
+                step("hook", "out"),
+                step("hot", "matched"),
+                new StepRecord("out", null, failedAt, EVENT, null, "IOException: refused")));
 
         NodeStats failed = stats("leads", "out");
         assertThat(counts(failed)).containsExactly(1, 0, 0, 1);
@@ -123,18 +143,32 @@ class LiveMonitorTest {
 
     @Test
     void anEventRoutedToTheErrorPortCountsAsAnErrorWithItsMessage() {
-        monitor.watch(flow("branch", List.of(Wire.of("in", "call"), Wire.of("call", "error", "catch")), "in", "call", "catch"));
-        Event routed = new Event(EVENT.id(), EVENT.source(), EVENT.type(), EVENT.time(), null, null, EVENT.data(),
+        monitor.watch(flow(
+                "branch", List.of(Wire.of("in", "call"), Wire.of("call", "error", "catch")), "in", "call", "catch"));
+        Event routed = new Event(
+                EVENT.id(),
+                EVENT.source(),
+                EVENT.type(),
+                EVENT.time(),
+                null,
+                null,
+                EVENT.data(),
                 Map.of("error", "HTTP 503", "errornode", "call"));
-        monitor.onRunFinished(run("branch", step("in", "out"), new StepRecord("call", "error", T0, EVENT, routed, null),
+        monitor.onRunFinished(run(
+                "branch",
+                step("in", "out"),
+                new StepRecord("call", "error", T0, EVENT, routed, null),
                 step("catch", "out")));
-        monitor.onRunFinished(run("branch", step("in", "out"), new StepRecord("call", "error", T0, EVENT, EVENT, null)));
+        monitor.onRunFinished(
+                run("branch", step("in", "out"), new StepRecord("call", "error", T0, EVENT, EVENT, null)));
 
         NodeStats call = stats("branch", "call");
         assertThat(counts(call)).containsExactly(2, 0, 0, 2);
         assertThat(call.lastError()).isEqualTo("routed to the error port");
         assertThat(call.lastFailed()).isTrue();
-        assertThat(monitor.snapshot(0).messages()).filteredOn(m -> m.nodeId().equals("call")).extracting(LiveMessage::port)
+        assertThat(monitor.snapshot(0).messages())
+                .filteredOn(m -> m.nodeId().equals("call"))
+                .extracting(LiveMessage::port)
                 .containsOnly("error");
     }
 
@@ -149,8 +183,13 @@ class LiveMonitorTest {
     @Test
     void aFailedRunWithoutAStepErrorIsChargedToTheStepWhereItStopped() {
         monitor.watch(leads());
-        monitor.onRunFinished(run("leads", RunStatus.FAILED, "IllegalStateException: boom",
-                step("hook", "out"), step("hot", "matched"), step("out", null)));
+        monitor.onRunFinished(run(
+                "leads",
+                RunStatus.FAILED,
+                "IllegalStateException: boom",
+                step("hook", "out"),
+                step("hot", "matched"),
+                step("out", null)));
 
         NodeStats out = stats("leads", "out");
         assertThat(counts(out)).containsExactly(1, 0, 0, 1);
@@ -166,19 +205,26 @@ class LiveMonitorTest {
     void lastActivityIsTheStepsTimeOrTheRunsStartWhenTheStepHasNone() {
         monitor.watch(leads());
         Instant later = T0.plusSeconds(3);
-        monitor.onRunFinished(run("leads", step("hook", "out"), new StepRecord("hot", "matched", later, EVENT, EVENT, null),
+        monitor.onRunFinished(run(
+                "leads",
+                step("hook", "out"),
+                new StepRecord("hot", "matched", later, EVENT, EVENT, null),
                 new StepRecord("out", "out", null, EVENT, EVENT, null)));
 
         assertThat(stats("leads", "hot").lastActivityAt()).isEqualTo(later);
         assertThat(stats("leads", "out").lastActivityAt()).isEqualTo(T0);
-        assertThat(monitor.snapshot(0).messages()).last().extracting(LiveMessage::at).isEqualTo(T0);
+        assertThat(monitor.snapshot(0).messages())
+                .last()
+                .extracting(LiveMessage::at)
+                .isEqualTo(T0);
     }
 
     @Test
     void watchedNodesAppearWithZeroCountersBeforeAnyEvent() {
         monitor.watch(leads());
-        assertThat(monitor.snapshot(0).nodes()).containsOnlyKeys(
-                new NodeKey("leads", "hook"), new NodeKey("leads", "hot"), new NodeKey("leads", "out"));
+        assertThat(monitor.snapshot(0).nodes())
+                .containsOnlyKeys(
+                        new NodeKey("leads", "hook"), new NodeKey("leads", "hot"), new NodeKey("leads", "out"));
         assertThat(counts(stats("leads", "hot"))).containsExactly(0, 0, 0, 0);
     }
 
@@ -186,7 +232,10 @@ class LiveMonitorTest {
     void eachStepIsOneMessageInStepOrderAndSnapshotsPageBySeq() {
         monitor.watch(leads());
         Event output = EVENT.withSubject("changed");
-        RunRecord first = run("leads", step("hook", "out"), new StepRecord("hot", "matched", T0, EVENT, output, null),
+        RunRecord first = run(
+                "leads",
+                step("hook", "out"),
+                new StepRecord("hot", "matched", T0, EVENT, output, null),
                 step("out", "out"));
         monitor.onRunFinished(first);
 
@@ -231,7 +280,8 @@ class LiveMonitorTest {
         assertThat(behind.messages()).hasSize(100);
         assertThat(behind.dropped()).isEqualTo(900);
         assertThat(small.heldMessages()).isEqualTo(100);
-        assertThat(counts(small.snapshot(0).nodes().get(new NodeKey("many", "in")))).containsExactly(10_000, 10_000, 0, 0);
+        assertThat(counts(small.snapshot(0).nodes().get(new NodeKey("many", "in"))))
+                .containsExactly(10_000, 10_000, 0, 0);
     }
 
     @Test
@@ -249,14 +299,19 @@ class LiveMonitorTest {
         }
         monitor.setCapacity(3);
         assertThat(monitor.capacity()).isEqualTo(3);
-        assertThat(monitor.snapshot(0).messages()).extracting(LiveMessage::nodeId).containsExactly("n7", "n8", "n9");
+        assertThat(monitor.snapshot(0).messages())
+                .extracting(LiveMessage::nodeId)
+                .containsExactly("n7", "n8", "n9");
         assertThat(monitor.snapshot(0).dropped()).isEqualTo(7);
         assertThat(monitor.heldMessages()).isEqualTo(3);
 
         monitor.setCapacity(5);
         monitor.onRunFinished(run("f", step("n10", "out")));
-        assertThat(monitor.snapshot(0).messages()).extracting(LiveMessage::nodeId).containsExactly("n7", "n8", "n9", "n10");
-        assertThatThrownBy(() -> monitor.setCapacity(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThat(monitor.snapshot(0).messages())
+                .extracting(LiveMessage::nodeId)
+                .containsExactly("n7", "n8", "n9", "n10");
+        assertThatThrownBy(() -> monitor.setCapacity(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 1");
         assertThatThrownBy(() -> new LiveMonitor(0)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -296,9 +351,11 @@ class LiveMonitorTest {
                 feeders.add(pool.submit(() -> {
                     for (int i = 0; i < 10_000; i++) {
                         if (i % 2 == 0) {
-                            monitor.onRunFinished(run("leads", step("hook", "out"), step("hot", "matched"), step("out", "out")));
+                            monitor.onRunFinished(
+                                    run("leads", step("hook", "out"), step("hot", "matched"), step("out", "out")));
                         } else {
-                            monitor.onRunFinished(run("leads", RunStatus.FILTERED, null, step("hook", "out"), step("hot", "unmatched")));
+                            monitor.onRunFinished(run(
+                                    "leads", RunStatus.FILTERED, null, step("hook", "out"), step("hot", "unmatched")));
                         }
                         if (i % 1_000 == 0) {
                             monitor.snapshot(0);

@@ -43,8 +43,12 @@ class SecretMaskTest {
         SecretMask mask = maskOf(secret);
         byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
 
-        for (String encoded : new String[] {Base64.getEncoder().encodeToString(bytes), Base64.getUrlEncoder().encodeToString(bytes),
-                Base64.getEncoder().withoutPadding().encodeToString(bytes), Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)}) {
+        for (String encoded : new String[] {
+            Base64.getEncoder().encodeToString(bytes),
+            Base64.getUrlEncoder().encodeToString(bytes),
+            Base64.getEncoder().withoutPadding().encodeToString(bytes),
+            Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)
+        }) {
             assertThat(mask.mask("token " + encoded + " end")).isEqualTo("token *** end");
         }
     }
@@ -74,7 +78,8 @@ class SecretMaskTest {
 
         assertThat(mask.mask("abcd")).isEqualTo("***");
         // "YWJjZ" is the 5-character base64 core of "abcd": too short to mask without hitting unrelated base64
-        assertThat(mask.mask("data:image/png;base64,iVBORYWJjZw0KGgo")).isEqualTo("data:image/png;base64,iVBORYWJjZw0KGgo");
+        assertThat(mask.mask("data:image/png;base64,iVBORYWJjZw0KGgo"))
+                .isEqualTo("data:image/png;base64,iVBORYWJjZw0KGgo");
         assertThat(maskOf("abc").mask("abc")).isEqualTo("abc");
     }
 

@@ -22,18 +22,24 @@ class SecretResolverTest {
             PropertySpec.builder("headers", PropertyType.LIST).acceptsSecrets().build(),
             PropertySpec.builder("body", PropertyType.TEMPLATE).build(),
             PropertySpec.builder("message", PropertyType.TEMPLATE).build(),
-            PropertySpec.builder("branches", PropertyType.LIST).items(
-                    PropertySpec.builder("name", PropertyType.STRING).build(),
-                    PropertySpec.builder("key", PropertyType.SECRET).build()).build());
+            PropertySpec.builder("branches", PropertyType.LIST)
+                    .items(
+                            PropertySpec.builder("name", PropertyType.STRING).build(),
+                            PropertySpec.builder("key", PropertyType.SECRET).build())
+                    .build());
 
     @Test
     void resolvesSecretAndEnvReferencesInsideNestedConfig() throws Exception {
         SecretResolver resolver = SecretResolver.of(Map.of("TOKEN", "s3cr$t\\1", "ERP_URL", "http://127.0.0.1:9"));
         ConfigValue.Fields config = ConfigValue.object(
-                "url", "{{env:ERP_URL}}/orders",
-                "auth", ConfigValue.object("token", "{{ secret:TOKEN }}"),
-                "headers", ConfigValue.list(ConfigValue.of("Bearer {{secret:TOKEN}}")),
-                "body", "{{data.name}}");
+                "url",
+                "{{env:ERP_URL}}/orders",
+                "auth",
+                ConfigValue.object("token", "{{ secret:TOKEN }}"),
+                "headers",
+                ConfigValue.list(ConfigValue.of("Bearer {{secret:TOKEN}}")),
+                "body",
+                "{{data.name}}");
 
         NodeConfig resolved = new NodeConfig(resolver.resolve(config, SPECS));
 
@@ -49,28 +55,34 @@ class SecretResolverTest {
         ConfigValue.Fields config = ConfigValue.object(
                 "message", "key={{secret:API_KEY}} host={{env:HOST}}",
                 "unknown", "{{secret:API_KEY}}",
-                "branches", ConfigValue.list(ConfigValue.object("name", "{{secret:API_KEY}}", "key", "{{secret:API_KEY}}")));
+                "branches",
+                        ConfigValue.list(
+                                ConfigValue.object("name", "{{secret:API_KEY}}", "key", "{{secret:API_KEY}}")));
 
         NodeConfig resolved = new NodeConfig(resolver.resolve(config, SPECS));
 
         assertThat(resolved.string("message")).contains("key={{secret:API_KEY}} host=example.test");
         assertThat(resolved.string("unknown")).contains("{{secret:API_KEY}}");
-        assertThat(resolved.list("branches")).containsExactly(
-                ConfigValue.object("name", "{{secret:API_KEY}}", "key", "k3y-value"));
+        assertThat(resolved.list("branches"))
+                .containsExactly(ConfigValue.object("name", "{{secret:API_KEY}}", "key", "k3y-value"));
     }
 
     @Test
     void missingReferencesAreAllNamedInOneError() {
         SecretResolver resolver = SecretResolver.of(Map.of());
-        assertThatThrownBy(() -> resolver.resolve(ConfigValue.object("url", "{{secret:NOT_ALLOWED_HERE}}",
-                        "auth", "{{secret:ONE}}", "body", "{{env:TWO}}"), SPECS))
+        assertThatThrownBy(() -> resolver.resolve(
+                        ConfigValue.object(
+                                "url", "{{secret:NOT_ALLOWED_HERE}}", "auth", "{{secret:ONE}}", "body", "{{env:TWO}}"),
+                        SPECS))
                 .isInstanceOf(SecretResolver.MissingSecretException.class)
-                .hasMessageContaining("ONE, TWO").hasMessageNotContaining("NOT_ALLOWED_HERE");
+                .hasMessageContaining("ONE, TWO")
+                .hasMessageNotContaining("NOT_ALLOWED_HERE");
     }
 
     @Test
     void referencedNamesListsSecretsOnlyAndEnvNamesSeparately() {
-        ConfigValue.Fields config = ConfigValue.object("a", "{{secret:A}} {{env:B}}", "c", ConfigValue.object("d", "{{secret:C}}"));
+        ConfigValue.Fields config =
+                ConfigValue.object("a", "{{secret:A}} {{env:B}}", "c", ConfigValue.object("d", "{{secret:C}}"));
         assertThat(SecretResolver.referencedNames(config)).containsExactly("A", "C");
         assertThat(SecretResolver.referencedEnvNames(config)).containsExactly("B");
     }

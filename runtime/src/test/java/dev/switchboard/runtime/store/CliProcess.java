@@ -18,19 +18,27 @@ record CliProcess(Process process, Path log) {
 
     /** Starts {@code switchboard args…}; {@code jvmOptions} go before the class name. */
     static CliProcess start(Path log, List<String> jvmOptions, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.switchboard.runtime.cli.SwitchboardCli"));
+        command.addAll(
+                List.of("-cp", System.getProperty("java.class.path"), "dev.switchboard.runtime.cli.SwitchboardCli"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         return new CliProcess(process, log);
     }
 
     /** Waits until the output holds {@code text}; fails at once, with the output, if the process ends first. */
     CliProcess awaitOutput(String text) {
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            assertThat(process.isAlive()).as("the process ended early: %s", output()).isTrue();
+            assertThat(process.isAlive())
+                    .as("the process ended early: %s", output())
+                    .isTrue();
             return output().contains(text);
         });
         return this;

@@ -47,11 +47,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryTest {
     static final int EVENTS = 2000;
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     @TempDir
     static Path dir;
+
     static TargetServer plainTarget;
     static DurableRuntime sink;
     static int port;
@@ -60,8 +63,12 @@ class CrashRecoveryTest {
     @BeforeAll
     static void setUp() throws Exception {
         plainTarget = new TargetServer();
-        sink = DurableRuntime.start(new EngineOptions("127.0.0.1", 0, dir.resolve("sink-data"), Duration.ofSeconds(5)),
-                ConnectorCatalog.load(), SecretResolver.of(Map.of()), null, HistoryOptions.defaults());
+        sink = DurableRuntime.start(
+                new EngineOptions("127.0.0.1", 0, dir.resolve("sink-data"), Duration.ofSeconds(5)),
+                ConnectorCatalog.load(),
+                SecretResolver.of(Map.of()),
+                null,
+                HistoryOptions.defaults());
         sink.engine().deploy(FlowCodec.read("""
                 {
                   "format": "switchboard/flow@1",
@@ -90,7 +97,8 @@ class CrashRecoveryTest {
                   "wires": [ { "from": "in", "to": "send" } ]
                 }
                 """.formatted(plainTarget.url()));
-        Files.writeString(dir.resolve("flows/once.flow.json"), """
+        Files.writeString(
+                dir.resolve("flows/once.flow.json"), """
                 {
                   "format": "switchboard/flow@1",
                   "id": "once",
@@ -114,8 +122,17 @@ class CrashRecoveryTest {
     }
 
     Process startRuntime(String name) throws IOException {
-        CliProcess runtime = CliProcess.start(dir.resolve(name + ".log"), List.of(), "run", dir.resolve("flows").toString(),
-                "--port", String.valueOf(port), "--data", dir.resolve("data").toString(), "--drain-timeout", "5s");
+        CliProcess runtime = CliProcess.start(
+                dir.resolve(name + ".log"),
+                List.of(),
+                "run",
+                dir.resolve("flows").toString(),
+                "--port",
+                String.valueOf(port),
+                "--data",
+                dir.resolve("data").toString(),
+                "--drain-timeout",
+                "5s");
         started.add(runtime.process());
         return runtime.awaitOutput("Switchboard is running").process();
     }
@@ -143,60 +160,95 @@ class CrashRecoveryTest {
         senders.shutdown();
         assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         int deliveredBeforeRestartPlain = plainTarget.deliveriesByKey().size();
-        int deliveredBeforeRestartOnce = byN(CaptureConnector.events("crash-sink-raw")).size();
+        int deliveredBeforeRestartOnce =
+                byN(CaptureConnector.events("crash-sink-raw")).size();
 
         long sendersDone = System.nanoTime();
         Process second = startRuntime("second");
         long restarted = System.nanoTime();
         try {
             await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
-                assertThat(plainTarget.deliveriesByKey().keySet()).containsAll(ackedPlain.stream().map(String::valueOf).toList());
-                assertThat(byN(CaptureConnector.events("crash-sink-once")).keySet()).containsAll(ackedOnce);
+                assertThat(plainTarget.deliveriesByKey().keySet())
+                        .containsAll(ackedPlain.stream().map(String::valueOf).toList());
+                assertThat(byN(CaptureConnector.events("crash-sink-once")).keySet())
+                        .containsAll(ackedOnce);
             });
             // the CLI reads the store while the runtime holds it (H2 AUTO_SERVER on loopback)
             java.io.StringWriter out = new java.io.StringWriter();
             picocli.CommandLine cli = dev.switchboard.runtime.cli.SwitchboardCli.commandLine();
             cli.setOut(new java.io.PrintWriter(out));
-            assertThat(cli.execute("runs", "--flow", "once", "--limit", "3", "--data", dir.resolve("data").toString())).isZero();
+            assertThat(cli.execute(
+                            "runs",
+                            "--flow",
+                            "once",
+                            "--limit",
+                            "3",
+                            "--data",
+                            dir.resolve("data").toString()))
+                    .isZero();
             assertThat(out.toString().lines().skip(1)).hasSize(3).allMatch(line -> line.contains(" once "));
-            System.out.printf("crash test timings (s): start %.1f, load to kill %.1f, senders done %.1f, restart %.1f, recovered %.1f%n",
-                    (started - t0) / 1e9, (killedAt - started) / 1e9, (sendersDone - killedAt) / 1e9, (restarted - sendersDone) / 1e9,
+            System.out.printf(
+                    "crash test timings (s): start %.1f, load to kill %.1f, senders done %.1f, restart %.1f, recovered %.1f%n",
+                    (started - t0) / 1e9,
+                    (killedAt - started) / 1e9,
+                    (sendersDone - killedAt) / 1e9,
+                    (restarted - sendersDone) / 1e9,
                     (System.nanoTime() - restarted) / 1e9);
         } finally {
             second.destroy(); // SIGTERM: graceful shutdown
         }
-        assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("the runtime stops on SIGTERM").isTrue();
+        assertThat(second.waitFor(60, TimeUnit.SECONDS))
+                .as("the runtime stops on SIGTERM")
+                .isTrue();
         assertThat(Files.readString(dir.resolve("second.log"))).contains("Stopping: finishing in-flight events");
         // the killed runtime's successor is gone, so nothing more arrives: let the sink finish what it accepted
         await().atMost(Duration.ofSeconds(60)).until(() -> sink.inbox().pendingCount() == 0);
         List<Event> raw = CaptureConnector.events("crash-sink-raw");
         Map<Integer, Long> rawByN = byN(raw);
         Map<Integer, Long> onceByN = byN(CaptureConnector.events("crash-sink-once"));
-        long duplicatesPlain = plainTarget.received().size() - plainTarget.deliveriesByKey().size();
+        long duplicatesPlain =
+                plainTarget.received().size() - plainTarget.deliveriesByKey().size();
         long rawDuplicatesOnce = raw.size() - rawByN.size();
-        System.out.printf("crash test: sent %d per flow; acknowledged plain=%d once=%d; refused after kill=%d;%n"
+        System.out.printf(
+                "crash test: sent %d per flow; acknowledged plain=%d once=%d; refused after kill=%d;%n"
                         + "  delivered before restart plain=%d once=%d; after restart distinct plain=%d once=%d;%n"
                         + "  duplicates plain=%d; once: raw arrivals at the sink=%d, duplicates removed by its dedupe=%d, "
                         + "delivered exactly once=%d%n",
-                EVENTS, ackedPlain.size(), ackedOnce.size(), refused.get(), deliveredBeforeRestartPlain, deliveredBeforeRestartOnce,
-                plainTarget.deliveriesByKey().size(), rawByN.size(), duplicatesPlain, raw.size(), rawDuplicatesOnce,
+                EVENTS,
+                ackedPlain.size(),
+                ackedOnce.size(),
+                refused.get(),
+                deliveredBeforeRestartPlain,
+                deliveredBeforeRestartOnce,
+                plainTarget.deliveriesByKey().size(),
+                rawByN.size(),
+                duplicatesPlain,
+                raw.size(),
+                rawDuplicatesOnce,
                 onceByN.values().stream().filter(count -> count == 1).count());
         assertThat(ackedPlain.size()).as("the kill came mid-load").isLessThan(EVENTS);
-        assertThat(onceByN.keySet()).as("every event that reached the sink passed its dedupe").isEqualTo(rawByN.keySet())
+        assertThat(onceByN.keySet())
+                .as("every event that reached the sink passed its dedupe")
+                .isEqualTo(rawByN.keySet())
                 .containsAll(ackedOnce);
-        assertThat(onceByN).as("each event exactly once behind the receiver's dedupe").allSatisfy((n, count) -> assertThat(count).isOne());
+        assertThat(onceByN)
+                .as("each event exactly once behind the receiver's dedupe")
+                .allSatisfy((n, count) -> assertThat(count).isOne());
     }
 
     /** How often each test event number arrived; the forwarded data is the webhook body {"n": n}. */
     private static Map<Integer, Long> byN(List<Event> events) {
-        return events.stream().collect(Collectors.groupingBy(e -> e.data().path("n").asInt(), Collectors.counting()));
+        return events.stream()
+                .collect(Collectors.groupingBy(e -> e.data().path("n").asInt(), Collectors.counting()));
     }
 
     private static void send(String path, int n, Set<Integer> acked, AtomicInteger refused) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(10))
-                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(java.util.Map.of("n", n)))).build(),
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .timeout(Duration.ofSeconds(10))
+                            .POST(HttpRequest.BodyPublishers.ofString(Json.write(java.util.Map.of("n", n))))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 202) {
                 acked.add(n);

@@ -32,10 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
  * attempts a dead letter reports are the requests the target saw.
  */
 class DurableRetriesTest {
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     Path dataDir;
+
     TargetServer target;
     DurableRuntime runtime;
     final List<RunRecord> runs = new CopyOnWriteArrayList<>();
@@ -47,8 +49,12 @@ class DurableRetriesTest {
     }
 
     DurableRuntime startRuntime() {
-        DurableRuntime started = DurableRuntime.start(new EngineOptions("127.0.0.1", 0, dataDir, Duration.ofSeconds(5)),
-                ConnectorCatalog.load(), SecretResolver.of(Map.of()), null, HistoryOptions.defaults());
+        DurableRuntime started = DurableRuntime.start(
+                new EngineOptions("127.0.0.1", 0, dataDir, Duration.ofSeconds(5)),
+                ConnectorCatalog.load(),
+                SecretResolver.of(Map.of()),
+                null,
+                HistoryOptions.defaults());
         started.engine().addRunListener(runs::add);
         return started;
     }
@@ -60,9 +66,15 @@ class DurableRetriesTest {
     }
 
     Flow flow(String id, Node send, ConfigValue.Fields settings) {
-        return new Flow(FlowFormat.CURRENT, id, id, null, null,
+        return new Flow(
+                FlowFormat.CURRENT,
+                id,
+                id,
+                null,
+                null,
                 List.of(new Node("in", "webhook", null, ConfigValue.object("path", "/hooks/" + id), null), send),
-                List.of(Wire.of("in", send.id())), settings);
+                List.of(Wire.of("in", send.id())),
+                settings);
     }
 
     Node send(Object... extraConfig) {
@@ -76,8 +88,11 @@ class DurableRetriesTest {
     }
 
     void push(String flowId, String json) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(runtime.engine().httpBaseUrl() + "/hooks/" + flowId))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(runtime.engine().httpBaseUrl() + "/hooks/" + flowId))
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(202);
     }
 
@@ -88,17 +103,25 @@ class DurableRetriesTest {
     @Test
     void theNodesOwnRetriesWinOverTheFlowsAndTheDeadLetterCountsWhatTheTargetSaw() throws Exception {
         target.down(true);
-        runtime.engine().deploy(flow("counted", send("retries", 2, "retryBackoff", "10ms"),
-                ConfigValue.object("retry", ConfigValue.object("attempts", 6, "backoff", "10ms"))));
+        runtime.engine()
+                .deploy(flow(
+                        "counted",
+                        send("retries", 2, "retryBackoff", "10ms"),
+                        ConfigValue.object("retry", ConfigValue.object("attempts", 6, "backoff", "10ms"))));
 
         push("counted", "{\"n\": 1}");
 
         await().until(() -> deadLetters("counted").size() == 1);
         assertThat(deadLetters("counted").get(0).attempts()).isEqualTo(3);
-        assertThat(target.attempts()).as("one request per attempt, no retry loop inside the node").isEqualTo(3);
+        assertThat(target.attempts())
+                .as("one request per attempt, no retry loop inside the node")
+                .isEqualTo(3);
         await().until(() -> runtime.inbox().pendingCount() == 0);
-        assertThat(runs).filteredOn(r -> r.flowId().equals("counted")).extracting(RunRecord::status)
-                .containsExactly(RunRecord.RunStatus.RETRYING, RunRecord.RunStatus.RETRYING, RunRecord.RunStatus.DEAD_LETTERED);
+        assertThat(runs)
+                .filteredOn(r -> r.flowId().equals("counted"))
+                .extracting(RunRecord::status)
+                .containsExactly(
+                        RunRecord.RunStatus.RETRYING, RunRecord.RunStatus.RETRYING, RunRecord.RunStatus.DEAD_LETTERED);
     }
 
     @Test
@@ -109,9 +132,14 @@ class DurableRetriesTest {
         push("no-dlq", "{\"n\": 1}");
 
         await().until(() -> runs.stream().anyMatch(r -> r.flowId().equals("no-dlq")));
-        RunRecord run = runs.stream().filter(r -> r.flowId().equals("no-dlq")).findFirst().orElseThrow();
+        RunRecord run = runs.stream()
+                .filter(r -> r.flowId().equals("no-dlq"))
+                .findFirst()
+                .orElseThrow();
         assertThat(run.status()).isEqualTo(RunRecord.RunStatus.FAILED);
-        assertThat(run.error()).startsWith("gave up at send after 1 attempt(s): ").contains("answered 503");
+        assertThat(run.error())
+                .startsWith("gave up at send after 1 attempt(s): ")
+                .contains("answered 503");
         await().until(() -> runtime.inbox().pendingCount() == 0);
         assertThat(deadLetters("no-dlq")).isEmpty();
         assertThat(target.attempts()).isEqualTo(1);
@@ -134,8 +162,13 @@ class DurableRetriesTest {
         await().until(() -> runtime.inbox().pendingCount() == 0);
         assertThat(target.deliveriesByKey().get("r1").get()).isOne();
         assertThat(deadLetters("restart")).isEmpty();
-        RunRecord retried = runs.stream().filter(r -> r.status() == RunRecord.RunStatus.SUCCESS).findFirst().orElseThrow();
-        assertThat(retried.triggerNodeId()).as("the retry starts at the node that failed").isEqualTo("send");
+        RunRecord retried = runs.stream()
+                .filter(r -> r.status() == RunRecord.RunStatus.SUCCESS)
+                .findFirst()
+                .orElseThrow();
+        assertThat(retried.triggerNodeId())
+                .as("the retry starts at the node that failed")
+                .isEqualTo("send");
         assertThat(retried.parentRunId()).isEqualTo(runs.get(0).runId());
     }
 
@@ -146,12 +179,21 @@ class DurableRetriesTest {
         push("reshaped", "{\"n\": 1}");
         await().until(() -> runtime.inbox().retryCount() == 1);
 
-        runtime.engine().deploy(new Flow(FlowFormat.CURRENT, "reshaped", "reshaped", null, null,
-                List.of(new Node("in", "webhook", null, ConfigValue.object("path", "/hooks/reshaped"), null)), List.of(), null));
+        runtime.engine()
+                .deploy(new Flow(
+                        FlowFormat.CURRENT,
+                        "reshaped",
+                        "reshaped",
+                        null,
+                        null,
+                        List.of(new Node("in", "webhook", null, ConfigValue.object("path", "/hooks/reshaped"), null)),
+                        List.of(),
+                        null));
 
         await().until(() -> deadLetters("reshaped").size() == 1);
-        assertThat(deadLetters("reshaped").get(0).error()).isEqualTo(
-                "Node 'send' is no longer in flow 'reshaped' (the flow was changed while the event waited to run from it)");
+        assertThat(deadLetters("reshaped").get(0).error())
+                .isEqualTo(
+                        "Node 'send' is no longer in flow 'reshaped' (the flow was changed while the event waited to run from it)");
         await().until(() -> runtime.inbox().pendingCount() == 0);
     }
 }

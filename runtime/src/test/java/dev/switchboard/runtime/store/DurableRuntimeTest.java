@@ -38,10 +38,12 @@ import picocli.CommandLine;
 
 class DurableRuntimeTest {
     static final String SECRET = "s3cr3t-t0ken-9f8e7d";
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     static Path dataDir;
+
     static DurableRuntime runtime;
     static TargetServer target;
 
@@ -51,7 +53,11 @@ class DurableRuntimeTest {
         Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
         target = new TargetServer();
         EngineOptions options = new EngineOptions("127.0.0.1", 0, dataDir, Duration.ofSeconds(5));
-        runtime = DurableRuntime.start(options, ConnectorCatalog.load(), SecretResolver.of(Map.of("API_TOKEN", SECRET)), null,
+        runtime = DurableRuntime.start(
+                options,
+                ConnectorCatalog.load(),
+                SecretResolver.of(Map.of("API_TOKEN", SECRET)),
+                null,
                 HistoryOptions.defaults());
     }
 
@@ -71,8 +77,11 @@ class DurableRuntimeTest {
     }
 
     static String push(String path, String json) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(runtime.engine().httpBaseUrl() + path))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(runtime.engine().httpBaseUrl() + path))
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(202);
         return Json.parse(response.body()).path("id").asText();
     }
@@ -92,8 +101,14 @@ class DurableRuntimeTest {
 
     @Test
     void acceptedEventRunsThroughTheFlowAndLeavesTheInbox() throws Exception {
-        runtime.engine().deploy(flow("accept", List.of(node("in", "webhook", "path", "/hooks/accept"),
-                node("out", "test.capture", "sink", "durable-accept")), List.of(Wire.of("in", "out")), null));
+        runtime.engine()
+                .deploy(flow(
+                        "accept",
+                        List.of(
+                                node("in", "webhook", "path", "/hooks/accept"),
+                                node("out", "test.capture", "sink", "durable-accept")),
+                        List.of(Wire.of("in", "out")),
+                        null));
         String id = push("/hooks/accept", "{\"n\": 1}");
         await().until(() -> CaptureConnector.events("durable-accept").size() == 1);
         assertThat(CaptureConnector.events("durable-accept").get(0).id()).isEqualTo(id);
@@ -105,15 +120,24 @@ class DurableRuntimeTest {
     @Test
     void failingTargetIsRetriedThenDeadLetteredAndBulkReplayDeliversEachOnce() throws Exception {
         target.down(true);
-        runtime.engine().deploy(flow("outage", List.of(node("in", "webhook", "path", "/hooks/outage"),
-                        node("send", "http.request", "method", "POST", "url", target.url())), List.of(Wire.of("in", "send")),
-                ConfigValue.object("retry", ConfigValue.object("attempts", 3, "backoff", "10ms", "maxBackoff", "50ms"))));
+        runtime.engine()
+                .deploy(flow(
+                        "outage",
+                        List.of(
+                                node("in", "webhook", "path", "/hooks/outage"),
+                                node("send", "http.request", "method", "POST", "url", target.url())),
+                        List.of(Wire.of("in", "send")),
+                        ConfigValue.object(
+                                "retry", ConfigValue.object("attempts", 3, "backoff", "10ms", "maxBackoff", "50ms"))));
         int events = 20;
         for (int i = 0; i < events; i++) {
             push("/hooks/outage", "{\"n\": \"outage-" + i + "\"}");
         }
 
-        await().until(() -> runtime.deadLetters().list(DeadLetterFilter.all().withFlow("outage"), 100).size() == events);
+        await().until(() -> runtime.deadLetters()
+                        .list(DeadLetterFilter.all().withFlow("outage"), 100)
+                        .size()
+                == events);
         assertThat(runtime.deadLetters().list(DeadLetterFilter.all().withFlow("outage"), 100))
                 .allSatisfy(d -> {
                     assertThat(d.nodeId()).isEqualTo("send");
@@ -129,20 +153,32 @@ class DurableRuntimeTest {
 
         await().until(() -> target.deliveriesByKey().size() == events);
         await().until(() -> runtime.inbox().pendingCount() == 0);
-        assertThat(target.deliveriesByKey().values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
-        assertThat(runtime.deadLetters().list(DeadLetterFilter.all().withFlow("outage"), 100)).isEmpty();
+        assertThat(target.deliveriesByKey().values())
+                .allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+        assertThat(runtime.deadLetters().list(DeadLetterFilter.all().withFlow("outage"), 100))
+                .isEmpty();
         runtime.history().awaitWritten(Duration.ofSeconds(5));
-        String eventId = runtime.deadLetters().list(new DeadLetterFilter(null, "outage", null, null, null, null, true), 1).get(0).eventId();
-        assertThat(cli("runs", "show", eventId)).contains("status=dead-lettered").contains("replay-of-dead-letter=")
+        String eventId = runtime.deadLetters()
+                .list(new DeadLetterFilter(null, "outage", null, null, null, null, true), 1)
+                .get(0)
+                .eventId();
+        assertThat(cli("runs", "show", eventId))
+                .contains("status=dead-lettered")
+                .contains("replay-of-dead-letter=")
                 .contains("status=success");
     }
 
     @Test
     void errorPortRoutesAFailureIntoItsBranchInsteadOfDeadLetters() throws Exception {
-        runtime.engine().deploy(flow("branch", List.of(node("in", "webhook", "path", "/hooks/branch"),
-                        node("boom", "test.capture", "sink", "durable-never", "fail", true),
-                        node("catch", "test.capture", "sink", "durable-branch-errors")),
-                List.of(Wire.of("in", "boom"), Wire.of("boom", "error", "catch")), null));
+        runtime.engine()
+                .deploy(flow(
+                        "branch",
+                        List.of(
+                                node("in", "webhook", "path", "/hooks/branch"),
+                                node("boom", "test.capture", "sink", "durable-never", "fail", true),
+                                node("catch", "test.capture", "sink", "durable-branch-errors")),
+                        List.of(Wire.of("in", "boom"), Wire.of("boom", "error", "catch")),
+                        null));
 
         String id = push("/hooks/branch", "{\"n\": 1}");
 
@@ -151,15 +187,28 @@ class DurableRuntimeTest {
         assertThat(caught.id()).isEqualTo(id);
         assertThat(caught.extensions()).containsEntry("errornode", "boom");
         assertThat(caught.extensions().get("error")).contains("told to fail");
-        assertThat(runtime.deadLetters().list(DeadLetterFilter.all().withFlow("branch"), 10)).isEmpty();
+        assertThat(runtime.deadLetters().list(DeadLetterFilter.all().withFlow("branch"), 10))
+                .isEmpty();
     }
 
     @Test
     void lineageAcrossPublishAndSubscribeIsShownByRunsShow() throws Exception {
-        runtime.engine().deploy(flow("orders", List.of(node("in", "webhook", "path", "/hooks/orders"),
-                node("pub", "event.publish", "topic", "durable.orders")), List.of(Wire.of("in", "pub")), null));
-        runtime.engine().deploy(flow("billing", List.of(node("sub", "event.subscribe", "topic", "durable.orders"),
-                node("bill", "test.capture", "sink", "durable-billing")), List.of(Wire.of("sub", "bill")), null));
+        runtime.engine()
+                .deploy(flow(
+                        "orders",
+                        List.of(
+                                node("in", "webhook", "path", "/hooks/orders"),
+                                node("pub", "event.publish", "topic", "durable.orders")),
+                        List.of(Wire.of("in", "pub")),
+                        null));
+        runtime.engine()
+                .deploy(flow(
+                        "billing",
+                        List.of(
+                                node("sub", "event.subscribe", "topic", "durable.orders"),
+                                node("bill", "test.capture", "sink", "durable-billing")),
+                        List.of(Wire.of("sub", "bill")),
+                        null));
 
         String id = push("/hooks/orders", "{\"order\": 42}");
 
@@ -168,25 +217,41 @@ class DurableRuntimeTest {
         List<RunQueries.RunPath> path = runtime.runs().path(id);
         assertThat(path.get(1).run().parentRunId()).isEqualTo(path.get(0).run().runId());
         String shown = cli("runs", "show", id);
-        assertThat(shown).contains("flow=orders").contains("flow=billing").contains("from-run=" + path.get(0).run().runId())
-                .contains("pub -> out").contains("bill -> out").contains("\"order\":42");
+        assertThat(shown)
+                .contains("flow=orders")
+                .contains("flow=billing")
+                .contains("from-run=" + path.get(0).run().runId())
+                .contains("pub -> out")
+                .contains("bill -> out")
+                .contains("\"order\":42");
     }
 
     @Test
     void storedSnapshotsNeverContainASecretValue() throws Exception {
-        runtime.engine().deploy(flow("secretive", List.of(node("in", "webhook", "path", "/hooks/secretive"),
-                        node("stamp", "test.stamp", "value", "{{secret:API_TOKEN}}"),
-                        node("out", "test.capture", "sink", "durable-secretive")),
-                List.of(Wire.of("in", "stamp"), Wire.of("stamp", "out")), null));
+        runtime.engine()
+                .deploy(flow(
+                        "secretive",
+                        List.of(
+                                node("in", "webhook", "path", "/hooks/secretive"),
+                                node("stamp", "test.stamp", "value", "{{secret:API_TOKEN}}"),
+                                node("out", "test.capture", "sink", "durable-secretive")),
+                        List.of(Wire.of("in", "stamp"), Wire.of("stamp", "out")),
+                        null));
 
         String id = push("/hooks/secretive", "{\"note\": \"hello\"}");
 
         await().until(() -> CaptureConnector.events("durable-secretive").size() == 1);
-        assertThat(CaptureConnector.events("durable-secretive").get(0).data().path("stamp").asText()).isEqualTo(SECRET);
+        assertThat(CaptureConnector.events("durable-secretive")
+                        .get(0)
+                        .data()
+                        .path("stamp")
+                        .asText())
+                .isEqualTo(SECRET);
         await().until(() -> !runtime.runs().path(id).isEmpty());
         List<String> snapshots = new ArrayList<>();
-        try (Connection c = runtime.store().connection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT input, output FROM run_steps")) {
+        try (Connection c = runtime.store().connection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT input, output FROM run_steps")) {
             while (r.next()) {
                 snapshots.add(r.getString(1));
                 snapshots.add(r.getString(2));
@@ -198,10 +263,15 @@ class DurableRuntimeTest {
 
     @Test
     void dedupeLetsTheFirstEventWithAKeyThroughAndDropsRepeats() throws Exception {
-        runtime.engine().deploy(flow("dedupe", List.of(node("in", "webhook", "path", "/hooks/dedupe"),
-                        node("once", "dedupe", "key", "{{data.orderId}}", "window", "1h"),
-                        node("out", "test.capture", "sink", "durable-dedupe")),
-                List.of(Wire.of("in", "once"), Wire.of("once", "out")), null));
+        runtime.engine()
+                .deploy(flow(
+                        "dedupe",
+                        List.of(
+                                node("in", "webhook", "path", "/hooks/dedupe"),
+                                node("once", "dedupe", "key", "{{data.orderId}}", "window", "1h"),
+                                node("out", "test.capture", "sink", "durable-dedupe")),
+                        List.of(Wire.of("in", "once"), Wire.of("once", "out")),
+                        null));
 
         push("/hooks/dedupe", "{\"orderId\": \"A-1\"}");
         await().until(() -> CaptureConnector.events("durable-dedupe").size() == 1);
@@ -211,15 +281,27 @@ class DurableRuntimeTest {
         await().until(() -> CaptureConnector.events("durable-dedupe").size() == 2);
         await().until(() -> runtime.runs().path(repeat).size() == 1);
         assertThat(runtime.runs().path(repeat).get(0).run().status()).isEqualTo("FILTERED");
-        assertThat(CaptureConnector.events("durable-dedupe")).extracting(e -> e.data().path("orderId").asText()).containsExactly("A-1", "B-2");
+        assertThat(CaptureConnector.events("durable-dedupe"))
+                .extracting(e -> e.data().path("orderId").asText())
+                .containsExactly("A-1", "B-2");
     }
 
     @Test
     void anInjectedEventIsCommittedToTheInboxRunsAndAFilteredOneIsRecordedAsFiltered() throws Exception {
-        runtime.engine().deploy(flow("inject", List.of(node("in", "webhook", "path", "/hooks/inject"),
-                        node("hot", "filter", "rules", ConfigValue.list(ConfigValue.object("field", "data.score", "op", "gt", "value", 50))),
-                        node("out", "test.capture", "sink", "durable-inject")),
-                List.of(Wire.of("in", "hot"), Wire.of("hot", "matched", "out")), null));
+        runtime.engine()
+                .deploy(flow(
+                        "inject",
+                        List.of(
+                                node("in", "webhook", "path", "/hooks/inject"),
+                                node(
+                                        "hot",
+                                        "filter",
+                                        "rules",
+                                        ConfigValue.list(
+                                                ConfigValue.object("field", "data.score", "op", "gt", "value", 50))),
+                                node("out", "test.capture", "sink", "durable-inject")),
+                        List.of(Wire.of("in", "hot"), Wire.of("hot", "matched", "out")),
+                        null));
         Event hot = Event.create("/designer", "dev.switchboard.sample", Json.parse("{\"score\": 80}"));
         Event cold = Event.create("/designer", "dev.switchboard.sample", Json.parse("{\"score\": 10}"));
 
@@ -236,12 +318,20 @@ class DurableRuntimeTest {
 
     @Test
     void anEventInjectedIntoAScheduleRunsBeforeInjectReturns() throws Exception {
-        runtime.engine().deploy(flow("inject-tick", List.of(node("tick", "schedule", "interval", "1h"),
-                node("out", "test.capture", "sink", "durable-inject-tick")), List.of(Wire.of("tick", "out")), null));
+        runtime.engine()
+                .deploy(flow(
+                        "inject-tick",
+                        List.of(
+                                node("tick", "schedule", "interval", "1h"),
+                                node("out", "test.capture", "sink", "durable-inject-tick")),
+                        List.of(Wire.of("tick", "out")),
+                        null));
         Event tick = Event.create("/designer", "dev.switchboard.sample", Json.parse("{\"n\": 1}"));
 
         runtime.engine().inject("inject-tick", "tick", tick);
 
-        assertThat(CaptureConnector.events("durable-inject-tick")).extracting(Event::id).containsExactly(tick.id());
+        assertThat(CaptureConnector.events("durable-inject-tick"))
+                .extracting(Event::id)
+                .containsExactly(tick.id());
     }
 }

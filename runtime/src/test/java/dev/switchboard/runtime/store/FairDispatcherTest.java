@@ -42,7 +42,9 @@ class FairDispatcherTest {
         }
 
         await().until(() -> ran.stream().filter(r -> r.startsWith("fast")).count() == 5);
-        assertThat(running.get("slow").get()).as("the slow flow holds only its limit of the four threads").isEqualTo(2);
+        assertThat(running.get("slow").get())
+                .as("the slow flow holds only its limit of the four threads")
+                .isEqualTo(2);
 
         held.countDown();
         await().until(() -> ran.size() == 15);
@@ -92,13 +94,22 @@ class FairDispatcherTest {
         await().until(() -> dispatcher.room("f") == 2); // the first one runs
         assertThat(dispatcher.offer("f", new Item("f", 1, held))).isTrue();
         assertThat(dispatcher.offer("f", new Item("f", 2, held))).isTrue();
-        assertThat(dispatcher.offer("f", new Item("f", 3, held))).as("the lane holds two").isFalse();
-        assertThat(dispatcher.offer("unknown", new Item("unknown", 0, held))).as("no lane, no queue").isFalse();
+        assertThat(dispatcher.offer("f", new Item("f", 3, held)))
+                .as("the lane holds two")
+                .isFalse();
+        assertThat(dispatcher.offer("unknown", new Item("unknown", 0, held)))
+                .as("no lane, no queue")
+                .isFalse();
 
         FairDispatcher.Stopped<Item> stopped = dispatcher.stop(Duration.ofMillis(100));
         assertThat(stopped.stillRunning()).as("the held one").isOne();
-        assertThat(stopped.dropped()).as("what did not start is handed back, not run").extracting(Item::n).containsExactly(1, 2);
-        assertThat(dispatcher.offer("f", new Item("f", 4, held))).as("a stopped dispatcher takes nothing").isFalse();
+        assertThat(stopped.dropped())
+                .as("what did not start is handed back, not run")
+                .extracting(Item::n)
+                .containsExactly(1, 2);
+        assertThat(dispatcher.offer("f", new Item("f", 4, held)))
+                .as("a stopped dispatcher takes nothing")
+                .isFalse();
         held.countDown();
     }
 

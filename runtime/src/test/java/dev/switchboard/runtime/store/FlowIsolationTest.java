@@ -35,27 +35,45 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FlowIsolationTest {
     static final int EVENTS = 400;
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     Path dataDir;
 
     static Flow forward(String id, String url, ConfigValue.Fields settings) {
-        return new Flow(FlowFormat.CURRENT, id, id, null, null, List.of(
-                new Node("in", "webhook", null, ConfigValue.object("path", "/hooks/" + id), null),
-                new Node("send", "http.request", null, ConfigValue.object("method", "POST", "url", url), null)),
-                List.of(Wire.of("in", "send")), settings);
+        return new Flow(
+                FlowFormat.CURRENT,
+                id,
+                id,
+                null,
+                null,
+                List.of(
+                        new Node("in", "webhook", null, ConfigValue.object("path", "/hooks/" + id), null),
+                        new Node("send", "http.request", null, ConfigValue.object("method", "POST", "url", url), null)),
+                List.of(Wire.of("in", "send")),
+                settings);
     }
 
     @Test
     void aHealthyFlowDeliversEverythingWhileAnotherFlowsEventsWaitForRetries() throws Exception {
-        try (TargetServer down = new TargetServer(); TargetServer up = new TargetServer()) {
+        try (TargetServer down = new TargetServer();
+                TargetServer up = new TargetServer()) {
             down.down(true);
-            DurableRuntime runtime = DurableRuntime.start(new EngineOptions("127.0.0.1", 0, dataDir, Duration.ofSeconds(5)),
-                    ConnectorCatalog.load(), SecretResolver.of(Map.of()), null, HistoryOptions.defaults());
+            DurableRuntime runtime = DurableRuntime.start(
+                    new EngineOptions("127.0.0.1", 0, dataDir, Duration.ofSeconds(5)),
+                    ConnectorCatalog.load(),
+                    SecretResolver.of(Map.of()),
+                    null,
+                    HistoryOptions.defaults());
             try {
-                runtime.engine().deploy(forward("failing", down.url(),
-                        ConfigValue.object("retry", ConfigValue.object("attempts", 8, "backoff", "5s", "maxBackoff", "1m"))));
+                runtime.engine()
+                        .deploy(forward(
+                                "failing",
+                                down.url(),
+                                ConfigValue.object(
+                                        "retry",
+                                        ConfigValue.object("attempts", 8, "backoff", "5s", "maxBackoff", "1m"))));
                 runtime.engine().deploy(forward("healthy", up.url(), null));
                 String base = runtime.engine().httpBaseUrl();
                 AtomicInteger accepted = new AtomicInteger();
@@ -72,12 +90,16 @@ class FlowIsolationTest {
                 assertThat(senders.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
                 assertThat(accepted.get()).isEqualTo(2 * EVENTS);
 
-                await().atMost(Duration.ofMinutes(1)).until(() -> up.deliveriesByKey().size() == EVENTS);
+                await().atMost(Duration.ofMinutes(1))
+                        .until(() -> up.deliveriesByKey().size() == EVENTS);
 
-                assertThat(up.deliveriesByKey().values()).allSatisfy(count -> assertThat(count.get()).isOne());
-                assertThat(runtime.inbox().retryCount()).as("the failing flow's events still wait for their retries")
+                assertThat(up.deliveriesByKey().values())
+                        .allSatisfy(count -> assertThat(count.get()).isOne());
+                assertThat(runtime.inbox().retryCount())
+                        .as("the failing flow's events still wait for their retries")
                         .isGreaterThan(EVENTS / 2);
-                assertThat(runtime.deadLetters().list(DeadLetterFilter.all().withFlow("failing"), 10)).isEmpty();
+                assertThat(runtime.deadLetters().list(DeadLetterFilter.all().withFlow("failing"), 10))
+                        .isEmpty();
             } finally {
                 runtime.close();
             }
@@ -86,8 +108,11 @@ class FlowIsolationTest {
 
     private static void post(String url, String json, AtomicInteger accepted) {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .POST(HttpRequest.BodyPublishers.ofString(json))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() == 202) {
                 accepted.incrementAndGet();
             }

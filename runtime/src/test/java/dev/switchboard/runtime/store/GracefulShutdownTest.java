@@ -40,11 +40,14 @@ import org.junit.jupiter.api.io.TempDir;
  * were committed (H2's own shutdown hook used to close it first).
  */
 class GracefulShutdownTest {
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     @TempDir
     static Path dir;
+
     static TargetServer target;
     static RefusingServer refusing;
     static int port;
@@ -91,14 +94,23 @@ class GracefulShutdownTest {
     }
 
     static Process startRuntime(String name) throws IOException {
-        return launch(name, "flows", "data", port).awaitOutput("Switchboard is running").process();
+        return launch(name, "flows", "data", port)
+                .awaitOutput("Switchboard is running")
+                .process();
     }
 
     static CliProcess launch(String name, String flows, String data, int webhookPort) throws IOException {
-        CliProcess runtime = CliProcess.start(dir.resolve(name + ".log"),
+        CliProcess runtime = CliProcess.start(
+                dir.resolve(name + ".log"),
                 List.of("-Dorg.slf4j.simpleLogger.log.dev.switchboard.runtime.engine.Engine=info"),
-                "run", dir.resolve(flows).toString(), "--port", String.valueOf(webhookPort), "--data", dir.resolve(data).toString(),
-                "--drain-timeout", "20s");
+                "run",
+                dir.resolve(flows).toString(),
+                "--port",
+                String.valueOf(webhookPort),
+                "--data",
+                dir.resolve(data).toString(),
+                "--drain-timeout",
+                "20s");
         started.add(runtime.process());
         return runtime;
     }
@@ -123,21 +135,28 @@ class GracefulShutdownTest {
         await().atMost(Duration.ofMinutes(2)).until(() -> ackedDeliver.size() >= 1500);
 
         first.destroy(); // SIGTERM, with the senders still sending
-        assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("the runtime stops on SIGTERM").isTrue();
+        assertThat(first.waitFor(60, TimeUnit.SECONDS))
+                .as("the runtime stops on SIGTERM")
+                .isTrue();
         sending.set(false);
         senders.shutdown();
         assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         String firstLog = Files.readString(dir.resolve("first.log"));
         assertThat(first.exitValue()).as("exit code; log:%n%s", firstLog).isZero();
-        assertThat(firstLog).contains("Stopping: finishing in-flight events")
-                .doesNotContain("already closed").doesNotContain("has been closed").doesNotContain("lost its connection")
-                .doesNotContain("could not run").doesNotContain("Exception");
+        assertThat(firstLog)
+                .contains("Stopping: finishing in-flight events")
+                .doesNotContain("already closed")
+                .doesNotContain("has been closed")
+                .doesNotContain("lost its connection")
+                .doesNotContain("could not run")
+                .doesNotContain("Exception");
         int deliveredBeforeRestart = target.deliveriesByKey().size();
 
         Process second = startRuntime("second");
         try {
             await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
-                assertThat(target.deliveriesByKey().keySet()).containsAll(ackedDeliver.stream().map(String::valueOf).toList());
+                assertThat(target.deliveriesByKey().keySet())
+                        .containsAll(ackedDeliver.stream().map(String::valueOf).toList());
                 assertThat(deadLettered().keySet()).containsAll(ackedDoomed);
             });
         } finally {
@@ -147,14 +166,26 @@ class GracefulShutdownTest {
         assertThat(second.exitValue()).isZero();
 
         Map<Integer, Integer> deadLettered = deadLettered();
-        System.out.printf("graceful shutdown: acknowledged deliver=%d doomed=%d, refused %d; delivered before restart=%d, after=%d;"
+        System.out.printf(
+                "graceful shutdown: acknowledged deliver=%d doomed=%d, refused %d; delivered before restart=%d, after=%d;"
                         + " deliveries=%d (distinct %d); dead letters=%d (distinct %d)%n",
-                ackedDeliver.size(), ackedDoomed.size(), refused.get(), deliveredBeforeRestart, target.deliveriesByKey().size(),
-                target.received().size(), target.deliveriesByKey().size(),
-                deadLettered.values().stream().mapToInt(Integer::intValue).sum(), deadLettered.size());
-        assertThat(target.deliveriesByKey()).as("each delivered once").allSatisfy((n, count) -> assertThat(count.get()).isOne());
-        assertThat(deadLettered).as("each dead-lettered once").allSatisfy((n, count) -> assertThat(count).isOne());
-        assertThat(refusing.attempts()).as("a refused event is not sent again after the restart")
+                ackedDeliver.size(),
+                ackedDoomed.size(),
+                refused.get(),
+                deliveredBeforeRestart,
+                target.deliveriesByKey().size(),
+                target.received().size(),
+                target.deliveriesByKey().size(),
+                deadLettered.values().stream().mapToInt(Integer::intValue).sum(),
+                deadLettered.size());
+        assertThat(target.deliveriesByKey())
+                .as("each delivered once")
+                .allSatisfy((n, count) -> assertThat(count.get()).isOne());
+        assertThat(deadLettered)
+                .as("each dead-lettered once")
+                .allSatisfy((n, count) -> assertThat(count).isOne());
+        assertThat(refusing.attempts())
+                .as("a refused event is not sent again after the restart")
                 .isEqualTo(deadLettered.size());
     }
 
@@ -169,18 +200,28 @@ class GracefulShutdownTest {
                 .append("{\"id\": \"in\", \"type\": \"webhook\", \"config\": {\"path\": \"/hooks/big\"}}");
         StringBuilder wires = new StringBuilder("{\"from\": \"in\", \"to\": \"m0\"}");
         for (int i = 0; i < nodes; i++) {
-            flow.append(", {\"id\": \"m").append(i).append("\", \"type\": \"map\", \"config\": {\"fields\": {\"n\": \"{{data.n}}\"}}}");
+            flow.append(", {\"id\": \"m")
+                    .append(i)
+                    .append("\", \"type\": \"map\", \"config\": {\"fields\": {\"n\": \"{{data.n}}\"}}}");
             if (i > 0) {
-                wires.append(", {\"from\": \"m").append(i - 1).append("\", \"to\": \"m").append(i).append("\"}");
+                wires.append(", {\"from\": \"m")
+                        .append(i - 1)
+                        .append("\", \"to\": \"m")
+                        .append(i)
+                        .append("\"}");
             }
         }
         Files.createDirectories(dir.resolve("big-flows"));
         Files.writeString(dir.resolve("big-flows/big.flow.json"), flow + "], \"wires\": [" + wires + "]}");
 
-        Process process = launch("big", "big-flows", "big-data", 0).awaitOutput("Engine started").process();
+        Process process = launch("big", "big-flows", "big-data", 0)
+                .awaitOutput("Engine started")
+                .process();
         process.destroy(); // SIGTERM while the flow's routes start
 
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped while starting").isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("stopped while starting")
+                .isTrue();
         String log = Files.readString(dir.resolve("big.log"));
         assertThat(process.exitValue()).as("exit code; log:%n%s", log).isZero();
         assertThat(log).contains("Stopping: finishing in-flight events").doesNotContain("Switchboard is running");
@@ -190,9 +231,9 @@ class GracefulShutdownTest {
     private static Map<Integer, Integer> deadLettered() throws Exception {
         Map<Integer, Integer> byN = new HashMap<>();
         try (Store store = Store.openDefault(dir.resolve("data"));
-             Connection c = store.connection();
-             PreparedStatement s = c.prepareStatement("SELECT event FROM dead_letters WHERE flow_id = 'doomed'");
-             ResultSet r = s.executeQuery()) {
+                Connection c = store.connection();
+                PreparedStatement s = c.prepareStatement("SELECT event FROM dead_letters WHERE flow_id = 'doomed'");
+                ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 byN.merge(Json.parse(r.getString(1)).path("data").path("n").asInt(), 1, Integer::sum);
             }
@@ -202,9 +243,11 @@ class GracefulShutdownTest {
 
     private static void send(String path, int n, Set<Integer> acked) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(10))
-                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("n", n)))).build(),
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .timeout(Duration.ofSeconds(10))
+                            .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("n", n))))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 202) {
                 acked.add(n);

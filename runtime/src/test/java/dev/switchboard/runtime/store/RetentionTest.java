@@ -22,13 +22,15 @@ class RetentionTest {
         Instant now = Instant.parse("2026-11-28T12:00:00Z");
         try (Store store = Store.openDefault(dir)) {
             store.inTransaction(c -> {
-                try (PreparedStatement run = c.prepareStatement("INSERT INTO runs (run_id, event_id, flow_id, trigger_node, status,"
-                        + " started_at, duration_us) VALUES (?, 'e', 'f', 't', 'SUCCESS', ?, 1)");
-                     PreparedStatement step = c.prepareStatement(
-                             "INSERT INTO run_steps (run_id, step_no, node_id, at) VALUES (?, 0, 'n', ?)")) {
+                try (PreparedStatement run =
+                                c.prepareStatement("INSERT INTO runs (run_id, event_id, flow_id, trigger_node, status,"
+                                        + " started_at, duration_us) VALUES (?, 'e', 'f', 't', 'SUCCESS', ?, 1)");
+                        PreparedStatement step = c.prepareStatement(
+                                "INSERT INTO run_steps (run_id, step_no, node_id, at) VALUES (?, 0, 'n', ?)")) {
                     // r0 is 10 days old, r1..r4 are 1..4 hours old
                     for (int i = 0; i < 5; i++) {
-                        Timestamp at = Timestamp.from(i == 0 ? now.minus(Duration.ofDays(10)) : now.minus(Duration.ofHours(i)));
+                        Timestamp at = Timestamp.from(
+                                i == 0 ? now.minus(Duration.ofDays(10)) : now.minus(Duration.ofHours(i)));
                         run.setString(1, "r" + i);
                         run.setTimestamp(2, at);
                         run.executeUpdate();
@@ -40,17 +42,21 @@ class RetentionTest {
                 return null;
             });
 
-            int removed = store.inTransaction(c -> new Retention(HistoryOptions.defaults().withRetention(Duration.ofDays(7), 2)).apply(c, now));
+            int removed = store.inTransaction(
+                    c -> new Retention(HistoryOptions.defaults().withRetention(Duration.ofDays(7), 2)).apply(c, now));
 
             assertThat(removed).isEqualTo(3);
             assertThat(ids(store, "SELECT run_id FROM runs ORDER BY run_id")).isEqualTo("r1,r2");
-            assertThat(ids(store, "SELECT run_id FROM run_steps ORDER BY run_id")).isEqualTo("r1,r2");
+            assertThat(ids(store, "SELECT run_id FROM run_steps ORDER BY run_id"))
+                    .isEqualTo("r1,r2");
         }
     }
 
     private static String ids(Store store, String sql) throws Exception {
         StringBuilder out = new StringBuilder();
-        try (Connection c = store.connection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Connection c = store.connection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
             while (r.next()) {
                 out.append(out.length() == 0 ? "" : ",").append(r.getString(1));
             }

@@ -12,8 +12,8 @@ import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.support.Json;
 import dev.switchboard.connector.testkit.CaptureConnector;
 import dev.switchboard.runtime.cli.SwitchboardCli;
-import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.engine.EngineOptions;
+import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.live.LiveMessage;
 import dev.switchboard.runtime.live.LiveMonitor;
 import dev.switchboard.runtime.model.Flow;
@@ -59,10 +59,12 @@ class SecretMaskingEndToEndTest {
     static final String PASSWORD = "Pa55w0rd!secret";
     static final String KEY = "k3y:v@l!ue~42";
     static final String TOKEN = "t0ken-abc-123456";
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     static Path dataDir;
+
     static DurableRuntime runtime;
     static LiveMonitor live;
     static HttpServer api;
@@ -74,8 +76,11 @@ class SecretMaskingEndToEndTest {
         api.createContext("/echo", exchange -> answer(exchange, 200));
         api.createContext("/fail", exchange -> answer(exchange, 500));
         api.start();
-        runtime = DurableRuntime.start(new EngineOptions("127.0.0.1", 0, dataDir, Duration.ofSeconds(5)), ConnectorCatalog.load(),
-                SecretResolver.of(Map.of("API_PASSWORD", PASSWORD, "API_KEY", KEY, "API_TOKEN", TOKEN)), null,
+        runtime = DurableRuntime.start(
+                new EngineOptions("127.0.0.1", 0, dataDir, Duration.ofSeconds(5)),
+                ConnectorCatalog.load(),
+                SecretResolver.of(Map.of("API_PASSWORD", PASSWORD, "API_KEY", KEY, "API_TOKEN", TOKEN)),
+                null,
                 HistoryOptions.defaults());
         live = new LiveMonitor(100, runtime.engine().secretMask());
         runtime.engine().addRunListener(live);
@@ -92,7 +97,8 @@ class SecretMaskingEndToEndTest {
     private static void answer(HttpExchange exchange, int status) throws IOException {
         String query = exchange.getRequestURI().getRawQuery();
         String key = query == null ? "" : query.substring(query.indexOf('=') + 1);
-        String body = Json.write(Json.MAPPER.createObjectNode()
+        String body = Json.write(Json.MAPPER
+                .createObjectNode()
                 .put("authorization", exchange.getRequestHeaders().getFirst("Authorization"))
                 .put("token", exchange.getRequestHeaders().getFirst("X-Token"))
                 .put("query", query)
@@ -107,13 +113,33 @@ class SecretMaskingEndToEndTest {
     private static Flow callApi(String flowId, String apiPath) {
         List<Node> nodes = List.of(
                 node("in", "webhook", "path", "/hooks/" + flowId),
-                node("call", "http.request", "method", "GET", "url",
+                node(
+                        "call",
+                        "http.request",
+                        "method",
+                        "GET",
+                        "url",
                         "http://127.0.0.1:" + api.getAddress().getPort() + apiPath + "?key={{secret:API_KEY}}",
-                        "headers", ConfigValue.object("X-Token", "Bearer {{secret:API_TOKEN}}"),
-                        "auth", "basic", "username", USER, "password", "{{secret:API_PASSWORD}}", "retries", 0),
+                        "headers",
+                        ConfigValue.object("X-Token", "Bearer {{secret:API_TOKEN}}"),
+                        "auth",
+                        "basic",
+                        "username",
+                        USER,
+                        "password",
+                        "{{secret:API_PASSWORD}}",
+                        "retries",
+                        0),
                 node("out", "test.capture", "sink", "masking-" + flowId));
-        return new Flow(FlowFormat.CURRENT, flowId, flowId, null, null, nodes,
-                List.of(Wire.of("in", "call"), Wire.of("call", "out")), null);
+        return new Flow(
+                FlowFormat.CURRENT,
+                flowId,
+                flowId,
+                null,
+                null,
+                nodes,
+                List.of(Wire.of("in", "call"), Wire.of("call", "out")),
+                null);
     }
 
     @Test
@@ -126,7 +152,9 @@ class SecretMaskingEndToEndTest {
         String basic = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         // the flow itself sees what the API answered: the secrets did reach the API
         assertThat(CaptureConnector.events("masking-echo").get(0).data().toString())
-                .contains("Basic " + basic).contains("Bearer " + TOKEN).contains("key=" + KEY);
+                .contains("Basic " + basic)
+                .contains("Bearer " + TOKEN)
+                .contains("key=" + KEY);
         await().until(() -> !runtime.runs().path(id).isEmpty());
         runtime.history().awaitWritten(Duration.ofSeconds(10));
 
@@ -147,11 +175,18 @@ class SecretMaskingEndToEndTest {
 
         String id = push("/hooks/failing");
 
-        await().until(() -> !runtime.deadLetters().list(DeadLetterFilter.all(), 10).isEmpty());
+        await().until(() ->
+                !runtime.deadLetters().list(DeadLetterFilter.all(), 10).isEmpty());
         await().until(() -> !runtime.runs().path(id).isEmpty());
         runtime.history().awaitWritten(Duration.ofSeconds(10));
         String letters = cli("dead-letters", "list");
-        String letter = cli("dead-letters", "show", Long.toString(runtime.deadLetters().list(DeadLetterFilter.all(), 10).get(0).id()));
+        String letter = cli(
+                "dead-letters",
+                "show",
+                Long.toString(runtime.deadLetters()
+                        .list(DeadLetterFilter.all(), 10)
+                        .get(0)
+                        .id()));
         assertThat(letter).contains("answered 500").contains("***");
         String basic = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         List<String> all = withAll(storedSnapshots(), letters, letter, cli("runs", "show", id));
@@ -165,11 +200,18 @@ class SecretMaskingEndToEndTest {
     void secretWhereNoneIsAcceptedNeverDeploysEvenWhenValidationWasBypassed() {
         // the validator refuses this flow; deploying it anyway meets the same check in the compiler
         // (and SecretResolver would not resolve it there either: SecretResolverTest)
-        Flow leaky = new Flow(FlowFormat.CURRENT, "leaky", "leaky", null, null, List.of(
+        Flow leaky = new Flow(
+                FlowFormat.CURRENT,
+                "leaky",
+                "leaky",
+                null,
+                null,
+                List.of(
                         node("in", "webhook", "path", "/hooks/leaky"),
                         node("map", "map", "fields", ConfigValue.object("note", "key={{secret:API_KEY}}")),
                         node("out", "test.capture", "sink", "masking-leaky")),
-                List.of(Wire.of("in", "map"), Wire.of("map", "out")), null);
+                List.of(Wire.of("in", "map"), Wire.of("map", "out")),
+                null);
 
         assertThatThrownBy(() -> runtime.engine().deploy(leaky))
                 .isInstanceOf(FlowCompileException.class)
@@ -179,8 +221,12 @@ class SecretMaskingEndToEndTest {
     }
 
     private static void assertNoFormOfTheSecrets(String text, String basic) {
-        assertThat(text).doesNotContain(PASSWORD).doesNotContain(KEY).doesNotContain(TOKEN)
-                .doesNotContain(basic).doesNotContain(URLEncoder.encode(KEY, StandardCharsets.UTF_8));
+        assertThat(text)
+                .doesNotContain(PASSWORD)
+                .doesNotContain(KEY)
+                .doesNotContain(TOKEN)
+                .doesNotContain(basic)
+                .doesNotContain(URLEncoder.encode(KEY, StandardCharsets.UTF_8));
         // and no run of base64 characters that only the password determines (USER + ":" is 8 bytes: offset 2)
         String passwordOnly = basic.substring(12, basic.length() - 2);
         for (int i = 0; i + 4 <= passwordOnly.length(); i++) {
@@ -215,7 +261,8 @@ class SecretMaskingEndToEndTest {
 
     private static List<String> storedSnapshots() throws Exception {
         List<String> texts = new ArrayList<>();
-        try (Connection c = runtime.store().connection(); Statement s = c.createStatement()) {
+        try (Connection c = runtime.store().connection();
+                Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("SELECT input, output, error FROM run_steps")) {
                 while (r.next()) {
                     for (int column = 1; column <= 3; column++) {
@@ -240,8 +287,11 @@ class SecretMaskingEndToEndTest {
     }
 
     private static String push(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(runtime.engine().httpBaseUrl() + path))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"order\": 42}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(runtime.engine().httpBaseUrl() + path))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"order\": 42}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(202);
         return Json.parse(response.body()).path("id").asText();
     }

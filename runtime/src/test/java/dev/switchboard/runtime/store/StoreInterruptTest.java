@@ -25,7 +25,8 @@ class StoreInterruptTest {
     void interruptingAWriterLeavesTheStoreWorking() throws Exception {
         try (Store store = Store.openDefault(dataDir)) {
             DeadLetterStore deadLetters = new DeadLetterStore(store);
-            Event event = new Event(Event.newId(), "/test", "test", null, null, "application/json", Json.parse("{\"n\": 1}"), Map.of());
+            Event event = new Event(
+                    Event.newId(), "/test", "test", null, null, "application/json", Json.parse("{\"n\": 1}"), Map.of());
             CountDownLatch writing = new CountDownLatch(1);
             AtomicInteger written = new AtomicInteger();
             AtomicInteger refused = new AtomicInteger();
@@ -48,7 +49,9 @@ class StoreInterruptTest {
             }
 
             assertThat(written.get() + refused.get()).isEqualTo(2000);
-            assertThat(written.get()).as("writes went on between the interrupts (%d refused)", refused.get()).isGreaterThan(1000);
+            assertThat(written.get())
+                    .as("writes went on between the interrupts (%d refused)", refused.get())
+                    .isGreaterThan(1000);
             deadLetters.deadLetter("f", "n", null, event, "after", 1);
             assertThat(deadLetters.list(DeadLetterFilter.all(), 10_000)).hasSize(written.get() + 1);
         }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StoreOwnershipTest {
     @TempDir
     Path dir;
+
     final List<Process> started = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -35,19 +36,25 @@ class StoreOwnershipTest {
     }
 
     DurableRuntime start(Path data) {
-        return DurableRuntime.start(new EngineOptions("127.0.0.1", 0, data, Duration.ofSeconds(2)), ConnectorCatalog.load(),
-                SecretResolver.of(Map.of()), null, HistoryOptions.defaults());
+        return DurableRuntime.start(
+                new EngineOptions("127.0.0.1", 0, data, Duration.ofSeconds(2)),
+                ConnectorCatalog.load(),
+                SecretResolver.of(Map.of()),
+                null,
+                HistoryOptions.defaults());
     }
 
     @Test
     void theLockSitsBesideTheDatabaseFileOfEveryEmbeddedH2Url() {
         Path db = dir.resolve("data/switchboard").toAbsolutePath();
         assertThat(StoreOwnership.h2File(Store.defaultUrl(dir.resolve("data")))).contains(db);
-        assertThat(StoreOwnership.h2File("jdbc:h2:file:" + db + ";AUTO_SERVER=TRUE")).contains(db);
+        assertThat(StoreOwnership.h2File("jdbc:h2:file:" + db + ";AUTO_SERVER=TRUE"))
+                .contains(db);
         assertThat(StoreOwnership.h2File("jdbc:h2:" + db)).contains(db);
         assertThat(StoreOwnership.h2File("jdbc:h2:mem:test")).isEmpty();
         assertThat(StoreOwnership.h2File("jdbc:h2:tcp://localhost/~/test")).isEmpty();
-        assertThat(StoreOwnership.h2File("jdbc:postgresql://localhost/switchboard")).isEmpty();
+        assertThat(StoreOwnership.h2File("jdbc:postgresql://localhost/switchboard"))
+                .isEmpty();
     }
 
     @Test
@@ -57,7 +64,8 @@ class StoreOwnershipTest {
             assertThatThrownBy(() -> start(dir.resolve("data")))
                     .isInstanceOf(StoreOwnership.StoreInUseException.class)
                     .hasMessage("Another Switchboard runtime (another runtime in this process) is running on the store "
-                            + dir.resolve("data").toAbsolutePath() + "; stop it first, or give this one another data folder (--data)");
+                            + dir.resolve("data").toAbsolutePath()
+                            + "; stop it first, or give this one another data folder (--data)");
         } finally {
             first.close();
         }
@@ -80,20 +88,26 @@ class StoreOwnershipTest {
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(second.exitValue()).isOne();
         String refused = log("second").strip();
-        assertThat(refused).startsWith("✗ Another Switchboard runtime (pid " + owner.pid() + ", since ")
+        assertThat(refused)
+                .startsWith("✗ Another Switchboard runtime (pid " + owner.pid() + ", since ")
                 .contains(", webhooks at http://127.0.0.1:")
                 .endsWith("is running on the store " + dir.resolve("data").toAbsolutePath()
                         + "; stop it first, or give this one another data folder (--data)")
-                .doesNotContain("\n").doesNotContain("Exception");
+                .doesNotContain("\n")
+                .doesNotContain("Exception");
 
         Process runs = run("runs", "runs");
         assertThat(runs.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(runs.exitValue()).as("runs beside the owner: %s", log("runs")).isZero();
+        assertThat(runs.exitValue())
+                .as("runs beside the owner: %s", log("runs"))
+                .isZero();
 
         owner.destroyForcibly().waitFor(); // kill -9: the system releases the lock with the process
         Process successor = run("successor", "run", flows.toString(), "--port", "0");
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            assertThat(successor.isAlive()).as("successor exited: %s", log("successor")).isTrue();
+            assertThat(successor.isAlive())
+                    .as("successor exited: %s", log("successor"))
+                    .isTrue();
             return log("successor").contains("Switchboard is running");
         });
         successor.destroy();
@@ -103,7 +117,8 @@ class StoreOwnershipTest {
     private Process run(String name, String... args) throws IOException {
         List<String> withData = new java.util.ArrayList<>(List.of(args));
         withData.addAll(List.of("--data", dir.resolve("data").toString()));
-        Process process = CliProcess.start(dir.resolve(name + ".log"), List.of(), withData.toArray(String[]::new)).process();
+        Process process = CliProcess.start(dir.resolve(name + ".log"), List.of(), withData.toArray(String[]::new))
+                .process();
         started.add(process);
         return process;
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StoreQueriesTest {
     @TempDir
     static Path dir;
+
     static Store store;
 
     @BeforeAll
@@ -26,11 +27,18 @@ class StoreQueriesTest {
         store = Store.openDefault(dir);
         Instant now = Instant.parse("2026-11-28T12:00:00Z");
         store.inTransaction(c -> {
-            try (PreparedStatement run = c.prepareStatement("INSERT INTO runs (run_id, event_id, flow_id, trigger_node, status,"
-                    + " started_at, duration_us) VALUES (?, ?, ?, 't', ?, ?, 1)")) {
+            try (PreparedStatement run =
+                    c.prepareStatement("INSERT INTO runs (run_id, event_id, flow_id, trigger_node, status,"
+                            + " started_at, duration_us) VALUES (?, ?, ?, 't', ?, ?, 1)")) {
                 // r0 oldest … r5 newest, over three flows
-                String[][] rows = {{"r0", "a", "SUCCESS"}, {"r1", "b", "FILTERED"}, {"r2", "c", "SUCCESS"},
-                        {"r3", "a", "FAILED"}, {"r4", "b", "SUCCESS"}, {"r5", "a", "SUCCESS"}};
+                String[][] rows = {
+                    {"r0", "a", "SUCCESS"},
+                    {"r1", "b", "FILTERED"},
+                    {"r2", "c", "SUCCESS"},
+                    {"r3", "a", "FAILED"},
+                    {"r4", "b", "SUCCESS"},
+                    {"r5", "a", "SUCCESS"}
+                };
                 for (int i = 0; i < rows.length; i++) {
                     run.setString(1, rows[i][0]);
                     run.setString(2, "e" + i);
@@ -85,6 +93,7 @@ class StoreQueriesTest {
         assertThat(deadLetters.findByRun("no-such-run")).isEmpty();
 
         assertThat(deadLetters.replay(DeadLetterFilter.all().withFlow("a"))).hasSize(3);
-        assertThat(deadLetters.findByRun("run-other")).hasValueSatisfying(d -> assertThat(d.state()).isEqualTo("REPLAYED"));
+        assertThat(deadLetters.findByRun("run-other"))
+                .hasValueSatisfying(d -> assertThat(d.state()).isEqualTo("REPLAYED"));
     }
 }

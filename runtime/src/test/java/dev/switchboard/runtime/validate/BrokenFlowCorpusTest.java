@@ -30,7 +30,8 @@ class BrokenFlowCorpusTest {
     }
 
     static List<Expected> corpus() throws IOException {
-        return read("/broken/expected.tsv").lines()
+        return read("/broken/expected.tsv")
+                .lines()
                 .filter(line -> !line.isBlank() && !line.startsWith("#"))
                 .map(line -> line.split("\t", -1))
                 .map(cols -> new Expected(cols[0], Problem.Severity.valueOf(cols[1]), cols[2], cols[3]))
@@ -55,7 +56,10 @@ class BrokenFlowCorpusTest {
         Path folder = Path.of(BrokenFlowCorpusTest.class.getResource("/broken").toURI());
         List<String> files;
         try (Stream<Path> list = Files.list(folder)) {
-            files = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".flow.json")).sorted().toList();
+            files = list.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".flow.json"))
+                    .sorted()
+                    .toList();
         }
         assertThat(files).hasSizeGreaterThanOrEqualTo(15);
         assertThat(corpus().stream().map(Expected::file).sorted().toList()).isEqualTo(files);

@@ -26,12 +26,17 @@ class FailureHandlingValidationTest {
 
     @Test
     void nodeRetryAndErrorPortAreAcceptedOnAnyNodeWithAnInput() {
-        assertThat(VALIDATOR.validate(flow("{ \"attempts\": 3, \"backoff\": \"1s\", \"maxBackoff\": \"1m\" }")).problems()).isEmpty();
+        assertThat(VALIDATOR
+                        .validate(flow("{ \"attempts\": 3, \"backoff\": \"1s\", \"maxBackoff\": \"1m\" }"))
+                        .problems())
+                .isEmpty();
     }
 
     @Test
     void badNodeRetryIsReportedWithItsPointer() {
-        assertThat(VALIDATOR.validate(flow("{ \"attempts\": 0, \"backoff\": \"soon\" }")).problems())
+        assertThat(VALIDATOR
+                        .validate(flow("{ \"attempts\": 0, \"backoff\": \"soon\" }"))
+                        .problems())
                 .extracting(Problem::pointer)
                 .containsExactlyInAnyOrder("/nodes/1/config/retry/attempts", "/nodes/1/config/retry/backoff");
     }
@@ -42,11 +47,14 @@ class FailureHandlingValidationTest {
                 { "format": "switchboard/flow@1", "id": "f", "nodes": [],
                   "settings": { "deadLetter": "no", "concurrency": %s } }
                 """;
-        assertThat(VALIDATOR.validate(flow.formatted("0")).problems()).extracting(Problem::pointer)
+        assertThat(VALIDATOR.validate(flow.formatted("0")).problems())
+                .extracting(Problem::pointer)
                 .containsExactlyInAnyOrder("/settings/deadLetter", "/settings/concurrency");
-        assertThat(VALIDATOR.validate(flow.formatted("65")).problems()).extracting(Problem::pointer)
+        assertThat(VALIDATOR.validate(flow.formatted("65")).problems())
+                .extracting(Problem::pointer)
                 .contains("/settings/concurrency");
-        assertThat(VALIDATOR.validate(flow.formatted("1.5")).problems()).extracting(Problem::pointer)
+        assertThat(VALIDATOR.validate(flow.formatted("1.5")).problems())
+                .extracting(Problem::pointer)
                 .contains("/settings/concurrency");
         assertThat(VALIDATOR.validate("""
                 { "format": "switchboard/flow@1", "id": "f", "nodes": [], "settings": { "deadLetter": false, "concurrency": 4 } }

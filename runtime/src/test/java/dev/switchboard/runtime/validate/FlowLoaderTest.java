@@ -27,10 +27,12 @@ class FlowLoaderTest {
 
         assertThat(loaded.files()).hasSize(3);
         assertThat(loaded.flows()).extracting(Flow::id).containsExactly("kitchen-sink", "warned");
-        assertThat(loaded.problems()).containsExactly(bad + ": /wires/2/to: The wire leads into 'in', a trigger "
-                + "(test.inject): triggers start a flow and take no input");
-        assertThat(loaded.warnings()).containsExactly(warned + ": /nodes/3: warning: Nothing is wired into 'lonely', "
-                + "so it never receives events");
+        assertThat(loaded.problems())
+                .containsExactly(bad + ": /wires/2/to: The wire leads into 'in', a trigger "
+                        + "(test.inject): triggers start a flow and take no input");
+        assertThat(loaded.warnings())
+                .containsExactly(warned + ": /nodes/3: warning: Nothing is wired into 'lonely', "
+                        + "so it never receives events");
     }
 
     @Test
@@ -40,8 +42,9 @@ class FlowLoaderTest {
 
         FlowLoader.Loaded loaded = FlowLoader.load(List.of(first, second), ConnectorCatalog.load());
 
-        assertThat(loaded.problems()).containsExactly(second + ": /id: Flow id 'minimal' is already used by " + first
-                + "; flows run together need distinct ids");
+        assertThat(loaded.problems())
+                .containsExactly(second + ": /id: Flow id 'minimal' is already used by " + first
+                        + "; flows run together need distinct ids");
     }
 
     @Test
@@ -58,8 +61,10 @@ class FlowLoaderTest {
         FlowLoader.Loaded loaded = FlowLoader.load(List.of(dir), ConnectorCatalog.load());
 
         assertThat(loaded.flows()).extracting(Flow::id).containsExactly("dup-a");
-        assertThat(loaded.problems()).containsExactly(second + ": /nodes/0/config/path: POST /hooks/same is already served by "
-                + "node 'hook' of flow 'dup-a' in " + first + "; flows run together need distinct webhook paths");
+        assertThat(loaded.problems())
+                .containsExactly(second + ": /nodes/0/config/path: POST /hooks/same is already served by "
+                        + "node 'hook' of flow 'dup-a' in " + first
+                        + "; flows run together need distinct webhook paths");
     }
 
     private Path copy(String resource, String name) throws IOException {

@@ -38,14 +38,19 @@ class FlowValidatorTest {
 
     @Test
     void duplicateKeyNamesTheKeyAndWhereItIs() throws IOException {
-        Problem problem = VALIDATOR.validate(BrokenFlowCorpusTest.read("/broken/duplicate-json-key.flow.json")).problems().get(0);
+        Problem problem = VALIDATOR
+                .validate(BrokenFlowCorpusTest.read("/broken/duplicate-json-key.flow.json"))
+                .problems()
+                .get(0);
 
         assertThat(problem.line()).isEqualTo(4);
-        assertThat(problem.message()).isEqualTo("The key \"id\" appears twice in the same object; each key may appear only once");
+        assertThat(problem.message())
+                .isEqualTo("The key \"id\" appears twice in the same object; each key may appear only once");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"[]", "\"flow\"", "42", "null", "{}", "{\"nodes\": [null, 1, \"x\"], \"wires\": [null, {}]}"})
+    @ValueSource(
+            strings = {"[]", "\"flow\"", "42", "null", "{}", "{\"nodes\": [null, 1, \"x\"], \"wires\": [null, {}]}"})
     void oddDocumentsGiveProblemsNotExceptions(String json) {
         ValidationResult result = VALIDATOR.validate(json);
 
@@ -79,9 +84,12 @@ class FlowValidatorTest {
 
         List<Problem> problems = VALIDATOR.validate(text).problems();
 
-        assertThat(problems).extracting(Problem::pointer).containsExactlyInAnyOrder(
-                "/nodes/1/config/token", "/nodes/1/config/retries", "/nodes/1/config/headers/X-Api-Key");
-        assertThat(problems).extracting(Problem::message)
+        assertThat(problems)
+                .extracting(Problem::pointer)
+                .containsExactlyInAnyOrder(
+                        "/nodes/1/config/token", "/nodes/1/config/retries", "/nodes/1/config/headers/X-Api-Key");
+        assertThat(problems)
+                .extracting(Problem::message)
                 .noneMatch(m -> m.contains("s3cr3t") || m.contains("k3y-value"));
     }
 
@@ -93,8 +101,9 @@ class FlowValidatorTest {
 
         assertThat(result.problems()).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("/format");
-            assertThat(p.message()).isEqualTo("Unsupported format 'switchboard/flow@9': this Switchboard reads "
-                    + "\"switchboard/flow@1\" files");
+            assertThat(p.message())
+                    .isEqualTo("Unsupported format 'switchboard/flow@9': this Switchboard reads "
+                            + "\"switchboard/flow@1\" files");
         });
     }
 
@@ -116,14 +125,16 @@ class FlowValidatorTest {
                 """).problems().get(0);
 
         assertThat(problem.pointer()).isEqualTo("/wire");
-        assertThat(problem.message()).isEqualTo("Unknown property 'wire' in the flow. Did you mean 'wires'? "
-                + "Allowed: format, id, name, description, tags, nodes, wires, settings");
+        assertThat(problem.message())
+                .isEqualTo("Unknown property 'wire' in the flow. Did you mean 'wires'? "
+                        + "Allowed: format, id, name, description, tags, nodes, wires, settings");
     }
 
     @Test
     void inMemoryFlowIsCheckedAgainstTheSchemaToo() {
         Flow flow = Flow.empty("orders", "Orders")
-                .withNodes(List.of(new Node("in put", "test.inject", null, ConfigValue.object("channel", "c"), null),
+                .withNodes(List.of(
+                        new Node("in put", "test.inject", null, ConfigValue.object("channel", "c"), null),
                         new Node("out", "test.capture", null, ConfigValue.object("sink", "s"), null)))
                 .withWires(List.of(Wire.of("in put", "out")));
 
@@ -140,14 +151,18 @@ class FlowValidatorTest {
     void inMemoryFlowWithoutFormatIsReported() {
         Flow flow = new Flow(null, "f", null, null, null, List.of(), List.of(), null);
 
-        assertThat(VALIDATOR.validate(flow)).singleElement()
+        assertThat(VALIDATOR.validate(flow))
+                .singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("missing the required property 'format'"));
     }
 
     @Test
     void problemsInsideListItemsNameTheTopLevelProperty() {
-        Flow flow = kitchenSinkWith(ConfigValue.object("title", "t",
-                "branches", ConfigValue.list(ConfigValue.object("name", "big", "when", "{{data.x | nope}}"))));
+        Flow flow = kitchenSinkWith(ConfigValue.object(
+                "title",
+                "t",
+                "branches",
+                ConfigValue.list(ConfigValue.object("name", "big", "when", "{{data.x | nope}}"))));
 
         assertThat(VALIDATOR.validate(flow)).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("/nodes/1/config/branches/0/when");
@@ -159,22 +174,24 @@ class FlowValidatorTest {
 
     @Test
     void portsOfDynamicNodesComeFromTheirConfig() {
-        Flow flow = kitchenSinkWith(ConfigValue.object("title", "t",
-                "branches", ConfigValue.list(ConfigValue.object("name", "big", "when", "{{data.big}}"))));
+        Flow flow = kitchenSinkWith(ConfigValue.object(
+                "title", "t", "branches", ConfigValue.list(ConfigValue.object("name", "big", "when", "{{data.big}}"))));
         Flow wiredToBranch = flow.withWires(List.of(Wire.of("in", "sink"), Wire.of("sink", "big", "out")));
         Flow wiredToMissingBranch = flow.withWires(List.of(Wire.of("in", "sink"), Wire.of("sink", "huge", "out")));
 
         assertThat(VALIDATOR.validate(wiredToBranch)).isEmpty();
         assertThat(VALIDATOR.validate(wiredToMissingBranch)).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("/wires/1/port");
-            assertThat(p.message()).isEqualTo("'sink' (test.kitchen-sink) has no output port 'huge'. Its ports: big, default, error");
+            assertThat(p.message())
+                    .isEqualTo("'sink' (test.kitchen-sink) has no output port 'huge'. Its ports: big, default, error");
         });
     }
 
     @Test
     void selfWireIsALoop() {
         Flow flow = kitchenSinkWith(ConfigValue.object("title", "t"))
-                .withWires(List.of(Wire.of("in", "sink"), Wire.of("sink", "default", "sink"), Wire.of("sink", "default", "out")));
+                .withWires(List.of(
+                        Wire.of("in", "sink"), Wire.of("sink", "default", "sink"), Wire.of("sink", "default", "out")));
 
         assertThat(VALIDATOR.validate(flow)).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("/wires/1");
@@ -194,7 +211,8 @@ class FlowValidatorTest {
         Flow modeByDefault = kitchenSinkWith(ConfigValue.object("title", "t", "fastLimit", "ten"));
         Flow modeSafe = kitchenSinkWith(ConfigValue.object("title", "t", "mode", "safe", "fastLimit", "ten"));
 
-        assertThat(VALIDATOR.validate(modeByDefault)).singleElement()
+        assertThat(VALIDATOR.validate(modeByDefault))
+                .singleElement()
                 .satisfies(p -> assertThat(p.pointer()).isEqualTo("/nodes/1/config/fastLimit"));
         assertThat(VALIDATOR.validate(modeSafe)).isEmpty();
     }
@@ -204,21 +222,27 @@ class FlowValidatorTest {
         Flow flow = kitchenSinkWith(ConfigValue.object("title", "t"))
                 .withSettings(ConfigValue.object("retry", ConfigValue.object("attempts", 0, "maxBackoff", "forever")));
 
-        assertThat(VALIDATOR.validate(flow)).extracting(Problem::pointer, Problem::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("/settings/retry/attempts", "'attempts' must be at least 1, not 0"),
-                org.assertj.core.groups.Tuple.tuple("/settings/retry/maxBackoff",
-                        "'maxBackoff': 'forever' is not a duration: use e.g. 250ms, 5s, 2m, 1h or PT5S"));
+        assertThat(VALIDATOR.validate(flow))
+                .extracting(Problem::pointer, Problem::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/settings/retry/attempts", "'attempts' must be at least 1, not 0"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/settings/retry/maxBackoff",
+                                "'maxBackoff': 'forever' is not a duration: use e.g. 250ms, 5s, 2m, 1h or PT5S"));
     }
 
     @Test
     void publishedSchemaIsDraft2020() {
-        assertThat(SchemaCheck.schema().path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(SchemaCheck.schema().path("$schema").asText())
+                .isEqualTo("https://json-schema.org/draft/2020-12/schema");
         assertThat(SchemaCheck.isValidId("order-2_b")).isTrue();
         assertThat(SchemaCheck.isValidId("-order")).isFalse();
     }
 
     private static Flow kitchenSinkWith(ConfigValue.Fields config) {
-        return Flow.empty("f", "F").withNodes(List.of(
+        return Flow.empty("f", "F")
+                .withNodes(List.of(
                         new Node("in", "test.inject", null, ConfigValue.object("channel", "c"), null),
                         new Node("sink", "test.kitchen-sink", null, config, null),
                         new Node("out", "test.capture", null, ConfigValue.object("sink", "s"), null)))

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code <!-- fragment: what it is -->}, and must then still be well-formed JSON.
  */
 class FormatDocsTest {
-    private static final Path ROOT = Path.of(System.getProperty("basedir", ".")).resolve("..").normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("basedir", ".")).resolve("..").normalize();
     private static final String FRAGMENT = "<!-- fragment:";
     private static final FlowValidator VALIDATOR = new FlowValidator(ConnectorCatalog.load());
 
@@ -68,7 +69,9 @@ class FormatDocsTest {
         ValidationResult result = VALIDATOR.validate(block.json());
 
         assertThat(result.problems()).as(block.toString()).isEmpty();
-        assertThat(FlowCodec.write(FlowCodec.read(block.json()))).as(block.toString()).isEqualTo(block.json());
+        assertThat(FlowCodec.write(FlowCodec.read(block.json())))
+                .as(block.toString())
+                .isEqualTo(block.json());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -81,7 +84,9 @@ class FormatDocsTest {
 
     @Test
     void theDocsHoldFlowExamplesAndOnlyAFewFragments() {
-        assertThat(flowBlocks()).extracting(Block::file).contains(Path.of("docs", "flow-format.md").toString());
+        assertThat(flowBlocks())
+                .extracting(Block::file)
+                .contains(Path.of("docs", "flow-format.md").toString());
         assertThat(fragmentBlocks()).hasSizeLessThanOrEqualTo(3);
     }
 
@@ -90,7 +95,9 @@ class FormatDocsTest {
         docs.add(ROOT.resolve("README.md"));
         for (Path folder : List.of(ROOT.resolve("docs"), ROOT.resolve("docs/decisions"))) {
             try (Stream<Path> files = Files.list(folder)) {
-                files.filter(f -> f.getFileName().toString().endsWith(".md")).sorted().forEach(docs::add);
+                files.filter(f -> f.getFileName().toString().endsWith(".md"))
+                        .sorted()
+                        .forEach(docs::add);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

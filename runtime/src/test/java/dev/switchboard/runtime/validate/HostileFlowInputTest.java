@@ -44,8 +44,9 @@ class HostileFlowInputTest {
         assertThat(result.problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(2);
             assertThat(p.column()).isEqualTo(56);
-            assertThat(p.message()).startsWith("The number 1e999999999 has too many digits: written out it would have "
-                    + "1,000,000,000 (flow files allow at most 1,000)");
+            assertThat(p.message())
+                    .startsWith("The number 1e999999999 has too many digits: written out it would have "
+                            + "1,000,000,000 (flow files allow at most 1,000)");
             assertThat(p.message()).hasSizeLessThan(SHORT_MESSAGE);
         });
     }
@@ -57,15 +58,16 @@ class HostileFlowInputTest {
         Problem problem = VALIDATOR.validate(webhookWithPath(digits)).problems().get(0);
 
         assertThat(problem.pointer()).isEqualTo("/nodes/0/config/path");
-        assertThat(problem.message()).isEqualTo("'path' must be text (a JSON string), not "
-                + "9".repeat(60) + "… (900 characters)");
+        assertThat(problem.message())
+                .isEqualTo("'path' must be text (a JSON string), not " + "9".repeat(60) + "… (900 characters)");
     }
 
     @Test
     void longTextIsQuotedShortenedWithItsLength() {
         String longPath = "/hooks/" + "a".repeat(100_000) + " x";
 
-        List<Problem> problems = VALIDATOR.validate(webhookWithPath("\"" + longPath + "\"")).problems();
+        List<Problem> problems =
+                VALIDATOR.validate(webhookWithPath("\"" + longPath + "\"")).problems();
 
         assertThat(problems).filteredOn(Problem::isError).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("/nodes/0/config/path");
@@ -95,45 +97,57 @@ class HostileFlowInputTest {
 
     @Test
     void textLongerThanTheLimitIsReportedWithLineAndColumn() {
-        String json = "{\"format\": \"switchboard/flow@1\",\n \"id\": \"f\", \"name\": \"" + "x".repeat(20 * 1024 * 1024)
-                + "\", \"nodes\": []}";
+        String json = "{\"format\": \"switchboard/flow@1\",\n \"id\": \"f\", \"name\": \""
+                + "x".repeat(20 * 1024 * 1024) + "\", \"nodes\": []}";
 
         Problem problem = VALIDATOR.validate(json).problems().get(0);
 
         assertThat(problem.line()).isEqualTo(2);
         assertThat(problem.column()).isEqualTo(21); // the opening quote
-        assertThat(problem.message()).isEqualTo("A text value is longer than 1,000,000 characters (the most a flow file allows)");
+        assertThat(problem.message())
+                .isEqualTo("A text value is longer than 1,000,000 characters (the most a flow file allows)");
     }
 
     @Test
     void nestingDeeperThanTheLimitIsReportedWithLineAndColumn() {
-        String json = "{\"format\": \"switchboard/flow@1\", \"id\": \"f\", \"nodes\": [{\"id\": \"m\", \"type\": \"map\",\n"
-                + "\"config\": {\"fields\": " + "[".repeat(1_001) + "]".repeat(1_001) + "}}]}";
+        String json =
+                "{\"format\": \"switchboard/flow@1\", \"id\": \"f\", \"nodes\": [{\"id\": \"m\", \"type\": \"map\",\n"
+                        + "\"config\": {\"fields\": " + "[".repeat(1_001) + "]".repeat(1_001) + "}}]}";
 
         Problem problem = VALIDATOR.validate(json).problems().get(0);
 
         assertThat(problem.line()).isEqualTo(2);
         // line 2 starts with 21 characters; the envelope takes four levels, so the 997th bracket opens level 1,001
         assertThat(problem.column()).isEqualTo(21 + 997);
-        assertThat(problem.message()).isEqualTo("Objects and arrays are nested more than 1,000 levels deep (the most a flow file allows)");
+        assertThat(problem.message())
+                .isEqualTo("Objects and arrays are nested more than 1,000 levels deep (the most a flow file allows)");
     }
 
     @Test
     void nestingUpToTheLimitIsRead() throws Exception {
         // the envelope takes four levels ({, nodes [, node {, config {), the value the rest
-        String json = "{\"format\": \"switchboard/flow@1\", \"id\": \"f\", \"nodes\": [{\"id\": \"m\", \"type\": \"x\", "
-                + "\"config\": {\"deep\": " + "[".repeat(FlowLimits.MAX_NESTING_DEPTH - 4) + "]".repeat(FlowLimits.MAX_NESTING_DEPTH - 4) + "}}]}";
+        String json =
+                "{\"format\": \"switchboard/flow@1\", \"id\": \"f\", \"nodes\": [{\"id\": \"m\", \"type\": \"x\", "
+                        + "\"config\": {\"deep\": " + "[".repeat(FlowLimits.MAX_NESTING_DEPTH - 4)
+                        + "]".repeat(FlowLimits.MAX_NESTING_DEPTH - 4) + "}}]}";
 
-        assertThat(FlowCodec.parseTree(json).at("/nodes/0/config/deep").isArray()).isTrue();
+        assertThat(FlowCodec.parseTree(json).at("/nodes/0/config/deep").isArray())
+                .isTrue();
     }
 
     @Test
     void invalidUtf8IsReportedWithLineAndColumn(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("bad.flow.json");
-        Files.write(file, concat("{\n  \"format\": \"switchboard/flow@1\",\n  \"id\": \"u\",\n  \"name\": \"café "
-                .getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xFF}, "\",\n  \"nodes\": []\n}\n".getBytes(StandardCharsets.UTF_8)));
+        Files.write(
+                file,
+                concat(
+                        "{\n  \"format\": \"switchboard/flow@1\",\n  \"id\": \"u\",\n  \"name\": \"café "
+                                .getBytes(StandardCharsets.UTF_8),
+                        new byte[] {(byte) 0xFF},
+                        "\",\n  \"nodes\": []\n}\n".getBytes(StandardCharsets.UTF_8)));
 
-        List<FlowFileValidator.FileReport> reports = new FlowFileValidator(ConnectorCatalog.load()).validate(List.of(file));
+        List<FlowFileValidator.FileReport> reports =
+                new FlowFileValidator(ConnectorCatalog.load()).validate(List.of(file));
 
         Problem problem = reports.get(0).result().problems().get(0);
         assertThat(problem.line()).isEqualTo(4);
@@ -147,9 +161,15 @@ class HostileFlowInputTest {
         Path file = dir.resolve("huge.flow.json");
         Files.write(file, new byte[(int) FlowLimits.MAX_FILE_BYTES + 1]);
 
-        Problem problem = new FlowFileValidator(ConnectorCatalog.load()).validate(List.of(file)).get(0).result().problems().get(0);
+        Problem problem = new FlowFileValidator(ConnectorCatalog.load())
+                .validate(List.of(file))
+                .get(0)
+                .result()
+                .problems()
+                .get(0);
 
-        assertThat(problem.message()).isEqualTo("The file has 33,554,433 bytes; a flow file may have at most 33,554,432");
+        assertThat(problem.message())
+                .isEqualTo("The file has 33,554,433 bytes; a flow file may have at most 33,554,432");
     }
 
     @Test
@@ -172,24 +192,34 @@ class HostileFlowInputTest {
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("/wires/9999");
-            assertThat(p.message()).isEqualTo("These wires form a loop, so events would circle forever: "
-                    + "step-1 → step-2 → step-3 → step-4 → step-5 → … → step-9996 → step-9997 → step-9998 → step-9999 → step-1"
-                    + " (9999 nodes)");
+            assertThat(p.message())
+                    .isEqualTo("These wires form a loop, so events would circle forever: "
+                            + "step-1 → step-2 → step-3 → step-4 → step-5 → … → step-9996 → step-9997 → step-9998 → step-9999 → step-1"
+                            + " (9999 nodes)");
         });
     }
 
     @Test
     void inMemoryNumberTooLongToWriteIsReportedAtItsPointerNotExpanded() {
-        Flow flow = new Flow(FlowFormat.CURRENT, "f", null, null, null, List.of(new Node("hook", "webhook", null,
-                ConfigValue.object("path", new BigDecimal("1e999999999")), null)), List.of(), ConfigValue.Fields.EMPTY);
+        Flow flow = new Flow(
+                FlowFormat.CURRENT,
+                "f",
+                null,
+                null,
+                null,
+                List.of(new Node(
+                        "hook", "webhook", null, ConfigValue.object("path", new BigDecimal("1e999999999")), null)),
+                List.of(),
+                ConfigValue.Fields.EMPTY);
 
         List<Problem> problems = VALIDATOR.validate(flow);
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("/nodes/0/config/path");
             assertThat(p.property()).isEqualTo("path");
-            assertThat(p.message()).isEqualTo("The number 1E+999999999 has too many digits to be written out "
-                    + "(flow files allow at most 1000)");
+            assertThat(p.message())
+                    .isEqualTo("The number 1E+999999999 has too many digits to be written out "
+                            + "(flow files allow at most 1000)");
         });
         assertThat(FlowCodec.write(flow)).contains("\"path\": 1E+999999999").hasSizeLessThan(500);
     }

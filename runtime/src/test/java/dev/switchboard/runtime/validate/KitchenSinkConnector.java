@@ -30,22 +30,44 @@ public final class KitchenSinkConnector implements Connector {
                 .outputs(PortSpec.of("default", "default", "Events no branch matched"))
                 .dynamicPorts()
                 .properties(
-                        PropertySpec.builder("title", PropertyType.STRING).title("Title").required().build(),
-                        PropertySpec.builder("mode", PropertyType.ENUM).options("fast", "safe").defaultValue("fast").build(),
-                        PropertySpec.builder("auth", PropertyType.ENUM).options("none", "token").defaultValue("none").build(),
-                        PropertySpec.builder("token", PropertyType.SECRET).required().visibleWhen("auth=token").build(),
+                        PropertySpec.builder("title", PropertyType.STRING)
+                                .title("Title")
+                                .required()
+                                .build(),
+                        PropertySpec.builder("mode", PropertyType.ENUM)
+                                .options("fast", "safe")
+                                .defaultValue("fast")
+                                .build(),
+                        PropertySpec.builder("auth", PropertyType.ENUM)
+                                .options("none", "token")
+                                .defaultValue("none")
+                                .build(),
+                        PropertySpec.builder("token", PropertyType.SECRET)
+                                .required()
+                                .visibleWhen("auth=token")
+                                .build(),
                         PropertySpec.builder("password", PropertyType.SECRET).build(),
-                        PropertySpec.builder("fastLimit", PropertyType.INTEGER).visibleWhen("mode=fast").build(),
+                        PropertySpec.builder("fastLimit", PropertyType.INTEGER)
+                                .visibleWhen("mode=fast")
+                                .build(),
                         PropertySpec.builder("retries", PropertyType.INTEGER).build(),
                         PropertySpec.builder("ratio", PropertyType.NUMBER).build(),
                         PropertySpec.builder("enabled", PropertyType.BOOLEAN).build(),
                         PropertySpec.builder("timeout", PropertyType.DURATION).build(),
                         PropertySpec.builder("schedule", PropertyType.CRON).build(),
                         PropertySpec.builder("message", PropertyType.TEMPLATE).build(),
-                        PropertySpec.builder("headers", PropertyType.KEY_VALUE).acceptsSecrets().build(),
-                        PropertySpec.builder("branches", PropertyType.LIST).items(
-                                PropertySpec.builder("name", PropertyType.STRING).required().build(),
-                                PropertySpec.builder("when", PropertyType.TEMPLATE).required().build()).build(),
+                        PropertySpec.builder("headers", PropertyType.KEY_VALUE)
+                                .acceptsSecrets()
+                                .build(),
+                        PropertySpec.builder("branches", PropertyType.LIST)
+                                .items(
+                                        PropertySpec.builder("name", PropertyType.STRING)
+                                                .required()
+                                                .build(),
+                                        PropertySpec.builder("when", PropertyType.TEMPLATE)
+                                                .required()
+                                                .build())
+                                .build(),
                         PropertySpec.builder("payload", PropertyType.JSON).build())
                 .build();
     }

@@ -31,10 +31,13 @@ class ManyProblemsTest {
                         tuple(Problem.Severity.ERROR, "/wires/3/to"),
                         tuple(Problem.Severity.ERROR, "/wires/5"),
                         tuple(Problem.Severity.WARNING, "/nodes/1"));
-        assertThat(result.problems()).filteredOn(p -> p.pointer().equals("/wires/5"))
-                .singleElement().extracting(Problem::message).asString().contains("sink → log → sink");
-        assertThat(result.problems()).extracting(Problem::nodeId)
-                .contains("spare", "sink", "out");
+        assertThat(result.problems())
+                .filteredOn(p -> p.pointer().equals("/wires/5"))
+                .singleElement()
+                .extracting(Problem::message)
+                .asString()
+                .contains("sink → log → sink");
+        assertThat(result.problems()).extracting(Problem::nodeId).contains("spare", "sink", "out");
     }
 
     @Test
@@ -42,6 +45,7 @@ class ManyProblemsTest {
         ValidationResult result = new FlowValidator(ConnectorCatalog.load())
                 .validate(BrokenFlowCorpusTest.read("/validate/many-problems.flow.json"));
 
-        assertThat(result.problems().get(result.problems().size() - 1).severity()).isEqualTo(Problem.Severity.WARNING);
+        assertThat(result.problems().get(result.problems().size() - 1).severity())
+                .isEqualTo(Problem.Severity.WARNING);
     }
 }

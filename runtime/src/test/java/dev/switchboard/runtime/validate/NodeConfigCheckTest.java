@@ -19,35 +19,43 @@ class NodeConfigCheckTest {
     private static final ConnectorCatalog CATALOG = ConnectorCatalog.load();
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = ';', value = {
-            "log; {\"level\": \"loud\"}; /level",
-            "log; {\"message\": \"{{data.x | nope}}\"}; /message",
-            "mqtt.publish; {\"brokerUrl\": \"tcp://h:1883\", \"topic\": \"a/{{data.b | shout}}\"}; /topic",
-            "mqtt.publish; {\"brokerUrl\": \"tcp://h:1883\", \"topic\": \"a\", \"qos\": \"3\"}; /qos",
-            "dedupe; {}; /key",
-            "dedupe; {\"key\": \"{{data.id | nope}}\"}; /key",
-            "email.send; {\"host\": \"smtp.example.com\", \"from\": \"a@example.com\", \"to\": \"b@example.com\", \"subject\": \"{{data.x | nope}}\", \"body\": \"hi\"}; /subject",
-            "http.request; {}; /url",
-            "http.request; {\"url\": \"https://x/{{data.a | shout}}\"}; /url",
-            "http.request; {\"url\": \"https://x\", \"retryBackoff\": \"later\"}; /retryBackoff",
-            "webhook; {\"path\": \"/h\", \"method\": \"GET\"}; /method",
-            "schedule; {\"mode\": \"hourly\"}; /mode",
-            "schedule; {\"interval\": \"soon\"}; /interval",
-            "schedule; {\"mode\": \"cron\"}; /cron",
-            "schedule; {\"mode\": \"cron\", \"cron\": \"0 61 * * * ?\"}; /cron",
-            "schedule; {\"mode\": \"cron\", \"cron\": \"0 0 12 1 * MON\"}; /cron",
-    })
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "log; {\"level\": \"loud\"}; /level",
+                "log; {\"message\": \"{{data.x | nope}}\"}; /message",
+                "mqtt.publish; {\"brokerUrl\": \"tcp://h:1883\", \"topic\": \"a/{{data.b | shout}}\"}; /topic",
+                "mqtt.publish; {\"brokerUrl\": \"tcp://h:1883\", \"topic\": \"a\", \"qos\": \"3\"}; /qos",
+                "dedupe; {}; /key",
+                "dedupe; {\"key\": \"{{data.id | nope}}\"}; /key",
+                "email.send; {\"host\": \"smtp.example.com\", \"from\": \"a@example.com\", \"to\": \"b@example.com\", \"subject\": \"{{data.x | nope}}\", \"body\": \"hi\"}; /subject",
+                "http.request; {}; /url",
+                "http.request; {\"url\": \"https://x/{{data.a | shout}}\"}; /url",
+                "http.request; {\"url\": \"https://x\", \"retryBackoff\": \"later\"}; /retryBackoff",
+                "webhook; {\"path\": \"/h\", \"method\": \"GET\"}; /method",
+                "schedule; {\"mode\": \"hourly\"}; /mode",
+                "schedule; {\"interval\": \"soon\"}; /interval",
+                "schedule; {\"mode\": \"cron\"}; /cron",
+                "schedule; {\"mode\": \"cron\", \"cron\": \"0 61 * * * ?\"}; /cron",
+                "schedule; {\"mode\": \"cron\", \"cron\": \"0 0 12 1 * MON\"}; /cron",
+            })
     void isReportedOnceAtItsPointer(String type, String config, String pointer) {
-        List<Problem> problems = NodeConfigCheck.check(CATALOG.find(type).orElseThrow(), fields(config), "/nodes/0/config", "n");
+        List<Problem> problems =
+                NodeConfigCheck.check(CATALOG.find(type).orElseThrow(), fields(config), "/nodes/0/config", "n");
 
-        assertThat(problems).filteredOn(Problem::isError).extracting(Problem::pointer)
+        assertThat(problems)
+                .filteredOn(Problem::isError)
+                .extracting(Problem::pointer)
                 .containsOnlyOnce("/nodes/0/config" + pointer);
     }
 
     @Test
     void aCrontabLineIsToldApartFromAQuartzExpression() {
-        List<Problem> problems = NodeConfigCheck.check(CATALOG.find("schedule").orElseThrow(),
-                fields("{\"mode\": \"cron\", \"cron\": \"*/5 * * * *\"}"), "/nodes/0/config", "n");
+        List<Problem> problems = NodeConfigCheck.check(
+                CATALOG.find("schedule").orElseThrow(),
+                fields("{\"mode\": \"cron\", \"cron\": \"*/5 * * * *\"}"),
+                "/nodes/0/config",
+                "n");
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("/nodes/0/config/cron");

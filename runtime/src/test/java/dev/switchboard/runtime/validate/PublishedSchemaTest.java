@@ -24,7 +24,8 @@ class PublishedSchemaTest {
 
         assertThat(docsCopy).exists();
         assertThat(new String(Files.readAllBytes(docsCopy), StandardCharsets.UTF_8))
-                .as("docs/schema/flow.schema.json differs from runtime/src/main/resources%s; copy the resource over it",
+                .as(
+                        "docs/schema/flow.schema.json differs from runtime/src/main/resources%s; copy the resource over it",
                         SchemaCheck.RESOURCE)
                 .isEqualTo(new String(resource, StandardCharsets.UTF_8));
     }

@@ -24,21 +24,24 @@ class ReferenceValidationTest {
 
     @Test
     void secretInsideALogMessageIsRefusedWithItsPointer() {
-        List<Problem> problems = hookThen("log", "{\"message\": \"key={{secret:API_KEY}}\"}").problems();
+        List<Problem> problems =
+                hookThen("log", "{\"message\": \"key={{secret:API_KEY}}\"}").problems();
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.isError()).isTrue();
             assertThat(p.pointer()).isEqualTo("/nodes/1/config/message");
             assertThat(p.nodeId()).isEqualTo("next");
             assertThat(p.property()).isEqualTo("message");
-            assertThat(p.message()).startsWith("'message' may not reference a secret ({{secret:API_KEY}}): what it produces "
-                    + "is shown and stored");
+            assertThat(p.message())
+                    .startsWith("'message' may not reference a secret ({{secret:API_KEY}}): what it produces "
+                            + "is shown and stored");
         });
     }
 
     @Test
     void secretInAMappedFieldOrAScheduledPayloadIsRefusedAtTheValue() {
-        List<Problem> mapped = hookThen("map", "{\"fields\": {\"note\": \"ok\", \"key\": \"{{ secret:API_KEY }}\"}}").problems();
+        List<Problem> mapped = hookThen("map", "{\"fields\": {\"note\": \"ok\", \"key\": \"{{ secret:API_KEY }}\"}}")
+                .problems();
 
         assertThat(mapped).extracting(Problem::pointer).containsExactly("/nodes/1/config/fields/key");
     }
@@ -62,11 +65,17 @@ class ReferenceValidationTest {
                 ], "wires": [{"from": "hook", "to": "log"}]}
                 """).problems();
 
-        assertThat(problems).extracting(Problem::pointer, Problem::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("/nodes/0/config/token", "'1BAD' is not a valid secret name: a name has "
-                        + "letters, digits and _ only and does not start with a digit, e.g. {{secret:API_KEY}}"),
-                org.assertj.core.groups.Tuple.tuple("/nodes/1/config/message", "'bad-name' is not a valid setting name: a name has "
-                        + "letters, digits and _ only and does not start with a digit, e.g. {{env:PARTNER_URL}}"));
+        assertThat(problems)
+                .extracting(Problem::pointer, Problem::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/nodes/0/config/token",
+                                "'1BAD' is not a valid secret name: a name has "
+                                        + "letters, digits and _ only and does not start with a digit, e.g. {{secret:API_KEY}}"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/nodes/1/config/message",
+                                "'bad-name' is not a valid setting name: a name has "
+                                        + "letters, digits and _ only and does not start with a digit, e.g. {{env:PARTNER_URL}}"));
     }
 
     @Test
@@ -76,18 +85,21 @@ class ReferenceValidationTest {
         assertThat(result.isValid()).isTrue();
         assertThat(result.problems()).extracting(Problem::severity).containsOnly(Problem.Severity.WARNING);
         assertThat(result.problems()).extracting(Problem::pointer).containsOnly("/nodes/1/config/message");
-        assertThat(result.problems()).extracting(Problem::message).containsExactly(
-                "The look-up '{{dat.name}}' in 'message' starts with 'dat', which is not part of every event (data, id, "
-                        + "source, type, time, subject, datacontenttype): it reads an extension attribute of that name and "
-                        + "renders empty without one. Did you mean 'data'?",
-                "The look-up '{{sorce}}' in 'message' starts with 'sorce', which is not part of every event (data, id, "
-                        + "source, type, time, subject, datacontenttype): it reads an extension attribute of that name and "
-                        + "renders empty without one. Did you mean 'source'?");
+        assertThat(result.problems())
+                .extracting(Problem::message)
+                .containsExactly(
+                        "The look-up '{{dat.name}}' in 'message' starts with 'dat', which is not part of every event (data, id, "
+                                + "source, type, time, subject, datacontenttype): it reads an extension attribute of that name and "
+                                + "renders empty without one. Did you mean 'data'?",
+                        "The look-up '{{sorce}}' in 'message' starts with 'sorce', which is not part of every event (data, id, "
+                                + "source, type, time, subject, datacontenttype): it reads an extension attribute of that name and "
+                                + "renders empty without one. Did you mean 'source'?");
     }
 
     @Test
     void lookUpOfAFieldWithoutDataIsShownTheDataForm() {
-        List<Problem> problems = hookThen("map", "{\"fields\": {\"who\": \"{{customer.name | upper}}\"}}").problems();
+        List<Problem> problems = hookThen("map", "{\"fields\": {\"who\": \"{{customer.name | upper}}\"}}")
+                .problems();
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("/nodes/1/config/fields/who");
@@ -97,7 +109,8 @@ class ReferenceValidationTest {
 
     @Test
     void extensionAttributesSwitchboardSetsAreNotWarnedAbout() {
-        ValidationResult result = hookThen("log", "{\"message\": \"{{errornode}}: {{error}} via {{httpuseragent}} {{kafkatopic}}\"}");
+        ValidationResult result =
+                hookThen("log", "{\"message\": \"{{errornode}}: {{error}} via {{httpuseragent}} {{kafkatopic}}\"}");
 
         assertThat(result.problems()).isEmpty();
     }

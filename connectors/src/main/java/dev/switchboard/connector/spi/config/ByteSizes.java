@@ -16,7 +16,8 @@ public final class ByteSizes {
     public static long parse(String text) {
         Matcher m = SIZE.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a size: use e.g. 512KB, 10MB or a number of bytes");
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a size: use e.g. 512KB, 10MB or a number of bytes");
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "b" : m.group(2);

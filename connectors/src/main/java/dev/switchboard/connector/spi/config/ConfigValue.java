@@ -17,29 +17,52 @@ public sealed interface ConfigValue {
     String typeName();
 
     record Text(String value) implements ConfigValue {
-        public Text { java.util.Objects.requireNonNull(value); }
-        public String typeName() { return "string"; }
+        public Text {
+            java.util.Objects.requireNonNull(value);
+        }
+
+        public String typeName() {
+            return "string";
+        }
     }
 
     /** Kept as the exact decimal written in the file ({@code 1.50} stays {@code 1.50}). */
     record Num(BigDecimal value) implements ConfigValue {
-        public Num { java.util.Objects.requireNonNull(value); }
-        public String typeName() { return "number"; }
-        public boolean isIntegral() { return value.scale() <= 0 || value.stripTrailingZeros().scale() <= 0; }
+        public Num {
+            java.util.Objects.requireNonNull(value);
+        }
+
+        public String typeName() {
+            return "number";
+        }
+
+        public boolean isIntegral() {
+            return value.scale() <= 0 || value.stripTrailingZeros().scale() <= 0;
+        }
     }
 
     record Bool(boolean value) implements ConfigValue {
-        public String typeName() { return "boolean"; }
+        public String typeName() {
+            return "boolean";
+        }
     }
 
     record Null() implements ConfigValue {
         public static final Null INSTANCE = new Null();
-        public String typeName() { return "null"; }
+
+        public String typeName() {
+            return "null";
+        }
     }
 
     record Items(List<ConfigValue> values) implements ConfigValue {
-        public Items { values = List.copyOf(values); }
-        public String typeName() { return "array"; }
+        public Items {
+            values = List.copyOf(values);
+        }
+
+        public String typeName() {
+            return "array";
+        }
     }
 
     record Fields(Map<String, ConfigValue> values) implements ConfigValue {
@@ -49,7 +72,9 @@ public sealed interface ConfigValue {
             values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         }
 
-        public String typeName() { return "object"; }
+        public String typeName() {
+            return "object";
+        }
 
         /** A copy with one field set (kept in place when it exists, appended otherwise). */
         public Fields with(String name, ConfigValue value) {
@@ -65,12 +90,25 @@ public sealed interface ConfigValue {
         }
     }
 
-    static ConfigValue of(String value) { return new Text(value); }
-    static ConfigValue of(long value) { return new Num(BigDecimal.valueOf(value)); }
-    static ConfigValue of(double value) { return new Num(BigDecimal.valueOf(value)); }
-    static ConfigValue of(boolean value) { return new Bool(value); }
+    static ConfigValue of(String value) {
+        return new Text(value);
+    }
 
-    static Items list(ConfigValue... values) { return new Items(List.of(values)); }
+    static ConfigValue of(long value) {
+        return new Num(BigDecimal.valueOf(value));
+    }
+
+    static ConfigValue of(double value) {
+        return new Num(BigDecimal.valueOf(value));
+    }
+
+    static ConfigValue of(boolean value) {
+        return new Bool(value);
+    }
+
+    static Items list(ConfigValue... values) {
+        return new Items(List.of(values));
+    }
 
     /** Builds an object from alternating name/value pairs; values may be String, Number, Boolean or ConfigValue. */
     static Fields object(Object... nameValuePairs) {
@@ -99,7 +137,8 @@ public sealed interface ConfigValue {
             map.forEach((k, v) -> fields.put(String.valueOf(k), from(v)));
             return new Fields(fields);
         }
-        throw new IllegalArgumentException("Not a JSON value: " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "Not a JSON value: " + value.getClass().getName());
     }
 
     /** The value as plain Java (String, BigDecimal, Boolean, List, Map, null) — for rule values. */
@@ -107,7 +146,8 @@ public sealed interface ConfigValue {
         if (this instanceof Text t) return t.value();
         if (this instanceof Num n) return n.value();
         if (this instanceof Bool b) return b.value();
-        if (this instanceof Items items) return items.values().stream().map(ConfigValue::toPlain).toList();
+        if (this instanceof Items items)
+            return items.values().stream().map(ConfigValue::toPlain).toList();
         if (this instanceof Fields f) {
             Map<String, Object> map = new LinkedHashMap<>();
             f.values().forEach((k, v) -> map.put(k, v.toPlain()));

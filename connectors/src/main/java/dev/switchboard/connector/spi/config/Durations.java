@@ -24,7 +24,8 @@ public final class Durations {
         }
         Matcher m = SHORT.matcher(t.toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException(Quote.single(text) + " is not a duration: use e.g. 250ms, 5s, 2m, 1h or PT5S");
+            throw new IllegalArgumentException(
+                    Quote.single(text) + " is not a duration: use e.g. 250ms, 5s, 2m, 1h or PT5S");
         }
         try {
             long n = Long.parseLong(m.group(1));

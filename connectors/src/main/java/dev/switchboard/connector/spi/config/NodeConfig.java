@@ -65,11 +65,13 @@ public final class NodeConfig {
     }
 
     public boolean bool(String name, boolean fallback) {
-        return value(name).map(v -> {
-            if (v instanceof ConfigValue.Bool b) return b.value();
-            if (v instanceof ConfigValue.Text t) return Boolean.parseBoolean(t.value());
-            throw new IllegalStateException(name + " is " + v.typeName() + ", not a boolean");
-        }).orElse(fallback);
+        return value(name)
+                .map(v -> {
+                    if (v instanceof ConfigValue.Bool b) return b.value();
+                    if (v instanceof ConfigValue.Text t) return Boolean.parseBoolean(t.value());
+                    throw new IllegalStateException(name + " is " + v.typeName() + ", not a boolean");
+                })
+                .orElse(fallback);
     }
 
     public Optional<Duration> duration(String name) {
@@ -81,7 +83,8 @@ public final class NodeConfig {
     }
 
     public List<ConfigValue> list(String name) {
-        return value(name).map(v -> v instanceof ConfigValue.Items items ? items.values() : List.of(v))
+        return value(name)
+                .map(v -> v instanceof ConfigValue.Items items ? items.values() : List.of(v))
                 .orElse(List.of());
     }
 
@@ -94,7 +97,8 @@ public final class NodeConfig {
     }
 
     public NodeConfig object(String name) {
-        return value(name).filter(ConfigValue.Fields.class::isInstance)
+        return value(name)
+                .filter(ConfigValue.Fields.class::isInstance)
                 .map(v -> new NodeConfig((ConfigValue.Fields) v))
                 .orElseGet(() -> new NodeConfig(ConfigValue.Fields.EMPTY));
     }

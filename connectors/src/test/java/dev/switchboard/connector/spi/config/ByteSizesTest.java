@@ -19,7 +19,8 @@ class ByteSizesTest {
     @Test
     void refusesWhatIsNotASize() {
         for (String bad : new String[] {"", "MB", "1.5MB", "-1", "10 megabytes", "10TB"}) {
-            assertThatThrownBy(() -> ByteSizes.parse(bad)).as(bad)
+            assertThatThrownBy(() -> ByteSizes.parse(bad))
+                    .as(bad)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("'" + bad + "' is not a size: use e.g. 512KB, 10MB or a number of bytes");
         }

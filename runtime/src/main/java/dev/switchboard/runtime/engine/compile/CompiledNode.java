@@ -56,8 +56,18 @@ final class CompiledNode implements NodeContext {
     /** Whether the connector handed its events to the inbox: a push trigger. */
     private boolean accepted;
 
-    CompiledNode(Flow flow, Node node, Connector connector, NodeConfig config, Wiring wiring, RouteBuilder builder,
-                 CamelContext camel, Services services, Inbox inbox, RunTracker tracker, FlowLifecycle lifecycle) {
+    CompiledNode(
+            Flow flow,
+            Node node,
+            Connector connector,
+            NodeConfig config,
+            Wiring wiring,
+            RouteBuilder builder,
+            CamelContext camel,
+            Services services,
+            Inbox inbox,
+            RunTracker tracker,
+            FlowLifecycle lifecycle) {
         this.flow = flow;
         this.node = node;
         this.connector = connector;
@@ -72,11 +82,30 @@ final class CompiledNode implements NodeContext {
         this.trigger = connector.spec().kind() == ConnectorKind.TRIGGER;
     }
 
-    @Override public String flowId() { return flow.id(); }
-    @Override public String nodeId() { return node.id(); }
-    @Override public String nodeName() { return node.displayName(); }
-    @Override public NodeConfig config() { return config; }
-    @Override public CamelContext camel() { return camel; }
+    @Override
+    public String flowId() {
+        return flow.id();
+    }
+
+    @Override
+    public String nodeId() {
+        return node.id();
+    }
+
+    @Override
+    public String nodeName() {
+        return node.displayName();
+    }
+
+    @Override
+    public NodeConfig config() {
+        return config;
+    }
+
+    @Override
+    public CamelContext camel() {
+        return camel;
+    }
 
     @Override
     public RouteDefinition from(String uri) {
@@ -132,10 +161,14 @@ final class CompiledNode implements NodeContext {
             String next = wires.get(0).to();
             return at.process(handOver(port, next)).to(Endpoints.nodeInput(flow.id(), next));
         }
-        MulticastDefinition fanOut = at.process(handOver(port, null)).multicast().onPrepare(COPY_EVENT);
+        MulticastDefinition fanOut =
+                at.process(handOver(port, null)).multicast().onPrepare(COPY_EVENT);
         for (Wire wire : wires) {
             // each branch records its own copy of the event entering its node
-            fanOut.pipeline().process(RunTracker.entered(wire.to())).to(Endpoints.nodeInput(flow.id(), wire.to())).end();
+            fanOut.pipeline()
+                    .process(RunTracker.entered(wire.to()))
+                    .to(Endpoints.nodeInput(flow.id(), wire.to()))
+                    .end();
         }
         return fanOut.end();
     }
@@ -145,7 +178,8 @@ final class CompiledNode implements NodeContext {
      * every node records the event leaving it and, when {@code next} is given, entering {@code next}.
      */
     private Processor handOver(String port, String next) {
-        return trigger ? tracker.beginAndHandOver(flow.id(), node.id(), port, next)
+        return trigger
+                ? tracker.beginAndHandOver(flow.id(), node.id(), port, next)
                 : RunTracker.handedOver(node.id(), port, next);
     }
 
@@ -164,7 +198,8 @@ final class CompiledNode implements NodeContext {
         if (node.config().values().containsKey(NODE_RETRY)) {
             return RetryPolicy.from(new NodeConfig(node.config()).object(NODE_RETRY));
         }
-        return connector.retryPolicy(config)
+        return connector
+                .retryPolicy(config)
                 .or(() -> Optional.ofNullable(flowPolicy))
                 .or(connector::defaultRetryPolicy)
                 .orElse(null);

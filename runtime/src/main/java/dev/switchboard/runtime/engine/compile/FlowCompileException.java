@@ -28,8 +28,10 @@ public final class FlowCompileException extends Exception {
      * {@code Node 'f' (filter): config/rules/0/op: …; config/match: …}.
      */
     static FlowCompileException invalidConfig(String nodeId, String type, List<Problem> errors) {
-        return new FlowCompileException("Node '" + nodeId + "' (" + type + "): "
-                + errors.stream().map(Problem::toString).collect(Collectors.joining("; ")), errors);
+        return new FlowCompileException(
+                "Node '" + nodeId + "' (" + type + "): "
+                        + errors.stream().map(Problem::toString).collect(Collectors.joining("; ")),
+                errors);
     }
 
     /** The config errors that stopped the compile, pointers relative to the node ({@code config/…}); empty for other failures. */

@@ -50,8 +50,15 @@ public final class FlowCompiler {
     private final SecretMask mask;
     private final NodeSupervision supervision;
 
-    public FlowCompiler(ConnectorCatalog catalog, SecretResolver secrets, Services services, Inbox inbox, RunTracker tracker,
-                        DeadLetterSink deadLetters, SecretMask mask, NodeSupervision supervision) {
+    public FlowCompiler(
+            ConnectorCatalog catalog,
+            SecretResolver secrets,
+            Services services,
+            Inbox inbox,
+            RunTracker tracker,
+            DeadLetterSink deadLetters,
+            SecretMask mask,
+            NodeSupervision supervision) {
         this.catalog = catalog;
         this.secrets = secrets;
         this.services = services;
@@ -86,17 +93,21 @@ public final class FlowCompiler {
         };
         FlowSettings settings = new FlowSettings(flow);
         Wiring wiring = new Wiring(flow);
-        NodeFailures failures = new NodeFailures(flow.id(), inbox, deadLetters, settings.keepDeadLetters(), mask, Clock.systemUTC());
+        NodeFailures failures =
+                new NodeFailures(flow.id(), inbox, deadLetters, settings.keepDeadLetters(), mask, Clock.systemUTC());
         Map<String, ErrorHandlerFactory> handlers = new HashMap<>();
         for (Node node : flow.nodes()) {
             CompiledNode compiled = compileNode(flow, node, wiring, builder, camel, lifecycle);
             if (!compiled.isTrigger()) {
-                handlers.put(Endpoints.routeId(flow.id(), node.id()),
+                handlers.put(
+                        Endpoints.routeId(flow.id(), node.id()),
                         failureHandling(flow, compiled, settings.retry().orElse(null), failures, builder));
             }
         }
         if (failures.handlesAnyNode()) {
-            builder.from(Endpoints.flowFailed(flow.id())).routeId(Endpoints.routeId(flow.id(), "failed")).process(failures);
+            builder.from(Endpoints.flowFailed(flow.id()))
+                    .routeId(Endpoints.routeId(flow.id(), "failed"))
+                    .process(failures);
         }
         List<RouteDefinition> routes = List.copyOf(builder.getRouteCollection().getRoutes());
         for (RouteDefinition route : routes) {
@@ -112,8 +123,8 @@ public final class FlowCompiler {
      * event marked with the node and handed to the flow's failure route — or to the node's own,
      * which goes on through its error port.
      */
-    private ErrorHandlerFactory failureHandling(Flow flow, CompiledNode node, RetryPolicy flowRetry, NodeFailures failures,
-                                                RouteBuilder builder) {
+    private ErrorHandlerFactory failureHandling(
+            Flow flow, CompiledNode node, RetryPolicy flowRetry, NodeFailures failures, RouteBuilder builder) {
         boolean errorPort = node.isWired(PortSpec.ERROR);
         RetryPolicy retry = node.retryPolicy(flowRetry);
         if (deadLetters == null && !errorPort && (retry == null || retry.attempts() <= 1)) {
@@ -139,38 +150,46 @@ public final class FlowCompiler {
         return handler;
     }
 
-    private CompiledNode compileNode(Flow flow, Node node, Wiring wiring, RouteBuilder builder, CamelContext camel,
-                                     FlowLifecycle lifecycle) throws FlowCompileException {
-        Connector connector = catalog.find(node.type()).orElseThrow(() -> new FlowCompileException(
-                "Node '" + node.id() + "' has the unknown type '" + node.type() + "'"));
+    private CompiledNode compileNode(
+            Flow flow, Node node, Wiring wiring, RouteBuilder builder, CamelContext camel, FlowLifecycle lifecycle)
+            throws FlowCompileException {
+        Connector connector = catalog.find(node.type())
+                .orElseThrow(() -> new FlowCompileException(
+                        "Node '" + node.id() + "' has the unknown type '" + node.type() + "'"));
         // the one check of a node's config (what the validator reports too): compile may assume a valid config
         List<Problem> errors = NodeConfigCheck.check(connector, node.config(), "config", node.id()).stream()
-                .filter(Problem::isError).toList();
+                .filter(Problem::isError)
+                .toList();
         if (!errors.isEmpty()) {
             throw FlowCompileException.invalidConfig(node.id(), node.type(), errors);
         }
         NodeConfig config;
         try {
-            config = new NodeConfig(secrets.resolve(node.config(), connector.spec().properties()));
+            config = new NodeConfig(
+                    secrets.resolve(node.config(), connector.spec().properties()));
         } catch (SecretResolver.MissingSecretException e) {
             throw new FlowCompileException("Node '" + node.id() + "': " + e.getMessage(), e);
         }
         for (String name : SecretResolver.referencedNames(node.config())) {
             secrets.value(name).ifPresent(mask::add);
         }
-        CompiledNode context = new CompiledNode(flow, node, connector, config, wiring, builder, camel, services, inbox, tracker,
-                lifecycle);
+        CompiledNode context = new CompiledNode(
+                flow, node, connector, config, wiring, builder, camel, services, inbox, tracker, lifecycle);
         try {
             connector.compile(context);
         } catch (RuntimeException | Error e) {
             // a connector's message may quote its resolved config: never show a secret in it
             throw e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                    ? new FlowCompileException("Node '" + node.id() + "' (" + node.type() + "): " + mask.mask(e.getMessage()), e)
-                    : new FlowCompileException("Node '" + node.id() + "' (" + node.type() + ") failed to compile: "
-                            + mask.mask(e.toString()), e);
+                    ? new FlowCompileException(
+                            "Node '" + node.id() + "' (" + node.type() + "): " + mask.mask(e.getMessage()), e)
+                    : new FlowCompileException(
+                            "Node '" + node.id() + "' (" + node.type() + ") failed to compile: "
+                                    + mask.mask(e.toString()),
+                            e);
         } catch (Exception e) {
-            throw new FlowCompileException("Node '" + node.id() + "' (" + node.type() + ") failed to compile: "
-                    + mask.mask(e.getMessage()), e);
+            throw new FlowCompileException(
+                    "Node '" + node.id() + "' (" + node.type() + ") failed to compile: " + mask.mask(e.getMessage()),
+                    e);
         }
         context.finish();
         return context;

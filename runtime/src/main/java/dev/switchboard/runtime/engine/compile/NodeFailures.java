@@ -46,7 +46,13 @@ final class NodeFailures implements Processor {
     /** How one node fails: its retry policy (null: one try) and whether its error port is wired. */
     record NodePolicy(RetryPolicy retry, boolean errorPort) {}
 
-    NodeFailures(String flowId, Inbox inbox, DeadLetterSink deadLetters, boolean keepDeadLetters, SecretMask mask, Clock clock) {
+    NodeFailures(
+            String flowId,
+            Inbox inbox,
+            DeadLetterSink deadLetters,
+            boolean keepDeadLetters,
+            SecretMask mask,
+            Clock clock) {
         this.flowId = flowId;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
@@ -89,8 +95,16 @@ final class NodeFailures implements Processor {
             Map<String, String> extensions = new HashMap<>(input.extensions());
             extensions.put("error", error);
             extensions.put("errornode", nodeId);
-            exchange.getIn().setBody(new Event(input.id(), input.source(), input.type(), input.time(), input.subject(),
-                    input.dataContentType(), input.data(), extensions));
+            exchange.getIn()
+                    .setBody(new Event(
+                            input.id(),
+                            input.source(),
+                            input.type(),
+                            input.time(),
+                            input.subject(),
+                            input.dataContentType(),
+                            input.data(),
+                            extensions));
             exchange.setProperty(TO_ERROR_PORT, true);
             return;
         }
@@ -102,26 +116,44 @@ final class NodeFailures implements Processor {
             deadLetters.deadLetter(flowId, nodeId, trace == null ? null : trace.runId(), input, error, attempt);
             exchange.setProperty(RunTrace.DEAD_LETTERED, nodeId);
         } else {
-            LOG.warn("Flow '{}' gave up on event {} at node '{}' after {} attempt(s) (settings.deadLetter is false): {}",
-                    flowId, input.id(), nodeId, attempt, error);
-            exchange.setProperty(RunTrace.GAVE_UP, "gave up at " + nodeId + " after " + attempt + " attempt(s): " + error);
+            LOG.warn(
+                    "Flow '{}' gave up on event {} at node '{}' after {} attempt(s) (settings.deadLetter is false): {}",
+                    flowId,
+                    input.id(),
+                    nodeId,
+                    attempt,
+                    error);
+            exchange.setProperty(
+                    RunTrace.GAVE_UP, "gave up at " + nodeId + " after " + attempt + " attempt(s): " + error);
         }
     }
 
-    private boolean retryLater(Exchange exchange, String nodeId, RetryPolicy retry, Exception cause, Event input, int attempt,
-                               RunTrace trace, String error) {
+    private boolean retryLater(
+            Exchange exchange,
+            String nodeId,
+            RetryPolicy retry,
+            Exception cause,
+            Event input,
+            int attempt,
+            RunTrace trace,
+            String error) {
         RetryHint hint = RetryHint.of(cause).orElse(null);
         if (retry == null || !retry.allowsAnotherAfter(attempt) || hint != null && !hint.retryable()) {
             return false;
         }
         Duration pause = retry.pauseAfter(attempt);
-        if (hint != null && hint.retryAfter().isPresent() && hint.retryAfter().get().compareTo(pause) > 0) {
+        if (hint != null
+                && hint.retryAfter().isPresent()
+                && hint.retryAfter().get().compareTo(pause) > 0) {
             pause = hint.retryAfter().get();
         }
         Instant due = clock.instant().plus(pause);
-        inbox.retryLater(new RetryRequest(flowId, nodeId, input, attempt + 1, due, trace == null ? null : trace.runId()));
-        exchange.setProperty(RunTrace.RETRY_SCHEDULED, "retrying " + nodeId + " (attempt " + (attempt + 1) + " of "
-                + retry.attempts() + ") at " + due + ": " + error);
+        inbox.retryLater(
+                new RetryRequest(flowId, nodeId, input, attempt + 1, due, trace == null ? null : trace.runId()));
+        exchange.setProperty(
+                RunTrace.RETRY_SCHEDULED,
+                "retrying " + nodeId + " (attempt " + (attempt + 1) + " of " + retry.attempts() + ") at " + due + ": "
+                        + error);
         return true;
     }
 

@@ -13,7 +13,9 @@ final class Wiring {
 
     Wiring(Flow flow) {
         for (Wire wire : flow.wires()) {
-            byNodeAndPort.computeIfAbsent(key(wire.from(), wire.effectivePort()), k -> new ArrayList<>()).add(wire);
+            byNodeAndPort
+                    .computeIfAbsent(key(wire.from(), wire.effectivePort()), k -> new ArrayList<>())
+                    .add(wire);
         }
     }
 

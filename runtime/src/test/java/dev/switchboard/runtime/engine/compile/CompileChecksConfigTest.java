@@ -8,11 +8,11 @@ import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.runtime.engine.MemoryInbox;
 import dev.switchboard.runtime.engine.NodeSupervision;
-import dev.switchboard.runtime.secrets.SecretMask;
 import dev.switchboard.runtime.engine.RunTracker;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.FlowFormat;
 import dev.switchboard.runtime.model.Node;
+import dev.switchboard.runtime.secrets.SecretMask;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import dev.switchboard.runtime.validate.FlowValidator;
 import dev.switchboard.runtime.validate.Problem;
@@ -27,8 +27,15 @@ class CompileChecksConfigTest {
     private static final ConnectorCatalog CATALOG = ConnectorCatalog.load();
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final NodeSupervision supervision = new NodeSupervision();
-    private final FlowCompiler compiler = new FlowCompiler(CATALOG, SecretResolver.of(Map.of("TOKEN", "t0ken")),
-            new Services(), new MemoryInbox(10, 1), new RunTracker(), null, new SecretMask(), supervision);
+    private final FlowCompiler compiler = new FlowCompiler(
+            CATALOG,
+            SecretResolver.of(Map.of("TOKEN", "t0ken")),
+            new Services(),
+            new MemoryInbox(10, 1),
+            new RunTracker(),
+            null,
+            new SecretMask(),
+            supervision);
 
     @AfterEach
     void close() throws Exception {
@@ -46,26 +53,40 @@ class CompileChecksConfigTest {
 
     @Test
     void everyGenericProblemIsNamedWithItsPointer() {
-        Flow flow = flowOf(node("f", "filter", "match", "some",
-                "rules", ConfigValue.list(ConfigValue.object("field", "data.x", "op", "bogus", "value", 1))));
+        Flow flow = flowOf(node(
+                "f",
+                "filter",
+                "match",
+                "some",
+                "rules",
+                ConfigValue.list(ConfigValue.object("field", "data.x", "op", "bogus", "value", 1))));
 
         FlowCompileException e = catchThrowableOfType(FlowCompileException.class, () -> compiler.compile(flow, camel));
 
-        assertThat(e.getMessage()).startsWith("Node 'f' (filter): config/match: ")
+        assertThat(e.getMessage())
+                .startsWith("Node 'f' (filter): config/match: ")
                 .contains("; config/rules/0/op: 'op' must be one of");
         assertThat(e.problems()).extracting(Problem::pointer).containsExactly("config/match", "config/rules/0/op");
     }
 
     @Test
     void theConnectorsOwnChecksRunToo() {
-        Flow flow = flowOf(node("f", "filter", "rules", ConfigValue.list(
-                ConfigValue.object("field", "data.x", "op", "matches", "value", "(unclosed"),
-                ConfigValue.object("field", "data.y", "op", "in", "value", 3))));
+        Flow flow = flowOf(node(
+                "f",
+                "filter",
+                "rules",
+                ConfigValue.list(
+                        ConfigValue.object("field", "data.x", "op", "matches", "value", "(unclosed"),
+                        ConfigValue.object("field", "data.y", "op", "in", "value", 3))));
 
         FlowCompileException e = catchThrowableOfType(FlowCompileException.class, () -> compiler.compile(flow, camel));
 
-        assertThat(e.problems()).extracting(Problem::pointer).containsExactly("config/rules/0/value", "config/rules/1/value");
-        assertThat(e.getMessage()).startsWith("Node 'f' (filter): config/rules/0/value: ").contains("; config/rules/1/value: ");
+        assertThat(e.problems())
+                .extracting(Problem::pointer)
+                .containsExactly("config/rules/0/value", "config/rules/1/value");
+        assertThat(e.getMessage())
+                .startsWith("Node 'f' (filter): config/rules/0/value: ")
+                .contains("; config/rules/1/value: ");
     }
 
     @Test
@@ -73,9 +94,11 @@ class CompileChecksConfigTest {
         Node bad = node("hook", "webhook", "path", "hooks", "method", "GET", "token", "plain", "maxBodySize", "1TB");
         Flow flow = flowOf(bad);
 
-        List<String> validated = new FlowValidator(CATALOG).validate(flow).stream()
-                .filter(p -> p.isError() && p.pointer().startsWith("/nodes/0/config"))
-                .map(p -> p.pointer().substring("/nodes/0/".length()) + ": " + p.message()).toList();
+        List<String> validated = new FlowValidator(CATALOG)
+                .validate(flow).stream()
+                        .filter(p -> p.isError() && p.pointer().startsWith("/nodes/0/config"))
+                        .map(p -> p.pointer().substring("/nodes/0/".length()) + ": " + p.message())
+                        .toList();
         FlowCompileException e = catchThrowableOfType(FlowCompileException.class, () -> compiler.compile(flow, camel));
 
         assertThat(validated).isNotEmpty();
@@ -84,7 +107,8 @@ class CompileChecksConfigTest {
 
     @Test
     void aSecretWrittenInClearNeverCompiles() {
-        Flow flow = flowOf(node("call", "http.request", "url", "https://example.com", "auth", "bearer", "token", "hunter2"));
+        Flow flow = flowOf(
+                node("call", "http.request", "url", "https://example.com", "auth", "bearer", "token", "hunter2"));
 
         assertThatThrownBy(() -> compiler.compile(flow, camel))
                 .isInstanceOf(FlowCompileException.class)
@@ -98,13 +122,23 @@ class CompileChecksConfigTest {
 
         assertThatThrownBy(() -> compiler.compile(flow, camel))
                 .isInstanceOf(FlowCompileException.class)
-                .hasMessage("Node 'log' (log): config/retry/attempts: 'attempts' must be a whole number of at least 1 (the first try counts)");
+                .hasMessage(
+                        "Node 'log' (log): config/retry/attempts: 'attempts' must be a whole number of at least 1 (the first try counts)");
     }
 
     @Test
     void aValidConfigCompiles() throws Exception {
-        Flow flow = flowOf(node("call", "http.request", "url", "https://example.com", "auth", "bearer", "token", "{{secret:TOKEN}}",
-                "retry", ConfigValue.object("attempts", 2)));
+        Flow flow = flowOf(node(
+                "call",
+                "http.request",
+                "url",
+                "https://example.com",
+                "auth",
+                "bearer",
+                "token",
+                "{{secret:TOKEN}}",
+                "retry",
+                ConfigValue.object("attempts", 2)));
 
         CompiledFlow compiled = compiler.compile(flow, camel);
         assertThat(compiled.routes()).extracting(r -> r.getRouteId()).contains("f:call");

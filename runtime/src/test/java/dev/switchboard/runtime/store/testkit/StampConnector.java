@@ -17,18 +17,26 @@ import dev.switchboard.connector.spi.PropertyType;
 public final class StampConnector implements Connector {
     @Override
     public ConnectorSpec spec() {
-        return ConnectorSpec.builder("test.stamp", ConnectorKind.STEP).title("Stamp (tests)").outputs(PortSpec.out())
-                .properties(PropertySpec.builder("value", PropertyType.STRING).required().acceptsSecrets().build()).build();
+        return ConnectorSpec.builder("test.stamp", ConnectorKind.STEP)
+                .title("Stamp (tests)")
+                .outputs(PortSpec.out())
+                .properties(PropertySpec.builder("value", PropertyType.STRING)
+                        .required()
+                        .acceptsSecrets()
+                        .build())
+                .build();
     }
 
     @Override
     public void compile(NodeContext node) {
         String value = node.config().requireString("value");
-        node.emit(node.route().process(exchange -> {
-            Event event = exchange.getIn().getBody(Event.class);
-            ObjectNode data = event.data().deepCopy();
-            data.put("stamp", value);
-            exchange.getIn().setBody(event.withData(data));
-        }), PortSpec.OUT);
+        node.emit(
+                node.route().process(exchange -> {
+                    Event event = exchange.getIn().getBody(Event.class);
+                    ObjectNode data = event.data().deepCopy();
+                    data.put("stamp", value);
+                    exchange.getIn().setBody(event.withData(data));
+                }),
+                PortSpec.OUT);
     }
 }
