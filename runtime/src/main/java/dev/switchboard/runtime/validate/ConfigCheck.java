@@ -200,9 +200,10 @@ final class ConfigCheck {
                         error(
                                 at,
                                 top,
-                                Quote.single(text) + " in '" + spec.name() + "' has " + fields + " fields; a Quartz "
-                                        + "cron expression has six or seven: seconds minutes hours day-of-month month day-of-week "
-                                        + "[year], e.g. 0 0/5 * * * ? for every five minutes");
+                                Quote.single(text) + " in '" + spec.name()
+                                        + "' is not a Quartz cron expression: it has "
+                                        + fields + " fields, and Quartz needs six or seven: seconds minutes hours "
+                                        + "day-of-month month day-of-week [year], e.g. 0 0/5 * * * ? for every five minutes");
                     } else {
                         new CronExpression(text);
                     }

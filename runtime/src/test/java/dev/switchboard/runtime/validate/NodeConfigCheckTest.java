@@ -59,7 +59,8 @@ class NodeConfigCheckTest {
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("/nodes/0/config/cron");
-            assertThat(p.message()).contains("has 5 fields; a Quartz cron expression has six or seven");
+            assertThat(p.message())
+                    .contains("is not a Quartz cron expression: it has 5 fields, and Quartz needs six or seven");
         });
     }
 
