@@ -8,7 +8,9 @@ import dev.switchboard.runtime.engine.StatusBoard;
 import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.live.LiveMonitor;
 import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.secrets.OwnerOnly;
 import dev.switchboard.runtime.secrets.SecretResolver;
+import dev.switchboard.runtime.secrets.SecretSources;
 import dev.switchboard.runtime.store.DeadLetter;
 import dev.switchboard.runtime.store.DeadLetterFilter;
 import dev.switchboard.runtime.store.DurableRuntime;
@@ -49,11 +51,13 @@ public final class RunSession implements AutoCloseable {
     /** Opens the store and starts the engine; the webhook port falls back to a free one when taken. */
     public static RunSession start(RunSettings settings, ConnectorCatalog catalog) {
         try {
-            Files.createDirectories(settings.dataFolder());
+            OwnerOnly.createDirectories(settings.dataFolder());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + settings.dataFolder(), e);
         }
-        SecretResolver secrets = secrets(settings.secretsFile());
+        // secrets.env in the data folder if there is one, then the vault there (switchboard secrets set --data …)
+        Path secretsFile = Files.isRegularFile(settings.secretsFile()) ? settings.secretsFile() : null;
+        SecretResolver secrets = SecretSources.load(settings.dataFolder(), secretsFile, System::getenv, LOG::warn);
         EngineOptions options =
                 new EngineOptions("127.0.0.1", settings.httpPort(), settings.dataFolder(), Duration.ofSeconds(5));
         DurableRuntime runtime;
@@ -68,22 +72,16 @@ public final class RunSession implements AutoCloseable {
                     settings.httpPort());
             runtime = DurableRuntime.start(options.withHttpPort(0), catalog, secrets, null, HistoryOptions.defaults());
         }
+        try {
+            OwnerOnly.restrictFiles(settings.dataFolder(), "switchboard.");
+        } catch (IOException e) {
+            LOG.warn("Cannot make the store's files owner-only: {}", e.getMessage());
+        }
         // masked like run history: the messages panel never shows a resolved secret
         LiveMonitor monitor =
                 new LiveMonitor(settings.messageCapacity(), runtime.engine().secretMask());
         runtime.engine().addRunListener(monitor);
         return new RunSession(runtime, monitor);
-    }
-
-    private static SecretResolver secrets(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return SecretResolver.fromEnvironment();
-        }
-        try {
-            return SecretResolver.fromFileAndEnvironment(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the secrets file " + file, e);
-        }
     }
 
     /** The engine itself, for what the session does not wrap (and for tests that check what ran). */

@@ -111,8 +111,9 @@ final class FieldEditors {
                 HBox.setHgrow(name, Priority.ALWAYS);
                 Tooltip.install(
                         name,
-                        new Tooltip("The NAME of a secret: stored as {{secret:NAME}}; "
-                                + "the value comes from secrets.env or the environment at run time"));
+                        new Tooltip(
+                                "The NAME of a secret: stored as {{secret:NAME}}; "
+                                        + "the value comes from secrets.env, the vault (switchboard secrets set) or the environment at run time"));
                 if (name.getPromptText().isEmpty()) {
                     name.setPromptText("SECRET_NAME");
                 }

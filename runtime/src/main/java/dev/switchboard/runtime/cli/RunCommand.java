@@ -7,13 +7,15 @@ import dev.switchboard.runtime.engine.EngineOptions;
 import dev.switchboard.runtime.engine.RunRecord;
 import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.secrets.OwnerOnly;
 import dev.switchboard.runtime.secrets.SecretResolver;
+import dev.switchboard.runtime.secrets.SecretSources;
+import dev.switchboard.runtime.secrets.SecretVault;
 import dev.switchboard.runtime.store.DurableRuntime;
 import dev.switchboard.runtime.store.HistoryOptions;
 import dev.switchboard.runtime.store.StoreOwnership;
 import dev.switchboard.runtime.validate.FlowLoader;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -74,7 +76,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(
             names = "--secrets",
-            description = "A NAME=value file with the secrets the flows reference; the environment is used too.")
+            description = "A NAME=value file with the secrets the flows reference; then the encrypted vault in the"
+                    + " data folder (switchboard secrets set), then the environment.")
     Path secretsFile;
 
     @Option(
@@ -107,10 +110,13 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        Files.createDirectories(store.dataDir);
-        SecretResolver secrets = secretsFile != null
-                ? SecretResolver.fromFileAndEnvironment(secretsFile)
-                : SecretResolver.fromEnvironment();
+        OwnerOnly.createDirectories(store.dataDir);
+        SecretResolver secrets;
+        try {
+            secrets = SecretSources.load(store.dataDir, secretsFile, System::getenv, err::println);
+        } catch (SecretVault.VaultException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
         EngineOptions options = new EngineOptions(host, port, store.dataDir, drainTimeout);
         DevBroker devBroker;
         try {
@@ -137,6 +143,8 @@ final class RunCommand implements Callable<Integer> {
             }
             return 1;
         }
+        // H2 creates its files with the umask: run history and dead letters are for the owner only
+        OwnerOnly.restrictFiles(store.dataDir, "switchboard.");
         Engine engine = runtime.engine();
         engine.addRunListener(run -> {
             synchronized (out) {

@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
             DeadLettersCommand.class,
             ConnectorsCommand.class,
             BrokerCommand.class,
+            SecretsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchboardCli {

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves {@code {{secret:NAME}}} and {@code {{env:NAME}}} references at compile time, never
- * earlier: flow files hold only names. Values come from a {@code secrets.env} file (NAME=value
- * lines) or else from the environment. {@code env:} is for settings that change per deployment,
+ * earlier: flow files hold only names. Values come from where {@link SecretSources} looks: a
+ * {@code secrets.env} file (NAME=value lines), the encrypted {@link SecretVault}, the environment. {@code env:} is for settings that change per deployment,
  * such as a partner's base URL, and resolves anywhere; secrets are sensitive: they resolve only in
  * properties that allow them, are masked in whatever the runtime shows or stores
  * ({@link SecretMask}) and are refused in clear by the validator.
@@ -158,7 +158,8 @@ public final class SecretResolver {
         return value;
     }
 
-    static Map<String, String> readEnvFile(Path file) throws IOException {
+    /** The {@code NAME=value} lines of a {@code secrets.env} file. */
+    public static Map<String, String> readEnvFile(Path file) throws IOException {
         Map<String, String> map = new LinkedHashMap<>();
         for (String line : Files.readAllLines(file)) {
             String t = line.strip();
@@ -184,7 +185,8 @@ public final class SecretResolver {
         public MissingSecretException(List<String> names) {
             super("Secret or setting" + (names.size() > 1 ? "s " : " ") + String.join(", ", names)
                     + (names.size() > 1 ? " are" : " is") + " not set: define "
-                    + (names.size() > 1 ? "them" : "it") + " in the environment or in the secrets file");
+                    + (names.size() > 1 ? "them" : "it") + " in the vault (switchboard secrets set NAME), the secrets"
+                    + " file or the environment");
             this.names = List.copyOf(names);
         }
 
