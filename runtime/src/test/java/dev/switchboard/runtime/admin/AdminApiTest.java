@@ -319,6 +319,32 @@ class AdminApiTest {
         assertThat(documented).containsExactlyInAnyOrderElementsOf(api.routes());
     }
 
+    @Test
+    void theDeployCommandValidatesThenPutsEachFlow() throws Exception {
+        Path folder = Files.createDirectories(dataDir.resolve("to-deploy"));
+        Files.writeString(folder.resolve("cli.flow.json"), flow("cli", "/hooks/cli"));
+        String url = server.baseUrl();
+        assertThat(deploy(folder.toString(), "--to", url, "--token", token.value()))
+                .isEqualTo(0);
+        assertThat(webhook("/hooks/cli", "{}")).isEqualTo(202);
+        assertThat(deploy(folder.toString(), "--to", url, "--token", "wrong")).isEqualTo(1);
+        Files.writeString(folder.resolve("bad.flow.json"), flow("bad", "no-slash"));
+        assertThat(deploy(folder.toString(), "--to", url, "--token", token.value()))
+                .isEqualTo(1);
+        assertThat(deployments.find("bad")).isEmpty();
+        assertThat(deploy(folder.toString(), "--bogus")).isEqualTo(2);
+    }
+
+    private static int deploy(String... args) {
+        var cli = dev.switchboard.runtime.cli.SwitchboardCli.commandLine();
+        cli.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+        cli.setErr(new java.io.PrintWriter(new java.io.StringWriter()));
+        String[] all = new String[args.length + 1];
+        all[0] = "deploy";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return cli.execute(all);
+    }
+
     private static JsonNode find(JsonNode flows, String id) {
         for (JsonNode f : flows) {
             if (f.get("id").asText().equals(id)) {
