@@ -19,15 +19,17 @@ class RuntimeArchitectureTest {
 
     /**
      * Jackson edges outside {@code runtime.format}, each for a reason: the CLI's {@code --json}
-     * outputs (docs/cli.md) build their documents with Jackson's tree; {@code SchemaCheck} runs the
+     * outputs (docs/cli.md) and the admin API (docs/admin-api.md) build their documents with
+     * Jackson's tree ({@code runtime.report} is shared by both); {@code SchemaCheck} runs the
      * published JSON Schema, which needs the file's raw tree before there is a model; and
      * {@code SecretMask} blanks secrets out of event data, which is a Jackson tree in the SPI's
      * {@code Event}. Anything else reads and writes flows through {@code FlowCodec}.
      */
     static final List<String> JACKSON_EDGES = List.of(
-            RUNTIME + "cli.CliJson",
-            RUNTIME + "cli.RunsJson",
-            RUNTIME + "cli.DeadLettersJson",
+            RUNTIME + "report.ReportJson",
+            RUNTIME + "report.RunsJson",
+            RUNTIME + "report.DeadLettersJson",
+            RUNTIME + "admin.AdminJson",
             RUNTIME + "cli.ValidationReportJson",
             RUNTIME + "validate.SchemaCheck",
             RUNTIME + "secrets.SecretMask");

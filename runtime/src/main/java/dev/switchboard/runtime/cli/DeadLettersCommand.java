@@ -1,5 +1,6 @@
 package dev.switchboard.runtime.cli;
 
+import dev.switchboard.runtime.report.DeadLettersJson;
 import dev.switchboard.runtime.store.DeadLetter;
 import dev.switchboard.runtime.store.DeadLetterFilter;
 import dev.switchboard.runtime.store.DeadLetterStore;

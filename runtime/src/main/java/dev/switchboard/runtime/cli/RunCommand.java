@@ -1,6 +1,11 @@
 package dev.switchboard.runtime.cli;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
+import dev.switchboard.runtime.admin.AdminApi;
+import dev.switchboard.runtime.admin.AdminServer;
+import dev.switchboard.runtime.admin.AdminToken;
+import dev.switchboard.runtime.admin.FlowCounters;
+import dev.switchboard.runtime.admin.FlowDeployments;
 import dev.switchboard.runtime.broker.DevBroker;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.EngineOptions;
@@ -18,7 +23,9 @@ import dev.switchboard.runtime.validate.FlowLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -93,19 +100,46 @@ final class RunCommand implements Callable<Integer> {
                     + "MQTT 1883; messages under <data>/broker). Off by default.")
     boolean broker;
 
+    @Option(
+            names = "--admin-port",
+            defaultValue = "" + AdminServer.DEFAULT_PORT,
+            converter = OptionConverters.PortOrFree.class,
+            description =
+                    "Port for the admin API (default: ${DEFAULT-VALUE}; 0 picks a free one). See docs/admin-api.md.")
+    int adminPort;
+
+    @Option(
+            names = "--admin-host",
+            defaultValue = "127.0.0.1",
+            description = "Address the admin API binds to (default: ${DEFAULT-VALUE}).")
+    String adminHost;
+
+    @Option(
+            names = "--admin-token",
+            description = "Bearer token the admin API requires; without it one is generated into <data>/admin.token "
+                    + "(mode 0600) on the first start and re-used.")
+    String adminToken;
+
     @Override
     public Integer call() throws Exception {
         RunPreflight.check(store, secretsFile);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        FlowLoader.Loaded loaded = FlowLoader.load(paths, ConnectorCatalog.load());
-        loaded.warnings().forEach(err::println);
-        if (!loaded.problems().isEmpty()) {
-            loaded.problems().forEach(err::println);
+        FlowLoader.Loaded given = FlowLoader.load(paths, ConnectorCatalog.load());
+        Path deployedFolder = store.dataDir.resolve(FlowDeployments.FOLDER);
+        FlowLoader.Loaded persisted = Files.isDirectory(deployedFolder)
+                ? FlowLoader.load(List.of(deployedFolder), ConnectorCatalog.load())
+                : new FlowLoader.Loaded(List.of(), List.of(), List.of());
+        given.warnings().forEach(err::println);
+        persisted.warnings().forEach(err::println);
+        if (!given.problems().isEmpty() || !persisted.problems().isEmpty()) {
+            given.problems().forEach(err::println);
+            persisted.problems().forEach(err::println);
             err.flush();
             return 1;
         }
-        if (loaded.flows().isEmpty()) {
+        List<Flow> flows = startingFlows(given.flows(), persisted.flows(), deployedFolder, out);
+        if (flows.isEmpty()) {
             err.println("No flows found in " + paths + " (flow files end in .flow.json)");
             err.flush();
             return 1;
@@ -146,6 +180,33 @@ final class RunCommand implements Callable<Integer> {
         // H2 creates its files with the umask: run history and dead letters are for the owner only
         OwnerOnly.restrictFiles(store.dataDir, "switchboard.");
         Engine engine = runtime.engine();
+        FlowDeployments deployments = new FlowDeployments(engine, deployedFolder);
+        FlowCounters counters = new FlowCounters();
+        engine.addRunListener(counters);
+        AdminServer admin;
+        try {
+            AdminToken token = AdminToken.resolve(adminToken, store.dataDir);
+            admin = new AdminServer(
+                            adminHost,
+                            adminPort,
+                            new AdminApi(deployments, runtime, counters),
+                            token,
+                            List.of(),
+                            AdminServer.DEFAULT_MAX_BODY_BYTES)
+                    .start();
+            if (token.generated()) {
+                // printed once, on stdout only: the file keeps it for later starts
+                out.println("Admin API token (saved in " + token.file() + "): " + token.value());
+            }
+        } catch (IllegalStateException | java.io.IOException e) {
+            err.println("✗ " + e.getMessage());
+            err.flush();
+            runtime.close();
+            if (devBroker != null) {
+                devBroker.close();
+            }
+            return 1;
+        }
         engine.addRunListener(run -> {
             synchronized (out) {
                 out.println(engine.secretMask().mask(format(run)));
@@ -157,6 +218,7 @@ final class RunCommand implements Callable<Integer> {
             synchronized (
                     stopped) { // the signal's thread and the exit hook: whoever comes second waits, then finds it done
                 if (stopped.getCount() > 0) {
+                    admin.close();
                     runtime.close();
                     if (devBroker != null) {
                         devBroker.close();
@@ -168,12 +230,12 @@ final class RunCommand implements Callable<Integer> {
         ShutdownSignals.onTerminate(err, stop);
         // when the JVM exits some other way (System.exit elsewhere), still stop as well as H2 lets us
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "switchboard-exit"));
-        for (Flow flow : loaded.flows()) {
+        for (Flow flow : flows) {
             if (engine.isClosing()) {
                 break; // stopped while starting: the shutdown hook closes what started
             }
             try {
-                engine.deploy(flow);
+                deployments.deployAtStart(flow);
             } catch (IllegalStateException e) {
                 if (engine.isClosing()) {
                     break;
@@ -182,6 +244,7 @@ final class RunCommand implements Callable<Integer> {
             } catch (FlowCompileException e) {
                 err.println("✗ " + flow.id() + ": " + e.getMessage());
                 err.flush();
+                admin.close();
                 runtime.close();
                 if (devBroker != null) {
                     devBroker.close();
@@ -191,12 +254,29 @@ final class RunCommand implements Callable<Integer> {
             out.println("▶ " + flow.id() + " — " + flow.displayName());
         }
         if (!engine.isClosing()) {
-            out.println("Switchboard is running " + loaded.flows().size() + " flow(s); webhooks at "
-                    + engine.httpBaseUrl() + ". Press Ctrl-C to stop.");
+            out.println("Switchboard is running " + flows.size() + " flow(s); webhooks at " + engine.httpBaseUrl()
+                    + ", admin API at " + admin.baseUrl() + ". Press Ctrl-C to stop.");
             out.flush();
         }
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The flows given on the command line, with those deployed through the admin API (kept in
+     * {@code <data>/flows}) in place of a given flow with the same id: the deploy is the newer word.
+     */
+    static List<Flow> startingFlows(List<Flow> given, List<Flow> persisted, Path folder, PrintWriter out) {
+        Map<String, Flow> byId = new LinkedHashMap<>();
+        given.forEach(f -> byId.put(f.id(), f));
+        for (Flow f : persisted) {
+            if (byId.containsKey(f.id())) {
+                out.println("Flow '" + f.id() + "': running the version deployed through the admin API (" + folder
+                        + "), not the one given on the command line");
+            }
+            byId.put(f.id(), f);
+        }
+        return List.copyOf(byId.values());
     }
 
     static String format(RunRecord run) {

@@ -1,6 +1,7 @@
 package dev.switchboard.runtime.cli;
 
 import dev.switchboard.runtime.engine.RunRecord.RunStatus;
+import dev.switchboard.runtime.report.RunsJson;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
@@ -15,7 +16,7 @@ import picocli.CommandLine.TypeConversionException;
 final class RunStatusConverter implements ITypeConverter<RunStatus>, Iterable<String> {
     /** How the CLI spells a status: the enum name in lower case, '-' for '_' (DEAD_LETTERED → dead-lettered). */
     static String spell(String storedStatus) {
-        return storedStatus.toLowerCase(Locale.ROOT).replace('_', '-');
+        return RunsJson.spell(storedStatus);
     }
 
     static String valid() {

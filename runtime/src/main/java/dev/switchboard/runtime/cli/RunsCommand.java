@@ -1,6 +1,7 @@
 package dev.switchboard.runtime.cli;
 
 import dev.switchboard.runtime.engine.RunRecord.RunStatus;
+import dev.switchboard.runtime.report.RunsJson;
 import dev.switchboard.runtime.store.RunQueries;
 import dev.switchboard.runtime.store.Store;
 import java.io.PrintWriter;

@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             RunCommand.class,
             ValidateCommand.class,
+            DeployCommand.class,
             RunsCommand.class,
             DeadLettersCommand.class,
             ConnectorsCommand.class,

@@ -2,6 +2,7 @@ package dev.switchboard.runtime.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.runtime.report.ReportJson;
 import dev.switchboard.runtime.validate.FlowFileValidator.FileReport;
 import dev.switchboard.runtime.validate.Problem;
 import java.util.List;
@@ -12,7 +13,7 @@ final class ValidationReportJson {
     private ValidationReportJson() {}
 
     static String write(List<FileReport> reports, boolean allValid) {
-        ObjectNode root = CliJson.NODES.objectNode();
+        ObjectNode root = ReportJson.NODES.objectNode();
         root.put("valid", allValid);
         ArrayNode files = root.putArray("files");
         for (FileReport report : reports) {
@@ -37,6 +38,6 @@ final class ValidationReportJson {
                 }
             }
         }
-        return CliJson.write(root);
+        return ReportJson.write(root);
     }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -87,8 +88,33 @@ public final class FlowFileValidator {
         return reports;
     }
 
-    /** A webhook address (method and path) some node of an earlier file serves. */
-    private record ServedBy(Path file, String flowId, HttpRoutes.Route route) {}
+    /**
+     * Checks one flow file's text as a runtime that already runs {@code others} would take it (the
+     * admin API's deploy): every check {@link FlowValidator} makes, plus an error for each webhook
+     * address one of the other flows serves already. A flow among {@code others} with the same id
+     * is the version this one replaces and is not compared.
+     */
+    public ValidationResult validateAgainst(String text, Collection<Flow> others) {
+        ValidationResult result = validator.validate(text);
+        Flow flow = result.flow();
+        if (flow == null || flow.id() == null || flow.id().isEmpty()) {
+            return result;
+        }
+        List<ServedBy> served = new ArrayList<>();
+        for (Flow other : others) {
+            if (!flow.id().equals(other.id())) {
+                HttpRoutes.of(other, catalog).forEach(route -> served.add(new ServedBy(null, other.id(), route)));
+            }
+        }
+        return withRoutesServedElsewhere(null, result, served);
+    }
+
+    /** A webhook address (method and path) some node of an earlier file (null: of a running flow) serves. */
+    private record ServedBy(Path file, String flowId, HttpRoutes.Route route) {
+        String where() {
+            return file == null ? ", which the runtime runs already" : " in " + file;
+        }
+    }
 
     /**
      * The file's result plus an error for each address an earlier file's flow serves already (the
@@ -110,7 +136,7 @@ public final class FlowFileValidator {
                             route.describe()
                                     + " is already served by node "
                                     + Quote.single(s.route().nodeId()) + " of flow "
-                                    + Quote.single(s.flowId()) + " in " + s.file()
+                                    + Quote.single(s.flowId()) + s.where()
                                     + "; flows run together need distinct webhook paths")));
         }
         routes.forEach(route -> served.add(new ServedBy(file, flow.id(), route)));

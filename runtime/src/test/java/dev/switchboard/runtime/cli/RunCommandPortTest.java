@@ -57,4 +57,39 @@ class RunCommandPortTest {
             assertThat(out.toString()).doesNotContain("Switchboard is running");
         }
     }
+
+    @Test
+    void aTakenAdminPortEndsTheRunWithOneLineAndExitCode1() throws Exception {
+        Path flow = Files.writeString(dir.resolve("hello.flow.json"), FLOW);
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cli = SwitchboardCli.commandLine();
+            cli.setOut(new PrintWriter(out));
+            cli.setErr(new PrintWriter(err));
+
+            int exit = assertTimeoutPreemptively(
+                    Duration.ofSeconds(90),
+                    () -> cli.execute(
+                            "run",
+                            flow.toString(),
+                            "--port",
+                            "0",
+                            "--admin-port",
+                            Integer.toString(port),
+                            "--admin-token",
+                            "t",
+                            "--data",
+                            dir.resolve("admin-data").toString()));
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString().lines().toList())
+                    .singleElement()
+                    .isEqualTo(
+                            "✗ Cannot listen for the admin API on 127.0.0.1:" + port
+                                    + ": the port is already in use by another program. Stop that program or choose another port with --admin-port.");
+            assertThat(out.toString()).doesNotContain("Switchboard is running");
+        }
+    }
 }

@@ -132,7 +132,9 @@ class CrashRecoveryTest {
                 "--data",
                 dir.resolve("data").toString(),
                 "--drain-timeout",
-                "5s");
+                "5s",
+                "--admin-port",
+                "0");
         started.add(runtime.process());
         return runtime.awaitOutput("Switchboard is running").process();
     }

@@ -110,7 +110,9 @@ class GracefulShutdownTest {
                 "--data",
                 dir.resolve(data).toString(),
                 "--drain-timeout",
-                "20s");
+                "20s",
+                "--admin-port",
+                "0");
         started.add(runtime.process());
         return runtime;
     }

@@ -81,10 +81,10 @@ class StoreOwnershipTest {
                              { "id": "log", "type": "log", "config": { "message": "{{data.name}}" } } ],
                   "wires": [ { "from": "in", "to": "log" } ] }
                 """);
-        Process owner = run("owner", "run", flows.toString(), "--port", "0");
+        Process owner = run("owner", "run", flows.toString(), "--port", "0", "--admin-port", "0");
         await().atMost(Duration.ofSeconds(60)).until(() -> log("owner").contains("Switchboard is running"));
 
-        Process second = run("second", "run", flows.toString(), "--port", "0");
+        Process second = run("second", "run", flows.toString(), "--port", "0", "--admin-port", "0");
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(second.exitValue()).isOne();
         String refused = log("second").strip();
@@ -103,7 +103,7 @@ class StoreOwnershipTest {
                 .isZero();
 
         owner.destroyForcibly().waitFor(); // kill -9: the system releases the lock with the process
-        Process successor = run("successor", "run", flows.toString(), "--port", "0");
+        Process successor = run("successor", "run", flows.toString(), "--port", "0", "--admin-port", "0");
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             assertThat(successor.isAlive())
                     .as("successor exited: %s", log("successor"))

@@ -1,4 +1,4 @@
-package dev.switchboard.runtime.cli;
+package dev.switchboard.runtime.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,13 +15,13 @@ import java.time.Instant;
  * docs/cli.md): pretty-printed trees, every documented field present (null when it does not
  * apply), instants as ISO-8601 text.
  */
-final class CliJson {
-    static final JsonNodeFactory NODES = Json.NODES;
+public final class ReportJson {
+    public static final JsonNodeFactory NODES = Json.NODES;
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private CliJson() {}
+    private ReportJson() {}
 
-    static String write(JsonNode root) {
+    public static String write(JsonNode root) {
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -29,7 +29,7 @@ final class CliJson {
         }
     }
 
-    static void putInstant(ObjectNode node, String field, Instant at) {
+    public static void putInstant(ObjectNode node, String field, Instant at) {
         if (at == null) {
             node.putNull(field);
         } else {
@@ -41,7 +41,7 @@ final class CliJson {
      * A stored event as JSON. Snapshots longer than {@code run --snapshot-size} are cut (and end in
      * "…(truncated)"), so they are no longer JSON: those stay text rather than being dropped.
      */
-    static JsonNode event(String stored) {
+    public static JsonNode event(String stored) {
         if (stored == null) {
             return NODES.nullNode();
         }

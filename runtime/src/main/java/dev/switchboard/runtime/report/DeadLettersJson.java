@@ -1,4 +1,4 @@
-package dev.switchboard.runtime.cli;
+package dev.switchboard.runtime.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,25 +11,25 @@ import java.util.Locale;
  * with its "event"; {@code replay --json}: {"replayed": n, "deadLetters": […]}. The fields are
  * documented in docs/cli.md; keep them stable.
  */
-final class DeadLettersJson {
+public final class DeadLettersJson {
     private DeadLettersJson() {}
 
-    static String list(List<DeadLetter> letters) {
-        ObjectNode root = CliJson.NODES.objectNode();
+    public static String list(List<DeadLetter> letters) {
+        ObjectNode root = ReportJson.NODES.objectNode();
         ArrayNode array = root.putArray("deadLetters");
         letters.forEach(d -> array.add(letter(d)));
-        return CliJson.write(root);
+        return ReportJson.write(root);
     }
 
-    static String show(DeadLetter d) {
+    public static String show(DeadLetter d) {
         ObjectNode o = letter(d);
-        o.set("event", CliJson.event(d.event()));
-        return CliJson.write(o);
+        o.set("event", ReportJson.event(d.event()));
+        return ReportJson.write(o);
     }
 
     /** What replay sent back: the letters as they were matched (their state is "replayed" from now on). */
-    static String replayed(List<DeadLetter> letters) {
-        ObjectNode root = CliJson.NODES.objectNode();
+    public static String replayed(List<DeadLetter> letters) {
+        ObjectNode root = ReportJson.NODES.objectNode();
         root.put("replayed", letters.size());
         ArrayNode array = root.putArray("deadLetters");
         for (DeadLetter d : letters) {
@@ -40,21 +40,21 @@ final class DeadLettersJson {
             o.put("eventId", d.eventId());
             o.put("runId", d.runId());
         }
-        return CliJson.write(root);
+        return ReportJson.write(root);
     }
 
     private static ObjectNode letter(DeadLetter d) {
-        ObjectNode o = CliJson.NODES.objectNode();
+        ObjectNode o = ReportJson.NODES.objectNode();
         o.put("id", d.id());
         o.put("state", d.state().toLowerCase(Locale.ROOT));
         o.put("flowId", d.flowId());
         o.put("nodeId", d.nodeId());
         o.put("eventId", d.eventId());
         o.put("runId", d.runId());
-        CliJson.putInstant(o, "failedAt", d.failedAt());
+        ReportJson.putInstant(o, "failedAt", d.failedAt());
         o.put("attempts", d.attempts());
         o.put("error", d.error());
-        CliJson.putInstant(o, "replayedAt", d.replayedAt());
+        ReportJson.putInstant(o, "replayedAt", d.replayedAt());
         return o;
     }
 }

@@ -1,0 +1,119 @@
+package dev.switchboard.runtime.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.runtime.engine.Engine;
+import dev.switchboard.runtime.engine.RunRecord;
+import dev.switchboard.runtime.format.FlowCodec;
+import dev.switchboard.runtime.format.MalformedFlowException;
+import dev.switchboard.runtime.report.ReportJson;
+import dev.switchboard.runtime.report.RunsJson;
+import dev.switchboard.runtime.validate.Problem;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The admin API's own JSON documents (flows, errors); run history and dead letters are {@code runtime.report}'s. */
+final class AdminJson {
+    private AdminJson() {}
+
+    /** {@code {"error": code, "message": …, "problems": [{pointer, message, severity, …}]}}. */
+    static String error(String code, String message, List<Problem> problems) {
+        ObjectNode root = ReportJson.NODES.objectNode();
+        root.put("error", code);
+        root.put("message", message);
+        root.set("problems", problems(problems));
+        return ReportJson.write(root);
+    }
+
+    static ArrayNode problems(List<Problem> problems) {
+        ArrayNode array = ReportJson.NODES.arrayNode();
+        for (Problem p : problems) {
+            ObjectNode o = array.addObject();
+            o.put("pointer", p.pointer());
+            o.put("message", p.message());
+            o.put("severity", p.severity().name().toLowerCase(Locale.ROOT));
+            if (p.nodeId() != null) {
+                o.put("nodeId", p.nodeId());
+            }
+            if (p.property() != null) {
+                o.put("property", p.property());
+            }
+            if (p.line() > 0) {
+                o.put("line", p.line());
+                o.put("column", p.column());
+            }
+        }
+        return array;
+    }
+
+    static String flows(List<FlowDeployments.Known> flows, Engine engine, FlowCounters counters) {
+        ObjectNode root = ReportJson.NODES.objectNode();
+        ArrayNode array = root.putArray("flows");
+        flows.forEach(known -> array.add(summary(known, engine, counters)));
+        return ReportJson.write(root);
+    }
+
+    /** One flow in the list: id, name, status, webhook URLs by node, run counts since start. */
+    private static ObjectNode summary(FlowDeployments.Known known, Engine engine, FlowCounters counters) {
+        Map<String, List<String>> addresses = engine.addresses(known.flow().id());
+        FlowCounters.Snapshot counts = counters.of(known.flow().id());
+        ObjectNode o = ReportJson.NODES.objectNode();
+        o.put("id", known.flow().id());
+        o.put("name", known.flow().displayName());
+        o.put("status", known.status().name().toLowerCase(Locale.ROOT));
+        ObjectNode hooks = o.putObject("webhooks");
+        addresses.forEach((node, urls) -> urls.forEach(hooks.putArray(node)::add));
+        ObjectNode c = o.putObject("counters");
+        c.put("runs", counts.total());
+        counts.byStatus().forEach((status, n) -> c.put(camel(status), n));
+        ReportJson.putInstant(c, "lastRunAt", counts.lastRunAt());
+        return o;
+    }
+
+    private static String camel(RunRecord.RunStatus status) {
+        String[] words = RunsJson.spell(status.name()).split("-");
+        StringBuilder b = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            b.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return b.toString();
+    }
+
+    /** One flow in full: the summary plus {@code "flow"}, the flow file (FlowCodec's canonical form). */
+    static String detail(FlowDeployments.Known known, Engine engine, FlowCounters counters) {
+        ObjectNode summary = summary(known, engine, counters);
+        summary.set("flow", tree(FlowCodec.write(known.flow())));
+        return ReportJson.write(summary);
+    }
+
+    /** A deploy's answer: the summary, {@code "created"} and the warnings. */
+    static String deployed(
+            FlowDeployments.Known known,
+            Engine engine,
+            FlowCounters counters,
+            boolean created,
+            List<Problem> warnings) {
+        ObjectNode summary = summary(known, engine, counters);
+        summary.put("created", created);
+        summary.set("problems", problems(warnings));
+        return ReportJson.write(summary);
+    }
+
+    /** {@code {"id": …, "status": …}}: what delete, stop and start answer. */
+    static String status(String id, String status) {
+        ObjectNode o = ReportJson.NODES.objectNode();
+        o.put("id", id);
+        o.put("status", status);
+        return ReportJson.write(o);
+    }
+
+    private static JsonNode tree(String flowJson) {
+        try {
+            return FlowCodec.parseTree(flowJson);
+        } catch (MalformedFlowException e) {
+            throw new IllegalStateException("A written flow did not read back: " + e.getMessage(), e);
+        }
+    }
+}
