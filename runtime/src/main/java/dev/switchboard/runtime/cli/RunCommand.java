@@ -21,6 +21,7 @@ import dev.switchboard.runtime.store.HistoryOptions;
 import dev.switchboard.runtime.store.StoreOwnership;
 import dev.switchboard.runtime.validate.FlowLoader;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
