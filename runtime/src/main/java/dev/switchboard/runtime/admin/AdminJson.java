@@ -10,6 +10,7 @@ import dev.switchboard.runtime.format.MalformedFlowException;
 import dev.switchboard.runtime.report.ReportJson;
 import dev.switchboard.runtime.report.RunsJson;
 import dev.switchboard.runtime.validate.Problem;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,5 +116,38 @@ final class AdminJson {
         } catch (MalformedFlowException e) {
             throw new IllegalStateException("A written flow did not read back: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What a client reads from any answer: its {@code message} (or, for a deploy, nothing), the
+     * {@code created} flag and the {@code problems}, each back as a {@link Problem}. A body that is
+     * not this API's JSON (a proxy's error page) gives its first line as the message.
+     */
+    static AdminClient.Answer answer(int status, String body) {
+        JsonNode root;
+        try {
+            root = FlowCodec.parseTree(body);
+        } catch (MalformedFlowException e) {
+            String firstLine = body.strip().lines().findFirst().orElse("");
+            return new AdminClient.Answer(status, false, "HTTP " + status + ": " + firstLine, List.of());
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (JsonNode p : root.path("problems")) {
+            Problem.Severity severity =
+                    "warning".equals(p.path("severity").asText()) ? Problem.Severity.WARNING : Problem.Severity.ERROR;
+            problems.add(new Problem(
+                    severity,
+                    p.path("pointer").asText(""),
+                    p.path("message").asText(""),
+                    p.hasNonNull("nodeId") ? p.get("nodeId").asText() : null,
+                    p.hasNonNull("property") ? p.get("property").asText() : null,
+                    p.path("line").asInt(0),
+                    p.path("column").asInt(0)));
+        }
+        return new AdminClient.Answer(
+                status,
+                root.path("created").asBoolean(false),
+                root.path("message").asText(""),
+                problems);
     }
 }

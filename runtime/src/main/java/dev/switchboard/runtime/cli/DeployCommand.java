@@ -1,16 +1,13 @@
 package dev.switchboard.runtime.cli;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
+import dev.switchboard.runtime.admin.AdminClient;
 import dev.switchboard.runtime.validate.FlowFileValidator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -76,38 +73,28 @@ final class DeployCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.FAILURE;
         }
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
+        AdminClient client = new AdminClient(to, bearer);
         boolean allDeployed = true;
         for (FlowFileValidator.FileReport report : reports) {
             String id = report.result().flow().id();
-            HttpRequest request = HttpRequest.newBuilder(to.resolve("/api/flows/" + id))
-                    .timeout(Duration.ofMinutes(2))
-                    .header("Authorization", "Bearer " + bearer)
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(Files.readString(report.file())))
-                    .build();
-            HttpResponse<String> response;
+            AdminClient.Answer answer;
             try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                answer = client.deploy(id, Files.readString(report.file()));
             } catch (IOException e) {
                 throw new CommandFailure(
                         "Cannot reach the admin API at " + to + ": " + e.getMessage()
                                 + " (is 'switchboard run' running there? see --to)",
                         e);
-            } catch (Exception e) {
-                throw new CommandFailure("Cannot reach the admin API at " + to + ": " + e, e);
             }
-            int status = response.statusCode();
-            if (status == 200 || status == 201) {
-                out.println("✓ " + id + (status == 201 ? " deployed" : " replaced") + " (" + report.file() + ")");
+            if (answer.ok()) {
+                out.println("✓ " + id + (answer.created() ? " deployed" : " replaced") + " (" + report.file() + ")");
+                answer.problemLines().forEach(line -> out.println("  " + line));
             } else {
                 allDeployed = false;
-                err.println("✗ " + id + " (" + report.file() + "): HTTP " + status + ": "
-                        + response.body().strip());
-                if (status == 401) {
+                err.println("✗ " + id + " (" + report.file() + "): " + answer.message() + " (HTTP " + answer.status()
+                        + ")");
+                answer.problemLines().forEach(line -> err.println("  " + line));
+                if (answer.status() == 401) {
                     break; // the same token fails for every flow
                 }
             }

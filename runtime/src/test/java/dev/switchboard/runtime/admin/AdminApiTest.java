@@ -335,6 +335,30 @@ class AdminApiTest {
         assertThat(deploy(folder.toString(), "--bogus")).isEqualTo(2);
     }
 
+    @Test
+    void theClientReadsTheRuntimesAnswerBackAsProblems() throws Exception {
+        AdminClient client = new AdminClient(URI.create(server.baseUrl()), token.value());
+
+        AdminClient.Answer created = client.deploy("client-a", flow("client-a", "/hooks/client"));
+        assertThat(created.ok()).isTrue();
+        assertThat(created.created()).isTrue();
+        assertThat(client.deploy("client-a", flow("client-a", "/hooks/client")).created())
+                .isFalse();
+
+        AdminClient.Answer clash = client.deploy("client-b", flow("client-b", "/hooks/client"));
+        assertThat(clash.status()).isEqualTo(400);
+        assertThat(clash.message()).isNotBlank();
+        assertThat(clash.problemLines())
+                .anySatisfy(line ->
+                        assertThat(line).startsWith("/nodes/0/config/path: ").contains("client-a"));
+
+        AdminClient.Answer refused =
+                new AdminClient(URI.create(server.baseUrl()), "wrong").deploy("client-c", flow("client-c", "/hooks/c"));
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.message()).isNotBlank();
+        assertThat(deployments.find("client-c")).isEmpty();
+    }
+
     private static int deploy(String... args) {
         var cli = dev.switchboard.runtime.cli.SwitchboardCli.commandLine();
         cli.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
