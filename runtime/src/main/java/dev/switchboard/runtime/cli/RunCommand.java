@@ -10,6 +10,7 @@ import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import dev.switchboard.runtime.store.DurableRuntime;
 import dev.switchboard.runtime.store.HistoryOptions;
+import dev.switchboard.runtime.store.Store;
 import dev.switchboard.runtime.store.StoreOwnership;
 import dev.switchboard.runtime.validate.FlowLoader;
 import java.io.PrintWriter;
@@ -127,8 +128,9 @@ final class RunCommand implements Callable<Integer> {
         DurableRuntime runtime;
         try {
             runtime = DurableRuntime.start(options, ConnectorCatalog.load(), secrets, store.dbUrl, history);
-        } catch (StoreOwnership.StoreInUseException | IllegalStateException e) {
-            // another runtime owns the store, the webhook port is taken, or the engine could not start:
+        } catch (StoreOwnership.StoreInUseException | IllegalStateException | Store.StoreException e) {
+            // another runtime owns the store, the store cannot be reached (its URL redacted), the webhook port is
+            // taken, or the engine could not start:
             // one line that says what to do, no stack trace
             err.println("✗ " + e.getMessage());
             err.flush();

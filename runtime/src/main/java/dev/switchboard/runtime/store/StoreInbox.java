@@ -41,6 +41,12 @@ import org.slf4j.LoggerFactory;
  * failed run counts as finished. Rows still in the table at start — after a crash, replays put
  * there by {@code dead-letters replay}, retries — are found by a poller: at-least-once.
  *
+ * <p>Claims: on H2 (one runtime per store, {@link StoreOwnership}) a row is claimed in memory and
+ * its "done" delete rides along with the writer's next group commit. On PostgreSQL several runtimes
+ * may share the inbox: a dispatcher claims a row by locking it ({@code FOR UPDATE SKIP LOCKED}) for
+ * as long as the event runs and deletes it in that transaction, and the poller sees only rows
+ * nobody has locked (decision 7).
+ *
  * <p>Dispatch is fair across flows ({@link FairDispatcher}): each flow runs at most its
  * concurrency of events at once, so a flow whose target is slow cannot take every thread.
  */
