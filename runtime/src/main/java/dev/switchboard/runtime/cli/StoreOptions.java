@@ -75,12 +75,13 @@ final class StoreOptions {
 
     /**
      * Flyway wraps the driver's error in a multi-line report; the deepest {@link SQLException} is
-     * the driver's own words on what is wrong (no such driver, a damaged file, a locked database).
+     * the driver's own words on what is wrong (no such driver, a damaged file, a locked database); an
+     * {@link IllegalArgumentException} says the URL is not one the store runs on.
      */
     private static String driverMessage(Store.StoreException e) {
         String message = e.getMessage();
         for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof SQLException && t.getMessage() != null) {
+            if ((t instanceof SQLException || t instanceof IllegalArgumentException) && t.getMessage() != null) {
                 message = t.getMessage();
             }
         }
