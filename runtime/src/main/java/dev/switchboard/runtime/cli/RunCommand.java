@@ -18,6 +18,7 @@ import dev.switchboard.runtime.secrets.SecretSources;
 import dev.switchboard.runtime.secrets.SecretVault;
 import dev.switchboard.runtime.store.DurableRuntime;
 import dev.switchboard.runtime.store.HistoryOptions;
+import dev.switchboard.runtime.store.Store;
 import dev.switchboard.runtime.store.StoreOwnership;
 import dev.switchboard.runtime.validate.FlowLoader;
 import java.io.PrintWriter;
@@ -168,8 +169,9 @@ final class RunCommand implements Callable<Integer> {
         DurableRuntime runtime;
         try {
             runtime = DurableRuntime.start(options, ConnectorCatalog.load(), secrets, store.dbUrl, history);
-        } catch (StoreOwnership.StoreInUseException | IllegalStateException e) {
-            // another runtime owns the store, the webhook port is taken, or the engine could not start:
+        } catch (StoreOwnership.StoreInUseException | IllegalStateException | Store.StoreException e) {
+            // another runtime owns the store, the store cannot be reached (its URL redacted), the webhook port is
+            // taken, or the engine could not start:
             // one line that says what to do, no stack trace
             err.println("✗ " + e.getMessage());
             err.flush();

@@ -26,16 +26,20 @@ final class StoreOptions {
     @Option(
             names = "--db",
             scope = ScopeType.INHERIT,
-            description = "JDBC URL of the store (default: an H2 file in the data folder).")
+            description = "JDBC URL of the store (default: an H2 file in the data folder); PostgreSQL:"
+                    + " jdbc:postgresql://HOST/DB?user=USER, the password in the environment variable "
+                    + Store.PASSWORD_VARIABLE + ".")
     String dbUrl;
 
     String url() {
         return dbUrl != null ? dbUrl : Store.defaultUrl(dataDir);
     }
 
-    /** Where the store is, for messages: "in /abs/data" or "at jdbc:…". */
+    /** Where the store is, for messages: "in /abs/data" or "at jdbc:…" (a password in the URL shown as ***). */
     String where() {
-        return dbUrl != null ? "at " + dbUrl : "in " + dataDir.toAbsolutePath().normalize();
+        return dbUrl != null
+                ? "at " + Store.redacted(dbUrl)
+                : "in " + dataDir.toAbsolutePath().normalize();
     }
 
     /** For {@code run}, which creates the folder: a file of that name is a mistake to report, not to trip over. */
@@ -71,12 +75,13 @@ final class StoreOptions {
 
     /**
      * Flyway wraps the driver's error in a multi-line report; the deepest {@link SQLException} is
-     * the driver's own words on what is wrong (no such driver, a damaged file, a locked database).
+     * the driver's own words on what is wrong (no such driver, a damaged file, a locked database); an
+     * {@link IllegalArgumentException} says the URL is not one the store runs on.
      */
     private static String driverMessage(Store.StoreException e) {
         String message = e.getMessage();
         for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof SQLException && t.getMessage() != null) {
+            if ((t instanceof SQLException || t instanceof IllegalArgumentException) && t.getMessage() != null) {
                 message = t.getMessage();
             }
         }

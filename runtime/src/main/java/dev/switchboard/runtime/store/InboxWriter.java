@@ -5,8 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,12 +127,13 @@ final class InboxWriter implements AutoCloseable {
         try {
             if (!batch.isEmpty()) {
                 Timestamp now = Timestamp.from(Instant.now());
-                try (PreparedStatement insert = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+                try (PreparedStatement insert =
+                        c.prepareStatement(INSERT, new String[] {store.dialect().seqColumn()})) {
                     for (Insert i : batch) {
                         insert.setString(1, i.event().id());
                         insert.setString(2, i.flowId());
                         insert.setString(3, i.nodeId());
-                        insert.setObject(4, null);
+                        insert.setNull(4, Types.BIGINT);
                         insert.setString(5, i.json());
                         insert.setTimestamp(6, now);
                         insert.setInt(7, i.attempt());

@@ -1,18 +1,22 @@
 package dev.switchboard.runtime.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * The runtime's database: an embedded H2 file by default, any JDBC URL otherwise. The schema is
- * created and migrated by Flyway ({@code db/migration}) when the store opens.
+ * The runtime's database: an embedded H2 file by default, or PostgreSQL
+ * ({@code jdbc:postgresql://host/db?user=…}, the password from {@value #PASSWORD_VARIABLE}). The
+ * schema is created and migrated by Flyway ({@code db/migration}, SQL both understand) when the
+ * store opens; what differs is in {@link SqlDialect}.
  *
- * <p>Connections come from H2's own small pool: every hot write goes through one writer thread
- * per concern (inbox, history), so a handful of connections is all the runtime ever holds, and
- * no pool library is needed for that.
+ * <p>Connections come from HikariCP. On H2 the pool is fixed (16 connections that live as long
+ * as the store): H2 closes an embedded database when its last connection closes, so the pool
+ * never lets the count drop to zero. On PostgreSQL each dispatcher holds a connection while it
+ * runs an event (its claim, see {@link StoreInbox}), so the pool is larger.
  */
 public final class Store implements AutoCloseable {
     static {
@@ -22,13 +26,38 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private final String url;
-    private final JdbcConnectionPool pool;
+    /** Where {@code run}, {@code runs} and {@code dead-letters} read a PostgreSQL password from (never from the URL shown). */
+    public static final String PASSWORD_VARIABLE = "SWITCHBOARD_DB_PASSWORD";
 
-    private Store(String url) {
+    private static final int H2_CONNECTIONS = 16;
+    /** 8 dispatchers each holding its claim and, inside the run, one more (dead letter, dedupe), plus the writers. */
+    private static final int POSTGRESQL_CONNECTIONS = 24;
+
+    private final String url;
+    private final SqlDialect dialect;
+    private final HikariDataSource pool;
+
+    private Store(String url, String password) {
         this.url = url;
-        this.pool = JdbcConnectionPool.create(url, "sa", "");
-        pool.setMaxConnections(16);
+        this.dialect = SqlDialect.of(url);
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("switchboard-store");
+        config.setJdbcUrl(url);
+        if (dialect == SqlDialect.H2) {
+            config.setUsername("sa");
+            config.setPassword("");
+            config.setMaximumPoolSize(H2_CONNECTIONS);
+            config.setMinimumIdle(H2_CONNECTIONS);
+            config.setMaxLifetime(0); // never retire a connection: the last one closing would close the database
+        } else {
+            if (password != null && !password.isEmpty()) {
+                config.setPassword(password);
+            }
+            config.setMaximumPoolSize(POSTGRESQL_CONNECTIONS);
+            config.setMinimumIdle(2);
+        }
+        config.setConnectionTimeout(30_000);
+        this.pool = new HikariDataSource(config);
     }
 
     /**
@@ -43,8 +72,23 @@ public final class Store implements AutoCloseable {
         return "jdbc:h2:retry:" + dataDir.toAbsolutePath().resolve("switchboard") + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
     }
 
+    /**
+     * Opens and migrates the store at {@code url}; a PostgreSQL password comes from the
+     * environment variable {@value #PASSWORD_VARIABLE} unless the URL has one.
+     */
     public static Store open(String url) {
-        Store store = new Store(url);
+        return open(url, System.getenv(PASSWORD_VARIABLE));
+    }
+
+    /** Opens and migrates the store at {@code url} with {@code password} (PostgreSQL; null: none or in the URL). */
+    public static Store open(String url, String password) {
+        Store store;
+        try {
+            store = new Store(url, password);
+        } catch (RuntimeException e) {
+            throw new StoreException(
+                    "Could not open the store at " + redacted(url) + ": " + redacted(e.getMessage()), e);
+        }
         try {
             Flyway.configure()
                     .dataSource(store.pool)
@@ -53,7 +97,8 @@ public final class Store implements AutoCloseable {
                     .migrate();
         } catch (RuntimeException e) {
             store.close();
-            throw new StoreException("Could not open or migrate the store at " + url + ": " + e.getMessage(), e);
+            throw new StoreException(
+                    "Could not open or migrate the store at " + redacted(url) + ": " + redacted(e.getMessage()), e);
         }
         return store;
     }
@@ -64,6 +109,15 @@ public final class Store implements AutoCloseable {
 
     public String url() {
         return url;
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    /** A JDBC URL for messages: any {@code password=} in it (PostgreSQL's, H2's) shown as {@code ***}. */
+    public static String redacted(String jdbcUrl) {
+        return jdbcUrl == null ? null : jdbcUrl.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***");
     }
 
     public Connection connection() throws SQLException {
@@ -89,7 +143,7 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.dispose();
+        pool.close();
     }
 
     @FunctionalInterface

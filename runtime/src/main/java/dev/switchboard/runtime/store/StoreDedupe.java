@@ -33,8 +33,7 @@ public final class StoreDedupe implements DedupeStore {
     @Override
     public void remember(String scope, String key, Duration window) {
         store.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "MERGE INTO dedupe_keys (scope, dkey, expires_at) KEY (scope, dkey) VALUES (?, ?, ?)")) {
+            try (PreparedStatement s = c.prepareStatement(store.dialect().rememberDedupeKey())) {
                 s.setString(1, scope);
                 s.setString(2, key);
                 s.setTimestamp(3, Timestamp.from(Instant.now().plus(window)));

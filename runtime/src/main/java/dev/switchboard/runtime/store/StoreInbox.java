@@ -41,6 +41,12 @@ import org.slf4j.LoggerFactory;
  * failed run counts as finished. Rows still in the table at start — after a crash, replays put
  * there by {@code dead-letters replay}, retries — are found by a poller: at-least-once.
  *
+ * <p>Claims: on H2 (one runtime per store, {@link StoreOwnership}) a row is claimed in memory and
+ * its "done" delete rides along with the writer's next group commit. On PostgreSQL several runtimes
+ * may share the inbox: a dispatcher claims a row by locking it ({@code FOR UPDATE SKIP LOCKED}) for
+ * as long as the event runs and deletes it in that transaction, and the poller sees only rows
+ * nobody has locked (decision 7).
+ *
  * <p>Dispatch is fair across flows ({@link FairDispatcher}): each flow runs at most its
  * concurrency of events at once, so a flow whose target is slow cannot take every thread.
  */
@@ -253,19 +259,75 @@ public final class StoreInbox implements Inbox, AutoCloseable {
             release(pending);
             return;
         }
+        if (store.dialect().sharedInbox()) {
+            dispatchClaimed(pending);
+            return;
+        }
         try {
-            run(pending);
+            if (run(pending)) {
+                writer.done(pending.seq());
+            }
         } catch (RuntimeException e) {
             keepForLater(pending, e);
         }
     }
 
-    private void run(Pending pending) {
+    /**
+     * A store several runtimes share (PostgreSQL): the row is claimed by locking it for as long as
+     * the event runs, and deleted in the same transaction. A row another runtime has locked is
+     * skipped (that one runs it); a row already gone was finished by someone. The lock ends with
+     * the transaction — at the commit, or when a runtime that dies loses its connection — so a
+     * crashed runtime's events are free for the others at once, and no two runtimes run one event
+     * at the same time, nor one again after another finished it.
+     */
+    private void dispatchClaimed(Pending pending) {
+        try (Connection c = store.connection()) {
+            c.setAutoCommit(false);
+            if (!claim(c, pending.seq())) {
+                c.rollback();
+                release(pending);
+                return;
+            }
+            boolean done;
+            try {
+                done = run(pending);
+            } catch (RuntimeException e) {
+                c.rollback();
+                keepForLater(pending, e);
+                return;
+            }
+            if (done) {
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM inbox WHERE seq = ?")) {
+                    delete.setLong(1, pending.seq());
+                    delete.executeUpdate();
+                }
+            }
+            c.commit();
+            if (done) {
+                deleted(pending.seq());
+            }
+        } catch (SQLException e) {
+            // the run (if it ran) is not marked done: the event runs again, at-least-once
+            keepForLater(pending, e);
+        }
+    }
+
+    private static boolean claim(Connection c, long seq) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT seq FROM inbox WHERE seq = ? FOR UPDATE SKIP LOCKED")) {
+            s.setLong(1, seq);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    /** Runs a claimed row; true when it is finished and its row is to be deleted. */
+    private boolean run(Pending pending) {
         Exchange result;
         if (pending.entersAtNode()) {
             if (!NodeEntry.exists(producer, pending.flowId(), pending.nodeId())) {
                 nodeGone(pending);
-                return;
+                return true;
             }
             result = NodeEntry.run(
                     producer,
@@ -282,10 +344,10 @@ public final class StoreInbox implements Inbox, AutoCloseable {
             result = producer.send(dispatchUri(pending.flowId(), pending.nodeId()), exchange);
         }
         if (result.getException() == null) {
-            writer.done(pending.seq());
-        } else {
-            keepForLater(pending, result.getException());
+            return true;
         }
+        keepForLater(pending, result.getException());
+        return false;
     }
 
     /** A run that could not finish (the store failed under it, say): the event stays, tried again after a pause. */
@@ -312,7 +374,6 @@ public final class StoreInbox implements Inbox, AutoCloseable {
                         pending.event(),
                         error,
                         Math.max(1, pending.attempt() - 1));
-        writer.done(pending.seq());
     }
 
     /**
@@ -375,14 +436,17 @@ public final class StoreInbox implements Inbox, AutoCloseable {
         if (stopping || producer == null || room < 16) {
             return;
         }
+        boolean shared = store.dialect().sharedInbox();
         try (Connection c = store.connection();
                 PreparedStatement s = c.prepareStatement(
                         "SELECT seq, node_id, replay_of, attempt, due_at, parent_run_id, event FROM inbox WHERE flow_id = ?"
                                 + " AND (seq <= ? OR replay_of IS NOT NULL OR due_at IS NOT NULL) AND (due_at IS NULL OR due_at <= ?)"
-                                + " ORDER BY seq FETCH FIRST ? ROWS ONLY");
+                                + " ORDER BY seq FETCH FIRST ? ROWS ONLY" + (shared ? " FOR UPDATE SKIP LOCKED" : ""));
                 PreparedStatement kept = c.prepareStatement("SELECT 1 FROM inbox WHERE seq = ?")) {
             s.setString(1, flowId);
-            s.setLong(2, watermark);
+            // shared: other runtimes' rows are above this one's watermark; rows another runtime runs are locked,
+            // skipped
+            s.setLong(2, shared ? Long.MAX_VALUE : watermark);
             s.setTimestamp(3, Timestamp.from(Instant.now()));
             s.setInt(4, claimed.size() + Math.min(room, 2000));
             try (ResultSet r = s.executeQuery()) {

@@ -176,12 +176,13 @@ class RunsCommandTest {
     void aJdbcUrlTheStoreCannotUseIsOneLine() {
         CliRun run = CliRun.of("runs", "--db", "jdbc:nope:somewhere");
 
-        // the store's pool is H2's, so the driver that answers is H2's
+        // the store runs on H2 or PostgreSQL: another URL is refused before any driver is asked
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.errLines())
                 .singleElement()
                 .asString()
-                .startsWith("error: Could not open the store at jdbc:nope:somewhere: URL format error");
+                .isEqualTo("error: Could not open the store at jdbc:nope:somewhere: The store runs on H2 (jdbc:h2:…)"
+                        + " or PostgreSQL (jdbc:postgresql://…), not jdbc:nope:somewhere");
         run.hasNoStackTrace();
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code switchboard …} in a JVM of its own, on this test's classpath, its output in a log file:
@@ -18,6 +19,12 @@ record CliProcess(Process process, Path log) {
 
     /** Starts {@code switchboard args…}; {@code jvmOptions} go before the class name. */
     static CliProcess start(Path log, List<String> jvmOptions, String... args) throws IOException {
+        return start(log, jvmOptions, Map.of(), args);
+    }
+
+    /** Starts {@code switchboard args…} with {@code environment} added to this JVM's. */
+    static CliProcess start(Path log, List<String> jvmOptions, Map<String, String> environment, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m",
@@ -26,10 +33,10 @@ record CliProcess(Process process, Path log) {
         command.addAll(
                 List.of("-cp", System.getProperty("java.class.path"), "dev.switchboard.runtime.cli.SwitchboardCli"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process =
+                builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new CliProcess(process, log);
     }
 

@@ -28,10 +28,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Runs the headless runtime as a separate JVM, sends a few thousand webhook events concurrently
@@ -45,7 +48,13 @@ import org.junit.jupiter.api.io.TempDir;
  * side effect and the commit of the key re-sends (see docs/delivery-guarantees.md).</li>
  * </ul>
  */
+@ParameterizedClass
+@EnumSource(TestStore.class)
 class CrashRecoveryTest {
+    /** The store this run of the class is on (the lifecycle methods take it as their argument). */
+    @Parameter
+    TestStore store;
+
     static final int EVENTS = 2000;
     static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -53,15 +62,24 @@ class CrashRecoveryTest {
             .build();
 
     @TempDir
+    static Path tempDir;
+
+    /** This store's folder in the temp folder: the runtime's data, its flows, logs and the sink's store. */
     static Path dir;
+    /** The runtime under test's store: null for H2 in {@code dir/data}. */
+    static String dbUrl;
 
     static TargetServer plainTarget;
     static DurableRuntime sink;
     static int port;
     static final List<Process> started = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void setUp() throws Exception {
+    @BeforeParameterizedClassInvocation
+    static void setUp(TestStore store) throws Exception {
+        dir = Files.createDirectories(tempDir.resolve(store.name()));
+        dbUrl = store.newUrl();
+        CaptureConnector.clear("crash-sink-raw");
+        CaptureConnector.clear("crash-sink-once");
         plainTarget = new TargetServer();
         sink = DurableRuntime.start(
                 new EngineOptions("127.0.0.1", 0, dir.resolve("sink-data"), Duration.ofSeconds(5)),
@@ -112,7 +130,7 @@ class CrashRecoveryTest {
                 """.formatted(sink.engine().httpBaseUrl() + "/hooks/sink"));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void tearDown() {
         started.forEach(Process::destroyForcibly); // only matters when the test failed half-way
         plainTarget.close();
@@ -122,19 +140,18 @@ class CrashRecoveryTest {
     }
 
     Process startRuntime(String name) throws IOException {
-        CliProcess runtime = CliProcess.start(
-                dir.resolve(name + ".log"),
-                List.of(),
+        List<String> args = new java.util.ArrayList<>(List.of(
                 "run",
                 dir.resolve("flows").toString(),
                 "--port",
                 String.valueOf(port),
-                "--data",
-                dir.resolve("data").toString(),
                 "--drain-timeout",
                 "5s",
                 "--admin-port",
-                "0");
+                "0"));
+        args.addAll(TestStore.childArgs(dir.resolve("data"), dbUrl));
+        CliProcess runtime = CliProcess.start(
+                dir.resolve(name + ".log"), List.of(), TestStore.environment(), args.toArray(String[]::new));
         started.add(runtime.process());
         return runtime.awaitOutput("Switchboard is running").process();
     }
@@ -179,15 +196,9 @@ class CrashRecoveryTest {
             java.io.StringWriter out = new java.io.StringWriter();
             picocli.CommandLine cli = dev.switchboard.runtime.cli.SwitchboardCli.commandLine();
             cli.setOut(new java.io.PrintWriter(out));
-            assertThat(cli.execute(
-                            "runs",
-                            "--flow",
-                            "once",
-                            "--limit",
-                            "3",
-                            "--data",
-                            dir.resolve("data").toString()))
-                    .isZero();
+            List<String> runs = new java.util.ArrayList<>(List.of("runs", "--flow", "once", "--limit", "3"));
+            runs.addAll(TestStore.args(dir.resolve("data"), dbUrl));
+            assertThat(cli.execute(runs.toArray(String[]::new))).isZero();
             assertThat(out.toString().lines().skip(1)).hasSize(3).allMatch(line -> line.contains(" once "));
             System.out.printf(
                     "crash test timings (s): start %.1f, load to kill %.1f, senders done %.1f, restart %.1f, recovered %.1f%n",

@@ -30,13 +30,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import picocli.CommandLine;
 
+@ParameterizedClass
+@EnumSource(TestStore.class)
 class DurableRuntimeTest {
+    /** The store this run of the class is on (the lifecycle methods take it as their argument). */
+    @Parameter
+    TestStore store;
+
     static final String SECRET = "s3cr3t-t0ken-9f8e7d";
     static final HttpClient HTTP =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -44,24 +53,38 @@ class DurableRuntimeTest {
     @TempDir
     static Path dataDir;
 
+    static final List<String> SINKS = List.of(
+            "durable-accept",
+            "durable-branch-errors",
+            "durable-billing",
+            "durable-secretive",
+            "durable-dedupe",
+            "durable-inject",
+            "durable-inject-tick");
+
     static DurableRuntime runtime;
     static TargetServer target;
+    static Path storeDir;
+    static String dbUrl;
 
-    @BeforeAll
-    static void start() throws Exception {
+    @BeforeParameterizedClassInvocation
+    static void start(TestStore store) throws Exception {
         // the first event through a fresh JVM loads a lot of classes; on a busy CI machine that took > 10 s
         Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
+        SINKS.forEach(CaptureConnector::clear);
         target = new TargetServer();
-        EngineOptions options = new EngineOptions("127.0.0.1", 0, dataDir, Duration.ofSeconds(5));
+        storeDir = dataDir.resolve(store.name());
+        dbUrl = store.newUrl();
+        EngineOptions options = new EngineOptions("127.0.0.1", 0, storeDir, Duration.ofSeconds(5));
         runtime = DurableRuntime.start(
                 options,
                 ConnectorCatalog.load(),
                 SecretResolver.of(Map.of("API_TOKEN", SECRET)),
-                null,
+                dbUrl,
                 HistoryOptions.defaults());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         Awaitility.reset();
         runtime.close();
@@ -92,8 +115,7 @@ class DurableRuntimeTest {
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(out));
         List<String> all = new ArrayList<>(List.of(args));
-        all.add("--data");
-        all.add(dataDir.toString());
+        all.addAll(TestStore.args(storeDir, dbUrl));
         int code = cli.execute(all.toArray(String[]::new));
         assertThat(code).as("exit code of %s: %s", all, out).isZero();
         return out.toString();
