@@ -17,8 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,9 +93,48 @@ final class RunCommand implements Callable<Integer> {
                     + "MQTT 1883; messages under <data>/broker). Off by default.")
     boolean broker;
 
+    @Option(
+            names = OptionDefaults.CONFIG_OPTION,
+            paramLabel = "FILE",
+            description = "A properties file with option values (port=8080, drain-timeout=30s …; keys are the "
+                    + "option names without '--'). The command line wins over the environment "
+                    + "(SWITCHBOARD_PORT …), the environment over this file.")
+    Path configFile;
+
+    @Option(
+            names = "--log-format",
+            defaultValue = "text",
+            description = "text, or json: one JSON object per line on stdout, run's own lines included "
+                    + "(default: ${DEFAULT-VALUE}).")
+    LogSetup.Format logFormat;
+
+    @Option(
+            names = "--log-level",
+            description = "error, warn, info, debug or trace (default: info; the libraries log warnings only).")
+    LogSetup.LogLevel logLevel;
+
+    @Option(
+            names = "--event-log",
+            defaultValue = "on",
+            description = "on: one line per event handled (status, flow, trigger, event, duration); off: none "
+                    + "(default: ${DEFAULT-VALUE}).")
+    OnOff eventLog;
+
+    enum OnOff {
+        on,
+        off
+    }
+
+    /**
+     * The admin server's address, printed in the banner; null while there is no admin server. Whoever
+     * starts one sets it before the banner is printed.
+     */
+    String adminUrl;
+
     @Override
     public Integer call() throws Exception {
         RunPreflight.check(store, secretsFile);
+        LogSetup.apply(logFormat, logLevel);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         FlowLoader.Loaded loaded = FlowLoader.load(paths, ConnectorCatalog.load());
@@ -138,12 +180,10 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         Engine engine = runtime.engine();
-        engine.addRunListener(run -> {
-            synchronized (out) {
-                out.println(engine.secretMask().mask(format(run)));
-                out.flush();
-            }
-        });
+        RunLines lines = new RunLines(logFormat, out);
+        if (eventLog == OnOff.on) {
+            engine.addRunListener(run -> lines.print(engine.secretMask().mask(format(run))));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {
             synchronized (
@@ -180,15 +220,41 @@ final class RunCommand implements Callable<Integer> {
                 }
                 return 1;
             }
-            out.println("▶ " + flow.id() + " — " + flow.displayName());
+            lines.print("▶ " + flow.id() + " — " + flow.displayName());
         }
         if (!engine.isClosing()) {
-            out.println("Switchboard is running " + loaded.flows().size() + " flow(s); webhooks at "
-                    + engine.httpBaseUrl() + ". Press Ctrl-C to stop.");
-            out.flush();
+            RunBanner banner = new RunBanner(
+                    SwitchboardVersion.get(),
+                    loaded.flows().stream().map(Flow::id).toList(),
+                    engine.httpBaseUrl(),
+                    store.dbUrl != null
+                            ? RunBanner.withoutPassword(store.dbUrl)
+                            : store.dataDir
+                                    .toAbsolutePath()
+                                    .normalize()
+                                    .resolve(StoreOptions.STORE_FILE)
+                                    .toString(),
+                    Optional.ofNullable(adminUrl));
+            banner.lines().forEach(lines::print);
         }
         stopped.await();
         return 0;
+    }
+
+    /** run's own lines: on stdout as they are, or with --log-format json as INFO records of {@link LogSetup#RUN_LOGGER}. */
+    private record RunLines(LogSetup.Format format, PrintWriter out) {
+        private static final Logger LOG = LoggerFactory.getLogger(LogSetup.RUN_LOGGER);
+
+        void print(String line) {
+            if (format == LogSetup.Format.json) {
+                LOG.info(line);
+                return;
+            }
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        }
     }
 
     static String format(RunRecord run) {
