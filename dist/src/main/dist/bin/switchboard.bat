@@ -18,7 +18,7 @@ for /f "tokens=3" %%v in ('"%JAVA_EXE%" -version 2^>^&1 ^| findstr /i "version"'
 for /f "delims=.-+_ " %%m in ("%JAVA_VERSION%") do set "JAVA_MAJOR=%%m"
 if "%JAVA_MAJOR%"=="1" goto tooOld
 if %JAVA_MAJOR% LSS 17 goto tooOld
-"%JAVA_EXE%" %JAVA_OPTS% -cp "%SB_HOME%\lib\*" dev.switchboard.runtime.cli.SwitchboardCli %*
+"%JAVA_EXE%" -Dfile.encoding=UTF-8 %JAVA_OPTS% -cp "%SB_HOME%\lib\*" dev.switchboard.runtime.cli.SwitchboardCli %*
 exit /b %ERRORLEVEL%
 
 :tooOld

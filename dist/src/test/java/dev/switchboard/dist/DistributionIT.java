@@ -79,7 +79,7 @@ class DistributionIT {
                 });
         assertThat(output(log))
                 .contains("Switchboard " + version)
-                .contains("hello-webhook")
+                .contains("▶ hello-webhook")
                 .contains("http://127.0.0.1:" + port)
                 .contains(data.toAbsolutePath().toString());
 

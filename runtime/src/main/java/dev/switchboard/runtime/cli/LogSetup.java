@@ -56,6 +56,13 @@ final class LogSetup {
                     console.stop();
                     JsonEncoder encoder = new JsonEncoder();
                     encoder.setContext(context);
+                    // the message as read ("webhooks on http://127.0.0.1:8787"), not its pattern and arguments
+                    encoder.setWithFormattedMessage(true);
+                    encoder.setWithMessage(false);
+                    encoder.setWithArguments(false);
+                    encoder.setWithContext(false);
+                    encoder.setWithSequenceNumber(false);
+                    encoder.setWithNanoseconds(false);
                     encoder.start();
                     console.setEncoder(encoder);
                     console.setTarget("System.out");

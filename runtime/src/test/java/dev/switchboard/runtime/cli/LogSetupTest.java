@@ -43,7 +43,7 @@ class LogSetupTest {
             LogSetup.apply(context, LogSetup.Format.json, LogSetup.LogLevel.warn);
             Logger log = context.getLogger(LogSetup.RUN_LOGGER);
             log.info("not shown at warn");
-            log.warn("say \"hi\"\nthen more");
+            log.warn("say {}\nthen more", "\"hi\"");
             log.error("second");
         } finally {
             System.setOut(original);
@@ -54,8 +54,11 @@ class LogSetupTest {
         JsonNode first = new ObjectMapper().readTree(lines.get(0));
         assertThat(first.get("level").asText()).isEqualTo("WARN");
         assertThat(first.get("loggerName").asText()).isEqualTo(LogSetup.RUN_LOGGER);
-        assertThat(first.get("message").asText()).isEqualTo("say \"hi\"\nthen more");
-        assertThat(new ObjectMapper().readTree(lines.get(1)).get("message").asText())
+        assertThat(first.get("formattedMessage").asText()).isEqualTo("say \"hi\"\nthen more");
+        assertThat(new ObjectMapper()
+                        .readTree(lines.get(1))
+                        .get("formattedMessage")
+                        .asText())
                 .isEqualTo("second");
     }
 }
