@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Copies what is written to {@code System.err} (where slf4j-simple logs) while it is open, so a
+ * Copies what is written to {@code System.err} (where the console appender of logback-test.xml logs) while it is open, so a
  * test can say which lines were logged at ERROR. Everything still reaches the real stream.
  */
 public final class ErrorLogCapture implements AutoCloseable {

@@ -19,7 +19,6 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 public final class DevBroker implements AutoCloseable {
     public static final String DEAD_LETTERS = "DLQ";
     public static final String EXPIRED = "ExpiryQueue";
-    private static final String AUDIT_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.apache.activemq.audit";
 
     private final EmbeddedActiveMQ server;
     private final Map<String, Integer> ports;
@@ -136,11 +135,8 @@ public final class DevBroker implements AutoCloseable {
                             .setAutoCreateExpiryResources(true)
                             .setMaxDeliveryAttempts(maxDeliveryAttempts)
                             .setRedeliveryDelay(redeliveryDelay.toMillis()));
-            // Artemis logs every connection and session at INFO through its audit loggers; a dev
-            // broker's console should show flows, not that (a user's own setting still wins)
-            if (System.getProperty(AUDIT_LOG_LEVEL) == null) {
-                System.setProperty(AUDIT_LOG_LEVEL, "warn");
-            }
+            // Artemis logs every connection and session at INFO through its audit loggers; logback.xml
+            // keeps org.apache.activemq at WARN so a dev broker's console shows flows, not that
             EmbeddedActiveMQ server = new EmbeddedActiveMQ();
             server.setConfiguration(config);
             server.start();

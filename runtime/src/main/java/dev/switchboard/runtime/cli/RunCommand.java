@@ -28,8 +28,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -122,9 +125,42 @@ final class RunCommand implements Callable<Integer> {
                     + "(mode 0600) on the first start and re-used.")
     String adminToken;
 
+    @Option(
+            names = OptionDefaults.CONFIG_OPTION,
+            paramLabel = "FILE",
+            description = "A properties file with option values (port=8080, drain-timeout=30s …; keys are the "
+                    + "option names without '--'). The command line wins over the environment "
+                    + "(SWITCHBOARD_PORT …), the environment over this file.")
+    Path configFile;
+
+    @Option(
+            names = "--log-format",
+            defaultValue = "text",
+            description = "text, or json: one JSON object per line on stdout, run's own lines included "
+                    + "(default: ${DEFAULT-VALUE}).")
+    LogSetup.Format logFormat;
+
+    @Option(
+            names = "--log-level",
+            description = "error, warn, info, debug or trace (default: info; the libraries log warnings only).")
+    LogSetup.LogLevel logLevel;
+
+    @Option(
+            names = "--event-log",
+            defaultValue = "on",
+            description = "on: one line per event handled (status, flow, trigger, event, duration); off: none "
+                    + "(default: ${DEFAULT-VALUE}).")
+    OnOff eventLog;
+
+    enum OnOff {
+        on,
+        off
+    }
+
     @Override
     public Integer call() throws Exception {
         RunPreflight.check(store, secretsFile);
+        LogSetup.apply(logFormat, logLevel);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         FlowLoader.Loaded given = FlowLoader.load(paths, ConnectorCatalog.load());
@@ -186,6 +222,7 @@ final class RunCommand implements Callable<Integer> {
         FlowDeployments deployments = new FlowDeployments(engine, deployedFolder);
         FlowCounters counters = new FlowCounters();
         engine.addRunListener(counters);
+        RunLines lines = new RunLines(logFormat, out);
         AdminServer admin;
         try {
             AdminToken token = AdminToken.resolve(adminToken, store.dataDir);
@@ -199,7 +236,7 @@ final class RunCommand implements Callable<Integer> {
                     .start();
             if (token.generated()) {
                 // printed once, on stdout only: the file keeps it for later starts
-                out.println("Admin API token (saved in " + token.file() + "): " + token.value());
+                lines.print("Admin API token (saved in " + token.file() + "): " + token.value());
             }
         } catch (IllegalStateException | java.io.IOException e) {
             err.println("✗ " + e.getMessage());
@@ -210,12 +247,9 @@ final class RunCommand implements Callable<Integer> {
             }
             return 1;
         }
-        engine.addRunListener(run -> {
-            synchronized (out) {
-                out.println(engine.secretMask().mask(format(run)));
-                out.flush();
-            }
-        });
+        if (eventLog == OnOff.on) {
+            engine.addRunListener(run -> lines.print(engine.secretMask().mask(format(run))));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {
             synchronized (
@@ -254,12 +288,22 @@ final class RunCommand implements Callable<Integer> {
                 }
                 return 1;
             }
-            out.println("▶ " + flow.id() + " — " + flow.displayName());
+            lines.print("▶ " + flow.id() + " — " + flow.displayName());
         }
         if (!engine.isClosing()) {
-            out.println("Switchboard is running " + flows.size() + " flow(s); webhooks at " + engine.httpBaseUrl()
-                    + ", admin API at " + admin.baseUrl() + ". Press Ctrl-C to stop.");
-            out.flush();
+            RunBanner banner = new RunBanner(
+                    SwitchboardVersion.get(),
+                    flows.stream().map(Flow::id).toList(),
+                    engine.httpBaseUrl(),
+                    store.dbUrl != null
+                            ? Store.redacted(store.dbUrl)
+                            : store.dataDir
+                                    .toAbsolutePath()
+                                    .normalize()
+                                    .resolve(StoreOptions.STORE_FILE)
+                                    .toString(),
+                    Optional.of(admin.baseUrl()));
+            banner.lines().forEach(lines::print);
         }
         stopped.await();
         return 0;
@@ -280,6 +324,22 @@ final class RunCommand implements Callable<Integer> {
             byId.put(f.id(), f);
         }
         return List.copyOf(byId.values());
+    }
+
+    /** run's own lines: on stdout as they are, or with --log-format json as INFO records of {@link LogSetup#RUN_LOGGER}. */
+    private record RunLines(LogSetup.Format format, PrintWriter out) {
+        private static final Logger LOG = LoggerFactory.getLogger(LogSetup.RUN_LOGGER);
+
+        void print(String line) {
+            if (format == LogSetup.Format.json) {
+                LOG.info(line);
+                return;
+            }
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        }
     }
 
     static String format(RunRecord run) {

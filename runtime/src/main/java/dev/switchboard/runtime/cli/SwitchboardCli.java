@@ -1,7 +1,11 @@
 package dev.switchboard.runtime.cli;
 
+import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 
 /**
@@ -15,7 +19,7 @@ import picocli.CommandLine.ScopeType;
         name = "switchboard",
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
-        version = "Switchboard 0.1.0",
+        versionProvider = SwitchboardVersion.class,
         description = "Runs, checks and inspects Switchboard flows.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE},
@@ -44,10 +48,35 @@ public final class SwitchboardCli {
 
     /** @param stackTraces print the stack trace behind an unexpected error (tests set this instead of the variable) */
     static CommandLine commandLine(boolean stackTraces) {
+        return commandLine(stackTraces, System.getenv());
+    }
+
+    /** @param environment where {@code SWITCHBOARD_*} option values come from (tests give their own) */
+    static CommandLine commandLine(boolean stackTraces, Map<String, String> environment) {
         CommandLine cli = new CommandLine(new SwitchboardCli());
         CliErrors errors = new CliErrors(stackTraces);
         cli.setParameterExceptionHandler(errors);
         cli.setExecutionExceptionHandler(errors);
+        CommandLine run = cli.getSubcommands().get("run");
+        OptionDefaults defaults = new OptionDefaults(run.getCommandSpec(), environment);
+        run.setDefaultValueProvider(defaults);
+        cli.setExecutionStrategy(parsed -> {
+            ParseResult sub = parsed.subcommand();
+            if (sub != null && sub.commandSpec() == run.getCommandSpec() && !sub.isUsageHelpRequested()) {
+                Path config = ((RunCommand) run.getCommand()).configFile;
+                if (config != null) {
+                    // defaults are applied before the arguments are read, so the file named by
+                    // --config is loaded now and the command line read again on top of it
+                    try {
+                        defaults.load(config);
+                    } catch (IllegalArgumentException e) {
+                        throw new ParameterException(run, e.getMessage(), e);
+                    }
+                    parsed = cli.parseArgs(parsed.originalArgs().toArray(String[]::new));
+                }
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cli;
     }
 }

@@ -117,7 +117,10 @@ public final class Store implements AutoCloseable {
 
     /** A JDBC URL for messages: any {@code password=} in it (PostgreSQL's, H2's) shown as {@code ***}. */
     public static String redacted(String jdbcUrl) {
-        return jdbcUrl == null ? null : jdbcUrl.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***");
+        return jdbcUrl == null
+                ? null
+                : jdbcUrl.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***")
+                        .replaceAll("//([^:/@]+):[^@/]*@", "//$1:***@");
     }
 
     public Connection connection() throws SQLException {

@@ -60,9 +60,10 @@ class CliHelpTest {
 
     @Test
     void versionWorksOnTheTopCommandAndOnSubcommands() {
-        assertThat(CliRun.of("--version").out()).isEqualTo("Switchboard 0.1.0" + System.lineSeparator());
+        assertThat(CliRun.of("--version").out())
+                .isEqualTo("Switchboard " + SwitchboardVersion.get() + System.lineSeparator());
         CliRun sub = CliRun.of("runs", "--version");
         assertThat(sub.exit()).isZero();
-        assertThat(sub.out()).isEqualTo("Switchboard 0.1.0" + System.lineSeparator());
+        assertThat(sub.out()).isEqualTo("Switchboard " + SwitchboardVersion.get() + System.lineSeparator());
     }
 }

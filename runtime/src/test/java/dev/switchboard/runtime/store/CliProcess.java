@@ -25,10 +25,8 @@ record CliProcess(Process process, Path log) {
     /** Starts {@code switchboard args…} with {@code environment} added to this JVM's. */
     static CliProcess start(Path log, List<String> jvmOptions, Map<String, String> environment, String... args)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m"));
         command.addAll(jvmOptions);
         command.addAll(
                 List.of("-cp", System.getProperty("java.class.path"), "dev.switchboard.runtime.cli.SwitchboardCli"));

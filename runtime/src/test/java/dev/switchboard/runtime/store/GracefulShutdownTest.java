@@ -102,7 +102,7 @@ class GracefulShutdownTest {
     static CliProcess launch(String name, String flows, String data, int webhookPort) throws IOException {
         CliProcess runtime = CliProcess.start(
                 dir.resolve(name + ".log"),
-                List.of("-Dorg.slf4j.simpleLogger.log.dev.switchboard.runtime.engine.Engine=info"),
+                List.of("-Dswitchboard.test.engineLog=INFO"),
                 "run",
                 dir.resolve(flows).toString(),
                 "--port",

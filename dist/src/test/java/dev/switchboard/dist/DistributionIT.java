@@ -1,0 +1,127 @@
+package dev.switchboard.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The archive {@code package} built, as an operator gets it: unpacked into an empty folder and run
+ * through {@code bin/switchboard} with nothing but a plain {@code java} on the PATH — no Maven, no
+ * source tree, no JAVA_HOME. The hello-webhook sample takes a real HTTP request, greets it into
+ * {@code <data>/out/hello.jsonl}, and the runtime stops on SIGTERM with exit code 0.
+ */
+class DistributionIT {
+    @TempDir
+    Path dir;
+
+    private Process runtime;
+
+    @AfterEach
+    void stop() {
+        if (runtime != null) {
+            runtime.destroyForcibly();
+        }
+    }
+
+    @Test
+    void unpackedArchiveRunsTheHelloSampleAndStopsOnSigterm() throws Exception {
+        Path archive = Path.of(System.getProperty("switchboard.dist.archive"));
+        String version = System.getProperty("switchboard.dist.version");
+        assertThat(archive).exists();
+        Path home = unpack(archive, version);
+        assertThat(home.resolve("lib")).isDirectoryContaining("glob:**switchboard-runtime-*.jar");
+        assertThat(home.resolve("lib")).isDirectoryNotContaining("glob:**javafx*");
+        assertThat(home.resolve("README.md")).exists();
+        assertThat(home.resolve("bin/switchboard.bat")).exists();
+
+        int port = freePort();
+        Path data = dir.resolve("data");
+        Path log = dir.resolve("switchboard.log");
+        ProcessBuilder builder = new ProcessBuilder(
+                        home.resolve("bin/switchboard").toString(),
+                        "run",
+                        "samples/hello-webhook.flow.json",
+                        "--port",
+                        String.valueOf(port),
+                        "--data",
+                        data.toString())
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // what an operator's shell has: a PATH with java on it, nothing from this build
+        Map<String, String> env = builder.environment();
+        env.clear();
+        env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
+        env.put("JAVA_OPTS", "-Xmx256m");
+        runtime = builder.start();
+
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    assertThat(runtime.isAlive())
+                            .as("the runtime ended early:%n%s", output(log))
+                            .isTrue();
+                    return output(log).contains("Press Ctrl-C to stop");
+                });
+        assertThat(output(log))
+                .contains("Switchboard " + version)
+                .contains("▶ hello-webhook")
+                .contains("http://127.0.0.1:" + port)
+                .contains(data.toAbsolutePath().toString());
+
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hooks/hello"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Ada\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isBetween(200, 299);
+
+        Path written = data.resolve("out/hello.jsonl");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Files.exists(written) && Files.readString(written).contains("Hello, Ada!"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> output(log).contains("flow=hello-webhook trigger=hook"));
+
+        runtime.destroy(); // SIGTERM
+        assertThat(runtime.waitFor(60, TimeUnit.SECONDS))
+                .as("stopped within a minute:%n%s", output(log))
+                .isTrue();
+        assertThat(runtime.exitValue()).as(output(log)).isZero();
+    }
+
+    private Path unpack(Path archive, String version) throws IOException, InterruptedException {
+        Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", dir.toString())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(tar.getInputStream().readAllBytes());
+        assertThat(tar.waitFor()).as("tar: %s", out).isZero();
+        Path home = dir.resolve("switchboard-" + version);
+        assertThat(home.resolve("bin/switchboard")).isExecutable();
+        return home;
+    }
+
+    private static String output(Path log) throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
