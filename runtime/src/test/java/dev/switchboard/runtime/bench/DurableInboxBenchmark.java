@@ -11,6 +11,7 @@ import dev.switchboard.runtime.engine.EngineOptions;
 import dev.switchboard.runtime.engine.Inbox;
 import dev.switchboard.runtime.engine.RunTracker;
 import dev.switchboard.runtime.engine.compile.Services;
+import dev.switchboard.runtime.metrics.RuntimeMetrics;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.FlowFormat;
 import dev.switchboard.runtime.model.Node;
@@ -49,7 +50,8 @@ import org.apache.camel.model.RouteDefinition;
  * Durable vs in-memory inbox: concurrent webhook POSTs (real HTTP on loopback) into a push
  * trigger → counting action. Variants: in-memory inbox (same dispatcher threads, no store),
  * durable inbox with group commit (the default), durable inbox committing each event alone, and
- * the default durable inbox without run history (to tell the inbox's cost from history's).
+ * the default durable inbox without run history (to tell the inbox's cost from history's), and
+ * the default durable inbox with {@link RuntimeMetrics} bound (what metrics cost per event).
  * Reports accepted/s (202s) and completed/s, median of rounds, and ratios to in-memory.
  * Not a test: {@code java -cp <test classpath> dev.switchboard.runtime.bench.DurableInboxBenchmark [events] [rounds] [clients]}.
  */
@@ -61,7 +63,11 @@ public final class DurableInboxBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         String[] variants = {
-            "in-memory", "durable (group commit)", "durable (commit per event)", "durable, no run history"
+            "in-memory",
+            "durable (group commit)",
+            "durable (commit per event)",
+            "durable, no run history",
+            "durable + metrics bound"
         };
         double[][] accepted = new double[variants.length][rounds];
         double[][] completed = new double[variants.length][rounds];
@@ -103,7 +109,7 @@ public final class DurableInboxBenchmark {
         Store store = variant == 0 ? null : Store.openDefault(dir);
         Inbox inbox = variant == 0
                 ? new ExecutorInbox(8)
-                : new StoreInbox(store, 8, Duration.ofMillis(500), variant == 1 ? 1000 : 1);
+                : new StoreInbox(store, 8, Duration.ofMillis(500), variant == 1 || variant == 4 ? 1000 : 1);
         Engine engine = new Engine(
                 options,
                 catalog,
@@ -118,6 +124,7 @@ public final class DurableInboxBenchmark {
             engine.addRunListener(history);
         }
         engine.start();
+        RuntimeMetrics metrics = variant == 4 ? RuntimeMetrics.bind(engine, store, Duration.ofSeconds(5)) : null;
         try {
             engine.deploy(new Flow(
                     FlowFormat.CURRENT,
@@ -157,11 +164,17 @@ public final class DurableInboxBenchmark {
                 Thread.sleep(1);
             }
             long completedAt = System.nanoTime();
+            if (metrics != null && !metrics.scrapeText().contains("switchboard_node_events_in_total")) {
+                throw new IllegalStateException("the metrics variant scraped no node counters");
+            }
             if (ok.get() != events) {
                 throw new IllegalStateException("only " + ok.get() + " of " + events + " accepted");
             }
             return new double[] {events / ((acceptedAt - start) / 1e9), events / ((completedAt - start) / 1e9)};
         } finally {
+            if (metrics != null) {
+                metrics.close();
+            }
             engine.close();
             if (history != null) {
                 history.close();

@@ -12,6 +12,7 @@ import dev.switchboard.connector.support.Json;
 import dev.switchboard.connector.testkit.InjectConnector;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.EngineOptions;
+import dev.switchboard.runtime.metrics.RuntimeMetrics;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.FlowFormat;
 import dev.switchboard.runtime.model.Node;
@@ -52,6 +53,10 @@ public final class FlowThroughputBenchmark {
                 EngineOptions.defaults().withHttpPort(0).withDataDir(Files.createTempDirectory("switchboard-bench"));
         try (Engine engine =
                 new Engine(options, new ConnectorCatalog(connectors), SecretResolver.of(Map.of())).start()) {
+            // -Dbench.metrics=true: the same with RuntimeMetrics bound (Camel's route policy and its run listener)
+            RuntimeMetrics metrics = Boolean.getBoolean("bench.metrics")
+                    ? RuntimeMetrics.bind(engine, null, RuntimeMetrics.DEFAULT_STORE_SAMPLE_INTERVAL)
+                    : null;
             engine.deploy(compiledFlow());
             engine.camel().addRoutes(handWrittenRoute());
             try (ProducerTemplate producer = engine.camel().createProducerTemplate()) {
@@ -86,6 +91,7 @@ public final class FlowThroughputBenchmark {
                         "events reaching the action: compiled %d, hand-written %d%n",
                         COMPILED_COUNT.sum(),
                         HAND_COUNT.sum());
+                System.out.printf(Locale.ROOT, "metrics bound: %b%n", metrics != null);
             }
         }
     }
