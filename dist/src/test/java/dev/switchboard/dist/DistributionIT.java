@@ -49,6 +49,7 @@ class DistributionIT {
         assertThat(home.resolve("bin/switchboard.bat")).exists();
 
         int port = freePort();
+        int adminPort = freePort();
         Path data = dir.resolve("data");
         Path log = dir.resolve("switchboard.log");
         ProcessBuilder builder = new ProcessBuilder(
@@ -58,7 +59,9 @@ class DistributionIT {
                         "--port",
                         String.valueOf(port),
                         "--data",
-                        data.toString())
+                        data.toString(),
+                        "--admin-port",
+                        String.valueOf(adminPort))
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -97,11 +100,57 @@ class DistributionIT {
                 .until(() -> Files.exists(written) && Files.readString(written).contains("Hello, Ada!"));
         await().atMost(Duration.ofSeconds(10)).until(() -> output(log).contains("flow=hello-webhook trigger=hook"));
 
+        // the admin port: probes without a token, metrics and deploys with the one the first start wrote
+        String admin = "http://127.0.0.1:" + adminPort;
+        String token = Files.readString(data.resolve("admin.token")).strip();
+        assertThat(get(http, admin + "/health/ready", null).statusCode()).isEqualTo(200);
+        assertThat(get(http, admin + "/metrics", null).statusCode()).isEqualTo(401);
+        Path flow = dir.resolve("pong.flow.json");
+        Files.writeString(flow, """
+                {"format": "switchboard/flow@1", "id": "pong", "nodes": [
+                  {"id": "hook", "type": "webhook", "config": {"path": "/hooks/pong"}},
+                  {"id": "say", "type": "log", "config": {"message": "pong {{data.n}}"}}
+                ], "wires": [{"from": "hook", "to": "say"}]}
+                """);
+        Process deploy = new ProcessBuilder(
+                        home.resolve("bin/switchboard").toString(),
+                        "deploy",
+                        flow.toString(),
+                        "--to",
+                        admin,
+                        "--token",
+                        token)
+                .redirectErrorStream(true)
+                .start();
+        String deployed = new String(deploy.getInputStream().readAllBytes());
+        assertThat(deploy.waitFor()).as(deployed).isZero();
+        assertThat(deployed).contains("pong deployed");
+        assertThat(http.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hooks/pong"))
+                                        .POST(HttpRequest.BodyPublishers.ofString("{\"n\": 1}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(get(http, admin + "/metrics", token).body())
+                                .contains("switchboard_runs_total{flow=\"hello-webhook\",status=\"success\"} 1.0")
+                                .contains("switchboard_runs_total{flow=\"pong\",status=\"success\"} 1.0"));
+
         runtime.destroy(); // SIGTERM
         assertThat(runtime.waitFor(60, TimeUnit.SECONDS))
                 .as("stopped within a minute:%n%s", output(log))
                 .isTrue();
         assertThat(runtime.exitValue()).as(output(log)).isZero();
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private Path unpack(Path archive, String version) throws IOException, InterruptedException {

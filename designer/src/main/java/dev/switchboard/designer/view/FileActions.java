@@ -100,6 +100,10 @@ final class FileActions {
         });
     }
 
+    void deploy() {
+        DeployDialog.open(window.get(), vm.deploy());
+    }
+
     /** The unsaved-changes guard: true when it is fine to throw the current document away. */
     boolean mayDiscard() {
         if (!vm.isDirty()) {

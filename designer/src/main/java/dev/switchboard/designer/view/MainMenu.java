@@ -49,7 +49,8 @@ final class MainMenu {
                 new SeparatorMenuItem(),
                 item("Save", Feather.SAVE, shortcut(KeyCode.S), files::save),
                 item("Save as…", null, shortcut(KeyCode.S, KeyCombination.SHIFT_DOWN), files::saveAs),
-                item("Export…", Feather.PACKAGE, shortcut(KeyCode.E), files::export));
+                item("Export…", Feather.PACKAGE, shortcut(KeyCode.E), files::export),
+                item("Deploy to runtime…", Feather.UPLOAD_CLOUD, null, files::deploy));
         file.setId("menu-file");
         vm.files().recent().addListener((ListChangeListener<Path>) c -> renderRecent());
         renderRecent();

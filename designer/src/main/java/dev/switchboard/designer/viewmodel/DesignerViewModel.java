@@ -66,6 +66,7 @@ public final class DesignerViewModel implements FlowHolder {
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final DocumentFiles files;
     private final RunViewModel run;
+    private final DeployViewModel deploy;
     private final javafx.beans.property.ReadOnlyLongWrapper documentVersion =
             new javafx.beans.property.ReadOnlyLongWrapper();
     private long savedRevision;
@@ -85,6 +86,8 @@ public final class DesignerViewModel implements FlowHolder {
         this.inspector = new InspectorViewModel(this);
         this.files = new DocumentFiles(this);
         this.run = new RunViewModel(this, runEnvironment);
+        this.deploy =
+                new DeployViewModel(this, () -> parentOf(files.fileProperty().get()), runEnvironment);
         jobs.setListener(this::historyChanged);
         flow.addListener((obs, old, now) -> {
             selection.retain(now.nodes().stream().map(Node::id).toList(), now.wires());
@@ -143,6 +146,14 @@ public final class DesignerViewModel implements FlowHolder {
 
     public RunViewModel run() {
         return run;
+    }
+
+    public DeployViewModel deploy() {
+        return deploy;
+    }
+
+    private static java.nio.file.Path parentOf(java.nio.file.Path file) {
+        return file == null ? null : file.toAbsolutePath().getParent();
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {

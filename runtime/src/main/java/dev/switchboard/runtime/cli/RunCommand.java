@@ -2,6 +2,8 @@ package dev.switchboard.runtime.cli;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.runtime.admin.AdminApi;
+import dev.switchboard.runtime.admin.AdminEndpoint;
+import dev.switchboard.runtime.admin.AdminResponse;
 import dev.switchboard.runtime.admin.AdminServer;
 import dev.switchboard.runtime.admin.AdminToken;
 import dev.switchboard.runtime.admin.FlowCounters;
@@ -11,6 +13,9 @@ import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.EngineOptions;
 import dev.switchboard.runtime.engine.RunRecord;
 import dev.switchboard.runtime.engine.compile.FlowCompileException;
+import dev.switchboard.runtime.metrics.EndpointAnswer;
+import dev.switchboard.runtime.metrics.HealthChecks;
+import dev.switchboard.runtime.metrics.RuntimeMetrics;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.secrets.OwnerOnly;
 import dev.switchboard.runtime.secrets.SecretResolver;
@@ -220,6 +225,16 @@ final class RunCommand implements Callable<Integer> {
         OwnerOnly.restrictFiles(store.dataDir, "switchboard.");
         Engine engine = runtime.engine();
         FlowDeployments deployments = new FlowDeployments(engine, deployedFolder);
+        // before any flow deploys: Camel's per-route meters attach to routes created after this
+        RuntimeMetrics metrics = RuntimeMetrics.bind(runtime);
+        // ready means every flow that should run does: a flow stopped through the admin API should not
+        HealthChecks health = new HealthChecks(
+                engine,
+                runtime.store(),
+                () -> deployments.list().stream()
+                        .filter(known -> known.status() == FlowDeployments.Status.RUNNING)
+                        .map(known -> known.flow().id())
+                        .toList());
         FlowCounters counters = new FlowCounters();
         engine.addRunListener(counters);
         RunLines lines = new RunLines(logFormat, out);
@@ -231,7 +246,10 @@ final class RunCommand implements Callable<Integer> {
                             adminPort,
                             new AdminApi(deployments, runtime, counters),
                             token,
-                            List.of(),
+                            List.of(
+                                    AdminEndpoint.open("/health/live", () -> answer(health.live())),
+                                    AdminEndpoint.open("/health/ready", () -> answer(health.ready())),
+                                    AdminEndpoint.authenticated("/metrics", () -> answer(metrics.scrape()))),
                             AdminServer.DEFAULT_MAX_BODY_BYTES)
                     .start();
             if (token.generated()) {
@@ -242,6 +260,7 @@ final class RunCommand implements Callable<Integer> {
             err.println("✗ " + e.getMessage());
             err.flush();
             runtime.close();
+            metrics.close();
             if (devBroker != null) {
                 devBroker.close();
             }
@@ -257,6 +276,7 @@ final class RunCommand implements Callable<Integer> {
                 if (stopped.getCount() > 0) {
                     admin.close();
                     runtime.close();
+                    metrics.close();
                     if (devBroker != null) {
                         devBroker.close();
                     }
@@ -281,11 +301,7 @@ final class RunCommand implements Callable<Integer> {
             } catch (FlowCompileException e) {
                 err.println("✗ " + flow.id() + ": " + e.getMessage());
                 err.flush();
-                admin.close();
-                runtime.close();
-                if (devBroker != null) {
-                    devBroker.close();
-                }
+                stop.run();
                 return 1;
             }
             lines.print("▶ " + flow.id() + " — " + flow.displayName());
@@ -340,6 +356,10 @@ final class RunCommand implements Callable<Integer> {
                 out.flush();
             }
         }
+    }
+
+    private static AdminResponse answer(EndpointAnswer answer) {
+        return AdminResponse.text(answer.status(), answer.contentType(), answer.body());
     }
 
     static String format(RunRecord run) {
