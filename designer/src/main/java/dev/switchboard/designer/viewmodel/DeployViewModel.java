@@ -1,5 +1,6 @@
 package dev.switchboard.designer.viewmodel;
 
+import dev.switchboard.connector.support.Causes;
 import dev.switchboard.designer.edit.FlowHolder;
 import dev.switchboard.designer.model.DeployTargets;
 import dev.switchboard.runtime.admin.AdminClient;
@@ -125,8 +126,8 @@ public final class DeployViewModel {
             } catch (Exception e) {
                 ok = false;
                 lines = List.of();
-                message = "Cannot reach the admin API at " + address + ": "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                message = "Cannot reach the admin API at " + address + " (" + Causes.rootMessage(e)
+                        + "): is 'switchboard run' running there, with this admin port?";
             }
             boolean taken = ok;
             String shown = message;

@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -195,15 +194,20 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandFailure(e.getMessage(), e);
         }
         EngineOptions options = new EngineOptions(host, port, store.dataDir, drainTimeout);
-        DevBroker devBroker;
+        // from here on a signal stops whatever has started, even halfway through starting
+        RunResources resources = new RunResources();
+        ShutdownSignals.onTerminate(err, resources::close);
+        // when the JVM exits some other way (System.exit elsewhere), still stop as well as H2 lets us
+        Runtime.getRuntime().addShutdownHook(new Thread(resources::close, "switchboard-exit"));
         try {
-            devBroker = broker
+            DevBroker devBroker = broker
                     ? BrokerCommand.start("127.0.0.1", 61616, 5672, 1883, store.dataDir.resolve("broker"), out)
                     : null;
+            if (devBroker != null && !resources.keep(devBroker)) {
+                return stoppedWhileStarting(resources);
+            }
         } catch (IllegalStateException e) {
-            err.println("✗ " + e.getMessage());
-            err.flush();
-            return 1;
+            return failedToStart(err, e.getMessage(), resources);
         }
         HistoryOptions history =
                 HistoryOptions.defaults().withMaxSnapshotChars(snapshotSize).withRetention(keepRunsFor, keepRuns);
@@ -212,14 +216,11 @@ final class RunCommand implements Callable<Integer> {
             runtime = DurableRuntime.start(options, ConnectorCatalog.load(), secrets, store.dbUrl, history);
         } catch (StoreOwnership.StoreInUseException | IllegalStateException | Store.StoreException e) {
             // another runtime owns the store, the store cannot be reached (its URL redacted), the webhook port is
-            // taken, or the engine could not start:
-            // one line that says what to do, no stack trace
-            err.println("✗ " + e.getMessage());
-            err.flush();
-            if (devBroker != null) {
-                devBroker.close();
-            }
-            return 1;
+            // taken, or the engine could not start: one line that says what to do, no stack trace
+            return failedToStart(err, e.getMessage(), resources);
+        }
+        if (!resources.keep(runtime)) {
+            return stoppedWhileStarting(resources);
         }
         // H2 creates its files with the umask: run history and dead letters are for the owner only
         OwnerOnly.restrictFiles(store.dataDir, "switchboard.");
@@ -227,6 +228,9 @@ final class RunCommand implements Callable<Integer> {
         FlowDeployments deployments = new FlowDeployments(engine, deployedFolder);
         // before any flow deploys: Camel's per-route meters attach to routes created after this
         RuntimeMetrics metrics = RuntimeMetrics.bind(runtime);
+        if (!resources.keep(metrics)) {
+            return stoppedWhileStarting(resources);
+        }
         // ready means every flow that should run does: a flow stopped through the admin API should not
         HealthChecks health = new HealthChecks(
                 engine,
@@ -257,39 +261,17 @@ final class RunCommand implements Callable<Integer> {
                 lines.print("Admin API token (saved in " + token.file() + "): " + token.value());
             }
         } catch (IllegalStateException | java.io.IOException e) {
-            err.println("✗ " + e.getMessage());
-            err.flush();
-            runtime.close();
-            metrics.close();
-            if (devBroker != null) {
-                devBroker.close();
-            }
-            return 1;
+            return failedToStart(err, e.getMessage(), resources);
+        }
+        if (!resources.keep(admin)) {
+            return stoppedWhileStarting(resources);
         }
         if (eventLog == OnOff.on) {
             engine.addRunListener(run -> lines.print(engine.secretMask().mask(format(run))));
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runnable stop = () -> {
-            synchronized (
-                    stopped) { // the signal's thread and the exit hook: whoever comes second waits, then finds it done
-                if (stopped.getCount() > 0) {
-                    admin.close();
-                    runtime.close();
-                    metrics.close();
-                    if (devBroker != null) {
-                        devBroker.close();
-                    }
-                    stopped.countDown();
-                }
-            }
-        };
-        ShutdownSignals.onTerminate(err, stop);
-        // when the JVM exits some other way (System.exit elsewhere), still stop as well as H2 lets us
-        Runtime.getRuntime().addShutdownHook(new Thread(stop, "switchboard-exit"));
         for (Flow flow : flows) {
-            if (engine.isClosing()) {
-                break; // stopped while starting: the shutdown hook closes what started
+            if (resources.stopRequested() || engine.isClosing()) {
+                break; // stopped while starting: the signal's thread closes what started
             }
             try {
                 deployments.deployAtStart(flow);
@@ -299,14 +281,11 @@ final class RunCommand implements Callable<Integer> {
                 }
                 throw e;
             } catch (FlowCompileException e) {
-                err.println("✗ " + flow.id() + ": " + e.getMessage());
-                err.flush();
-                stop.run();
-                return 1;
+                return failedToStart(err, flow.id() + ": " + e.getMessage(), resources);
             }
             lines.print("▶ " + flow.id() + " — " + flow.displayName());
         }
-        if (!engine.isClosing()) {
+        if (!resources.stopRequested() && !engine.isClosing()) {
             RunBanner banner = new RunBanner(
                     SwitchboardVersion.get(),
                     flows.stream().map(Flow::id).toList(),
@@ -321,8 +300,22 @@ final class RunCommand implements Callable<Integer> {
                     Optional.of(admin.baseUrl()));
             banner.lines().forEach(lines::print);
         }
-        stopped.await();
+        resources.awaitClosed();
         return 0;
+    }
+
+    /** A start cut short by a signal: what started is being closed; exit 0 once it is. */
+    private static int stoppedWhileStarting(RunResources resources) {
+        resources.awaitClosed();
+        return 0;
+    }
+
+    /** One line that says what went wrong, what started is closed, exit 1. */
+    private static int failedToStart(PrintWriter err, String message, RunResources resources) {
+        err.println("✗ " + message);
+        err.flush();
+        resources.close();
+        return 1;
     }
 
     /**
