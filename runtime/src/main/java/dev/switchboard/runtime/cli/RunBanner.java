@@ -13,7 +13,10 @@ record RunBanner(String version, List<String> flows, String webhooks, String sto
     List<String> lines() {
         List<String> lines = new ArrayList<>();
         lines.add("Switchboard " + version);
-        lines.add("  flows:    " + flows.size() + " (" + String.join(", ", flows) + ")");
+        lines.add("  flows:    "
+                + (flows.isEmpty()
+                        ? "none yet: deploy with 'switchboard deploy' or the designer's File ▸ Deploy to runtime…"
+                        : flows.size() + " (" + String.join(", ", flows) + ")"));
         lines.add("  webhooks: " + webhooks);
         lines.add("  store:    " + store);
         lines.add("  admin:    " + admin.orElse("off"));

@@ -50,8 +50,12 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Flow files (*.flow.json) or folders holding them.")
-    List<Path> paths;
+    @Parameters(
+            arity = "0..*",
+            paramLabel = "PATH",
+            description = "Flow files (*.flow.json) or folders holding them. None: only the flows deployed through the"
+                    + " admin API (kept in <data>/flows), possibly none yet.")
+    List<Path> paths = List.of();
 
     @Option(
             names = "--port",
@@ -167,7 +171,9 @@ final class RunCommand implements Callable<Integer> {
         LogSetup.apply(logFormat, logLevel);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        FlowLoader.Loaded given = FlowLoader.load(paths, ConnectorCatalog.load());
+        FlowLoader.Loaded given = paths.isEmpty()
+                ? new FlowLoader.Loaded(List.of(), List.of(), List.of())
+                : FlowLoader.load(paths, ConnectorCatalog.load());
         Path deployedFolder = store.dataDir.resolve(FlowDeployments.FOLDER);
         FlowLoader.Loaded persisted = Files.isDirectory(deployedFolder)
                 ? FlowLoader.load(List.of(deployedFolder), ConnectorCatalog.load())
@@ -181,7 +187,8 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         List<Flow> flows = startingFlows(given.flows(), persisted.flows(), deployedFolder, out);
-        if (flows.isEmpty()) {
+        if (flows.isEmpty() && !paths.isEmpty()) {
+            // paths that hold no flow are a mistake (a typo); no paths at all means: wait for deploys
             err.println("No flows found in " + paths + " (flow files end in .flow.json)");
             err.flush();
             return 1;

@@ -28,6 +28,13 @@ class RunBannerTest {
     }
 
     @Test
+    void aRuntimeWithoutFlowsSaysHowToDeployOne() {
+        assertThat(new RunBanner("1", List.of(), "w", "s", Optional.of("http://127.0.0.1:8788")).lines())
+                .contains(
+                        "  flows:    none yet: deploy with 'switchboard deploy' or the designer's File ▸ Deploy to runtime…");
+    }
+
+    @Test
     void aJdbcUrlIsShownWithoutItsPasswordEitherWay() {
         assertThat(Store.redacted("jdbc:h2:tcp://db/x;USER=sa;PASSWORD=secret;MODE=PostgreSQL"))
                 .isEqualTo("jdbc:h2:tcp://db/x;USER=sa;PASSWORD=***;MODE=PostgreSQL");
