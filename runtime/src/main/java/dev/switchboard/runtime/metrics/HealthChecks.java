@@ -112,9 +112,6 @@ public final class HealthChecks {
                 problems.add("flow '" + expected + "' is not deployed");
             }
         }
-        if (deployedIds.isEmpty() && problems.isEmpty()) {
-            problems.add("no flow is deployed");
-        }
         for (Route route : engine.camel().getRoutes()) {
             String flow = route.getGroup();
             if (flow == null || !deployedIds.contains(flow)) {

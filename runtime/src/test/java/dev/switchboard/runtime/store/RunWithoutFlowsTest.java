@@ -76,6 +76,14 @@ class RunWithoutFlowsTest {
         int adminPort = freePort();
         CliProcess first = start("first", adminPort);
         assertThat(first.output()).contains("flows:    none yet").contains("Switchboard is running 0 flow(s)");
+        assertThat(HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/health/ready"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .as("waiting for deploys is a ready state")
+                .isEqualTo(200);
 
         AdminClient.Answer answer =
                 new AdminClient(URI.create("http://127.0.0.1:" + adminPort), TOKEN).deploy("pong", """
