@@ -75,6 +75,10 @@ final class OAuth2Tokens {
         final OAuth2Credentials credentials;
         final ReentrantLock fetching = new ReentrantLock();
         volatile Cached token;
+        /** Fetches finished, and how the last one failed (null: it did not): waiters share a failure too. */
+        volatile long fetches;
+
+        RuntimeException failure;
         int users; // changed only inside entries.compute
 
         Entry(OAuth2Credentials credentials) {
@@ -86,13 +90,26 @@ final class OAuth2Tokens {
             if (t != null && clock.instant().isBefore(t.renewAt())) {
                 return t.value();
             }
+            long seen = fetches;
             fetching.lock();
             try {
                 t = token;
                 if (t != null && clock.instant().isBefore(t.renewAt())) {
                     return t.value(); // another thread fetched it while this one waited
                 }
-                OAuth2TokenEndpoint.Token fresh = source.fetch(credentials);
+                if (fetches != seen && failure != null) {
+                    throw failure; // the fetch this thread waited for failed: no second request for it
+                }
+                OAuth2TokenEndpoint.Token fresh;
+                try {
+                    fresh = source.fetch(credentials);
+                    failure = null;
+                } catch (RuntimeException e) {
+                    failure = e;
+                    throw e;
+                } finally {
+                    fetches++;
+                }
                 Duration lifetime = fresh.lifetime();
                 Duration early = lifetime.dividedBy(10).compareTo(EARLY) < 0 ? lifetime.dividedBy(10) : EARLY;
                 token = new Cached(fresh.value(), clock.instant().plus(lifetime).minus(early));

@@ -181,6 +181,40 @@ class OAuth2TokensTest {
     }
 
     @Test
+    void concurrentRequestsShareAFailedFetchToo() throws Exception {
+        server.stubFor(post(urlEqualTo("/token"))
+                .willReturn(aResponse().withStatus(503).withBody("down").withFixedDelay(300)));
+        OAuth2Tokens.Lease lease = tokens.lease(credentials(true));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return lease.send(caller, api()).statusCode();
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> r : results) {
+                assertThat(catchThrowableOfType(r::get, java.util.concurrent.ExecutionException.class)
+                                .getCause())
+                        .isInstanceOf(HttpRequestFailedException.class)
+                        .hasMessageEndingWith("answered 503: down");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(tokenRequests()).isEqualTo(1);
+
+        tokenEndpointAnswers("t", 60);
+        assertThat(lease.send(caller, api()).statusCode())
+                .as("a later request asks again")
+                .isEqualTo(200);
+        assertThat(tokenRequests()).isEqualTo(2);
+    }
+
+    @Test
     void aRejectedTokenIsReplacedOnceAndTheRequestSentOnceMore() {
         tokenEndpointAnswers("old", 600);
         OAuth2Tokens.Lease lease = tokens.lease(credentials(true));
