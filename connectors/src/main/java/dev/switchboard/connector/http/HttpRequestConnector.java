@@ -12,6 +12,7 @@ import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.RetryPolicy;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.Template;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class HttpRequestConnector implements Connector {
                             .build(),
                     PropertySpec.builder("auth", PropertyType.ENUM)
                             .title("Authentication")
-                            .options("none", "bearer", "basic", "api-key")
+                            .options("none", "bearer", "basic", "api-key", "oauth2")
                             .defaultValue("none")
                             .build(),
                     PropertySpec.builder("token", PropertyType.SECRET)
@@ -98,6 +99,43 @@ public final class HttpRequestConnector implements Connector {
                             .required()
                             .visibleWhen("auth=api-key")
                             .placeholder("{{secret:API_KEY}}")
+                            .build(),
+                    PropertySpec.builder("tokenUrl", PropertyType.STRING)
+                            .title("Token URL")
+                            .required()
+                            .visibleWhen("auth=oauth2")
+                            .placeholder("https://auth.example.com/oauth/token")
+                            .description("The OAuth2 token endpoint (client credentials grant)")
+                            .build(),
+                    PropertySpec.builder("clientId", PropertyType.STRING)
+                            .title("Client ID")
+                            .required()
+                            .visibleWhen("auth=oauth2")
+                            .acceptsSecrets()
+                            .build(),
+                    PropertySpec.builder("clientSecret", PropertyType.SECRET)
+                            .title("Client secret")
+                            .required()
+                            .visibleWhen("auth=oauth2")
+                            .placeholder("{{secret:OAUTH_CLIENT_SECRET}}")
+                            .build(),
+                    PropertySpec.builder("scope", PropertyType.STRING)
+                            .title("Scope")
+                            .visibleWhen("auth=oauth2")
+                            .description("Space-separated scopes to ask for; empty: the client's default")
+                            .build(),
+                    PropertySpec.builder("audience", PropertyType.STRING)
+                            .title("Audience")
+                            .visibleWhen("auth=oauth2")
+                            .description("Sent as audience when set (Auth0 and others ask for it)")
+                            .build(),
+                    PropertySpec.builder("clientAuth", PropertyType.ENUM)
+                            .title("Client authentication")
+                            .visibleWhen("auth=oauth2")
+                            .options("basic", "body")
+                            .defaultValue("basic")
+                            .description("basic: HTTP Basic (the OAuth2 default); body: client_id and "
+                                    + "client_secret in the form")
                             .build(),
                     PropertySpec.builder("idempotencyKey", PropertyType.BOOLEAN)
                             .title("Send Idempotency-Key")
@@ -162,6 +200,12 @@ public final class HttpRequestConnector implements Connector {
             problems.add(new ConfigProblem(
                     "/apiKeyHeader", "'" + config.string("apiKeyHeader", "") + "' is not an HTTP header name"));
         }
+        String tokenUrl = config.string("tokenUrl", "").trim();
+        if (config.string("auth", "none").equals("oauth2")
+                && !tokenUrl.isEmpty()
+                && !tokenUrl.toLowerCase(Locale.ROOT).matches("https?://[^\\s]+")) {
+            problems.add(new ConfigProblem("/tokenUrl", "'" + tokenUrl + "' must start with http:// or https://"));
+        }
         Duration timeout = config.duration("timeout", Duration.ofSeconds(30));
         if (timeout.isZero() || timeout.isNegative()) {
             problems.add(new ConfigProblem("/timeout", "timeout must be longer than zero"));
@@ -205,10 +249,19 @@ public final class HttpRequestConnector implements Connector {
         RequestTemplate template = new RequestTemplate(config);
         HttpCaller caller = new HttpCaller();
         boolean keepOriginal = config.string("output", "response").equals("original");
+        OAuth2Tokens.Lease oauth2 = null;
+        if (config.string("auth", "none").equals("oauth2")) {
+            // the engine's token cache, shared by nodes with the same credentials; released with the route
+            oauth2 = OAuth2Tokens.of(node.camel()).lease(OAuth2Credentials.from(config));
+            node.onStop(oauth2);
+        }
+        OAuth2Tokens.Lease tokens = oauth2;
         node.emit(
                 node.route().process(exchange -> {
                     Event event = exchange.getIn().getBody(Event.class);
-                    HttpResponse<byte[]> response = caller.send(template.render(event));
+                    HttpRequest request = template.render(event);
+                    HttpResponse<byte[]> response =
+                            tokens == null ? caller.send(request) : tokens.send(caller, request);
                     if (!keepOriginal) {
                         exchange.getIn().setBody(event.withData(HttpResponses.toData(response)));
                     }

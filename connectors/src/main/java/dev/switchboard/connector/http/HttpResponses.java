@@ -52,6 +52,30 @@ final class HttpResponses {
         return TextNode.valueOf(new String(bytes, charset(contentType)));
     }
 
+    /**
+     * The top-level strings and numbers of a JSON object, as text (an OAuth2 token endpoint's
+     * answer); empty when the body is not a JSON object.
+     */
+    static Map<String, String> jsonFields(byte[] bytes) {
+        Map<String, String> fields = new TreeMap<>();
+        if (bytes == null || bytes.length == 0) {
+            return fields;
+        }
+        try {
+            JsonNode node = Json.MAPPER.readTree(bytes);
+            if (node != null && node.isObject()) {
+                node.fields().forEachRemaining(f -> {
+                    if (f.getValue().isValueNode() && !f.getValue().isNull()) {
+                        fields.put(f.getKey(), f.getValue().asText());
+                    }
+                });
+            }
+        } catch (IOException e) {
+            // not JSON: no fields
+        }
+        return fields;
+    }
+
     private static Charset charset(String contentType) {
         for (String param : contentType.split(";")) {
             String p = param.trim();

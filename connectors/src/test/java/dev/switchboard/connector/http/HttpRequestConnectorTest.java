@@ -21,8 +21,11 @@ class HttpRequestConnectorTest {
         assertThat(connector.spec().properties())
                 .filteredOn(p -> p.secret())
                 .extracting(p -> p.name())
-                .containsExactly("token", "password", "apiKey");
-        assertThat(connector.spec().help()).contains("Retry-After").contains("Idempotency-Key");
+                .containsExactly("token", "password", "apiKey", "clientSecret");
+        assertThat(connector.spec().help())
+                .contains("Retry-After")
+                .contains("Idempotency-Key")
+                .contains("OAuth2");
         assertThat(Json.parse(connector.spec().sampleEvent()).path("status").asInt())
                 .isEqualTo(201);
     }
@@ -60,5 +63,25 @@ class HttpRequestConnectorTest {
                         NodeConfig.of("url", "https://x", "headers", Map.of("X-Trace", "{{data.x | nope}}"))))
                 .extracting(ConfigProblem::pointer)
                 .containsExactly("/headers/X-Trace");
+    }
+
+    @Test
+    void anOAuth2TokenUrlMustBeHttp() {
+        assertThat(connector.validate(NodeConfig.of(
+                        "url",
+                        "https://api.example.com/x",
+                        "auth",
+                        "oauth2",
+                        "tokenUrl",
+                        "https://auth.example.com/oauth/token",
+                        "clientId",
+                        "c",
+                        "clientSecret",
+                        "s")))
+                .isEmpty();
+        assertThat(connector.validate(NodeConfig.of(
+                        "url", "https://api.example.com/x", "auth", "oauth2", "tokenUrl", "auth.example.com/token")))
+                .extracting(ConfigProblem::pointer)
+                .containsExactly("/tokenUrl");
     }
 }
