@@ -98,7 +98,7 @@ public final class GitHubCommentConnector implements Connector {
                                     + ApiCalls.segment(repo.render(event).trim()) + "/issues/" + issue + "/comments",
                             comment);
                     ObjectNode result = Json.NODES.objectNode();
-                    result.put("number", Long.parseLong(issue));
+                    result.set("number", Json.parse(issue));
                     result.set("commentId", answer.path("id"));
                     result.put("url", answer.path("html_url").asText(""));
                     exchange.getIn().setBody(ApiCalls.withResult(event, "github", result));
