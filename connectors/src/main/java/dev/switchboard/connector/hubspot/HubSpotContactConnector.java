@@ -148,8 +148,11 @@ public final class HubSpotContactConnector implements Connector {
                 // 207 Multi-Status: the batch ran, our one input failed
                 JsonNode first = errors.path(0);
                 String message = what + " answered " + status + ": " + message(first, response);
-                int itemStatus = first.path("status").asInt(0);
-                if (HttpRequestFailedException.isRetryable(itemStatus)) {
+                // an error's status is "error", or an HTTP status as a number for some batch errors
+                JsonNode itemStatus = first.path("status");
+                if (itemStatus.canConvertToInt()
+                        && itemStatus.isNumber()
+                        && HttpRequestFailedException.isRetryable(itemStatus.asInt())) {
                     throw HttpRequestFailedException.retryLater(message, status, null);
                 }
                 throw HttpRequestFailedException.withoutRetry(message, status);
