@@ -78,7 +78,7 @@ final class GitHubApi {
     /** POSTs {@code body} to {@code path} (segments already encoded) and returns GitHub's answer. */
     JsonNode post(String path, ObjectNode body) {
         HttpResponse<byte[]> response = caller.exchange(ApiCalls.jsonRequest(base + path, token)
-                .header("Accept", "application/vnd.github+json")
+                .setHeader("Accept", "application/vnd.github+json")
                 .header("X-GitHub-Api-Version", API_VERSION)
                 .header("Content-Type", "application/json")
                 .POST(ApiCalls.json(body))

@@ -382,6 +382,11 @@ class SaasActionsTest {
                         + "\"tracking\": \"T-1\"}");
 
         assertThat(runsUntilSettled("gh-ok")).extracting(RunRecord::status).containsExactly(RunStatus.SUCCESS);
+        assertThat(github.findAll(postRequestedFor(urlEqualTo("/repos/octo-org/shop/issues")))
+                        .get(0)
+                        .header("Accept")
+                        .values())
+                .containsExactly("application/vnd.github+json");
         assertThat(CaptureConnector.events("gh-ok").get(0).data().path("github"))
                 .isEqualTo(Json.parse("{\"number\": 1347, \"commentId\": 11, "
                         + "\"url\": \"https://github.com/octo-org/shop/issues/1347#issuecomment-11\"}"));
