@@ -471,7 +471,8 @@ class SaasActionsTest {
 
     @Test
     void githubRateLimitExhaustedWaitsUntilTheReset() throws Exception {
-        long reset = Instant.now().plusSeconds(1).getEpochSecond();
+        // a few seconds ahead: the deploy below takes time, and a reset already past means "retry now"
+        long reset = Instant.now().plusSeconds(3).getEpochSecond();
         github.stubFor(githubPost("/repos/octo-org/busy/issues")
                 .inScenario("gh-busy")
                 .whenScenarioStateIs(STARTED)
