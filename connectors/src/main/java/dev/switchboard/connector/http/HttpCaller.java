@@ -14,9 +14,9 @@ import java.util.Optional;
  * waits without holding a thread); a failure says whether a retry can help and, for 429 and 503,
  * how long the server asked to wait ({@code Retry-After}).
  */
-final class HttpCaller {
+public final class HttpCaller {
     /** A server asking for a longer pause than this is given up on; the event can be replayed later. */
-    static final Duration MAX_WAIT = Duration.ofHours(1);
+    public static final Duration MAX_WAIT = Duration.ofHours(1);
 
     private static final int EXCERPT = 300;
 
@@ -29,7 +29,7 @@ final class HttpCaller {
 
     private final HttpClient client;
 
-    HttpCaller() {
+    public HttpCaller() {
         this(SHARED);
     }
 
@@ -37,11 +37,15 @@ final class HttpCaller {
         this.client = client;
     }
 
-    HttpResponse<byte[]> send(HttpRequest request) {
+    /**
+     * Sends {@code request} once and returns the response whatever its status; for connectors that
+     * read an API's own error shapes (the SaaS actions). Throws a retryable
+     * {@link HttpRequestFailedException} (status 0) when no response came.
+     */
+    public HttpResponse<byte[]> exchange(HttpRequest request) {
         String what = request.method() + " " + request.uri();
-        HttpResponse<byte[]> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new HttpRequestFailedException(
                     what + " failed: " + e.getClass().getSimpleName()
@@ -53,6 +57,11 @@ final class HttpCaller {
             Thread.currentThread().interrupt();
             throw new HttpRequestFailedException(what + " was interrupted", 0, null, e);
         }
+    }
+
+    HttpResponse<byte[]> send(HttpRequest request) {
+        String what = request.method() + " " + request.uri();
+        HttpResponse<byte[]> response = exchange(request);
         int status = response.statusCode();
         if (status < 400) {
             return response;
@@ -63,21 +72,15 @@ final class HttpCaller {
         }
         Optional<Duration> asked =
                 RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), Instant.now());
-        if (asked.isPresent() && asked.get().compareTo(MAX_WAIT) > 0) {
-            // not worth holding the event for: give up now, it stays replayable as a dead letter
-            throw HttpRequestFailedException.withoutRetry(
-                    failed + " and asked to retry after " + asked.get().toSeconds() + " s, longer than the "
-                            + MAX_WAIT.toMinutes() + " minute limit",
-                    status);
-        }
-        return fail(failed, status, asked.orElse(null));
+        throw HttpRequestFailedException.retryLater(failed, status, asked.orElse(null));
     }
 
     private static HttpResponse<byte[]> fail(String message, int status, Duration retryAfter) {
         throw new HttpRequestFailedException(message, status, retryAfter, null);
     }
 
-    static String excerpt(byte[] body) {
+    /** {@code ": "} and the start of {@code body} on one line, or nothing for an empty body. */
+    public static String excerpt(byte[] body) {
         if (body == null || body.length == 0) {
             return "";
         }

@@ -27,8 +27,23 @@ public final class HttpRequestFailedException extends RuntimeException implement
     }
 
     /** A failure no retry can fix, whatever its status says. */
-    static HttpRequestFailedException withoutRetry(String message, int status) {
+    public static HttpRequestFailedException withoutRetry(String message, int status) {
         return new HttpRequestFailedException(message, status, false, null, null);
+    }
+
+    /**
+     * A failure another try can fix, not sooner than {@code retryAfter} when the server said so
+     * (null: the retry policy's backoff). A server asking for more than {@link HttpCaller#MAX_WAIT}
+     * is given up on at once: the event is not worth holding, it stays replayable as a dead letter.
+     */
+    public static HttpRequestFailedException retryLater(String message, int status, Duration retryAfter) {
+        if (retryAfter != null && retryAfter.compareTo(HttpCaller.MAX_WAIT) > 0) {
+            return withoutRetry(
+                    message + " and asked to retry after " + retryAfter.toSeconds() + " s, longer than the "
+                            + HttpCaller.MAX_WAIT.toMinutes() + " minute limit",
+                    status);
+        }
+        return new HttpRequestFailedException(message, status, true, retryAfter, null);
     }
 
     /** The HTTP status received, or 0 when no response came (connection error, timeout). */
@@ -50,7 +65,7 @@ public final class HttpRequestFailedException extends RuntimeException implement
      * No answer, a timeout, too many requests or a server error: worth another try. Not 501 and 505:
      * a server that does not implement the method or the HTTP version will not later.
      */
-    static boolean isRetryable(int status) {
+    public static boolean isRetryable(int status) {
         return status == 0 || status == 408 || status == 429 || status >= 500 && status != 501 && status != 505;
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The {@code {"status", "headers", "body"}} data an {@code http.request} node hands on. */
-final class HttpResponses {
+public final class HttpResponses {
     private HttpResponses() {}
 
     static ObjectNode toData(HttpResponse<byte[]> response) {
@@ -34,7 +34,8 @@ final class HttpResponses {
         return data;
     }
 
-    static JsonNode body(byte[] bytes, String contentType) {
+    /** The body parsed as JSON when the content type says JSON, else as text; null for no body. */
+    public static JsonNode body(byte[] bytes, String contentType) {
         if (bytes == null || bytes.length == 0) {
             return NullNode.getInstance();
         }

@@ -8,10 +8,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Reads a {@code Retry-After} header: delay-seconds or an HTTP-date (RFC 9110 §10.2.3). */
-final class RetryAfter {
+public final class RetryAfter {
     private RetryAfter() {}
 
-    static Optional<Duration> parse(String value, Instant now) {
+    public static Optional<Duration> parse(String value, Instant now) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }

@@ -27,7 +27,7 @@ class BuiltInConnectorsConformanceTest extends ConnectorConformance {
     void theBuiltInsAreTheRegisteredConnectorsOfTheConnectorsModule() {
         assertThat(connectors())
                 .extracting(c -> c.spec().id())
-                .hasSize(25)
+                .hasSize(29)
                 .contains(
                         "webhook", "schedule", "filter", "switch", "map", "dedupe", "http.request", "log", "file.write")
                 .doesNotContain("test.inject", "test.capture");
