@@ -27,9 +27,21 @@ class BuiltInConnectorsConformanceTest extends ConnectorConformance {
     void theBuiltInsAreTheRegisteredConnectorsOfTheConnectorsModule() {
         assertThat(connectors())
                 .extracting(c -> c.spec().id())
-                .hasSize(25)
+                .hasSize(29)
                 .contains(
-                        "webhook", "schedule", "filter", "switch", "map", "dedupe", "http.request", "log", "file.write")
+                        "webhook",
+                        "schedule",
+                        "filter",
+                        "switch",
+                        "map",
+                        "dedupe",
+                        "http.request",
+                        "log",
+                        "file.write",
+                        "stripe.event",
+                        "github.event",
+                        "slack.event",
+                        "shopify.event")
                 .doesNotContain("test.inject", "test.capture");
     }
 }

@@ -22,7 +22,7 @@ import org.kordamp.ikonli.feather.Feather;
 /** What a connector's spec must say for the designer, the validator and the CLI; no compiling. */
 final class SpecChecks {
     /** The palette's groups, in the designer's order (PaletteViewModel.CATEGORY_ORDER). */
-    static final List<String> CATEGORIES = List.of("Triggers", "Logic", "Transform", "Actions");
+    static final List<String> CATEGORIES = List.of("Triggers", "Logic", "Transform", "Actions", "SaaS");
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)*");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
