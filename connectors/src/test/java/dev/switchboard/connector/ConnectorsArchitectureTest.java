@@ -46,6 +46,7 @@ class ConnectorsArchitectureTest {
             CONNECTOR + "saas.DeliveryReader",
             CONNECTOR + "saas.SaasExchanges",
             CONNECTOR + "saas.github.GitHubConnector",
+            CONNECTOR + "saas.hubspot.HubSpotConnector",
             CONNECTOR + "saas.shopify.ShopifyConnector",
             CONNECTOR + "saas.slack.SlackEventsConnector",
             CONNECTOR + "saas.stripe.StripeConnector");

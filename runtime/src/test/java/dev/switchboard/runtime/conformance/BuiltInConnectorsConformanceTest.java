@@ -27,7 +27,7 @@ class BuiltInConnectorsConformanceTest extends ConnectorConformance {
     void theBuiltInsAreTheRegisteredConnectorsOfTheConnectorsModule() {
         assertThat(connectors())
                 .extracting(c -> c.spec().id())
-                .hasSize(29)
+                .hasSize(30)
                 .contains(
                         "webhook",
                         "schedule",

@@ -48,6 +48,7 @@ class SaasTriggersFlowTest {
     static final String GITHUB_SECRET = "gh-hook-secret-77a1";
     static final String SLACK_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
     static final String SHOPIFY_SECRET = "shpss_client_secret_3e9d";
+    static final String HUBSPOT_SECRET = "hubspot-client-secret-a91f";
 
     @TempDir
     static Path dataDir;
@@ -68,7 +69,9 @@ class SaasTriggersFlowTest {
                         "SLACK",
                         SLACK_SECRET,
                         "SHOPIFY",
-                        SHOPIFY_SECRET)),
+                        SHOPIFY_SECRET,
+                        "HUBSPOT",
+                        HUBSPOT_SECRET)),
                 null,
                 HistoryOptions.defaults());
         runtime.engine()
@@ -99,6 +102,24 @@ class SaasTriggersFlowTest {
                         "shopify",
                         node("hook", "shopify.event", "path", "/hooks/shopify", "secret", "{{secret:SHOPIFY}}"),
                         node("seen", "test.capture", "sink", "shopify-in")));
+        runtime.engine()
+                .deploy(chain(
+                        "hubspot",
+                        node(
+                                "hook",
+                                "hubspot.event",
+                                "path",
+                                "/hooks/hubspot",
+                                "secret",
+                                "{{secret:HUBSPOT}}",
+                                "publicUrl",
+                                "https://hooks.example.com/"),
+                        node("seen", "test.capture", "sink", "hubspot-in")));
+        runtime.engine()
+                .deploy(chain(
+                        "hubspotdirect",
+                        node("hook", "hubspot.event", "path", "/hooks/hubspot-direct", "secret", "{{secret:HUBSPOT}}"),
+                        node("seen", "test.capture", "sink", "hubspot-direct-in")));
     }
 
     @AfterAll
@@ -445,5 +466,112 @@ class SaasTriggersFlowTest {
                 "X-Shopify-Hmac-Sha256",
                 hex(hmac(SHOPIFY_SECRET, body))));
         allRefused("shopify", "shopify-in", before, responses);
+    }
+
+    // ---- HubSpot ----
+
+    static String hubspotSignature(String secret, String method, String uri, byte[] body, long millis)
+            throws Exception {
+        return Base64.getEncoder().encodeToString(hmac(secret, utf8(method + uri), body, utf8(Long.toString(millis))));
+    }
+
+    static byte[] hubspotBatch(long... eventIds) {
+        StringBuilder json = new StringBuilder("[");
+        for (long id : eventIds) {
+            json.append(json.length() > 1 ? "," : "")
+                    .append("{\"eventId\":")
+                    .append(id)
+                    .append(",\"subscriptionId\":2270513,\"portalId\":62515,\"occurredAt\":1719912000000,"
+                            + "\"subscriptionType\":\"contact.creation\",\"attemptNumber\":0,\"objectId\":123}");
+        }
+        return utf8(json.append("]").toString());
+    }
+
+    static HttpResponse<String> hubspot(String pathAndQuery, byte[] body, long millis, String signature)
+            throws Exception {
+        return post(
+                pathAndQuery,
+                body,
+                "X-HubSpot-Request-Timestamp",
+                Long.toString(millis),
+                "X-HubSpot-Signature-v3",
+                signature);
+    }
+
+    @Test
+    void hubspotCallSignedForThePublicUrlRunsOnceAndItsRetryDoesNotRunAgain() throws Exception {
+        long eventId = 1_000_000L + (System.nanoTime() & 0xFFFFF);
+        byte[] body = hubspotBatch(eventId);
+        long millis = System.currentTimeMillis();
+        // HubSpot signs the URL it called: the public one, query included, not the runtime's own
+        String signature = hubspotSignature(
+                HUBSPOT_SECRET, "POST", "https://hooks.example.com/hooks/hubspot?portal=62515", body, millis);
+        HttpResponse<String> first = hubspot("/hooks/hubspot?portal=62515", body, millis, signature);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        String id = Long.toString(eventId);
+        ranOnce("hubspot", "hubspot-in", id);
+        Event event = CaptureConnector.events("hubspot-in").stream()
+                .filter(e -> e.id().equals(id))
+                .findFirst()
+                .orElseThrow();
+        assertThat(event.type()).isEqualTo("contact.creation");
+        assertThat(event.data().path("events").get(0).path("objectId").asInt()).isEqualTo(123);
+
+        long later = System.currentTimeMillis();
+        HttpResponse<String> retry = hubspot(
+                "/hooks/hubspot?portal=62515",
+                body,
+                later,
+                hubspotSignature(
+                        HUBSPOT_SECRET, "POST", "https://hooks.example.com/hooks/hubspot?portal=62515", body, later));
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
+        assertThat(Json.parse(retry.body()).path("duplicate").asBoolean()).isTrue();
+        ranOnce("hubspot", "hubspot-in", id);
+    }
+
+    @Test
+    void hubspotWithoutAPublicUrlChecksTheUrlTheRequestWasSentTo() throws Exception {
+        byte[] body = hubspotBatch(7_000_001L + (System.nanoTime() & 0xFFFF), 7_100_001L);
+        long millis = System.currentTimeMillis();
+        String uri = "http://127.0.0.1:" + runtime.engine().httpPort() + "/hooks/hubspot-direct";
+        HttpResponse<String> r = hubspot(
+                "/hooks/hubspot-direct", body, millis, hubspotSignature(HUBSPOT_SECRET, "POST", uri, body, millis));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        String id = Json.parse(r.body()).path("id").asText();
+        assertThat(id).startsWith("batch-");
+        ranOnce("hubspotdirect", "hubspot-direct-in", id);
+    }
+
+    @Test
+    void hubspotWrongMissingStaleOrWrongUrlSignaturesAreRefusedAndNothingIsStored() throws Exception {
+        int before = runs("hubspot");
+        byte[] body = hubspotBatch(42L);
+        long millis = System.currentTimeMillis();
+        String uri = "https://hooks.example.com/hooks/hubspot";
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        responses.add(hubspot("/hooks/hubspot", body, millis, hubspotSignature("wrong", "POST", uri, body, millis)));
+        responses.add(hubspot(
+                "/hooks/hubspot",
+                body,
+                millis - 301_000,
+                hubspotSignature(HUBSPOT_SECRET, "POST", uri, body, millis - 301_000)));
+        // signed for the runtime's own address, while HubSpot is configured to call the public one
+        responses.add(hubspot(
+                "/hooks/hubspot",
+                body,
+                millis,
+                hubspotSignature(
+                        HUBSPOT_SECRET,
+                        "POST",
+                        "http://127.0.0.1:" + runtime.engine().httpPort() + "/hooks/hubspot",
+                        body,
+                        millis)));
+        responses.add(post("/hooks/hubspot", body, "X-HubSpot-Request-Timestamp", Long.toString(millis)));
+        responses.add(post(
+                "/hooks/hubspot",
+                body,
+                "X-HubSpot-Signature-v3",
+                hubspotSignature(HUBSPOT_SECRET, "POST", uri, body, millis)));
+        allRefused("hubspot", "hubspot-in", before, responses);
     }
 }
