@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * without a second run. Ids are remembered in the runtime's {@link DedupeStore} (durable, shared with
  * the {@code dedupe} step, scope {@code flow/node}) once the event is in the inbox; a runtime without
  * that service (a bare engine) keeps them in memory for the life of the node's route. A delivery
- * that arrives while the same id is still being accepted counts as a repeat too.
+ * that arrives while the same id is still being accepted is {@link Claim#IN_FLIGHT}: the caller is
+ * told to try again (the first may still fail), never that it succeeded.
  */
 final class Redeliveries {
     private final DedupeStore store;
@@ -38,9 +39,20 @@ final class Redeliveries {
         return new Redeliveries(store, node.flowId() + "/" + node.nodeId(), window);
     }
 
-    /** True when {@code id} is new and now being accepted; false for a repeat. */
-    boolean claim(String id) {
-        return !store.seen(scope, id) && inFlight.add(id);
+    enum Claim {
+        /** New: now being accepted by this call. */
+        NEW,
+        /** Accepted before, within the window. */
+        SEEN,
+        /** Being accepted by another call right now. */
+        IN_FLIGHT
+    }
+
+    Claim claim(String id) {
+        if (store.seen(scope, id)) {
+            return Claim.SEEN;
+        }
+        return inFlight.add(id) ? Claim.NEW : Claim.IN_FLIGHT;
     }
 
     /** The event is in the inbox: a later delivery of {@code id} is a repeat. */

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,20 +71,25 @@ final class SaasExchanges {
             return;
         }
         Delivery.Run run = (Delivery.Run) delivery;
-        if (!redeliveries.claim(run.id())) {
+        Redeliveries.Claim claim = redeliveries.claim(run.id());
+        if (claim == Redeliveries.Claim.IN_FLIGHT) {
+            // the first copy may still fail: the vendor must try again rather than believe this one succeeded
+            stop(
+                    exchange,
+                    IngressAnswer.error(409, "in_progress", "Delivery " + run.id() + " is being accepted; try again")
+                            .withHeader("Retry-After", "5"));
+            return;
+        }
+        if (claim == Redeliveries.Claim.SEEN) {
             ObjectNode node = Json.NODES.objectNode();
             node.put("id", run.id());
             node.put("duplicate", true);
             stop(exchange, IngressAnswer.json(200, node.toString()));
             return;
         }
+        // released in accepted() once remembered, or in failed(): not on completion, which the inbox's
+        // hand-over can move to the run itself, and which may come before accepted() remembered the id
         exchange.setProperty(DELIVERY_ID, run.id());
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange done) {
-                redeliveries.release(run.id());
-            }
-        });
         exchange.getIn().removeHeaders("*");
         exchange.getIn()
                 .setBody(new Event(
@@ -101,7 +105,9 @@ final class SaasExchanges {
 
     /** The event is in the inbox: remember its delivery id and answer 202 with it. */
     void accepted(Exchange exchange) {
-        redeliveries.remember(exchange.getProperty(DELIVERY_ID, String.class));
+        String id = exchange.getProperty(DELIVERY_ID, String.class);
+        redeliveries.remember(id);
+        redeliveries.release(id);
         Event event = exchange.getIn().getBody(Event.class);
         ObjectNode node = Json.NODES.objectNode();
         node.put("id", event.id());
@@ -109,7 +115,11 @@ final class SaasExchanges {
         exchange.getMessage().setBody(IngressAnswer.json(202, node.toString()));
     }
 
-    static void failed(Exchange exchange) {
+    void failed(Exchange exchange) {
+        String id = exchange.getProperty(DELIVERY_ID, String.class);
+        if (id != null) {
+            redeliveries.release(id);
+        }
         LOG.warn(
                 "SaaS trigger {} could not accept an event",
                 exchange.getFromEndpoint().getEndpointUri(),

@@ -106,6 +106,6 @@ public final class SaasTriggers {
         attempt.process(exchanges::receive);
         node.accept(attempt);
         attempt.process(exchanges::accepted);
-        attempt.doCatch(Exception.class).process(SaasExchanges::failed).end();
+        attempt.doCatch(Exception.class).process(exchanges::failed).end();
     }
 }
