@@ -1,8 +1,8 @@
 package dev.switchboard.connector.saas.shopify;
 
 import dev.switchboard.connector.ingress.IngressRequest;
-import dev.switchboard.connector.saas.Hmac;
 import dev.switchboard.connector.saas.SignatureScheme;
+import dev.switchboard.connector.support.Hmac;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;

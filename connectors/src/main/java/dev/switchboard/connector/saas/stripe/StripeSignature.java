@@ -1,9 +1,9 @@
 package dev.switchboard.connector.saas.stripe;
 
 import dev.switchboard.connector.ingress.IngressRequest;
-import dev.switchboard.connector.saas.Hmac;
 import dev.switchboard.connector.saas.SignatureScheme;
 import dev.switchboard.connector.saas.Timestamps;
+import dev.switchboard.connector.support.Hmac;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

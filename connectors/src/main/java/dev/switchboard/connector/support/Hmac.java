@@ -1,4 +1,4 @@
-package dev.switchboard.connector.saas;
+package dev.switchboard.connector.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -11,7 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * HMAC-SHA256 over raw bytes, and constant-time comparison of a signature a caller sent with the
- * one computed. Every SaaS signature scheme signs the bytes received, never a re-serialised body.
+ * one computed: the webhook's hmac-sha256 and every SaaS signature scheme sign the bytes received,
+ * never a re-serialised body.
  */
 public final class Hmac {
     private Hmac() {}
@@ -60,13 +61,15 @@ public final class Hmac {
         return MessageDigest.isEqual(expected, given);
     }
 
-    /** Whether {@code text} is exactly {@code digits} hex digits. */
+    /** Whether {@code text} is exactly {@code digits} ASCII hex digits. */
     public static boolean isHex(String text, int digits) {
         if (text.length() != digits) {
             return false;
         }
         for (int i = 0; i < text.length(); i++) {
-            if (Character.digit(text.charAt(i), 16) < 0) {
+            char c = text.charAt(i);
+            // ASCII only: Character.digit would also take other scripts' digits, which no parser of hex does
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
                 return false;
             }
         }
