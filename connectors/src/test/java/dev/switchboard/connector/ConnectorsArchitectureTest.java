@@ -48,7 +48,15 @@ class ConnectorsArchitectureTest {
             CONNECTOR + "sql.SqlExecConnector",
             CONNECTOR + "sql.SqlValues",
             CONNECTOR + "webhook.WebhookEvents",
-            CONNECTOR + "webhook.WebhookExchanges");
+            CONNECTOR + "webhook.WebhookExchanges",
+            CONNECTOR + "saas.Delivery",
+            CONNECTOR + "saas.DeliveryReader",
+            CONNECTOR + "saas.SaasExchanges",
+            CONNECTOR + "saas.github.GitHubConnector",
+            CONNECTOR + "saas.hubspot.HubSpotConnector",
+            CONNECTOR + "saas.shopify.ShopifyConnector",
+            CONNECTOR + "saas.slack.SlackEventsConnector",
+            CONNECTOR + "saas.stripe.StripeConnector");
 
     /**
      * Classes that parse bytes or text into a tree with {@code Json.MAPPER} itself (request and

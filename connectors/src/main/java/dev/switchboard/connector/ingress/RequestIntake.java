@@ -136,7 +136,8 @@ final class RequestIntake {
         if (body == null) {
             return;
         }
-        IngressRequest received = new IngressRequest(request.method().name(), request.path(), headers, body.toBytes());
+        IngressRequest received =
+                new IngressRequest(request.method().name(), request.path(), request.query(), headers, body.toBytes());
         body = null;
         server.onWorker(() -> mount.handler().apply(received)).onComplete(result -> {
             IngressAnswer answer;

@@ -9,7 +9,7 @@ import java.util.Optional;
  * connector without compiling it.
  *
  * @param id the node {@code type} in flow files, e.g. {@code http.request}
- * @param category palette group: Triggers, Logic, Transform, Actions, SaaS
+ * @param category palette group: Triggers, Logic, Transform, Actions, SaaS (vendor-specific triggers and actions)
  * @param icon an Ikonli Feather icon name without prefix, e.g. {@code "globe"}
  * @param help longer Markdown help shown in the designer; a built-in connector's lives in
  *     {@code <id>.md} beside its class ({@link Builder#helpResource}), with its example config

@@ -1,14 +1,10 @@
 package dev.switchboard.connector.webhook;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
+import dev.switchboard.connector.support.Hmac;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * {@code hmac-sha256}: the caller signs the raw body with the shared secret and sends
@@ -20,7 +16,7 @@ final class HmacSignature extends WebhookAuth {
     static final String PREFIX = "sha256=";
     private static final int HEX_DIGITS = 64;
 
-    private final SecretKeySpec key;
+    private final String secret;
     private final String header;
     private final String timestampHeader;
     private final Duration tolerance;
@@ -28,7 +24,7 @@ final class HmacSignature extends WebhookAuth {
 
     /** @param timestampHeader empty: no timestamp, the signature covers the body alone */
     HmacSignature(String secret, String header, String timestampHeader, Duration tolerance, Clock clock) {
-        this.key = key(secret);
+        this.secret = secret;
         this.header = header;
         this.timestampHeader = timestampHeader;
         this.tolerance = tolerance;
@@ -79,22 +75,12 @@ final class HmacSignature extends WebhookAuth {
         String timestamp = timestampHeader.isEmpty()
                 ? null
                 : request.header(timestampHeader).orElseThrow().trim();
-        byte[] expected = mac(key, timestamp, request.body());
+        byte[] expected = mac(secret, timestamp, request.body());
         return sameBytes(expected, given) ? Optional.empty() : Optional.of("Invalid signature");
     }
 
     private static boolean isHex(String text) {
-        if (text.length() != HEX_DIGITS) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-            if (!hex) {
-                return false;
-            }
-        }
-        return true;
+        return Hmac.isHex(text, HEX_DIGITS);
     }
 
     private static String readable(Duration d) {
@@ -102,26 +88,8 @@ final class HmacSignature extends WebhookAuth {
         return s % 60 == 0 ? s / 60 + "m" : s + "s";
     }
 
-    static SecretKeySpec key(String secret) {
-        return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-    }
-
     static byte[] mac(String secret, String timestamp, byte[] body) {
-        return mac(key(secret), timestamp, body);
-    }
-
-    /** HMAC-SHA256 over {@code body}, or over {@code timestamp + "." + body} when a timestamp is given. */
-    static byte[] mac(SecretKeySpec key, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            if (timestamp != null) {
-                mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
-            }
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-        }
+        return timestamp == null ? Hmac.sha256(secret, body) : Hmac.sha256(secret, Hmac.ascii(timestamp + "."), body);
     }
 
     static String hex(byte[] bytes) {

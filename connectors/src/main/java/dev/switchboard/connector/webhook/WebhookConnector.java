@@ -161,7 +161,7 @@ public final class WebhookConnector implements Connector {
      * reached; a trailing "/" is refused because the path without it answers both forms, and two
      * spellings of one address would let two webhooks claim it.
      */
-    static Optional<String> pathProblem(String path) {
+    public static Optional<String> pathProblem(String path) {
         String shown = Quote.single(path);
         if (!PATH.matcher(path).matches()) {
             return Optional.of(

@@ -14,7 +14,7 @@ import javafx.collections.ObservableList;
 
 /** The connector palette: groups in a fixed order, filtered by the search box. */
 public final class PaletteViewModel {
-    public static final List<String> CATEGORY_ORDER = List.of("Triggers", "Logic", "Transform", "Actions");
+    public static final List<String> CATEGORY_ORDER = List.of("Triggers", "Logic", "Transform", "Actions", "SaaS");
 
     /** One titled group of the palette. */
     public record Group(String category, List<ConnectorSpec> connectors) {}

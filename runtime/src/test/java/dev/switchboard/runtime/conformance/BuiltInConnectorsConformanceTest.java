@@ -27,9 +27,26 @@ class BuiltInConnectorsConformanceTest extends ConnectorConformance {
     void theBuiltInsAreTheRegisteredConnectorsOfTheConnectorsModule() {
         assertThat(connectors())
                 .extracting(c -> c.spec().id())
-                .hasSize(29)
+                .hasSize(34)
                 .contains(
-                        "webhook", "schedule", "filter", "switch", "map", "dedupe", "http.request", "log", "file.write")
+                        "webhook",
+                        "schedule",
+                        "filter",
+                        "switch",
+                        "map",
+                        "dedupe",
+                        "http.request",
+                        "log",
+                        "file.write",
+                        "stripe.event",
+                        "github.event",
+                        "slack.event",
+                        "shopify.event",
+                        "hubspot.event",
+                        "slack.post",
+                        "github.issue",
+                        "github.comment",
+                        "hubspot.contact")
                 .doesNotContain("test.inject", "test.capture");
     }
 }
