@@ -1,4 +1,4 @@
-package dev.switchboard.connector.hubspot;
+package dev.switchboard.connector.saas.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

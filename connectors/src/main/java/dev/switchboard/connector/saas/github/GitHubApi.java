@@ -1,4 +1,4 @@
-package dev.switchboard.connector.github;
+package dev.switchboard.connector.saas.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

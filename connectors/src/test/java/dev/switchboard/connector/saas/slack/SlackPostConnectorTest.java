@@ -1,4 +1,4 @@
-package dev.switchboard.connector.slack;
+package dev.switchboard.connector.saas.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

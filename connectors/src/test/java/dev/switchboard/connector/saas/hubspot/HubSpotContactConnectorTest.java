@@ -1,4 +1,4 @@
-package dev.switchboard.connector.hubspot;
+package dev.switchboard.connector.saas.hubspot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,4 +1,4 @@
-package dev.switchboard.connector.slack;
+package dev.switchboard.connector.saas.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package dev.switchboard.connector.github;
+package dev.switchboard.connector.saas.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
