@@ -110,7 +110,8 @@ class ClickstreamOffersSampleTest {
         return sample.withNodes(nodes);
     }
 
-    private static KafkaClusterTestKit broker() throws Exception {
+    /** A one-node KRaft broker in this JVM; the other Kafka sample tests share it. */
+    static KafkaClusterTestKit broker() throws Exception {
         KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true)
                         .setNumBrokerNodes(1)
