@@ -124,7 +124,7 @@ class SaasSamplesTest {
         JsonNode message = single("/api/chat.postMessage", "Bearer " + SLACK_TOKEN);
         assertThat(message.path("channel").asText()).isEqualTo("#payments");
         assertThat(message.path("text").asText())
-                .isEqualTo("Payment received: 4999 EUR (minor units) from ada@example.com, order A-1042"
+                .isEqualTo("Payment received: 49.99 EUR from ada@example.com, order A-1042"
                         + " (pi_3PZx29LkdIwHu7ix1Ab2Cd3E)");
     }
 

@@ -25,6 +25,10 @@ public enum Formatter {
     NUMBER("number", "turns \"42.5\" into the number 42.5 (missing when it is not a number)"),
     DATE("date", "formats an ISO timestamp or epoch milliseconds, e.g. date:'yyyy-MM-dd' (UTC)"),
     DEFAULT("default", "uses the argument when the value is missing, null or empty, e.g. default:'n/a'"),
+    DECIMALS(
+            "decimals",
+            "reads a whole number of minor units (Stripe's 4999 cents) as an amount: decimals:2 → 49.99;"
+                    + " decimals:0 for currencies without minor units (JPY)"),
     JSON("json", "writes the value as JSON text");
 
     private final String word;
@@ -70,6 +74,11 @@ public enum Formatter {
                         "date:" + Quote.single(arg) + " is not a date pattern: " + e.getMessage());
             }
         }
+        if (f == DECIMALS && (arg == null || !arg.matches("1?[0-9]"))) {
+            throw new IllegalArgumentException(
+                    "decimals needs the number of minor-unit digits (0 to 19), e.g. decimals:2, not "
+                            + (arg == null ? "nothing" : Quote.single(arg)));
+        }
         if (f == DEFAULT && arg == null) {
             throw new IllegalArgumentException("default needs a value, e.g. default:'n/a'");
         }
@@ -103,6 +112,17 @@ public enum Formatter {
                 if (value.isNumber()) return value;
                 try {
                     return numberNode(new BigDecimal(value.asText().trim()));
+                } catch (NumberFormatException e) {
+                    return MissingNode.getInstance();
+                }
+            case DECIMALS:
+                if (absent) return value;
+                try {
+                    BigDecimal minor = new BigDecimal(
+                            value.isNumber()
+                                    ? value.decimalValue().toPlainString()
+                                    : value.asText().trim());
+                    return DecimalNode.valueOf(minor.movePointLeft(Integer.parseInt(applied.argument())));
                 } catch (NumberFormatException e) {
                     return MissingNode.getInstance();
                 }

@@ -1,6 +1,7 @@
 package dev.switchboard.connector.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -36,6 +37,20 @@ class FormatterTest {
         assertThat(apply("number", "\"1e3\"").decimalValue()).isEqualByComparingTo("1000");
         assertThat(apply("number", "\"forty\"").isMissingNode()).isTrue();
         assertThat(apply("number", null).isMissingNode()).isTrue();
+    }
+
+    @Test
+    void decimalsReadsMinorUnitsAsAnAmountKeepingItsDigits() {
+        assertThat(apply("decimals:2", "4999").decimalValue()).isEqualByComparingTo("49.99");
+        assertThat(apply("decimals:2", "5000").asText()).isEqualTo("50.00");
+        assertThat(apply("decimals:0", "1500").asText()).isEqualTo("1500");
+        assertThat(apply("decimals:3", "\"1234\"").decimalValue()).isEqualByComparingTo("1.234");
+        assertThat(apply("decimals:2", "\"lots\"").isMissingNode()).isTrue();
+        assertThat(apply("decimals:2", null).isMissingNode()).isTrue();
+        assertThatThrownBy(() -> Formatter.parse("decimals"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("e.g. decimals:2");
+        assertThatThrownBy(() -> Formatter.parse("decimals:two")).hasMessageContaining("not 'two'");
     }
 
     @Test
