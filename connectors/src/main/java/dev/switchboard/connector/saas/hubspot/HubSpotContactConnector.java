@@ -42,7 +42,7 @@ public final class HubSpotContactConnector implements Connector {
 
     private static final ConnectorSpec SPEC = ConnectorSpec.builder(ID, ConnectorKind.ACTION)
             .category("SaaS")
-            .title("HubSpot: create or update contact")
+            .title("HubSpot: save contact")
             .description("Creates the HubSpot contact with an e-mail address, or updates it, for each event")
             .icon("user-plus")
             .outputs(PortSpec.of(
