@@ -215,7 +215,10 @@ class SaasSamplesTest {
     private static JsonNode single(String path, String authorization) throws Exception {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> !vendor.findAll(postRequestedFor(urlEqualTo(path))).isEmpty());
-        Thread.sleep(500);
+        // and no second call follows
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> vendor.findAll(postRequestedFor(urlEqualTo(path))).size() == 1);
         List<LoggedRequest> calls = vendor.findAll(postRequestedFor(urlEqualTo(path)));
         assertThat(calls).hasSize(1);
         assertThat(calls.get(0).getHeader("Authorization")).isEqualTo(authorization);

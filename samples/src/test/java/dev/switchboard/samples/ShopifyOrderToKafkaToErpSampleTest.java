@@ -93,7 +93,12 @@ class ShopifyOrderToKafkaToErpSampleTest {
                 await().atMost(Duration.ofSeconds(60))
                         .until(() -> !erp.findAll(postRequestedFor(urlEqualTo("/erp/api/orders")))
                                 .isEmpty());
-                Thread.sleep(500);
+                // and no second post follows
+                await().during(Duration.ofMillis(500))
+                        .atMost(Duration.ofSeconds(5))
+                        .until(() -> erp.findAll(postRequestedFor(urlEqualTo("/erp/api/orders")))
+                                        .size()
+                                == 1);
             }
             List<LoggedRequest> posts = erp.findAll(postRequestedFor(urlEqualTo("/erp/api/orders")));
             assertThat(posts).hasSize(1);

@@ -90,8 +90,11 @@ class SaasRedeliveryInMemoryTest {
                                 .count()
                         == 1);
         assertThat(deliver(delivery, body).get().statusCode()).isEqualTo(200);
-        Thread.sleep(300);
-        assertThat(CaptureConnector.events("gh-memory").stream().filter(e -> e.id().equals(delivery)))
-                .hasSize(1);
+        await().during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> CaptureConnector.events("gh-memory").stream()
+                                .filter(e -> e.id().equals(delivery))
+                                .count()
+                        == 1);
     }
 }
