@@ -3,24 +3,22 @@ package dev.switchboard.connector.saas.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.connector.ingress.IngressRequest;
 import dev.switchboard.connector.saas.Delivery;
+import dev.switchboard.connector.saas.DeliveryReader;
+import dev.switchboard.connector.saas.SaasTriggerConnector;
 import dev.switchboard.connector.saas.SaasTriggers;
 import dev.switchboard.connector.saas.SignatureScheme;
-import dev.switchboard.connector.spi.ConfigProblem;
-import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
-import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.Json;
-import java.util.List;
 
 /**
  * {@code github.event}: GitHub webhook deliveries, checked with {@code X-Hub-Signature-256};
  * {@code X-GitHub-Delivery} is the CloudEvent id and the redelivery key, {@code X-GitHub-Event}
  * the type. A {@code ping} is answered 200 and does not run.
  */
-public final class GitHubConnector implements Connector {
+public final class GitHubConnector extends SaasTriggerConnector {
     public static final String ID = "github.event";
     static final String EVENT = "X-GitHub-Event";
     static final String DELIVERY = "X-GitHub-Delivery";
@@ -51,27 +49,18 @@ public final class GitHubConnector implements Connector {
     }
 
     @Override
-    public List<ConfigProblem> validate(NodeConfig config) {
-        return SaasTriggers.validate(config);
+    protected SignatureScheme signature(NodeConfig config) {
+        return new GitHubSignature(config.requireString("secret"));
     }
 
     @Override
-    public List<String> httpPaths(NodeConfig config) {
-        return SaasTriggers.httpPaths(config);
+    protected DeliveryReader reader(NodeConfig config) {
+        return GitHubConnector::read;
     }
 
     @Override
-    public List<String> httpMethods(NodeConfig config) {
-        return List.of("POST");
-    }
-
-    @Override
-    public void compile(NodeContext node) {
-        SaasTriggers.compile(
-                node,
-                new GitHubSignature(node.config().requireString("secret")),
-                GitHubConnector::read,
-                MAX_BODY_BYTES);
+    protected long maxBodyBytes() {
+        return MAX_BODY_BYTES;
     }
 
     static Delivery read(IngressRequest request, JsonNode body) throws Delivery.Malformed {

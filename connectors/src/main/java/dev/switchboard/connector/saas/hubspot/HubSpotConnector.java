@@ -3,12 +3,13 @@ package dev.switchboard.connector.saas.hubspot;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.connector.ingress.IngressRequest;
 import dev.switchboard.connector.saas.Delivery;
+import dev.switchboard.connector.saas.DeliveryReader;
+import dev.switchboard.connector.saas.SaasTriggerConnector;
 import dev.switchboard.connector.saas.SaasTriggers;
+import dev.switchboard.connector.saas.SignatureScheme;
 import dev.switchboard.connector.spi.ConfigProblem;
-import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
-import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
@@ -31,7 +32,7 @@ import java.util.TreeSet;
  * the events' {@code subscriptionType} ({@code contact.creation}), or {@code hubspot.batch} when
  * they differ.
  */
-public final class HubSpotConnector implements Connector {
+public final class HubSpotConnector extends SaasTriggerConnector {
     public static final String ID = "hubspot.event";
     static final String MIXED = "hubspot.batch";
     static final long MAX_BODY_BYTES = 5L * 1024 * 1024;
@@ -67,7 +68,7 @@ public final class HubSpotConnector implements Connector {
 
     @Override
     public List<ConfigProblem> validate(NodeConfig config) {
-        List<ConfigProblem> problems = new ArrayList<>(SaasTriggers.validate(config));
+        List<ConfigProblem> problems = new ArrayList<>(super.validate(config));
         String url = config.string("publicUrl", "").trim();
         if (!url.isEmpty()) {
             URI uri;
@@ -88,27 +89,22 @@ public final class HubSpotConnector implements Connector {
     }
 
     @Override
-    public List<String> httpPaths(NodeConfig config) {
-        return SaasTriggers.httpPaths(config);
+    protected SignatureScheme signature(NodeConfig config) {
+        return new HubSpotSignature(
+                config.requireString("secret"),
+                config.string("publicUrl", "").trim(),
+                SaasTriggers.DEFAULT_TOLERANCE,
+                Clock.systemUTC());
     }
 
     @Override
-    public List<String> httpMethods(NodeConfig config) {
-        return List.of("POST");
+    protected DeliveryReader reader(NodeConfig config) {
+        return HubSpotConnector::read;
     }
 
     @Override
-    public void compile(NodeContext node) {
-        NodeConfig config = node.config();
-        SaasTriggers.compile(
-                node,
-                new HubSpotSignature(
-                        config.requireString("secret"),
-                        config.string("publicUrl", "").trim(),
-                        SaasTriggers.DEFAULT_TOLERANCE,
-                        Clock.systemUTC()),
-                HubSpotConnector::read,
-                MAX_BODY_BYTES);
+    protected long maxBodyBytes() {
+        return MAX_BODY_BYTES;
     }
 
     static Delivery read(IngressRequest request, JsonNode body) throws Delivery.Malformed {

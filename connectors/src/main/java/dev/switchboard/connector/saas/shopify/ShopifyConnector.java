@@ -3,23 +3,21 @@ package dev.switchboard.connector.saas.shopify;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.connector.ingress.IngressRequest;
 import dev.switchboard.connector.saas.Delivery;
+import dev.switchboard.connector.saas.DeliveryReader;
+import dev.switchboard.connector.saas.SaasTriggerConnector;
 import dev.switchboard.connector.saas.SaasTriggers;
 import dev.switchboard.connector.saas.SignatureScheme;
-import dev.switchboard.connector.spi.ConfigProblem;
-import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
-import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.config.NodeConfig;
-import java.util.List;
 
 /**
  * {@code shopify.event}: Shopify webhooks, checked with {@code X-Shopify-Hmac-Sha256};
  * {@code X-Shopify-Webhook-Id} is the CloudEvent id and the redelivery key, {@code X-Shopify-Topic}
  * the type.
  */
-public final class ShopifyConnector implements Connector {
+public final class ShopifyConnector extends SaasTriggerConnector {
     public static final String ID = "shopify.event";
     static final String TOPIC = "X-Shopify-Topic";
     static final String WEBHOOK_ID = "X-Shopify-Webhook-Id";
@@ -49,27 +47,18 @@ public final class ShopifyConnector implements Connector {
     }
 
     @Override
-    public List<ConfigProblem> validate(NodeConfig config) {
-        return SaasTriggers.validate(config);
+    protected SignatureScheme signature(NodeConfig config) {
+        return new ShopifySignature(config.requireString("secret"));
     }
 
     @Override
-    public List<String> httpPaths(NodeConfig config) {
-        return SaasTriggers.httpPaths(config);
+    protected DeliveryReader reader(NodeConfig config) {
+        return ShopifyConnector::read;
     }
 
     @Override
-    public List<String> httpMethods(NodeConfig config) {
-        return List.of("POST");
-    }
-
-    @Override
-    public void compile(NodeContext node) {
-        SaasTriggers.compile(
-                node,
-                new ShopifySignature(node.config().requireString("secret")),
-                ShopifyConnector::read,
-                MAX_BODY_BYTES);
+    protected long maxBodyBytes() {
+        return MAX_BODY_BYTES;
     }
 
     static Delivery read(IngressRequest request, JsonNode body) throws Delivery.Malformed {

@@ -3,17 +3,16 @@ package dev.switchboard.connector.saas.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.connector.ingress.IngressRequest;
 import dev.switchboard.connector.saas.Delivery;
+import dev.switchboard.connector.saas.DeliveryReader;
+import dev.switchboard.connector.saas.SaasTriggerConnector;
 import dev.switchboard.connector.saas.SaasTriggers;
-import dev.switchboard.connector.spi.ConfigProblem;
-import dev.switchboard.connector.spi.Connector;
+import dev.switchboard.connector.saas.SignatureScheme;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
-import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.Json;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * {@code slack.event}: the Slack Events API, checked with Slack's v0 signature; {@code event_id}
@@ -21,7 +20,7 @@ import java.util.List;
  * the same one), {@code event.type} the type. A {@code url_verification} is answered with its
  * {@code challenge} and does not run.
  */
-public final class SlackEventsConnector implements Connector {
+public final class SlackEventsConnector extends SaasTriggerConnector {
     public static final String ID = "slack.event";
     static final long MAX_BODY_BYTES = 1024L * 1024;
 
@@ -49,28 +48,18 @@ public final class SlackEventsConnector implements Connector {
     }
 
     @Override
-    public List<ConfigProblem> validate(NodeConfig config) {
-        return SaasTriggers.validate(config);
+    protected SignatureScheme signature(NodeConfig config) {
+        return new SlackSignature(config.requireString("secret"), SaasTriggers.DEFAULT_TOLERANCE, Clock.systemUTC());
     }
 
     @Override
-    public List<String> httpPaths(NodeConfig config) {
-        return SaasTriggers.httpPaths(config);
+    protected DeliveryReader reader(NodeConfig config) {
+        return SlackEventsConnector::read;
     }
 
     @Override
-    public List<String> httpMethods(NodeConfig config) {
-        return List.of("POST");
-    }
-
-    @Override
-    public void compile(NodeContext node) {
-        SaasTriggers.compile(
-                node,
-                new SlackSignature(
-                        node.config().requireString("secret"), SaasTriggers.DEFAULT_TOLERANCE, Clock.systemUTC()),
-                SlackEventsConnector::read,
-                MAX_BODY_BYTES);
+    protected long maxBodyBytes() {
+        return MAX_BODY_BYTES;
     }
 
     static Delivery read(IngressRequest request, JsonNode body) throws Delivery.Malformed {

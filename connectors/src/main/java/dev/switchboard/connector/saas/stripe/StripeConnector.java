@@ -3,12 +3,13 @@ package dev.switchboard.connector.saas.stripe;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.connector.ingress.IngressRequest;
 import dev.switchboard.connector.saas.Delivery;
+import dev.switchboard.connector.saas.DeliveryReader;
+import dev.switchboard.connector.saas.SaasTriggerConnector;
 import dev.switchboard.connector.saas.SaasTriggers;
+import dev.switchboard.connector.saas.SignatureScheme;
 import dev.switchboard.connector.spi.ConfigProblem;
-import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
-import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
@@ -21,7 +22,7 @@ import java.util.List;
  * scheme; the event's {@code id} ({@code evt_…}) is the CloudEvent id and the redelivery key, its
  * {@code type} the CloudEvent type. With {@code eventTypes}, other types are answered 200 and do not run.
  */
-public final class StripeConnector implements Connector {
+public final class StripeConnector extends SaasTriggerConnector {
     public static final String ID = "stripe.event";
     static final long MAX_BODY_BYTES = 5L * 1024 * 1024;
 
@@ -61,31 +62,29 @@ public final class StripeConnector implements Connector {
 
     @Override
     public List<ConfigProblem> validate(NodeConfig config) {
-        List<ConfigProblem> problems = new java.util.ArrayList<>(SaasTriggers.validate(config));
+        List<ConfigProblem> problems = new java.util.ArrayList<>(super.validate(config));
         SaasTriggers.atLeastASecond(config, "tolerance", "300s").ifPresent(problems::add);
         SaasTriggers.strings(config, "eventTypes", problems);
         return problems;
     }
 
     @Override
-    public List<String> httpPaths(NodeConfig config) {
-        return SaasTriggers.httpPaths(config);
-    }
-
-    @Override
-    public List<String> httpMethods(NodeConfig config) {
-        return List.of("POST");
-    }
-
-    @Override
-    public void compile(NodeContext node) {
-        NodeConfig config = node.config();
-        StripeSignature signature = new StripeSignature(
+    protected SignatureScheme signature(NodeConfig config) {
+        return new StripeSignature(
                 config.requireString("secret"),
                 config.duration("tolerance", SaasTriggers.DEFAULT_TOLERANCE),
                 Clock.systemUTC());
+    }
+
+    @Override
+    protected DeliveryReader reader(NodeConfig config) {
         List<String> types = SaasTriggers.strings(config, "eventTypes", null);
-        SaasTriggers.compile(node, signature, (request, body) -> read(request, body, types), MAX_BODY_BYTES);
+        return (request, body) -> read(request, body, types);
+    }
+
+    @Override
+    protected long maxBodyBytes() {
+        return MAX_BODY_BYTES;
     }
 
     static Delivery read(IngressRequest request, JsonNode body, List<String> types) throws Delivery.Malformed {
