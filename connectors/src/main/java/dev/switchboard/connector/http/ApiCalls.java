@@ -9,8 +9,6 @@ import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.Json;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -51,14 +49,14 @@ public final class ApiCalls {
     }
 
     /** A JSON request with {@code Authorization: Bearer <token>}; the token never appears in messages. */
-    public static HttpRequest.Builder jsonRequest(String url, String token) {
+    public static OutboundRequest.Builder jsonRequest(String url, String token) {
         URI uri;
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
             throw HttpRequestFailedException.withoutRetry("'" + url + "' is not a valid URL: " + e.getMessage(), 0);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        OutboundRequest.Builder request = OutboundRequest.newBuilder(uri)
                 .timeout(TIMEOUT)
                 .header("User-Agent", "Switchboard")
                 .header("Accept", "application/json");
@@ -68,12 +66,12 @@ public final class ApiCalls {
         return request;
     }
 
-    public static HttpRequest.BodyPublisher json(JsonNode body) {
-        return HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8);
+    public static byte[] json(JsonNode body) {
+        return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The answer's body as JSON, or a missing node when it is empty or not JSON. */
-    public static JsonNode body(HttpResponse<byte[]> response) {
+    public static JsonNode body(HttpReply response) {
         JsonNode body = HttpResponses.body(
                 response.body(), response.headers().firstValue("Content-Type").orElse("application/json"));
         return body == null || !body.isContainerNode() ? MissingNode.getInstance() : body;
@@ -98,7 +96,7 @@ public final class ApiCalls {
     }
 
     /** A header's first value, or empty. */
-    public static Optional<String> header(HttpResponse<?> response, String name) {
+    public static Optional<String> header(HttpReply response, String name) {
         return response.headers().firstValue(name).map(String::trim).filter(v -> !v.isEmpty());
     }
 }

@@ -12,8 +12,6 @@ import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.RetryPolicy;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.Template;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -259,9 +257,8 @@ public final class HttpRequestConnector implements Connector {
         node.emit(
                 node.route().process(exchange -> {
                     Event event = exchange.getIn().getBody(Event.class);
-                    HttpRequest request = template.render(event);
-                    HttpResponse<byte[]> response =
-                            tokens == null ? caller.send(request) : tokens.send(caller, request);
+                    OutboundRequest request = template.render(event);
+                    HttpReply response = tokens == null ? caller.send(request) : tokens.send(caller, request);
                     if (!keepOriginal) {
                         exchange.getIn().setBody(event.withData(HttpResponses.toData(response)));
                     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.switchboard.connector.support.Json;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -17,7 +16,7 @@ import java.util.TreeMap;
 public final class HttpResponses {
     private HttpResponses() {}
 
-    static ObjectNode toData(HttpResponse<byte[]> response) {
+    static ObjectNode toData(HttpReply response) {
         ObjectNode data = Json.NODES.objectNode();
         data.put("status", response.statusCode());
         ObjectNode headers = data.putObject("headers");

@@ -1,7 +1,5 @@
 package dev.switchboard.connector.http;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -149,7 +147,7 @@ final class OAuth2Tokens {
          * Sends {@code request} once with the token as {@code Authorization: Bearer}; when the API
          * answers 401, once more with a new token. A second 401 fails without retry.
          */
-        HttpResponse<byte[]> send(HttpCaller caller, HttpRequest request) {
+        HttpReply send(HttpCaller caller, OutboundRequest request) {
             String token = entry.token();
             try {
                 return caller.send(withToken(request, token));
@@ -170,8 +168,8 @@ final class OAuth2Tokens {
             }
         }
 
-        private static HttpRequest withToken(HttpRequest request, String token) {
-            return HttpRequest.newBuilder(request, (name, value) -> true)
+        private static OutboundRequest withToken(OutboundRequest request, String token) {
+            return request.toBuilder()
                     .setHeader("Authorization", "Bearer " + token)
                     .build();
         }

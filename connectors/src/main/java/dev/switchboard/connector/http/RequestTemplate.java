@@ -6,7 +6,6 @@ import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.Json;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -102,7 +101,7 @@ final class RequestTemplate {
         }
     }
 
-    HttpRequest render(Event event) {
+    OutboundRequest render(Event event) {
         String target = url.render(
                 event,
                 (value, first) -> first
@@ -120,8 +119,8 @@ final class RequestTemplate {
                 || uri.getHost() == null) {
             throw HttpRequestFailedException.withoutRetry("url '" + target + "' is not an http or https URL", 0);
         }
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", "Switchboard");
+        OutboundRequest.Builder request =
+                OutboundRequest.newBuilder(uri).timeout(timeout).header("User-Agent", "Switchboard");
         String payload = body == null ? null : body.render(event);
         if (payload != null) {
             request.header("Content-Type", contentType);
@@ -133,11 +132,7 @@ final class RequestTemplate {
         headers.forEach((name, value) -> request.setHeader(
                 name,
                 value.render(event, TemplateText.plain()).replace('\r', ' ').replace('\n', ' ')));
-        request.method(
-                method,
-                payload == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
+        request.method(method, payload == null ? null : payload.getBytes(StandardCharsets.UTF_8));
         return request.build();
     }
 }

@@ -16,7 +16,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,10 +72,8 @@ class OAuth2TokensTest {
                         + expiresIn + "}")));
     }
 
-    HttpRequest api() {
-        return HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api"))
-                .GET()
-                .build();
+    OutboundRequest api() {
+        return OutboundRequest.newBuilder(URI.create(server.baseUrl() + "/api")).build();
     }
 
     int tokenRequests() {

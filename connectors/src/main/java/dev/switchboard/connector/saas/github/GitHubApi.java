@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.connector.http.ApiCalls;
 import dev.switchboard.connector.http.HttpCaller;
+import dev.switchboard.connector.http.HttpReply;
 import dev.switchboard.connector.http.HttpRequestFailedException;
 import dev.switchboard.connector.http.RetryAfter;
 import dev.switchboard.connector.spi.ConfigProblem;
@@ -11,7 +12,6 @@ import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.RetryPolicy;
 import dev.switchboard.connector.spi.config.NodeConfig;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -77,7 +77,7 @@ final class GitHubApi {
 
     /** POSTs {@code body} to {@code path} (segments already encoded) and returns GitHub's answer. */
     JsonNode post(String path, ObjectNode body) {
-        HttpResponse<byte[]> response = caller.exchange(ApiCalls.jsonRequest(base + path, token)
+        HttpReply response = caller.exchange(ApiCalls.jsonRequest(base + path, token)
                 .setHeader("Accept", "application/vnd.github+json")
                 .header("X-GitHub-Api-Version", API_VERSION)
                 .header("Content-Type", "application/json")
@@ -86,7 +86,7 @@ final class GitHubApi {
         return check("POST " + path, response, Instant.now());
     }
 
-    static JsonNode check(String what, HttpResponse<byte[]> response, Instant now) {
+    static JsonNode check(String what, HttpReply response, Instant now) {
         int status = response.statusCode();
         JsonNode answer = ApiCalls.body(response);
         if (status < 300) {
@@ -119,7 +119,7 @@ final class GitHubApi {
      * How long GitHub asks to wait: {@code retry-after}, else the time until {@code x-ratelimit-reset}
      * (epoch seconds) when {@code x-ratelimit-remaining} is 0.
      */
-    static Optional<Duration> rateLimitWait(HttpResponse<?> response, Instant now) {
+    static Optional<Duration> rateLimitWait(HttpReply response, Instant now) {
         Optional<Duration> retryAfter = ApiCalls.header(response, "retry-after").flatMap(v -> RetryAfter.parse(v, now));
         if (retryAfter.isPresent()) {
             return retryAfter;
@@ -138,7 +138,7 @@ final class GitHubApi {
     }
 
     /** GitHub's {@code message}, with the codes of 422 validation {@code errors}. */
-    private static String message(JsonNode answer, HttpResponse<byte[]> response) {
+    private static String message(JsonNode answer, HttpReply response) {
         if (!answer.path("message").isTextual()) {
             String excerpt = HttpCaller.excerpt(response.body());
             return excerpt.isEmpty() ? "(no body)" : excerpt.substring(2);

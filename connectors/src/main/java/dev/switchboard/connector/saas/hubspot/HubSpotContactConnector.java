@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.connector.http.ApiCalls;
 import dev.switchboard.connector.http.HttpCaller;
+import dev.switchboard.connector.http.HttpReply;
 import dev.switchboard.connector.http.HttpRequestFailedException;
 import dev.switchboard.connector.http.RetryAfter;
 import dev.switchboard.connector.spi.ConfigProblem;
@@ -19,7 +20,6 @@ import dev.switchboard.connector.spi.RetryPolicy;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.Json;
 import dev.switchboard.connector.support.Template;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -124,7 +124,7 @@ public final class HubSpotContactConnector implements Connector {
                     properties.forEach((name, value) -> values.put(name, value.render(event)));
                     ObjectNode request = Json.NODES.objectNode();
                     request.putArray("inputs").add(input);
-                    HttpResponse<byte[]> response = caller.exchange(ApiCalls.jsonRequest(url, token)
+                    HttpReply response = caller.exchange(ApiCalls.jsonRequest(url, token)
                             .header("Content-Type", "application/json")
                             .POST(ApiCalls.json(request))
                             .build());
@@ -138,7 +138,7 @@ public final class HubSpotContactConnector implements Connector {
     }
 
     /** The upserted contact; otherwise the failure, classified. */
-    static JsonNode check(HttpResponse<byte[]> response, Instant now) {
+    static JsonNode check(HttpReply response, Instant now) {
         int status = response.statusCode();
         JsonNode answer = ApiCalls.body(response);
         String what = "HubSpot POST " + PATH;
@@ -188,7 +188,7 @@ public final class HubSpotContactConnector implements Connector {
     }
 
     /** The rolling window HubSpot names in {@code X-HubSpot-RateLimit-Interval-Milliseconds}, or none. */
-    private static Duration intervalWait(HttpResponse<?> response) {
+    private static Duration intervalWait(HttpReply response) {
         try {
             return ApiCalls.header(response, "X-HubSpot-RateLimit-Interval-Milliseconds")
                     .map(v -> Duration.ofMillis(Long.parseLong(v)))
@@ -199,7 +199,7 @@ public final class HubSpotContactConnector implements Connector {
     }
 
     /** HubSpot's {@code message}, with its {@code category}. */
-    private static String message(JsonNode error, HttpResponse<byte[]> response) {
+    private static String message(JsonNode error, HttpReply response) {
         if (!error.path("message").isTextual()) {
             String excerpt = HttpCaller.excerpt(response.body());
             return excerpt.isEmpty() ? "(no body)" : excerpt.substring(2);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.connector.http.ApiCalls;
 import dev.switchboard.connector.http.HttpCaller;
+import dev.switchboard.connector.http.HttpReply;
 import dev.switchboard.connector.http.HttpRequestFailedException;
 import dev.switchboard.connector.http.JsonTemplate;
 import dev.switchboard.connector.http.RetryAfter;
@@ -20,7 +21,6 @@ import dev.switchboard.connector.spi.RetryPolicy;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.Json;
 import dev.switchboard.connector.support.Template;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -139,7 +139,7 @@ public final class SlackPostConnector implements Connector {
                     if (!thread.isEmpty()) {
                         message.put("thread_ts", thread);
                     }
-                    HttpResponse<byte[]> response = caller.exchange(ApiCalls.jsonRequest(url, token)
+                    HttpReply response = caller.exchange(ApiCalls.jsonRequest(url, token)
                             .header("Content-Type", "application/json; charset=utf-8")
                             .POST(ApiCalls.json(message))
                             .build());
@@ -156,7 +156,7 @@ public final class SlackPostConnector implements Connector {
     }
 
     /** Slack's answer when it says {@code ok}; otherwise the failure, classified. */
-    static JsonNode check(HttpResponse<byte[]> response) {
+    static JsonNode check(HttpReply response) {
         int status = response.statusCode();
         JsonNode answer = ApiCalls.body(response);
         Optional<Duration> retryAfter =

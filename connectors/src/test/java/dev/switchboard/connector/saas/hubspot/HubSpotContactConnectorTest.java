@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.switchboard.connector.http.FakeResponse;
+import dev.switchboard.connector.http.HttpReply;
 import dev.switchboard.connector.http.HttpRequestFailedException;
 import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.config.NodeConfig;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class HubSpotContactConnectorTest {
     static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
-    static HttpRequestFailedException failure(FakeResponse response) {
+    static HttpRequestFailedException failure(HttpReply response) {
         return catchThrowableOfType(
                 HttpRequestFailedException.class, () -> HubSpotContactConnector.check(response, NOW));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.switchboard.connector.http.FakeResponse;
+import dev.switchboard.connector.http.HttpReply;
 import dev.switchboard.connector.http.HttpRequestFailedException;
 import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.ConnectorCatalog;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SlackPostConnectorTest {
     final SlackPostConnector connector = new SlackPostConnector();
 
-    static HttpRequestFailedException failure(FakeResponse response) {
+    static HttpRequestFailedException failure(HttpReply response) {
         return catchThrowableOfType(HttpRequestFailedException.class, () -> SlackPostConnector.check(response));
     }
 
