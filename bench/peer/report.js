@@ -17,12 +17,12 @@ if (process.argv[3] === "ingest") {
     const variants = [...new Set(Object.keys(r).map((k) => (k.match(/^ingest-([a-z]+)_/) || [])[1]).filter(Boolean))];
     const f = (v, d) => (Number.isNaN(v) ? "–" : v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d }));
     console.log("");
-    console.log("| store writes | 2xx events/s (median) | runs | CPU per event (ms) | wrk p50 (ms) | wrk p99 (ms) | non-2xx + errors | peak RSS (MiB) | goal ≥ 20,000/s |");
-    console.log("|---|---:|---|---:|---:|---:|---:|---:|---|");
+    console.log("| store writes | 2xx events/s (median) | runs | CPU per event (ms) | disk per event (KiB) | wrk p50 (ms) | wrk p99 (ms) | non-2xx + errors | peak RSS (MiB) | store after (MiB) | goal ≥ 20,000/s |");
+    console.log("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|");
     for (const v of variants) {
         const t = "ingest-" + v;
         const eps = median(runs(t, "events_per_s"));
-        console.log(`| ${v === "sync" ? "synchronous (chattr +S)" : "as shipped (WRITE_DELAY=0, no fsync)"} | ${f(eps, 0)} | ${runs(t, "events_per_s").map((x) => f(x, 0)).join(" · ")} | ${f(median(runs(t, "cpu_ms_per_event")), 3)} | ${f(median(runs(t, "wrk_p50_ms")), 1)} | ${f(median(runs(t, "wrk_p99_ms")), 1)} | ${runs(t, "non2xx").reduce((a, b) => a + b, 0) + runs(t, "errors").reduce((a, b) => a + b, 0)} | ${f(Number(r[t + "_rss_peak_kib"]) / 1024, 0)} | ${eps >= 20000 ? "met" : "not met"} |`);
+        console.log(`| ${v === "sync" ? "synchronous (chattr +S)" : "as shipped (WRITE_DELAY=0, no fsync)"} | ${f(eps, 0)} | ${runs(t, "events_per_s").map((x) => f(x, 0)).join(" · ")} | ${f(median(runs(t, "cpu_ms_per_event")), 3)} | ${f(median(runs(t, "disk_kib_per_event")), 1)} | ${f(median(runs(t, "wrk_p50_ms")), 1)} | ${f(median(runs(t, "wrk_p99_ms")), 1)} | ${runs(t, "non2xx").reduce((a, b) => a + b, 0) + runs(t, "errors").reduce((a, b) => a + b, 0)} | ${f(Number(r[t + "_rss_peak_kib"]) / 1024, 0)} | ${f(Number(r[t + "_store_mib"]), 0)} | ${eps >= 20000 ? "met" : "not met"} |`);
     }
     process.exit(0);
 }
@@ -34,6 +34,8 @@ const metric = {
     "CPU per delivery (ms)": { f: (t) => median(runs(t, "cpu_ms_per_delivery")), d: 3, goal: "≤ 0.5×", better: "lo" },
     "  process CPU (% of one core)": { f: (t) => median(runs(t, "cpu_pct")), d: 0 },
     "  sink CPU (% of one core)": { f: (t) => median(runs(t, "sink_cpu_pct")), d: 0 },
+    "disk written per delivery (KiB)": { f: (t) => median(runs(t, "disk_kib_per_delivery")), d: 1 },
+    "store folder after the runs (MiB)": { f: (t) => one(t, "store_mib"), d: 0 },
     [`p50 at a paced rate (ms)`]: { f: (t) => one(t, "paced_p50_ms"), d: 2 },
     [`p99 at a paced rate (ms)`]: { f: (t) => one(t, "paced_p99_ms"), d: 2, goal: "≤ 10 ms", abs: (v) => v <= 10 },
     "RSS idle (MiB)": { f: (t) => one(t, "rss_idle_kib") / 1024, d: 0 },

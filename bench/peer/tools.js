@@ -127,7 +127,7 @@ async function probe(a) {
         }
         await sleep(5);
     }
-    console.log(JSON.stringify({ ready_ms: Math.round(ready), first_delivery_ms: Math.round(delivered) }));
+    console.log(JSON.stringify({ ready_ms: Math.round(ready), first_delivery_ms: delivered === null ? null : Math.round(delivered) }));
 }
 
 function percentile(sorted, p) {
