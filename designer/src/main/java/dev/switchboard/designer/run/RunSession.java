@@ -8,6 +8,7 @@ import dev.switchboard.runtime.engine.StatusBoard;
 import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.live.LiveMonitor;
 import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.model.HistoryLevel;
 import dev.switchboard.runtime.secrets.OwnerOnly;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import dev.switchboard.runtime.secrets.SecretSources;
@@ -35,6 +36,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunSession.class);
+    /**
+     * Everything of every run, whatever the flow's {@code settings.history}: the message inspector
+     * and the trace show each node's input and output.
+     */
+    static final HistoryOptions HISTORY = HistoryOptions.defaults().withLevelForEveryFlow(HistoryLevel.FULL);
     /** How long a trace waits for the run history writer to catch up with the runs just finished. */
     private static final Duration HISTORY_CATCH_UP = Duration.ofSeconds(3);
 
@@ -62,7 +68,7 @@ public final class RunSession implements AutoCloseable {
                 new EngineOptions("127.0.0.1", settings.httpPort(), settings.dataFolder(), Duration.ofSeconds(5));
         DurableRuntime runtime;
         try {
-            runtime = DurableRuntime.start(options, catalog, secrets, null, HistoryOptions.defaults());
+            runtime = DurableRuntime.start(options, catalog, secrets, null, HISTORY);
         } catch (PortInUseException e) {
             if (settings.httpPort() == 0) {
                 throw e;
@@ -70,7 +76,7 @@ public final class RunSession implements AutoCloseable {
             LOG.info(
                     "Port {} is taken by another program; the designer's webhooks use a free port",
                     settings.httpPort());
-            runtime = DurableRuntime.start(options.withHttpPort(0), catalog, secrets, null, HistoryOptions.defaults());
+            runtime = DurableRuntime.start(options.withHttpPort(0), catalog, secrets, null, HISTORY);
         }
         try {
             OwnerOnly.restrictFiles(settings.dataFolder(), "switchboard.");

@@ -142,6 +142,11 @@ final class TraceView extends VBox {
         if (s.error() != null) {
             root.getChildren().add(new TreeItem<>("error: " + s.error()));
         }
+        if (!row.run().dataKept()) {
+            // a run written at a history level that keeps no snapshots (the designer's own Run keeps them all)
+            root.getChildren().add(new TreeItem<>("in, out: " + row.run().dataNotKept()));
+            return root;
+        }
         root.getChildren().add(JsonTree.snapshot("in", s.input()));
         root.getChildren().add(JsonTree.snapshot("out", s.output()));
         return root;

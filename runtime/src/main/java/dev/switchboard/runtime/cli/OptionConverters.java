@@ -1,5 +1,6 @@
 package dev.switchboard.runtime.cli;
 
+import dev.switchboard.runtime.model.HistoryLevel;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.ITypeConverter;
@@ -34,6 +35,16 @@ final class OptionConverters {
                 throw new TypeConversionException(port + " is not a port: use 1 to 65535");
             }
             return port;
+        }
+    }
+
+    /** A run history level: full, errors, summary or off. */
+    static final class History implements ITypeConverter<HistoryLevel> {
+        @Override
+        public HistoryLevel convert(String value) {
+            return HistoryLevel.parse(value)
+                    .orElseThrow(() -> new TypeConversionException(
+                            "'" + value + "' is not a history level: use " + String.join(", ", HistoryLevel.ids())));
         }
     }
 

@@ -17,6 +17,7 @@ import dev.switchboard.runtime.metrics.EndpointAnswer;
 import dev.switchboard.runtime.metrics.HealthChecks;
 import dev.switchboard.runtime.metrics.RuntimeMetrics;
 import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.model.HistoryLevel;
 import dev.switchboard.runtime.secrets.OwnerOnly;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import dev.switchboard.runtime.secrets.SecretSources;
@@ -79,6 +80,16 @@ final class RunCommand implements Callable<Integer> {
             converter = OptionConverters.PositiveInt.class,
             description = "Longest stored input/output snapshot per node, in characters (default: ${DEFAULT-VALUE}).")
     int snapshotSize;
+
+    @Option(
+            names = "--history",
+            defaultValue = "errors",
+            converter = OptionConverters.History.class,
+            description = "Run history kept for flows whose settings.history does not say: full (every node's input"
+                    + " and output), errors (every run and its path; input and output only for runs in which a node"
+                    + " failed), summary (runs and paths only) or off (none). Dead letters and retries do not depend"
+                    + " on it (default: ${DEFAULT-VALUE}).")
+    HistoryLevel history;
 
     @Option(
             names = "--keep-runs-for",
@@ -216,11 +227,13 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             return failedToStart(err, e.getMessage(), resources);
         }
-        HistoryOptions history =
-                HistoryOptions.defaults().withMaxSnapshotChars(snapshotSize).withRetention(keepRunsFor, keepRuns);
+        HistoryOptions historyOptions = HistoryOptions.defaults()
+                .withMaxSnapshotChars(snapshotSize)
+                .withRetention(keepRunsFor, keepRuns)
+                .withLevel(history);
         DurableRuntime runtime;
         try {
-            runtime = DurableRuntime.start(options, ConnectorCatalog.load(), secrets, store.dbUrl, history);
+            runtime = DurableRuntime.start(options, ConnectorCatalog.load(), secrets, store.dbUrl, historyOptions);
         } catch (StoreOwnership.StoreInUseException | IllegalStateException | Store.StoreException e) {
             // another runtime owns the store, the store cannot be reached (its URL redacted), the webhook port is
             // taken, or the engine could not start: one line that says what to do, no stack trace
@@ -300,10 +313,11 @@ final class RunCommand implements Callable<Integer> {
                     store.dbUrl != null
                             ? Store.redacted(store.dbUrl)
                             : store.dataDir
-                                    .toAbsolutePath()
-                                    .normalize()
-                                    .resolve(StoreOptions.STORE_FILE)
-                                    .toString(),
+                                            .toAbsolutePath()
+                                            .normalize()
+                                            .resolve(StoreOptions.STORE_FILE)
+                                            .toString()
+                                    + " (run history: " + history.id() + " unless a flow's settings.history says)",
                     Optional.of(admin.baseUrl()));
             banner.lines().forEach(lines::print);
         }

@@ -132,6 +132,9 @@ final class RunsCommand implements Callable<Integer> {
                         r.parentRunId() == null ? "" : " from-run=" + r.parentRunId(),
                         r.replayOf() == null ? "" : " replay-of-dead-letter=" + r.replayOf(),
                         r.error() == null ? "" : " error=\"" + r.error() + "\"");
+                if (!r.dataKept()) {
+                    out.println("  input and output " + r.dataNotKept());
+                }
                 for (RunQueries.Step step : path.steps()) {
                     out.printf(
                             "  %s %s -> %s%s%n",

@@ -253,6 +253,12 @@ public final class Engine implements AutoCloseable {
         return Set.copyOf(deployed.keySet());
     }
 
+    /** The running version of a flow, if it is deployed (a map look-up: cheap enough for every run). */
+    public Optional<Flow> deployedFlow(String flowId) {
+        Deployed running = deployed.get(flowId);
+        return running == null ? Optional.empty() : Optional.of(running.flow());
+    }
+
     public List<Flow> deployedFlows() {
         return deployed.values().stream()
                 .map(Deployed::flow)

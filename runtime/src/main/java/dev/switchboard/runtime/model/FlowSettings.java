@@ -9,6 +9,7 @@ public final class FlowSettings {
     public static final String RETRY = "retry";
     public static final String DEAD_LETTER = "deadLetter";
     public static final String CONCURRENCY = "concurrency";
+    public static final String HISTORY = "history";
     /** The most events of one flow a runtime runs at once that {@code settings.concurrency} may ask for. */
     public static final int MAX_CONCURRENCY = 64;
 
@@ -31,5 +32,10 @@ public final class FlowSettings {
     /** {@code settings.concurrency}: at most this many of the flow's events run at once; {@code fallback} when unset. */
     public int concurrency(int fallback) {
         return (int) Math.max(1, Math.min(MAX_CONCURRENCY, settings.integer(CONCURRENCY, fallback)));
+    }
+
+    /** {@code settings.history}: how much run history the flow keeps; empty when the flow leaves it to the runtime. */
+    public Optional<HistoryLevel> history() {
+        return settings.has(HISTORY) ? HistoryLevel.parse(settings.string(HISTORY, null)) : Optional.empty();
     }
 }

@@ -53,6 +53,9 @@ public final class RunsJson {
         o.put("error", r.error());
         o.put("parentRunId", r.parentRunId());
         o.put("replayOf", r.replayOf());
+        o.put("history", r.history());
+        o.put("dataKept", r.dataKept());
+        o.put("dataNotKept", r.dataNotKept());
         return o;
     }
 

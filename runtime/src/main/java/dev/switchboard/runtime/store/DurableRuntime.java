@@ -75,7 +75,11 @@ public final class DurableRuntime implements AutoCloseable {
         DeadLetterStore deadLetters = new DeadLetterStore(store);
         Services services = new Services().register(DedupeStore.class, new StoreDedupe(store));
         Engine engine = new Engine(options, catalog, secrets, services, inbox, deadLetters);
-        HistoryWriter history = new HistoryWriter(store, engine.secretMask(), historyOptions);
+        HistoryWriter history = new HistoryWriter(
+                store,
+                engine.secretMask(),
+                historyOptions,
+                id -> engine.deployedFlow(id).orElse(null));
         engine.addRunListener(history);
         try {
             engine.start();

@@ -5,6 +5,9 @@ import dev.switchboard.connector.support.Json;
 import dev.switchboard.runtime.engine.RunListener;
 import dev.switchboard.runtime.engine.RunRecord;
 import dev.switchboard.runtime.engine.StepRecord;
+import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.model.FlowSettings;
+import dev.switchboard.runtime.model.HistoryLevel;
 import dev.switchboard.runtime.secrets.SecretMask;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,10 +17,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * (a full queue drops the record and counts it; a flow never waits for the database) and one
  * writer thread stores them in batches, snapshots serialized, secret values masked and truncated.
  * The same thread applies retention (by age and by count) once a minute.
+ *
+ * <p>How much of a run is written follows its flow's {@link HistoryLevel} ({@code settings.history},
+ * else {@link HistoryOptions#level()}): a run of an {@code off} flow is not even queued; snapshots are
+ * made (serialized, masked, cut) only for the runs whose level keeps them, once the run's outcome is
+ * known — until then a run holds references to its (immutable) events, nothing more.
  */
 public final class HistoryWriter implements RunListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryWriter.class);
@@ -37,7 +48,12 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
     private final Store store;
     private final SecretMask mask;
     private final HistoryOptions options;
-    private final BlockingQueue<RunRecord> queue;
+    private final BlockingQueue<Pending> queue;
+    /** The deployed flow of an id, or null: where a flow's own {@code settings.history} is read. */
+    private final Function<String, Flow> flows;
+    /** Each flow's level, read once per deployed version of the flow (and kept after it stops, for its last runs). */
+    private final Map<String, FlowLevel> levels = new ConcurrentHashMap<>();
+
     private final AtomicLong offered = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -48,8 +64,18 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
 
     private long lastRetention;
 
+    /** A writer that keeps every run at {@link HistoryOptions#level()}. */
     public HistoryWriter(Store store, SecretMask mask, HistoryOptions options) {
+        this(store, mask, options, flowId -> null);
+    }
+
+    /**
+     * @param flows the deployed flow of an id, or null when none is (read on the flows' threads:
+     *     keep it a map look-up)
+     */
+    public HistoryWriter(Store store, SecretMask mask, HistoryOptions options, Function<String, Flow> flows) {
         this.store = store;
+        this.flows = flows;
         this.mask = mask;
         this.options = options;
         this.queue = new ArrayBlockingQueue<>(options.queueSize());
@@ -60,11 +86,47 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
 
     @Override
     public void onRunFinished(RunRecord run) {
-        if (queue.offer(run)) {
+        HistoryLevel level = levelOf(run.flowId());
+        if (!level.keepsRuns()) {
+            return;
+        }
+        if (queue.offer(new Pending(run, level))) {
             offered.incrementAndGet();
         } else if (dropped.incrementAndGet() % 1000 == 1) {
             LOG.warn("Run history is behind; {} run records dropped so far", dropped.get());
         }
+    }
+
+    /** How much history is kept of {@code flowId}'s runs: its own setting, else the runtime's level. */
+    public HistoryLevel levelOf(String flowId) {
+        if (options.levelForEveryFlow() || flowId == null) {
+            return options.level();
+        }
+        Flow flow = flows.apply(flowId);
+        FlowLevel known = levels.get(flowId);
+        if (flow == null) {
+            return known == null ? options.level() : known.level();
+        }
+        if (known == null || known.flow() != flow) {
+            known = new FlowLevel(flow, new FlowSettings(flow).history().orElse(options.level()));
+            levels.put(flowId, known);
+        }
+        return known.level();
+    }
+
+    private record FlowLevel(Flow flow, HistoryLevel level) {}
+
+    /** A finished run and the level it is written at. */
+    private record Pending(RunRecord run, HistoryLevel level) {}
+
+    /**
+     * Whether a node failed in a run of this status: it failed, was dead-lettered, or waits to try
+     * the node again ({@link HistoryLevel#ERRORS} keeps these runs' snapshots).
+     */
+    public static boolean nodeFailed(String status) {
+        return status.equals(RunRecord.RunStatus.FAILED.name())
+                || status.equals(RunRecord.RunStatus.DEAD_LETTERED.name())
+                || status.equals(RunRecord.RunStatus.RETRYING.name());
     }
 
     public long droppedCount() {
@@ -87,10 +149,10 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
     }
 
     private void loop() {
-        List<RunRecord> batch = new ArrayList<>(BATCH);
+        List<Pending> batch = new ArrayList<>(BATCH);
         while ((running || !queue.isEmpty()) && !abandoned) {
             try {
-                RunRecord first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
                     queue.drainTo(batch, BATCH - 1);
@@ -113,17 +175,21 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
         }
     }
 
-    private void write(Connection c, List<RunRecord> runs) throws SQLException {
+    private void write(Connection c, List<Pending> runs) throws SQLException {
         try (PreparedStatement run = c.prepareStatement(
-                        "INSERT INTO runs (run_id, event_id, flow_id, trigger_node, status,"
-                                + " started_at, duration_us, ended_at, error, parent_run_id, replay_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        "INSERT INTO runs (run_id, event_id, flow_id, trigger_node, status, started_at, duration_us,"
+                                + " ended_at, error, parent_run_id, replay_of, history)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement step =
                         c.prepareStatement("INSERT INTO run_steps (run_id, step_no, node_id, port, at, input,"
                                 + " output, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (RunRecord r : runs) {
+            for (Pending pending : runs) {
+                RunRecord r = pending.run();
                 if (r.runId() == null) {
                     continue;
                 }
+                boolean snapshots =
+                        pending.level().keepsSnapshots(nodeFailed(r.status().name()));
                 run.setString(1, r.runId());
                 run.setString(2, r.eventId());
                 run.setString(3, r.flowId());
@@ -135,6 +201,7 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
                 run.setString(9, clip(mask.mask(r.error()), 4000));
                 run.setString(10, r.parentRunId());
                 run.setObject(11, r.replayOf());
+                run.setString(12, pending.level().id());
                 run.addBatch();
                 int n = 0;
                 for (StepRecord s : r.steps()) {
@@ -143,8 +210,8 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
                     step.setString(3, s.nodeId());
                     step.setString(4, s.port());
                     step.setTimestamp(5, Timestamp.from(s.at()));
-                    step.setString(6, snapshot(s.input()));
-                    step.setString(7, snapshot(s.output()));
+                    step.setString(6, snapshots ? snapshot(s.input()) : null);
+                    step.setString(7, snapshots ? snapshot(s.output()) : null);
                     step.setString(8, clip(mask.mask(s.error()), 4000));
                     step.addBatch();
                 }

@@ -1,5 +1,6 @@
 package dev.switchboard.runtime.store;
 
+import dev.switchboard.runtime.model.HistoryLevel;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +21,11 @@ public final class RunQueries {
         this.store = store;
     }
 
-    /** One stored run. */
+    /**
+     * One stored run.
+     *
+     * @param history the history level it was written at ({@code full} for runs written before levels existed)
+     */
     public record Run(
             String runId,
             String eventId,
@@ -32,7 +37,23 @@ public final class RunQueries {
             String endedAt,
             String error,
             String parentRunId,
-            Long replayOf) {}
+            Long replayOf,
+            String history) {
+
+        /** Whether the run's steps kept their input and output snapshots. */
+        public boolean dataKept() {
+            return level().keepsSnapshots(HistoryWriter.nodeFailed(status));
+        }
+
+        /** What to show in place of the snapshots, e.g. "(data not kept: history level summary)"; null when kept. */
+        public String dataNotKept() {
+            return dataKept() ? null : level().notKept();
+        }
+
+        private HistoryLevel level() {
+            return HistoryLevel.parse(history).orElse(HistoryLevel.FULL);
+        }
+    }
 
     /** One node a stored run passed, with its (masked, truncated) snapshots. */
     public record Step(
@@ -100,7 +121,7 @@ public final class RunQueries {
 
     private static final String SELECT_RUN =
             "SELECT run_id, event_id, flow_id, trigger_node, status, started_at, duration_us,"
-                    + " ended_at, error, parent_run_id, replay_of FROM runs";
+                    + " ended_at, error, parent_run_id, replay_of, history FROM runs";
 
     private static List<Run> runs(Connection c, String sql, List<Object> args) throws SQLException {
         List<Run> result = new ArrayList<>();
@@ -123,7 +144,8 @@ public final class RunQueries {
                             r.getString(8),
                             r.getString(9),
                             r.getString(10),
-                            replayOf));
+                            replayOf,
+                            r.getString(12) == null ? HistoryLevel.FULL.id() : r.getString(12)));
                 }
             }
         }

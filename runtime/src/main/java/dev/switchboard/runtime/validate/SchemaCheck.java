@@ -114,6 +114,16 @@ public final class SchemaCheck {
                         null,
                         fieldName(pointer) + " must be at least "
                                 + error.getSchemaNode().asText() + ", not " + shown(instance));
+            case "enum": {
+                List<String> allowed = new ArrayList<>();
+                error.getSchemaNode().forEach(v -> allowed.add(v.asText()));
+                return Problem.nodeError(
+                        pointer,
+                        nodeId,
+                        null,
+                        fieldName(pointer) + " must be one of " + String.join(", ", allowed) + ", not "
+                                + shown(instance));
+            }
             default:
                 return Problem.nodeError(pointer, nodeId, null, error.getMessage());
         }

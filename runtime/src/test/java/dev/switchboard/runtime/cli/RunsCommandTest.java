@@ -84,8 +84,15 @@ class RunsCommandTest {
                         "endedAtPort",
                         "error",
                         "parentRunId",
-                        "replayOf");
+                        "replayOf",
+                        "history",
+                        "dataKept",
+                        "dataNotKept");
         assertThat(newest.path("runId").asText()).isEqualTo("run-4");
+        // written before history levels: everything was kept
+        assertThat(newest.path("history").asText()).isEqualTo("full");
+        assertThat(newest.path("dataKept").asBoolean()).isTrue();
+        assertThat(newest.path("dataNotKept").isNull()).isTrue();
         assertThat(newest.path("status").asText()).isEqualTo("dead-lettered");
         assertThat(newest.path("startedAt").asText()).isEqualTo("2026-11-28T10:00:03Z");
         assertThat(newest.path("durationMs").decimalValue()).isEqualByComparingTo("3");
