@@ -1,5 +1,7 @@
 package dev.switchboard.runtime.store;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.support.Json;
 import dev.switchboard.runtime.engine.RunListener;
@@ -40,7 +42,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class HistoryWriter implements RunListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryWriter.class);
-    private static final int BATCH = 500;
+    private static final int BATCH = 1000;
+    /** The least time between two commits of history while runs keep coming (see gatherUntilDue). */
+    private static final Duration COMMIT_INTERVAL = Duration.ofMillis(200);
+
     private static final String TRUNCATED = "…(truncated)";
     /** The size of the run_steps input/output columns (db/migration V1). */
     static final int MAX_SNAPSHOT_CHARS = 1_000_000;
@@ -63,6 +68,7 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
     private volatile boolean abandoned;
 
     private long lastRetention;
+    private long lastCommit = System.nanoTime();
 
     /** A writer that keeps every run at {@link HistoryOptions#level()}. */
     public HistoryWriter(Store store, SecretMask mask, HistoryOptions options) {
@@ -155,11 +161,12 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
-                    queue.drainTo(batch, BATCH - 1);
+                    gatherUntilDue(batch);
                     store.inTransaction(c -> {
                         write(c, batch);
                         return null;
                     });
+                    lastCommit = System.nanoTime();
                     written.addAndGet(batch.size());
                     batch.clear();
                 }
@@ -175,11 +182,34 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
         }
     }
 
+    /**
+     * Adds what else waits, and keeps gathering until {@link #COMMIT_INTERVAL} has passed since the
+     * last commit or a batch is full: each commit rewrites the store's changed pages (H2 writes them
+     * out at every commit), so a few large commits cost far less than many small ones. History is a
+     * record, not a delivery guarantee: a run may wait this long to appear in {@code runs}.
+     */
+    private void gatherUntilDue(List<Pending> batch) throws InterruptedException {
+        queue.drainTo(batch, BATCH - batch.size());
+        long due = lastCommit + COMMIT_INTERVAL.toNanos();
+        while (batch.size() < BATCH && running) {
+            long wait = due - System.nanoTime();
+            if (wait <= 0) {
+                return;
+            }
+            Pending next = queue.poll(wait, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, BATCH - batch.size());
+        }
+    }
+
     private void write(Connection c, List<Pending> runs) throws SQLException {
         try (PreparedStatement run = c.prepareStatement(
                         "INSERT INTO runs (run_id, event_id, flow_id, trigger_node, status, started_at, duration_us,"
-                                + " ended_at, error, parent_run_id, replay_of, history)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                + " ended_at, error, parent_run_id, replay_of, history, steps)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement step =
                         c.prepareStatement("INSERT INTO run_steps (run_id, step_no, node_id, port, at, input,"
                                 + " output, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -202,7 +232,12 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
                 run.setString(10, r.parentRunId());
                 run.setObject(11, r.replayOf());
                 run.setString(12, pending.level().id());
+                // without snapshots the path is one column of the run's own row, not a row per node
+                run.setString(13, snapshots ? null : compactSteps(r.steps()));
                 run.addBatch();
+                if (!snapshots) {
+                    continue;
+                }
                 int n = 0;
                 for (StepRecord s : r.steps()) {
                     step.setString(1, r.runId());
@@ -210,8 +245,8 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
                     step.setString(3, s.nodeId());
                     step.setString(4, s.port());
                     step.setTimestamp(5, Timestamp.from(s.at()));
-                    step.setString(6, snapshots ? snapshot(s.input()) : null);
-                    step.setString(7, snapshots ? snapshot(s.output()) : null);
+                    step.setString(6, snapshot(s.input()));
+                    step.setString(7, snapshot(s.output()));
                     step.setString(8, clip(mask.mask(s.error()), 4000));
                     step.addBatch();
                 }
@@ -219,6 +254,21 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
             run.executeBatch();
             step.executeBatch();
         }
+    }
+
+    /** The steps as {@code [{"node", "port", "at", "error"}]}, read back by {@link RunQueries}. */
+    private String compactSteps(List<StepRecord> steps) {
+        ArrayNode array = Json.NODES.arrayNode(steps.size());
+        for (StepRecord s : steps) {
+            ObjectNode step = array.addObject();
+            step.put("node", s.nodeId());
+            step.put("port", s.port());
+            step.put("at", s.at().toString());
+            if (s.error() != null) {
+                step.put("error", clip(mask.mask(s.error()), 4000));
+            }
+        }
+        return array.toString();
     }
 
     private String snapshot(Event event) {

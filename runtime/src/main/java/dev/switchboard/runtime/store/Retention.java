@@ -27,17 +27,19 @@ final class Retention {
                 }
             }
         }
+        Timestamp last = cutoff == null ? new Timestamp(0) : cutoff;
+        // the steps of the runs going first, found by run through run_steps' key: no scan of every step
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM run_steps WHERE run_id IN"
+                + " (SELECT run_id FROM runs WHERE started_at < ? OR started_at <= ?)")) {
+            s.setTimestamp(1, oldest);
+            s.setTimestamp(2, last);
+            s.executeUpdate();
+        }
         int removed;
         try (PreparedStatement s = c.prepareStatement("DELETE FROM runs WHERE started_at < ? OR started_at <= ?")) {
             s.setTimestamp(1, oldest);
-            s.setTimestamp(2, cutoff == null ? new Timestamp(0) : cutoff);
+            s.setTimestamp(2, last);
             removed = s.executeUpdate();
-        }
-        if (removed > 0) {
-            try (PreparedStatement s = c.prepareStatement(
-                    "DELETE FROM run_steps s WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.run_id = s.run_id)")) {
-                s.executeUpdate();
-            }
         }
         try (PreparedStatement s =
                 c.prepareStatement("DELETE FROM dead_letters WHERE state = 'REPLAYED' AND replayed_at < ?")) {

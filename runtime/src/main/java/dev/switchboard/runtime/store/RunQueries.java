@@ -1,5 +1,7 @@
 package dev.switchboard.runtime.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.connector.support.Json;
 import dev.switchboard.runtime.model.HistoryLevel;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -152,7 +154,41 @@ public final class RunQueries {
         return result;
     }
 
+    /** The run's steps: its run_steps rows, or — written without snapshots — its compact {@code steps} column. */
     private static List<Step> steps(Connection c, String runId) throws SQLException {
+        List<Step> rows = stepRows(c, runId);
+        if (!rows.isEmpty()) {
+            return rows;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT steps FROM runs WHERE run_id = ?")) {
+            s.setString(1, runId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? compactSteps(runId, r.getString(1)) : rows;
+            }
+        }
+    }
+
+    private static List<Step> compactSteps(String runId, String json) {
+        List<Step> result = new ArrayList<>();
+        if (json == null) {
+            return result;
+        }
+        int n = 0;
+        for (JsonNode step : Json.parse(json)) {
+            result.add(new Step(
+                    runId,
+                    n++,
+                    step.path("node").asText(),
+                    step.path("port").isTextual() ? step.path("port").asText() : null,
+                    Instant.parse(step.path("at").asText()),
+                    null,
+                    null,
+                    step.path("error").isTextual() ? step.path("error").asText() : null));
+        }
+        return result;
+    }
+
+    private static List<Step> stepRows(Connection c, String runId) throws SQLException {
         List<Step> result = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT run_id, step_no, node_id, port, at, input, output, error"
                 + " FROM run_steps WHERE run_id = ? ORDER BY step_no")) {

@@ -168,6 +168,10 @@ class HistoryLevelsTest {
         assertThat(good.run().dataKept()).isEqualTo(goodKept);
         assertThat(hasSnapshots(bad)).isEqualTo(badKept);
         assertThat(bad.run().dataKept()).isEqualTo(badKept);
+        assertThat(count("SELECT COUNT(*) FROM run_steps WHERE run_id IN ('"
+                        + good.run().runId() + "', '" + bad.run().runId() + "')"))
+                .as("a row per step only for runs that keep snapshots; the others keep their path in their run's row")
+                .isEqualTo((goodKept ? 3 : 0) + (badKept ? 3 : 0));
         if (badKept) {
             assertThat(bad.steps().get(2).input()).contains("bad one");
         }
