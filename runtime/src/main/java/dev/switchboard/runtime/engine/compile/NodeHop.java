@@ -107,6 +107,11 @@ final class NodeHop extends AsyncProcessorSupport {
 
     /** The route now consuming the next node's input, or null when none is (stopped, removed). */
     private Target target() throws InterruptedException {
+        Target known = target;
+        if (known != null && known.consumer() instanceof ServiceSupport service && service.isStarted()) {
+            // a direct: consumer is on its endpoint exactly while started: no look-up per event
+            return known;
+        }
         DirectEndpoint input = endpoint;
         if (input == null) {
             input = camel.getEndpoint(uri, DirectEndpoint.class);
@@ -116,7 +121,6 @@ final class NodeHop extends AsyncProcessorSupport {
         if (consumer == null) {
             return null;
         }
-        Target known = target;
         if (known != null && known.consumer() == consumer) {
             return known;
         }
