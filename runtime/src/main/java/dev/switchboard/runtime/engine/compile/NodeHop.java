@@ -19,6 +19,8 @@ import org.apache.camel.spi.UnitOfWork;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.AsyncProcessorSupport;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A single wire (one port to one node, see ADR 8): runs the next node's route <em>inside</em> the
@@ -34,6 +36,7 @@ import org.apache.camel.support.service.ServiceSupport;
  * route is not running fails the event like {@code direct:} would.
  */
 final class NodeHop extends AsyncProcessorSupport {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeHop.class);
     private final CamelContext camel;
     private final String uri;
     private final Processor handOver;
@@ -70,9 +73,7 @@ final class NodeHop extends AsyncProcessorSupport {
         }
         RoutePolicy[] policies = next.policies();
         for (RoutePolicy policy : policies) {
-            if (runs(policy)) {
-                policy.onExchangeBegin(next.route(), exchange);
-            }
+            begin(policy, next.route(), exchange);
         }
         // the steps run as the next node's route: processors that ask the unit of work which route
         // they run in (a fan-out wrapping its branches in the route's error handler) must see it
@@ -93,12 +94,31 @@ final class NodeHop extends AsyncProcessorSupport {
                 uow.popRoute();
             }
             for (RoutePolicy policy : policies) {
-                if (runs(policy)) {
-                    policy.onExchangeDone(next.route(), exchange);
-                }
+                done(policy, next.route(), exchange);
             }
             callback.done(doneSync);
         });
+    }
+
+    /** As Camel's route-policy advice: a policy that throws is logged, the event goes on. */
+    private static void begin(RoutePolicy policy, Route route, Exchange exchange) {
+        try {
+            if (runs(policy)) {
+                policy.onExchangeBegin(route, exchange);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Route policy {} of route {} failed on begin: {}", policy, route.getRouteId(), e.toString());
+        }
+    }
+
+    private static void done(RoutePolicy policy, Route route, Exchange exchange) {
+        try {
+            if (runs(policy)) {
+                policy.onExchangeDone(route, exchange);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Route policy {} of route {} failed on done: {}", policy, route.getRouteId(), e.toString());
+        }
     }
 
     private static boolean runs(RoutePolicy policy) {
