@@ -51,16 +51,22 @@ public final class RunTracker {
      * listens are timed and reported: nobody pays for records nobody reads.
      */
     public RunTrace begin(Exchange exchange, String flowId, String triggerNodeId, Long replayOf) {
-        RunTrace previous = exchange.getProperty(RunTrace.PROPERTY, RunTrace.class);
-        String parent = previous != null ? previous.runId() : exchange.getProperty(FlowExchange.RUN_ID, String.class);
+        // a new exchange (most runs) has no properties yet: nothing to read or clear
+        boolean fresh = !exchange.hasProperties();
+        RunTrace previous = fresh ? null : exchange.getProperty(RunTrace.PROPERTY, RunTrace.class);
+        String parent = previous != null
+                ? previous.runId()
+                : fresh ? null : exchange.getProperty(FlowExchange.RUN_ID, String.class);
         boolean listened = !listeners.isEmpty();
         RunTrace trace = new RunTrace(flowId, parent, replayOf, listened);
+        if (!fresh) {
+            exchange.removeProperty(RunTrace.DEAD_LETTERED);
+            exchange.removeProperty(RunTrace.RETRY_SCHEDULED);
+            exchange.removeProperty(RunTrace.GAVE_UP);
+        }
         exchange.setProperty(RunTrace.PROPERTY, trace);
         exchange.setProperty(FlowExchange.RUN_ID, trace.runId());
         exchange.setProperty(FlowExchange.FLOW_ID, flowId);
-        exchange.removeProperty(RunTrace.DEAD_LETTERED);
-        exchange.removeProperty(RunTrace.RETRY_SCHEDULED);
-        exchange.removeProperty(RunTrace.GAVE_UP);
         if (listened) {
             exchange.getExchangeExtension().addOnCompletion(new RunCompletion(flowId, triggerNodeId, trace, exchange));
         }

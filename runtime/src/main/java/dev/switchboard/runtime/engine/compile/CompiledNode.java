@@ -159,7 +159,8 @@ final class CompiledNode implements NodeContext {
         }
         if (wires.size() == 1) {
             String next = wires.get(0).to();
-            return at.process(handOver(port, next)).to(Endpoints.nodeInput(flow.id(), next));
+            // the next node's route runs inside this one (see NodeHop): no direct: hop, no second route entry
+            return at.process(new NodeHop(camel, Endpoints.nodeInput(flow.id(), next), handOver(port, next)));
         }
         MulticastDefinition fanOut =
                 at.process(handOver(port, null)).multicast().onPrepare(COPY_EVENT);
