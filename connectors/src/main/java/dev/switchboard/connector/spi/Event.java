@@ -43,13 +43,16 @@ public record Event(
     }
 
     /**
-     * A fresh random (version 4) UUID. Event ids must be unique, not unguessable, so this draws on
-     * {@link ThreadLocalRandom} rather than {@link UUID#randomUUID()}'s shared SecureRandom, which
-     * costs more than the rest of a short flow under load.
+     * A fresh time-ordered (version 7, RFC 9562) UUID: the current millisecond, then 74 random
+     * bits. Ids made one after another sort one after another, so the store's indexes on run and
+     * event ids grow at their end instead of rewriting pages all over (random ids made each history
+     * commit rewrite most of those indexes). Ids must be unique, not unguessable: the bits come from
+     * {@link ThreadLocalRandom}, not {@link UUID#randomUUID()}'s shared SecureRandom, which costs more
+     * than the rest of a short flow under load.
      */
     public static String newId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long most = (System.currentTimeMillis() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
         long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(most, least).toString();
     }
