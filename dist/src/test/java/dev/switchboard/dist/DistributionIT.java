@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -143,6 +145,27 @@ class DistributionIT {
                 .as("stopped within a minute:%n%s", output(log))
                 .isTrue();
         assertThat(runtime.exitValue()).as(output(log)).isZero();
+
+        // the class data archive: made once on purpose, then used by every command without a word about it
+        Process cds = launcher(home, env, "cds");
+        String made = new String(cds.getInputStream().readAllBytes());
+        assertThat(cds.waitFor()).as(made).isZero();
+        assertThat(home.resolve("cds/switchboard.jsa")).isNotEmptyFile();
+        Process validate = launcher(home, env, "validate", "samples/hello-webhook.flow.json");
+        String validated = new String(validate.getInputStream().readAllBytes());
+        assertThat(validate.waitFor()).as(validated).isZero();
+        assertThat(validated).contains("1 flow file(s) valid").doesNotContainIgnoringCase("cds");
+    }
+
+    private static Process launcher(Path home, Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin/switchboard").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        return builder.start();
     }
 
     private static HttpResponse<String> get(HttpClient http, String url, String token) throws Exception {

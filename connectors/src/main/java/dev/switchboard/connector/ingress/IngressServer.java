@@ -35,20 +35,46 @@ public final class IngressServer implements AutoCloseable {
     private static final int IDLE_TIMEOUT_SECONDS = 60;
     /** Threads that run requests through their routes: they wait for the inbox commit. */
     private static final int WORKER_THREADS = 32;
+    /** Request bodies held in memory at once, all webhooks together, at least: the largest body one hook may take. */
+    private static final long MIN_BODY_BUDGET_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * The default for {@link #IngressServer(String, int, long)}: a quarter of the heap, at least
+     * 64 MiB (so the largest body a webhook may take always fits).
+     */
+    public static long defaultBodyBudget() {
+        return Math.max(MIN_BODY_BUDGET_BYTES, Runtime.getRuntime().maxMemory() / 4);
+    }
 
     private final String host;
     private final int configuredPort;
     private final MountTable mounts = new MountTable();
     private final Object lock = new Object();
     private int inFlight; // guarded by lock
+    private long bufferedBytes; // guarded by lock
+    private final long bodyBudgetBytes;
     private boolean accepting = true; // guarded by lock
     private volatile Vertx vertx;
     private volatile HttpServer server;
 
     /** @param port 0 picks a free one ({@link #port()} tells which, once started) */
     public IngressServer(String host, int port) {
+        this(host, port, defaultBodyBudget());
+    }
+
+    /**
+     * @param port 0 picks a free one
+     * @param bodyBudgetBytes how many bytes of request bodies all requests together may hold in memory
+     *     while they are read and handled; a request whose body would go beyond gets 503 with
+     *     {@code Retry-After} (many callers at once, not one large body: each hook has its own limit)
+     */
+    public IngressServer(String host, int port, long bodyBudgetBytes) {
+        if (bodyBudgetBytes <= 0) {
+            throw new IllegalArgumentException("The body budget must be positive, not " + bodyBudgetBytes);
+        }
         this.host = host;
         this.configuredPort = port;
+        this.bodyBudgetBytes = bodyBudgetBytes;
     }
 
     /**
@@ -206,8 +232,28 @@ public final class IngressServer implements AutoCloseable {
         }
     }
 
-    void leave() {
+    /** Takes {@code bytes} of the body budget for a request's body; false (nothing taken) when it is spent. */
+    boolean reserve(long bytes) {
         synchronized (lock) {
+            if (bufferedBytes + bytes > bodyBudgetBytes) {
+                return false;
+            }
+            bufferedBytes += bytes;
+            return true;
+        }
+    }
+
+    /** Bytes of request bodies held now (reserved and not yet released). */
+    public long bufferedBytes() {
+        synchronized (lock) {
+            return bufferedBytes;
+        }
+    }
+
+    /** Counts a request out and gives back the {@code reserved} bytes of its body. */
+    void leave(long reserved) {
+        synchronized (lock) {
+            bufferedBytes -= reserved;
             inFlight--;
             if (inFlight == 0) {
                 lock.notifyAll();

@@ -37,6 +37,7 @@ final class RequestIntake {
     private Map<String, String> headers;
     private BodyCollector body;
     private boolean entered;
+    private long reserved; // of the server's body budget, given back on leave
     /** A 100 Continue went out: the caller is sending its body. */
     private boolean continued;
 
@@ -129,6 +130,15 @@ final class RequestIntake {
             early(tooLarge(), limit, true);
             return;
         }
+        if (!server.reserve(chunk.length())) {
+            // the bodies of all requests in progress fill the budget: this caller tries again later
+            LOG.debug("{} {}: refused, request bodies in memory are at the budget", request.method(), request.path());
+            body = null;
+            leave();
+            early(busy(), limit, true);
+            return;
+        }
+        reserved += chunk.length();
         body.add(chunk);
     }
 
@@ -166,7 +176,8 @@ final class RequestIntake {
     private void leave() {
         if (entered) {
             entered = false;
-            server.leave();
+            server.leave(reserved);
+            reserved = 0;
         }
     }
 
@@ -244,6 +255,12 @@ final class RequestIntake {
                 "payload_too_large",
                 "The body is larger than this webhook's limit of "
                         + ByteSizes.format(mount.spec().maxBodyBytes()));
+    }
+
+    private static IngressAnswer busy() {
+        return IngressAnswer.error(
+                        503, "busy", "Switchboard is taking in too many webhook bodies at once; try again shortly")
+                .withHeader("Retry-After", "1");
     }
 
     private static IngressAnswer unavailable() {

@@ -129,6 +129,52 @@ class IngressServerTest {
     }
 
     @Test
+    void bodiesInMemoryAtOnceStayWithinTheBudgetAndACallerBeyondItGets503() throws Exception {
+        // a budget of 1,500 bytes for all bodies together; each hook takes up to 1,024
+        IngressServer small = new IngressServer("127.0.0.1", 0, 1500).start();
+        DefaultCamelContext context = new DefaultCamelContext();
+        context.addComponent(IngressComponent.SCHEME, new IngressComponent(small));
+        context.start();
+        try {
+            HookSpec spec = new HookSpec("/hooks/a", "POST", 1024, HeaderCheck.NONE);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(IngressComponent.endpoint(context, spec))
+                            .routeId("f:hook")
+                            .process(exchange -> exchange.getMessage().setBody(IngressAnswer.json(202, "{}")));
+                }
+            });
+            try (RawHttp first = RawHttp.connect(small.port());
+                    RawHttp second = RawHttp.connect(small.port())) {
+                first.send("POST /hooks/a HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n")
+                        .sendFiller(800);
+                await().atMost(Duration.ofSeconds(10)).until(() -> small.bufferedBytes() == 800);
+
+                second.send("POST /hooks/a HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n")
+                        .sendFiller(1000);
+                RawHttp.Response busy = second.read();
+                assertThat(busy.status()).isEqualTo(503);
+                assertThat(busy.header("Retry-After")).isEqualTo("1");
+                assertThat(busy.json().path("error").asText()).isEqualTo("busy");
+
+                first.sendFiller(200);
+                assertThat(first.read().status()).as("the first body completes").isEqualTo(202);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> small.bufferedBytes() == 0);
+            HttpResponse<String> later = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + small.port() + "/hooks/a"))
+                            .POST(HttpRequest.BodyPublishers.ofString("x".repeat(1000)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(later.statusCode()).as("the budget is given back").isEqualTo(202);
+        } finally {
+            context.stop();
+            small.close();
+        }
+    }
+
+    @Test
     void aDeclaredLengthAboveTheLimitGets413BeforeAnyBodyIsSent() throws Exception {
         try (RawHttp raw = RawHttp.connect(server.port())) {
             raw.send("POST /hooks/a HTTP/1.1\r\nHost: x\r\nContent-Length: 1025\r\n\r\n");

@@ -48,6 +48,13 @@ import picocli.CommandLine.Spec;
 /** {@code switchboard run <files or folders>}: runs flows until SIGTERM or Ctrl-C. */
 @Command(name = "run", description = "Starts the flows in the given files or folders and runs them until stopped.")
 final class RunCommand implements Callable<Integer> {
+    /**
+     * System property: when true, {@code run} stops as soon as it has started (exit code 0). The
+     * launchers' {@code cds} command starts the runtime this way once to record which classes a start
+     * loads (the class data archive).
+     */
+    static final String EXIT_WHEN_STARTED = "switchboard.run.exitWhenStarted";
+
     @Spec
     CommandSpec spec;
 
@@ -182,12 +189,14 @@ final class RunCommand implements Callable<Integer> {
         LogSetup.apply(logFormat, logLevel);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // one catalog for loading, checking and running: each load instantiates every connector
+        ConnectorCatalog catalog = ConnectorCatalog.load();
         FlowLoader.Loaded given = paths.isEmpty()
                 ? new FlowLoader.Loaded(List.of(), List.of(), List.of())
-                : FlowLoader.load(paths, ConnectorCatalog.load());
+                : FlowLoader.load(paths, catalog);
         Path deployedFolder = store.dataDir.resolve(FlowDeployments.FOLDER);
         FlowLoader.Loaded persisted = Files.isDirectory(deployedFolder)
-                ? FlowLoader.load(List.of(deployedFolder), ConnectorCatalog.load())
+                ? FlowLoader.load(List.of(deployedFolder), catalog)
                 : new FlowLoader.Loaded(List.of(), List.of(), List.of());
         given.warnings().forEach(err::println);
         persisted.warnings().forEach(err::println);
@@ -233,7 +242,7 @@ final class RunCommand implements Callable<Integer> {
                 .withLevel(history);
         DurableRuntime runtime;
         try {
-            runtime = DurableRuntime.start(options, ConnectorCatalog.load(), secrets, store.dbUrl, historyOptions);
+            runtime = DurableRuntime.start(options, catalog, secrets, store.dbUrl, historyOptions);
         } catch (StoreOwnership.StoreInUseException | IllegalStateException | Store.StoreException e) {
             // another runtime owns the store, the store cannot be reached (its URL redacted), the webhook port is
             // taken, or the engine could not start: one line that says what to do, no stack trace
@@ -320,6 +329,10 @@ final class RunCommand implements Callable<Integer> {
                                     + " (run history: " + history.id() + " unless a flow's settings.history says)",
                     Optional.of(admin.baseUrl()));
             banner.lines().forEach(lines::print);
+        }
+        if (Boolean.getBoolean(EXIT_WHEN_STARTED)) {
+            resources.close();
+            return 0;
         }
         resources.awaitClosed();
         return 0;
