@@ -29,6 +29,7 @@ if (process.argv[3] === "ingest") {
 const metric = {
     "sink deliveries/s (median)": { f: (t) => median(runs(t, "deliveries_per_s")), d: 0, goal: "≥ 3×", better: "hi" },
     "  2xx acknowledgements/s": { f: (t) => median(runs(t, "acks_per_s")), d: 0 },
+    "  deliveries/s in the warm-up (cold)": { f: (t) => one(t, "warmup_dps"), d: 0 },
     "  delivery lag after the load (ms)": { f: (t) => median(runs(t, "drain_lag_ms")), d: 0 },
     "  wrk p99 under saturation (ms)": { f: (t) => median(runs(t, "wrk_p99_ms")), d: 1 },
     "CPU per delivery (ms)": { f: (t) => median(runs(t, "cpu_ms_per_delivery")), d: 3, goal: "≤ 0.5×", better: "lo" },
