@@ -294,7 +294,7 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
             return;
         }
         lastRetention = now;
-        int removed = store.inTransaction(c -> new Retention(options).apply(c, Instant.now()));
+        int removed = new Retention(options).apply(store, Instant.now());
         if (removed > 0) {
             LOG.info("Retention removed {} old runs", removed);
         }

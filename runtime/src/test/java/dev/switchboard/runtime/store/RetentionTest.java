@@ -42,13 +42,48 @@ class RetentionTest {
                 return null;
             });
 
-            int removed = store.inTransaction(
-                    c -> new Retention(HistoryOptions.defaults().withRetention(Duration.ofDays(7), 2)).apply(c, now));
+            int removed =
+                    new Retention(HistoryOptions.defaults().withRetention(Duration.ofDays(7), 2)).apply(store, now);
 
             assertThat(removed).isEqualTo(3);
             assertThat(ids(store, "SELECT run_id FROM runs ORDER BY run_id")).isEqualTo("r1,r2");
             assertThat(ids(store, "SELECT run_id FROM run_steps ORDER BY run_id"))
                     .isEqualTo("r1,r2");
+        }
+    }
+
+    @Test
+    void manyRunsGoInSeveralTransactionsAndNoneIsLeftBehind() throws Exception {
+        Instant now = Instant.parse("2026-11-28T12:00:00Z");
+        int old = Retention.BATCH * 2 + 5;
+        try (Store store = Store.openDefault(dir)) {
+            store.inTransaction(c -> {
+                try (PreparedStatement run =
+                                c.prepareStatement("INSERT INTO runs (run_id, event_id, flow_id, trigger_node, status,"
+                                        + " started_at, duration_us) VALUES (?, 'e', 'f', 't', 'SUCCESS', ?, 1)");
+                        PreparedStatement step = c.prepareStatement(
+                                "INSERT INTO run_steps (run_id, step_no, node_id, at) VALUES (?, 0, 'n', ?)")) {
+                    for (int i = 0; i <= old; i++) {
+                        // all but the last are 8 days old
+                        Timestamp at = Timestamp.from(i < old ? now.minus(Duration.ofDays(8)) : now);
+                        run.setString(1, "r" + i);
+                        run.setTimestamp(2, at);
+                        run.addBatch();
+                        step.setString(1, "r" + i);
+                        step.setTimestamp(2, at);
+                        step.addBatch();
+                    }
+                    run.executeBatch();
+                    step.executeBatch();
+                }
+                return null;
+            });
+
+            int removed = new Retention(HistoryOptions.defaults()).apply(store, now);
+
+            assertThat(removed).isEqualTo(old);
+            assertThat(ids(store, "SELECT run_id FROM runs")).isEqualTo("r" + old);
+            assertThat(ids(store, "SELECT run_id FROM run_steps")).isEqualTo("r" + old);
         }
     }
 
