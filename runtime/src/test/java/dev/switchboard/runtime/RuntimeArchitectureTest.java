@@ -32,7 +32,8 @@ class RuntimeArchitectureTest {
             RUNTIME + "admin.AdminJson",
             RUNTIME + "cli.ValidationReportJson",
             RUNTIME + "validate.SchemaCheck",
-            RUNTIME + "secrets.SecretMask");
+            RUNTIME + "secrets.SecretMask",
+            RUNTIME + "store.CompactSteps");
 
     @ArchTest
     static final ArchRule modelIsPlainJava = noClasses()

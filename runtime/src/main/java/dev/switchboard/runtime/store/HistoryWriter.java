@@ -1,7 +1,5 @@
 package dev.switchboard.runtime.store;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.support.Json;
 import dev.switchboard.runtime.engine.RunListener;
@@ -233,7 +231,7 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
                 run.setObject(11, r.replayOf());
                 run.setString(12, pending.level().id());
                 // without snapshots the path is one column of the run's own row, not a row per node
-                run.setString(13, snapshots ? null : compactSteps(r.steps()));
+                run.setString(13, snapshots ? null : CompactSteps.write(r.steps(), e -> clip(mask.mask(e), 4000)));
                 run.addBatch();
                 if (!snapshots) {
                     continue;
@@ -254,21 +252,6 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
             run.executeBatch();
             step.executeBatch();
         }
-    }
-
-    /** The steps as {@code [{"node", "port", "at", "error"}]}, read back by {@link RunQueries}. */
-    private String compactSteps(List<StepRecord> steps) {
-        ArrayNode array = Json.NODES.arrayNode(steps.size());
-        for (StepRecord s : steps) {
-            ObjectNode step = array.addObject();
-            step.put("node", s.nodeId());
-            step.put("port", s.port());
-            step.put("at", s.at().toString());
-            if (s.error() != null) {
-                step.put("error", clip(mask.mask(s.error()), 4000));
-            }
-        }
-        return array.toString();
     }
 
     private String snapshot(Event event) {

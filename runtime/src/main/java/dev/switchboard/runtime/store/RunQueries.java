@@ -1,7 +1,5 @@
 package dev.switchboard.runtime.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.connector.support.Json;
 import dev.switchboard.runtime.model.HistoryLevel;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -163,29 +161,9 @@ public final class RunQueries {
         try (PreparedStatement s = c.prepareStatement("SELECT steps FROM runs WHERE run_id = ?")) {
             s.setString(1, runId);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? compactSteps(runId, r.getString(1)) : rows;
+                return r.next() ? CompactSteps.read(runId, r.getString(1)) : rows;
             }
         }
-    }
-
-    private static List<Step> compactSteps(String runId, String json) {
-        List<Step> result = new ArrayList<>();
-        if (json == null) {
-            return result;
-        }
-        int n = 0;
-        for (JsonNode step : Json.parse(json)) {
-            result.add(new Step(
-                    runId,
-                    n++,
-                    step.path("node").asText(),
-                    step.path("port").isTextual() ? step.path("port").asText() : null,
-                    Instant.parse(step.path("at").asText()),
-                    null,
-                    null,
-                    step.path("error").isTextual() ? step.path("error").asText() : null));
-        }
-        return result;
     }
 
     private static List<Step> stepRows(Connection c, String runId) throws SQLException {

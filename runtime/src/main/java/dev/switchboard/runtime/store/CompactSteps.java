@@ -1,0 +1,56 @@
+package dev.switchboard.runtime.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.connector.support.Json;
+import dev.switchboard.runtime.engine.StepRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The path of a run kept without snapshots, as the {@code runs.steps} column holds it: one JSON
+ * array of {@code {"node", "port", "at", "error"}}, written by {@link HistoryWriter} and read back
+ * by {@link RunQueries} — one row per run instead of one per node.
+ */
+final class CompactSteps {
+    private CompactSteps() {}
+
+    /** {@code steps} as the column's text; {@code error} masks and cuts an error message. */
+    static String write(List<StepRecord> steps, UnaryOperator<String> error) {
+        ArrayNode array = Json.NODES.arrayNode(steps.size());
+        for (StepRecord s : steps) {
+            ObjectNode step = array.addObject();
+            step.put("node", s.nodeId());
+            step.put("port", s.port());
+            step.put("at", s.at().toString());
+            if (s.error() != null) {
+                step.put("error", error.apply(s.error()));
+            }
+        }
+        return array.toString();
+    }
+
+    /** The steps of run {@code runId} from the column's text (none for null), without snapshots. */
+    static List<RunQueries.Step> read(String runId, String json) {
+        List<RunQueries.Step> result = new ArrayList<>();
+        if (json == null) {
+            return result;
+        }
+        int n = 0;
+        for (JsonNode step : Json.parse(json)) {
+            result.add(new RunQueries.Step(
+                    runId,
+                    n++,
+                    step.path("node").asText(),
+                    step.path("port").isTextual() ? step.path("port").asText() : null,
+                    Instant.parse(step.path("at").asText()),
+                    null,
+                    null,
+                    step.path("error").isTextual() ? step.path("error").asText() : null));
+        }
+        return result;
+    }
+}
