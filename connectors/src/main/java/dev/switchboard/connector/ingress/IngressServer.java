@@ -35,15 +35,16 @@ public final class IngressServer implements AutoCloseable {
     private static final int IDLE_TIMEOUT_SECONDS = 60;
     /** Threads that run requests through their routes: they wait for the inbox commit. */
     private static final int WORKER_THREADS = 32;
-    /** Request bodies held in memory at once, all webhooks together, at least: the largest body one hook may take. */
-    private static final long MIN_BODY_BUDGET_BYTES = 64L * 1024 * 1024;
+    /** The least budget for request bodies held in memory at once, all webhooks together. */
+    private static final long MIN_BODY_BUDGET_BYTES = 1024L * 1024;
 
     /**
-     * The default for {@link #IngressServer(String, int, long)}: a quarter of the heap, at least
-     * 64 MiB (so the largest body a webhook may take always fits).
+     * The default for {@link #IngressServer(String, int, long)}: a sixty-fourth of the heap, at
+     * least 1 MiB. A body is parsed into a tree and copied (the CloudEvent kept in the store, the
+     * steps' copies) while it is accepted and run: a 9 MB JSON body took about 250 MB of heap.
      */
     public static long defaultBodyBudget() {
-        return Math.max(MIN_BODY_BUDGET_BYTES, Runtime.getRuntime().maxMemory() / 4);
+        return Math.max(MIN_BODY_BUDGET_BYTES, Runtime.getRuntime().maxMemory() / 64);
     }
 
     private final String host;
@@ -232,10 +233,14 @@ public final class IngressServer implements AutoCloseable {
         }
     }
 
-    /** Takes {@code bytes} of the body budget for a request's body; false (nothing taken) when it is spent. */
-    boolean reserve(long bytes) {
+    /**
+     * Takes {@code bytes} of the body budget for a request that holds {@code held} already; false
+     * (nothing taken) when it is spent by others. A request alone may go beyond it, so a body as
+     * large as its webhook allows is never refused for good, only while other bodies are in memory.
+     */
+    boolean reserve(long bytes, long held) {
         synchronized (lock) {
-            if (bufferedBytes + bytes > bodyBudgetBytes) {
+            if (bufferedBytes > held && bufferedBytes + bytes > bodyBudgetBytes) {
                 return false;
             }
             bufferedBytes += bytes;

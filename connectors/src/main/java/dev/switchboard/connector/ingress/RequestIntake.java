@@ -130,7 +130,7 @@ final class RequestIntake {
             early(tooLarge(), limit, true);
             return;
         }
-        if (!server.reserve(chunk.length())) {
+        if (!server.reserve(chunk.length(), reserved)) {
             // the bodies of all requests in progress fill the budget: this caller tries again later
             LOG.debug("{} {}: refused, request bodies in memory are at the budget", request.method(), request.path());
             body = null;

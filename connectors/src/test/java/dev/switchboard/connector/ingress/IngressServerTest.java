@@ -137,11 +137,15 @@ class IngressServerTest {
         context.start();
         try {
             HookSpec spec = new HookSpec("/hooks/a", "POST", 1024, HeaderCheck.NONE);
+            HookSpec large = new HookSpec("/hooks/large", "POST", 4096, HeaderCheck.NONE);
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
                     from(IngressComponent.endpoint(context, spec))
                             .routeId("f:hook")
+                            .process(exchange -> exchange.getMessage().setBody(IngressAnswer.json(202, "{}")));
+                    from(IngressComponent.endpoint(context, large))
+                            .routeId("f:large")
                             .process(exchange -> exchange.getMessage().setBody(IngressAnswer.json(202, "{}")));
                 }
             });
@@ -168,6 +172,15 @@ class IngressServerTest {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(later.statusCode()).as("the budget is given back").isEqualTo(202);
+            HttpResponse<String> alone = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + small.port() + "/hooks/large"))
+                            .POST(HttpRequest.BodyPublishers.ofString("x".repeat(3000)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(alone.statusCode())
+                    .as("a body larger than the budget, its hook allowing it, is taken when it is alone")
+                    .isEqualTo(202);
+            await().atMost(Duration.ofSeconds(10)).until(() -> small.bufferedBytes() == 0);
         } finally {
             context.stop();
             small.close();
