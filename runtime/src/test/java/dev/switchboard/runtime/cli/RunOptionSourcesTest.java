@@ -2,6 +2,7 @@ package dev.switchboard.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.runtime.model.HistoryLevel;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -157,5 +158,38 @@ class RunOptionSourcesTest {
                 .isEqualTo(options.stream().map(o -> o.substring(2)).collect(Collectors.toSet()));
         assertThat(OptionDefaults.environmentName(spec.findOption("--keep-runs-for")))
                 .isEqualTo("SWITCHBOARD_KEEP_RUNS_FOR");
+    }
+
+    // --history: the level of flows whose settings.history does not say
+
+    @Test
+    void historyIsErrorsByDefault() throws Exception {
+        assertThat(run(Map.of(), 1).history).isEqualTo(HistoryLevel.ERRORS);
+    }
+
+    @Test
+    void everyHistoryLevelFromTheCommandLine() throws Exception {
+        for (HistoryLevel level : HistoryLevel.values()) {
+            assertThat(run(Map.of(), 1, "--history", level.id()).history).isEqualTo(level);
+        }
+    }
+
+    @Test
+    void historyFromTheEnvironmentAndTheConfigFile() throws Exception {
+        assertThat(run(Map.of("SWITCHBOARD_HISTORY", "summary"), 1).history).isEqualTo(HistoryLevel.SUMMARY);
+        Path file = Files.writeString(dir.resolve("switchboard.properties"), "history=off\n");
+        assertThat(run(Map.of(), 1, "--config", file.toString()).history).isEqualTo(HistoryLevel.OFF);
+        assertThat(run(Map.of("SWITCHBOARD_HISTORY", "full"), 1, "--config", file.toString()).history)
+                .as("the environment wins over the file")
+                .isEqualTo(HistoryLevel.FULL);
+    }
+
+    @Test
+    void anUnknownHistoryLevelIsAUsageErrorListingTheLevels() {
+        CliRun.of("run", "some.flow.json", "--history", "verbose")
+                .isUsageError(
+                        "Invalid value for option '--history': 'verbose' is not a history level: use full, errors,"
+                                + " summary, off",
+                        "switchboard run");
     }
 }
