@@ -90,17 +90,21 @@ public final class HttpCaller {
      * {@link HttpRequestFailedException} (status 0) when no response came.
      */
     public HttpReply exchange(OutboundRequest request) {
-        String what = request.method() + " " + request.uri();
         try {
             return client.execute(toClassic(request), HttpCaller::read);
         } catch (InterruptedIOException e) {
             if (Thread.currentThread().isInterrupted()) {
-                throw new HttpRequestFailedException(what + " was interrupted", 0, null, e);
+                throw new HttpRequestFailedException(what(request) + " was interrupted", 0, null, e);
             }
-            throw failed(what, e);
+            throw failed(what(request), e);
         } catch (IOException e) {
-            throw failed(what, e);
+            throw failed(what(request), e);
         }
+    }
+
+    /** "POST https://…" for messages: made only when a request failed, not for every request. */
+    private static String what(OutboundRequest request) {
+        return request.method() + " " + request.uri();
     }
 
     private static HttpRequestFailedException failed(String what, IOException e) {
@@ -138,13 +142,12 @@ public final class HttpCaller {
     }
 
     HttpReply send(OutboundRequest request) {
-        String what = request.method() + " " + request.uri();
         HttpReply response = exchange(request);
         int status = response.statusCode();
         if (status < 400) {
             return response;
         }
-        String failed = what + " answered " + status + excerpt(response.body());
+        String failed = what(request) + " answered " + status + excerpt(response.body());
         if (status != 429 && status != 503) {
             throw new HttpRequestFailedException(failed, status, null, null);
         }
