@@ -1,6 +1,7 @@
 package dev.switchboard.runtime.cli;
 
 import dev.switchboard.runtime.engine.RunRecord.RunStatus;
+import dev.switchboard.runtime.report.LineageGraph;
 import dev.switchboard.runtime.report.RunsJson;
 import dev.switchboard.runtime.store.RunQueries;
 import dev.switchboard.runtime.store.Store;
@@ -98,6 +99,15 @@ final class RunsCommand implements Callable<Integer> {
         @Parameters(paramLabel = "ID", description = "An event id or a run id.")
         String id;
 
+        @Option(
+                names = "--graph",
+                paramLabel = "FORMAT",
+                converter = GraphFormatConverter.class,
+                completionCandidates = GraphFormatConverter.class,
+                description = "Print the event's lineage (every run it caused, across flows) as a graph:"
+                        + " ${COMPLETION-CANDIDATES}.")
+        LineageGraph.Format graph;
+
         @Override
         public Integer call() {
             List<RunQueries.RunPath> paths;
@@ -108,7 +118,9 @@ final class RunsCommand implements Callable<Integer> {
                 throw new CommandFailure("No run of event or run '" + id + "' in the store " + runs.store.where());
             }
             PrintWriter out = spec.commandLine().getOut();
-            if (runs.json) {
+            if (graph != null) {
+                out.print(LineageGraph.render(paths, graph));
+            } else if (runs.json) {
                 out.println(RunsJson.path(paths));
             } else {
                 printPath(out, paths);

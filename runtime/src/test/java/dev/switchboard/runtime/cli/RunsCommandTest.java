@@ -65,6 +65,24 @@ class RunsCommandTest {
     }
 
     @Test
+    void showPrintsTheLineageAsAMermaidGraph() {
+        CliRun run = CliRun.of("runs", "show", "--data", dataArg, "ev-hello", "--graph", "mermaid");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out())
+                .startsWith("flowchart LR")
+                .contains("run0[\"hello · success · 1.2 ms<br/>in → greet\"]:::success");
+    }
+
+    @Test
+    void anUnknownGraphFormatNamesTheFormatsThereAre() {
+        CliRun run = CliRun.of("runs", "show", "--data", dataArg, "ev-hello", "--graph", "svg");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("'svg' is not a graph format: use one of mermaid, dot");
+    }
+
+    @Test
     void jsonListHasTheDocumentedFields() throws IOException {
         CliRun run = CliRun.of("runs", "--data", dataArg, "--json", "--limit", "3");
 
