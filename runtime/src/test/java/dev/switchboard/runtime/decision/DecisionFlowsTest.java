@@ -9,6 +9,7 @@ import dev.switchboard.connector.decision.FraudModelTraining;
 import dev.switchboard.connector.decision.SyntheticOrders;
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.Event;
+import dev.switchboard.connector.spi.OnlineModelStore;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.testkit.CaptureConnector;
 import dev.switchboard.connector.testkit.InjectConnector;
@@ -21,13 +22,19 @@ import dev.switchboard.runtime.model.Wire;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import dev.switchboard.runtime.store.DurableRuntime;
 import dev.switchboard.runtime.store.HistoryOptions;
+import dev.switchboard.runtime.store.StoreOnlineModels;
 import dev.switchboard.runtime.validate.FlowValidator;
 import dev.switchboard.runtime.validate.Problem;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -258,6 +265,39 @@ class DecisionFlowsTest {
                         .path("version")
                         .asText())
                 .isEqualTo("1500");
+    }
+
+    @Test
+    void learnersRunningAtOnceLoseNoStep() throws Exception {
+        Flow feedback = new Flow(
+                FlowFormat.CURRENT,
+                "concurrent-feedback",
+                "concurrent-feedback",
+                null,
+                null,
+                List.of(
+                        node("in", "webhook", "path", "/hooks/feedback"),
+                        node("learn", "learn", "model", "busy", "label", "{{data.fraud}}", "features", FEATURES)),
+                List.of(Wire.of("in", "learn")),
+                ConfigValue.object("concurrency", 8));
+        runtime.engine().deploy(feedback);
+        List<SyntheticOrders.Order> orders = SyntheticOrders.generate(3, 200);
+        HttpClient http = HttpClient.newHttpClient();
+
+        List<CompletableFuture<HttpResponse<String>>> sent = orders.stream()
+                .map(order -> http.sendAsync(
+                        HttpRequest.newBuilder(URI.create(runtime.engine().httpBaseUrl() + "/hooks/feedback"))
+                                .POST(HttpRequest.BodyPublishers.ofString(order.json()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()))
+                .toList();
+
+        assertThat(sent).allSatisfy(r -> assertThat(r.get().statusCode()).isEqualTo(202));
+        await().until(() -> runtime.inbox().pendingCount() == 0);
+        OnlineModelStore.State model =
+                new StoreOnlineModels(runtime.store()).load("busy").orElseThrow();
+        assertThat(model.examples()).isEqualTo(200);
+        assertThat(model.version()).isEqualTo(200);
     }
 
     private static double onlineScore(int index) {
