@@ -42,6 +42,7 @@ class ConnectorsArchitectureTest {
             CONNECTOR + "log.LogLine",
             CONNECTOR + "mail.MailEvents",
             CONNECTOR + "map.Mapping",
+            CONNECTOR + "decision.DataField",
             CONNECTOR + "pubsub.TopicProducer",
             CONNECTOR + "schedule.ScheduleConnector",
             CONNECTOR + "saas.slack.SlackPostConnector",

@@ -2,6 +2,7 @@ package dev.switchboard.runtime.store;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.DedupeStore;
+import dev.switchboard.connector.spi.OnlineModelStore;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.EngineOptions;
 import dev.switchboard.runtime.engine.compile.Services;
@@ -11,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An engine on the store: durable inbox for push triggers and retries, dead letters, run history
- * with lineage, and dedupe keys; one runtime per store ({@link StoreOwnership}). Closing it is the
+ * with lineage, dedupe keys and online models; one runtime per store ({@link StoreOwnership}). Closing it is the
  * graceful shutdown, in this order: triggers stop, in-flight events finish (bounded by the drain
  * timeout) and what they did is committed, history is flushed, the store closes, and only then
  * is the store given up.
@@ -73,7 +74,9 @@ public final class DurableRuntime implements AutoCloseable {
             HistoryOptions historyOptions) {
         StoreInbox inbox = new StoreInbox(store);
         DeadLetterStore deadLetters = new DeadLetterStore(store);
-        Services services = new Services().register(DedupeStore.class, new StoreDedupe(store));
+        Services services = new Services()
+                .register(DedupeStore.class, new StoreDedupe(store))
+                .register(OnlineModelStore.class, new StoreOnlineModels(store));
         Engine engine = new Engine(options, catalog, secrets, services, inbox, deadLetters);
         HistoryWriter history = new HistoryWriter(
                 store,

@@ -27,7 +27,7 @@ class BuiltInConnectorsConformanceTest extends ConnectorConformance {
     void theBuiltInsAreTheRegisteredConnectorsOfTheConnectorsModule() {
         assertThat(connectors())
                 .extracting(c -> c.spec().id())
-                .hasSize(34)
+                .hasSize(36)
                 .contains(
                         "webhook",
                         "schedule",
@@ -35,6 +35,8 @@ class BuiltInConnectorsConformanceTest extends ConnectorConformance {
                         "switch",
                         "map",
                         "dedupe",
+                        "score",
+                        "learn",
                         "http.request",
                         "log",
                         "file.write",

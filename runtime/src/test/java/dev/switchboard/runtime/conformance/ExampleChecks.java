@@ -7,6 +7,7 @@ import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.DedupeStore;
 import dev.switchboard.connector.spi.FileSandbox;
+import dev.switchboard.connector.spi.OnlineModelStore;
 import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.spi.config.NodeConfig;
@@ -97,7 +98,8 @@ final class ExampleChecks {
             camel.addComponent(IngressComponent.SCHEME, new IngressComponent(new IngressServer("127.0.0.1", 0)));
             Services services = new Services()
                     .register(FileSandbox.class, new DirectoryFileSandbox(data))
-                    .register(DedupeStore.class, new NoDedupeStore());
+                    .register(DedupeStore.class, new NoDedupeStore())
+                    .register(OnlineModelStore.class, new NoOnlineModels());
             // a secret the example references resolves to a stand-in unless given: compiling must not need real ones
             SecretResolver secrets = new SecretResolver(name -> secretValues.getOrDefault(name, "conformance-" + name));
             FlowCompiler compiler = new FlowCompiler(
@@ -152,5 +154,18 @@ final class ExampleChecks {
 
         @Override
         public void remember(String scope, String key, Duration window) {}
+    }
+
+    /** Compiling never asks; score and learn nodes only read and write online models while events run. */
+    private static final class NoOnlineModels implements OnlineModelStore {
+        @Override
+        public java.util.Optional<State> load(String name) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public boolean save(String name, State state, long expectedVersion) {
+            return true;
+        }
     }
 }

@@ -30,18 +30,20 @@ class StoreSchemaTest {
                     .executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '" + Store.SCHEMA_VERSION
                             + "'"));
             // as if the store were one version behind: the newest migration has to run again
-            store.inTransaction(c -> c.createStatement().executeUpdate("ALTER TABLE runs DROP COLUMN steps"));
+            store.inTransaction(c -> c.createStatement().executeUpdate("DROP TABLE online_model_weights"));
+            store.inTransaction(c -> c.createStatement().executeUpdate("DROP TABLE online_models"));
             assertThat(store.schemaIsCurrent()).isFalse();
         }
         try (Store store = Store.openDefault(dir)) {
             assertThat(store.schemaIsCurrent()).isTrue();
-            Boolean stepsColumn = store.inTransaction(c -> {
+            Boolean modelTables = store.inTransaction(c -> {
                 try (var s = c.createStatement();
-                        var r = s.executeQuery("SELECT COUNT(*) FROM runs WHERE steps IS NULL")) {
+                        var r = s.executeQuery("SELECT COUNT(*) FROM online_models m"
+                                + " LEFT JOIN online_model_weights w ON w.model = m.name")) {
                     return r.next();
                 }
             });
-            assertThat(stepsColumn).as("the newest migration ran again").isTrue();
+            assertThat(modelTables).as("the newest migration ran again").isTrue();
         }
         try (Store again = Store.openDefault(dir)) {
             assertThat(again.schemaIsCurrent()).isTrue();
