@@ -27,7 +27,7 @@ class BuiltInConnectorsConformanceTest extends ConnectorConformance {
     void theBuiltInsAreTheRegisteredConnectorsOfTheConnectorsModule() {
         assertThat(connectors())
                 .extracting(c -> c.spec().id())
-                .hasSize(34)
+                .hasSize(38)
                 .contains(
                         "webhook",
                         "schedule",
@@ -35,6 +35,10 @@ class BuiltInConnectorsConformanceTest extends ConnectorConformance {
                         "switch",
                         "map",
                         "dedupe",
+                        "split",
+                        "batch",
+                        "throttle",
+                        "delay",
                         "http.request",
                         "log",
                         "file.write",
