@@ -3,6 +3,7 @@ package dev.switchboard.connector.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.RetryHint;
@@ -122,6 +123,25 @@ class JsonataMappingTest {
         assertThatThrownBy(() -> loop.evaluate(ORDER))
                 .isInstanceOf(JsonataExpression.JsonataFailedException.class)
                 .hasMessage("The JSONata expression failed: Expression evaluation timeout: Check for infinite loop");
+    }
+
+    @Test
+    void theHelpsJsonataExampleIsAValidConfigThatDoesWhatItSays() {
+        String help = new MapConnector().spec().help();
+        String block = help.substring(help.indexOf("```json\n") + "```json\n".length());
+        JsonNode example = Json.parse(block.substring(0, block.indexOf("```")));
+
+        Event out = mapping(
+                        "jsonata",
+                        example.get("jsonata").asText(),
+                        "mode",
+                        example.get("mode").asText())
+                .apply(ORDER);
+
+        assertThat(out.data().get("total").asInt()).isEqualTo(15);
+        assertThat(out.data().get("lines").asInt()).isEqualTo(2);
+        assertThat(out.data().get("order").asText()).isEqualTo("order-1");
+        assertThat(out.data().get("n").asInt()).isEqualTo(1);
     }
 
     @Test
