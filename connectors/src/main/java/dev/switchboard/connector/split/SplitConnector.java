@@ -24,6 +24,8 @@ public final class SplitConnector implements Connector {
     static final String FIELD = "field";
     /** The events the split makes, between the step that makes them and Camel's split. */
     private static final String PARTS = "sb.split.parts";
+    /** The event that was split: the exchange ends with it, not with the element Camel copies back. */
+    private static final String SPLIT_EVENT = "sb.split.event";
 
     private static final ConnectorSpec SPEC = ConnectorSpec.builder("split", ConnectorKind.STEP)
             .category("Transform")
@@ -63,18 +65,29 @@ public final class SplitConnector implements Connector {
         String endedEmpty = nodeId + ":empty";
         RouteDefinition route = node.route();
         route.process(exchange -> {
-            List<Event> events = parts.of(exchange.getIn().getBody(Event.class));
+            Event event = exchange.getIn().getBody(Event.class);
+            List<Event> events = parts.of(event);
             if (events.isEmpty()) {
                 // nothing goes on: the run ends here, as a filter's run does
                 exchange.setProperty(FlowExchange.FILTERED_BY, nodeId);
                 exchange.setProperty(FlowExchange.ENDED_AT, endedEmpty);
             }
             exchange.setProperty(PARTS, events);
+            exchange.setProperty(SPLIT_EVENT, event);
         });
         SplitDefinition split = route.split(ExpressionBuilder.exchangePropertyExpression(PARTS), new SplitOutcomes())
-                .onPrepare(exchange -> exchange.removeProperty(PARTS));
+                .onPrepare(exchange -> {
+                    exchange.removeProperty(PARTS);
+                    exchange.removeProperty(SPLIT_EVENT);
+                });
         node.emit(split, PortSpec.OUT);
         split.end();
-        route.removeProperty(PARTS);
+        route.process(exchange -> {
+            exchange.removeProperty(PARTS);
+            Object event = exchange.removeProperty(SPLIT_EVENT);
+            if (event != null) {
+                exchange.getIn().setBody(event);
+            }
+        });
     }
 }
