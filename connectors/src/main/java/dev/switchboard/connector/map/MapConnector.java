@@ -13,28 +13,33 @@ import dev.switchboard.connector.spi.config.NodeConfig;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code map}: builds new event data from field templates. */
+/** {@code map}: builds new event data from field templates or one JSONata expression. */
 public final class MapConnector implements Connector {
 
     private static final ConnectorSpec SPEC = ConnectorSpec.builder("map", ConnectorKind.STEP)
             .category("Transform")
             .title("Map")
-            .description("Builds new event data, one output field per template")
+            .description("Builds new event data, one output field per template, or with a JSONata expression")
             .icon("shuffle")
             .outputs(PortSpec.out())
             .properties(
                     PropertySpec.builder("fields", PropertyType.KEY_VALUE)
                             .title("Fields")
-                            .required()
-                            .description("Output field (dots make nested objects) → template")
+                            .description("Output field (dots make nested objects) → template; or use jsonata instead")
                             .placeholder("customer.email = {{data.email | lower}}")
+                            .build(),
+                    PropertySpec.builder(Mapping.JSONATA, PropertyType.STRING)
+                            .title("JSONata")
+                            .description(
+                                    "Instead of fields: a JSONata expression over the whole event (data.total, id, type); its result is the new data")
+                            .placeholder("{ \"total\": $sum(data.items.(price * qty)) }")
                             .build(),
                     PropertySpec.builder("mode", PropertyType.ENUM)
                             .title("Mode")
                             .options("replace", "merge")
                             .defaultValue("replace")
                             .description(
-                                    "replace: the data is only the fields above; merge: the fields are set on a copy of the existing data")
+                                    "replace: the data is only the fields (or the expression's result); merge: they are set on a copy of the existing data")
                             .build(),
                     PropertySpec.builder("type", PropertyType.STRING)
                             .title("Event type")

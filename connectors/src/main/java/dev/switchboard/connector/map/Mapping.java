@@ -10,11 +10,13 @@ import dev.switchboard.connector.support.Template;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The compiled form of a map node: output paths with the template that fills each, applied to
- * every event to build its new data. Templates are parsed once, here.
+ * The compiled form of a map node: output paths with the template that fills each, or one JSONata
+ * expression, applied to every event to build its new data. Templates and the expression are
+ * parsed once, here.
  */
 final class Mapping {
     enum Mode {
@@ -22,14 +24,20 @@ final class Mapping {
         MERGE
     }
 
+    static final String JSONATA = "jsonata";
+
     private record Assignment(List<String> path, Template template) {}
 
     private final List<Assignment> assignments;
+    /** Null when the node maps with {@code fields}. */
+    private final JsonataExpression expression;
+
     private final Mode mode;
     private final String type;
 
-    private Mapping(List<Assignment> assignments, Mode mode, String type) {
+    private Mapping(List<Assignment> assignments, JsonataExpression expression, Mode mode, String type) {
         this.assignments = List.copyOf(assignments);
+        this.expression = expression;
         this.mode = mode;
         this.type = type;
     }
@@ -38,9 +46,22 @@ final class Mapping {
     static Mapping read(NodeConfig config, List<ConfigProblem> problems) {
         int before = problems.size();
         Map<String, String> fields = config.stringMap("fields");
-        if (fields.isEmpty()) {
+        JsonataExpression expression = null;
+        if (config.has(JSONATA)) {
+            if (!fields.isEmpty()) {
+                problems.add(new ConfigProblem(
+                        "/" + JSONATA, "Give either fields or a jsonata expression, not both: remove one of them"));
+            }
+            try {
+                expression = JsonataExpression.parse(config.string(JSONATA, ""));
+            } catch (IllegalArgumentException e) {
+                problems.add(new ConfigProblem("/" + JSONATA, e.getMessage()));
+            }
+        } else if (fields.isEmpty()) {
             problems.add(new ConfigProblem(
-                    "/fields", "Add at least one output field, e.g. \"customer.email\": \"{{data.email | lower}}\""));
+                    "/fields",
+                    "Add at least one output field, e.g. \"customer.email\": \"{{data.email | lower}}\", "
+                            + "or give a jsonata expression instead"));
         }
         List<Assignment> assignments = new ArrayList<>();
         for (Map.Entry<String, String> field : fields.entrySet()) {
@@ -77,18 +98,14 @@ final class Mapping {
             problems.add(new ConfigProblem("/mode", "mode is '" + modeText + "'; expected replace or merge"));
         }
         String type = config.string("type").map(String::trim).orElse("");
-        return problems.size() == before ? new Mapping(assignments, mode, type.isEmpty() ? null : type) : null;
+        return problems.size() == before
+                ? new Mapping(assignments, expression, mode, type.isEmpty() ? null : type)
+                : null;
     }
 
     /** The event with its new data (and type, if set); id, source and time stay, so lineage does. */
     Event apply(Event event) {
-        ObjectNode data = mode == Mode.MERGE && event.data().isObject()
-                ? ((ObjectNode) event.data()).deepCopy()
-                : Json.NODES.objectNode();
-        for (Assignment assignment : assignments) {
-            JsonNode value = assignment.template().renderJson(event);
-            set(data, assignment.path(), value.isContainerNode() ? value.deepCopy() : value);
-        }
+        JsonNode data = expression != null ? evaluate(event) : fill(event);
         return new Event(
                 event.id(),
                 event.source(),
@@ -98,6 +115,42 @@ final class Mapping {
                 event.dataContentType(),
                 data,
                 event.extensions());
+    }
+
+    private ObjectNode fill(Event event) {
+        ObjectNode data = mode == Mode.MERGE && event.data().isObject()
+                ? ((ObjectNode) event.data()).deepCopy()
+                : Json.NODES.objectNode();
+        for (Assignment assignment : assignments) {
+            JsonNode value = assignment.template().renderJson(event);
+            set(data, assignment.path(), value.isContainerNode() ? value.deepCopy() : value);
+        }
+        return data;
+    }
+
+    /** The expression's result is the new data (replace), or its fields are set on a copy of the data (merge). */
+    private JsonNode evaluate(Event event) {
+        JsonNode result = expression.evaluate(event);
+        if (mode == Mode.REPLACE) {
+            return result;
+        }
+        if (!result.isObject()) {
+            throw new JsonataExpression.JsonataFailedException(
+                    "mode merge needs the JSONata expression to give an object; it gave "
+                            + (result.isNull() ? "nothing" : kind(result)),
+                    null);
+        }
+        if (!event.data().isObject()) {
+            return result;
+        }
+        ObjectNode merged = ((ObjectNode) event.data()).deepCopy();
+        merged.setAll((ObjectNode) result);
+        return merged;
+    }
+
+    private static String kind(JsonNode value) {
+        String type = value.getNodeType().name().toLowerCase(Locale.ROOT);
+        return (type.startsWith("a") || type.startsWith("o") ? "an " : "a ") + type;
     }
 
     /** Sets a nested field, creating objects on the way (and replacing non-objects that are in the way). */

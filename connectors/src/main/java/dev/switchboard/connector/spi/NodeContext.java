@@ -41,6 +41,16 @@ public interface NodeContext {
     boolean isWired(String port);
 
     /**
+     * For steps that make an event of their own later, from events whose runs have ended (a
+     * batch): appends "the event here starts a new run of this flow, at this node". Each event
+     * that reaches the node is its own run, which ends there; the event this node makes is traced
+     * and reported as a run that begins at it, the way a retry's run begins at the node it retries.
+     * The engine stops such a node's route before the routes after it, so what the node still holds
+     * when its flow stops can be handed on while they run.
+     */
+    ProcessorDefinition<?> beginRun(ProcessorDefinition<?> at);
+
+    /**
      * For push triggers (webhooks): hands the event to the runtime's inbox, which runs it through
      * {@code out} later; the trigger can answer its caller as soon as this returns.
      */

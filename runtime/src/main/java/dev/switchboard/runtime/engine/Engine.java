@@ -192,7 +192,7 @@ public final class Engine implements AutoCloseable {
             throw e;
         } catch (Exception e) {
             deployed.remove(flow.id());
-            routes.stop(flow.id());
+            routes.stop(flow);
             compiled.lifecycle().close();
             if (previous != null) {
                 restore(previous.flow());
@@ -211,7 +211,7 @@ public final class Engine implements AutoCloseable {
     /** Removes a flow's routes, then releases what its nodes set up (their onStop cleanups, statuses). */
     private void stopRoutes(Deployed running) {
         running.compiled().lifecycle().halt();
-        routes.stop(running.flow().id());
+        routes.stop(running.flow());
         running.compiled().lifecycle().close();
     }
 
@@ -230,7 +230,7 @@ public final class Engine implements AutoCloseable {
             start(previous, again);
         } catch (Exception e) {
             if (again != null) {
-                routes.stop(previous.id());
+                routes.stop(previous);
                 again.lifecycle().close();
             }
             LOG.error("Flow '{}': the previous version could not be restarted either", previous.id(), e);
@@ -385,6 +385,10 @@ public final class Engine implements AutoCloseable {
             routes.stopTriggers();
             deployed.keySet().forEach(inbox::flowStopping);
             inbox.stop(options.drainTimeout());
+            // a flow with a node that holds events (a batch) stops node by node, so they are handed on
+            deployed.values().stream()
+                    .filter(d -> d.compiled().lifecycle().holdsEvents())
+                    .forEach(d -> routes.stopUpstreamFirst(d.flow()));
             for (String flowId : List.copyOf(deployed.keySet())) {
                 deployed.remove(flowId);
                 LOG.info("Flow '{}' stopped", flowId);

@@ -32,11 +32,22 @@ public final class FlowLifecycle {
     private final List<BackgroundStart> starts = new ArrayList<>();
     private final List<RepeatingCheck> checks = new ArrayList<>();
     private boolean closed;
+    /** Whether a node keeps events in memory across runs (see NodeContext.beginRun). */
+    private volatile boolean holdsEvents;
 
     FlowLifecycle(String flowId, CamelContext camel, NodeSupervision supervision) {
         this.flowId = flowId;
         this.camel = camel;
         this.supervision = supervision;
+    }
+
+    /** A node of this flow keeps events in memory across runs: the engine stops the flow node by node. */
+    public void holdEvents() {
+        holdsEvents = true;
+    }
+
+    public boolean holdsEvents() {
+        return holdsEvents;
     }
 
     public synchronized NodeStatus status(String nodeId) {

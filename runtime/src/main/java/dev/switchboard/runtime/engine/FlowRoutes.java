@@ -1,9 +1,13 @@
 package dev.switchboard.runtime.engine;
 
+import dev.switchboard.runtime.engine.compile.Endpoints;
+import dev.switchboard.runtime.model.Flow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.camel.Route;
@@ -60,23 +64,60 @@ final class FlowRoutes {
     }
 
     /**
-     * Stops and removes a flow's routes, triggers first so nothing new enters while the rest drains.
-     * Camel removes routes one by one, each removal scanning every route of the context: a flow of
-     * thousands of nodes takes seconds here (the whole engine's stop avoids this, see stopTriggers).
+     * Stops and removes a flow's routes, triggers first so nothing new enters while the rest drains,
+     * then each node's route before the routes after it: what a node still holds as it stops (a
+     * batch's open window) goes on to nodes that still run. Camel removes routes one by one, each
+     * removal scanning every route of the context: a flow of thousands of nodes takes seconds here
+     * (the whole engine's stop avoids this, see stopTriggers).
      */
-    void stop(String flowId) {
-        List<Route> routes = new ArrayList<>(camel.getRoutes().stream()
-                .filter(r -> flowId.equals(r.getGroup()))
-                .toList());
-        routes.sort(Comparator.comparing(r -> r.getEndpoint().getEndpointUri().startsWith("direct:")));
-        for (Route route : routes) {
+    void stop(Flow flow) {
+        for (Route route : upstreamFirst(flow)) {
             try {
                 camel.getRouteController().stopRoute(route.getRouteId(), drainTimeout.toSeconds(), TimeUnit.SECONDS);
                 camel.removeRoute(route.getRouteId());
             } catch (Exception e) {
-                LOG.warn("Route {} of flow '{}' did not stop cleanly: {}", route.getRouteId(), flowId, e.getMessage());
+                LOG.warn(
+                        "Route {} of flow '{}' did not stop cleanly: {}",
+                        route.getRouteId(),
+                        flow.id(),
+                        e.getMessage());
             }
         }
+    }
+
+    /**
+     * Stops (without removing) a flow's routes one by one, upstream first, for an engine stop: Camel
+     * stopping every route at once would stop the nodes after a batch before the batch hands on
+     * what it holds.
+     */
+    void stopUpstreamFirst(Flow flow) {
+        for (Route route : upstreamFirst(flow)) {
+            try {
+                camel.getRouteController().stopRoute(route.getRouteId(), drainTimeout.toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn(
+                        "Route {} of flow '{}' did not stop cleanly: {}",
+                        route.getRouteId(),
+                        flow.id(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    /** The flow's routes: triggers, then node routes in wiring order, then the rest (failure routes). */
+    private List<Route> upstreamFirst(Flow flow) {
+        Map<String, Integer> order = new HashMap<>();
+        List<String> nodes = NodeOrder.upstreamFirst(flow);
+        for (int i = 0; i < nodes.size(); i++) {
+            order.put(Endpoints.routeId(flow.id(), nodes.get(i)), i);
+        }
+        List<Route> routes = new ArrayList<>(camel.getRoutes().stream()
+                .filter(r -> flow.id().equals(r.getGroup()))
+                .toList());
+        routes.sort(Comparator.comparing(
+                        (Route r) -> r.getEndpoint().getEndpointUri().startsWith("direct:"))
+                .thenComparing(r -> order.getOrDefault(r.getRouteId(), Integer.MAX_VALUE)));
+        return routes;
     }
 
     /** Stops every route not fed by {@code direct:} (webhooks, schedules, consumers), letting their in-flight events finish. */

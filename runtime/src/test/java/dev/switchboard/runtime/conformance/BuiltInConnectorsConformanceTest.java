@@ -27,7 +27,7 @@ class BuiltInConnectorsConformanceTest extends ConnectorConformance {
     void theBuiltInsAreTheRegisteredConnectorsOfTheConnectorsModule() {
         assertThat(connectors())
                 .extracting(c -> c.spec().id())
-                .hasSize(36)
+                .hasSize(40)
                 .contains(
                         "webhook",
                         "schedule",
@@ -37,6 +37,10 @@ class BuiltInConnectorsConformanceTest extends ConnectorConformance {
                         "dedupe",
                         "score",
                         "learn",
+                        "split",
+                        "batch",
+                        "throttle",
+                        "delay",
                         "http.request",
                         "log",
                         "file.write",

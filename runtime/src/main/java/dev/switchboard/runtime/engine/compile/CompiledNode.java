@@ -220,6 +220,18 @@ final class CompiledNode implements NodeContext {
     }
 
     @Override
+    public ProcessorDefinition<?> beginRun(ProcessorDefinition<?> at) {
+        if (trigger) {
+            throw new IllegalStateException("A trigger begins its runs as it emits; beginRun is for steps");
+        }
+        lifecycle.holdEvents();
+        String flowId = flow.id();
+        String nodeId = node.id();
+        return at.process(exchange ->
+                tracker.beginAt(exchange, flowId, nodeId, exchange.getIn().getBody(Event.class), null, null, 1));
+    }
+
+    @Override
     public ProcessorDefinition<?> accept(ProcessorDefinition<?> at) {
         if (!trigger) {
             throw new IllegalStateException("Only triggers accept events into the inbox");
