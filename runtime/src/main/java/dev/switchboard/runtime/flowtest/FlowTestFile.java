@@ -2,6 +2,8 @@ package dev.switchboard.runtime.flowtest;
 
 import dev.switchboard.connector.spi.Event;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +40,8 @@ public record FlowTestFile(Path file, Path flowFile, Map<String, String> env, Li
         public TestCase {
             Objects.requireNonNull(name, "name");
             events = List.copyOf(events);
-            stubs = Map.copyOf(stubs);
+            // in file order, so problems are reported in the order they appear
+            stubs = Collections.unmodifiableMap(new LinkedHashMap<>(stubs));
             expectations = List.copyOf(expectations);
         }
     }
