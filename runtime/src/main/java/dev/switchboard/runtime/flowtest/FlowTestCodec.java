@@ -47,12 +47,20 @@ public final class FlowTestCodec {
 
     /** Reads and checks a test file. */
     public static FlowTestFile read(Path file) throws IOException, InvalidTestFileException {
+        try {
+            return read(file, FlowCodec.readFile(file));
+        } catch (MalformedFlowException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** Reads and checks a test file's text (an editor's buffer); {@code file} says where it is, for the flow beside it. */
+    public static FlowTestFile read(Path file, String text) throws InvalidTestFileException {
         JsonNode tree;
         try {
-            tree = FlowCodec.parseTree(FlowCodec.readFile(file));
+            tree = FlowCodec.parseTree(text);
         } catch (MalformedFlowException e) {
-            String at = e.line() > 0 ? " (line " + e.line() + ", column " + e.column() + ")" : "";
-            throw new InvalidTestFileException(List.of(new TestFileProblem("", e.getMessage() + at)));
+            throw unreadable(e);
         }
         List<TestFileProblem> problems = new ArrayList<>(FlowTestSchema.check(tree));
         if (!problems.isEmpty()) {
@@ -63,6 +71,11 @@ public final class FlowTestCodec {
             throw new InvalidTestFileException(problems);
         }
         return read;
+    }
+
+    private static InvalidTestFileException unreadable(MalformedFlowException e) {
+        String at = e.line() > 0 ? " (line " + e.line() + ", column " + e.column() + ")" : "";
+        return new InvalidTestFileException(List.of(new TestFileProblem("", e.getMessage() + at)));
     }
 
     /** The flow a test file tests when it names none: {@code x.test.json} tests {@code x.flow.json}. */

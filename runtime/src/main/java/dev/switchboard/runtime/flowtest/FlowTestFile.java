@@ -60,6 +60,7 @@ public record FlowTestFile(Path file, Path flowFile, Map<String, String> env, Li
         FILTERED("filtered"),
         DEAD_LETTERED("dead-lettered"),
         FAILED("failed"),
+        /** Only for reporting a run's status: tests leave retries out, so no run ends waiting for one. */
         RETRYING("retrying");
 
         private final String label;

@@ -15,6 +15,8 @@ import dev.switchboard.runtime.flowtest.FlowTestResult.CaseResult;
 import dev.switchboard.runtime.format.FlowCodec;
 import dev.switchboard.runtime.format.MalformedFlowException;
 import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.model.FlowSettings;
+import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import dev.switchboard.runtime.validate.FlowValidator;
 import dev.switchboard.runtime.validate.Problem;
@@ -120,6 +122,7 @@ public final class FlowTestRunner {
     /** Runs the cases of {@code file} against {@code flow} (the designer's flow in memory, or the file's). */
     public FlowTestResult run(FlowTestFile file, Flow flow) {
         long started = System.nanoTime();
+        flow = withoutRetries(flow);
         List<TestFileProblem> problems = TestReferences.check(file, flow, catalog);
         if (!problems.isEmpty()) {
             return FlowTestResult.unrunnable(file.file(), flow.id(), problems, since(started));
@@ -208,6 +211,20 @@ public final class FlowTestRunner {
         }
         failures.addAll(new CaseCheck(flow, recorder.runs(), recorder.calls(), recorder.deadLetters()).check(testCase));
         return new CaseResult(testCase.name(), failures, since(started));
+    }
+
+    /**
+     * The flow with every failure final: no {@code settings.retry}, no node {@code config.retry}
+     * (stubbed actions drop their own policies too), so a failure goes to the error port or the dead
+     * letters at once instead of leaving a retry due seconds later, perhaps in the next case.
+     */
+    static Flow withoutRetries(Flow flow) {
+        List<Node> nodes = flow.nodes().stream()
+                .map(node -> node.config().values().containsKey(FlowValidator.NODE_RETRY)
+                        ? node.withConfig(node.config().without(FlowValidator.NODE_RETRY))
+                        : node)
+                .toList();
+        return flow.withNodes(nodes).withSettings(flow.settings().without(FlowSettings.RETRY));
     }
 
     private static Duration since(long startNanos) {

@@ -72,14 +72,15 @@ final class StubbedConnectors {
             return real.validate(config);
         }
 
+        /** A test never waits for a retry: a stub's failure is final (see FlowTestRunner#withoutRetries). */
         @Override
         public Optional<RetryPolicy> retryPolicy(NodeConfig config) {
-            return real.retryPolicy(config);
+            return Optional.empty();
         }
 
         @Override
         public Optional<RetryPolicy> defaultRetryPolicy() {
-            return real.defaultRetryPolicy();
+            return Optional.empty();
         }
 
         @Override

@@ -135,6 +135,41 @@ class FlowTestRunnerTest {
     }
 
     @Test
+    void switchBranchesAreExpectedByPortAndFailuresAreFinalDespiteTheFlowsRetryPolicy() throws IOException {
+        Files.writeString(dir.resolve("routing.flow.json"), """
+                {"format": "switchboard/flow@1", "id": "routing",
+                 "settings": {"retry": {"attempts": 5, "backoff": "PT30S"}},
+                 "nodes": [
+                   {"id": "hook", "type": "webhook", "config": {"path": "/hooks/routing"}},
+                   {"id": "route", "type": "switch", "config": {"mode": "first", "branches": [
+                     {"name": "big", "rules": [{"field": "data.total", "op": "gte", "value": 1000}]}]}},
+                   {"id": "notify", "type": "file.write", "config": {"path": "big.jsonl", "format": "jsonl", "retry": {"attempts": 3}}}
+                 ],
+                 "wires": [{"from": "hook", "to": "route"}, {"from": "route", "port": "big", "to": "notify"}]}
+                """);
+        Path test = Files.writeString(dir.resolve("routing.test.json"), """
+                {"cases": [
+                  {"name": "big", "events": [{"trigger": "hook", "data": {"total": 1500}}],
+                   "expect": [{"node": "route", "port": "big", "fields": {"data.total": 1500}}, {"node": "route", "port": "big", "filtered": false}],
+                   "outcome": "success"},
+                  {"name": "small", "events": [{"trigger": "hook", "data": {"total": 15}}],
+                   "expect": [{"node": "route", "filtered": true}, {"node": "route", "port": "big", "filtered": true}],
+                   "outcome": "filtered"},
+                  {"name": "notify fails", "events": [{"trigger": "hook", "data": {"total": 1500}}],
+                   "stubs": {"notify": {"error": "disk full"}},
+                   "expect": [{"node": "notify", "deadLettered": "disk full"}, {"node": "notify", "calls": 1}],
+                   "outcome": "dead-lettered"}
+                ]}
+                """);
+
+        FlowTestResult result = runner.run(test);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.cases())
+                .allSatisfy(c -> assertThat(c.failures()).as(c.name()).isEmpty());
+    }
+
+    @Test
     void namesTheFlowDoesNotHaveAreRefusedBeforeAnythingRuns() throws IOException {
         FlowTestResult result = run("""
                 {"cases": [{"name": "typos", "events": [{"trigger": "big", "data": {}}, {"trigger": "hoook", "data": {}}],
