@@ -274,7 +274,7 @@ final class CaseCheck {
                                 .map(s -> String.valueOf(s.port()))
                                 .distinct()
                                 .collect(Collectors.joining(", "));
-        return new CaseFailure(pointer, "no " + spot.describe().substring(4) + ": " + why + "; " + pathsSummary());
+        return new CaseFailure(pointer, "no " + spot.what() + ": " + why + "; " + pathsSummary());
     }
 
     private String pathsSummary() {

@@ -63,6 +63,9 @@ final class CaseRecorder implements DeadLetterSink, RunListener {
             }
             return keepOriginal ? event : FlowTestJson.withReply(event, reply);
         }
+        if (stub instanceof Stub.Merge merge) {
+            return FlowTestJson.withMerged(event, merge.fields());
+        }
         if (stub instanceof Stub.Data data) {
             return FlowTestJson.withData(event, data.data());
         }

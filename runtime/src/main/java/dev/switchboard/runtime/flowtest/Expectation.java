@@ -25,10 +25,14 @@ public sealed interface Expectation {
             port = port == null ? "out" : port;
         }
 
+        /** "the event leaving 'greet' through 'out'" */
         public String describe() {
-            return input
-                    ? "the event entering '" + node + "'"
-                    : "the event leaving '" + node + "' through '" + port + "'";
+            return "the " + what();
+        }
+
+        /** "event leaving 'greet' through 'out'" */
+        public String what() {
+            return input ? "event entering '" + node + "'" : "event leaving '" + node + "' through '" + port + "'";
         }
     }
 

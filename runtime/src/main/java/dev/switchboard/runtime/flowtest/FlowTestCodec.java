@@ -185,6 +185,9 @@ public final class FlowTestCodec {
                     headers,
                     FlowCodec.toConfigValue(reply.get("body")));
         }
+        if (node.has("merge")) {
+            return new Stub.Merge(pointer + "/merge", (ConfigValue.Fields) FlowCodec.toConfigValue(node.get("merge")));
+        }
         if (node.has("data")) {
             return new Stub.Data(pointer + "/data", FlowCodec.toConfigValue(node.get("data")));
         }

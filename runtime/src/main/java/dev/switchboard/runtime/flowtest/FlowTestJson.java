@@ -34,6 +34,13 @@ final class FlowTestJson {
         return event.withData(FlowCodec.toJsonNode(data));
     }
 
+    /** The event with {@code fields} set in its data object (a data that is no object is replaced by them). */
+    static Event withMerged(Event event, ConfigValue.Fields fields) {
+        ObjectNode data = event.data() instanceof ObjectNode object ? object.deepCopy() : Json.NODES.objectNode();
+        fields.values().forEach((name, value) -> data.set(name, FlowCodec.toJsonNode(value)));
+        return event.withData(data);
+    }
+
     /**
      * The event with an {@code http.request}'s response as its data, shaped as that connector shapes
      * it: {@code status}, {@code headers} (lower-case names, sorted) and {@code body}.

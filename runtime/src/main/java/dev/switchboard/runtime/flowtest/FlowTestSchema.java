@@ -73,7 +73,7 @@ final class FlowTestSchema {
                 new TestFileProblem(
                         pointer,
                         pointer.contains("/stubs/")
-                                ? "A stub has exactly one of 'reply', 'data' or 'error'"
+                                ? "A stub has exactly one of 'reply', 'merge', 'data' or 'error'"
                                 : where + " must name at least one field");
             case "minimum", "maximum" ->
                 new TestFileProblem(

@@ -22,10 +22,17 @@ public sealed interface Stub {
         }
     }
 
-    /** The action succeeds and the event goes on with this data (what a SaaS action adds, a query's rows …). */
+    /** The action succeeds and the event goes on with this data instead of its own. */
     record Data(String pointer, ConfigValue data) implements Stub {
         public Data {
             Objects.requireNonNull(data, "data");
+        }
+    }
+
+    /** The action succeeds and the event goes on with these fields set in its data, beside the others (what a SaaS action adds). */
+    record Merge(String pointer, ConfigValue.Fields fields) implements Stub {
+        public Merge {
+            Objects.requireNonNull(fields, "fields");
         }
     }
 

@@ -57,7 +57,7 @@ final class TestReferences {
                             stub.getValue().pointer(),
                             "only http.request nodes answer with a reply; give a "
                                     + connector.spec().id()
-                                    + " node \"data\" (what it adds to the event) or \"error\""));
+                                    + " node \"merge\" (what it adds to the event's data), \"data\" or \"error\""));
                 }
             });
         }

@@ -97,7 +97,10 @@ class TestCommandTest {
         int exit = run("test", dir.toString(), "--junit", report.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("JUnit report: " + report);
+        assertThat(out.toString())
+                .contains("  ✗ /cases: 'cases' must not be empty")
+                .contains("2 case(s) in 2 file(s): 1 passed, 1 failed, 1 file(s) could not run")
+                .contains("JUnit report: " + report);
         Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile());
         Element root = xml.getDocumentElement();
         assertThat(root.getTagName()).isEqualTo("testsuites");

@@ -184,7 +184,7 @@ class FlowTestRunnerTest {
                 .containsExactly(
                         "/cases/0/events/0/trigger: 'big' is a filter node, not a trigger; events enter a flow at a trigger (hook)",
                         "/cases/0/events/1/trigger: The flow 'orders' has no node 'hoook'; its nodes: hook, big, erp, fallback, audit",
-                        "/cases/0/stubs/audit/reply: only http.request nodes answer with a reply; give a file.write node \"data\" (what it adds to the event) or \"error\"",
+                        "/cases/0/stubs/audit/reply: only http.request nodes answer with a reply; give a file.write node \"merge\" (what it adds to the event's data), \"data\" or \"error\"",
                         "/cases/0/stubs/big: 'big' is a filter node; only actions that send something are stubbed",
                         "/cases/0/expect/0/port: 'erp' has no port 'matchd'; its ports: out, error",
                         "/cases/0/expect/1/calls: calls are counted at stubbed actions; 'big' is a filter node");
