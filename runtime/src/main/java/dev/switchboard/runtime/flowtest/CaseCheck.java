@@ -222,11 +222,9 @@ final class CaseCheck {
     }
 
     private Optional<CaseFailure> checkCalls(Expectation.Calls expected) {
-        List<ConfigValue> received = calls.stream()
-                .filter(c -> c.nodeId().equals(expected.node()))
-                .map(c -> FlowTestJson.document(c.event()))
-                .toList();
-        if (expected.with() == null) {
+        List<Call> received =
+                calls.stream().filter(c -> c.nodeId().equals(expected.node())).toList();
+        if (expected.with() == null && expected.request() == null) {
             return received.size() == expected.count()
                     ? Optional.empty()
                     : Optional.of(new CaseFailure(
@@ -234,20 +232,35 @@ final class CaseCheck {
                             "expected " + expected.count() + " call(s) to '" + expected.node() + "', got "
                                     + received.size()));
         }
-        List<List<Difference>> all = received.stream()
-                .map(doc -> JsonDiff.compare(expected.with(), doc, false))
-                .toList();
+        List<List<Difference>> all =
+                received.stream().map(call -> callDifferences(expected, call)).toList();
         long matching = all.stream().filter(List::isEmpty).count();
         if (matching == expected.count()) {
             return Optional.empty();
         }
         List<List<Difference>> misses = all.stream().filter(d -> !d.isEmpty()).toList();
+        boolean showClosest = matching < expected.count() && !misses.isEmpty();
+        String given = expected.with() == null ? "request" : expected.request() == null ? "event" : "event and request";
         return Optional.of(new CaseFailure(
                 expected.pointer(),
-                "expected " + expected.count() + " call(s) to '" + expected.node() + "' with the given event, got "
-                        + matching + " (of " + received.size() + " call(s))"
-                        + (matching < expected.count() && !misses.isEmpty() ? "; the closest other call differs" : ""),
-                matching < expected.count() && !misses.isEmpty() ? closest(misses) : List.of()));
+                "expected " + expected.count() + " call(s) to '" + expected.node() + "' with the given " + given
+                        + ", got " + matching + " (of " + received.size() + " call(s))"
+                        + (showClosest ? "; the closest other call differs" : ""),
+                showClosest ? closest(misses) : List.of()));
+    }
+
+    /** Where a call's event differs from {@code with}, and its request (pointers marked "(request)") from {@code request}. */
+    private static List<Difference> callDifferences(Expectation.Calls expected, Call call) {
+        List<Difference> differences = new ArrayList<>();
+        if (expected.with() != null) {
+            differences.addAll(JsonDiff.compare(expected.with(), FlowTestJson.document(call.event()), false));
+        }
+        if (expected.request() != null) {
+            JsonDiff.compare(expected.request(), FlowTestJson.request(call.request()), false).stream()
+                    .map(d -> new Difference("(request) " + d.pointer(), d.expected(), d.actual()))
+                    .forEach(differences::add);
+        }
+        return differences;
     }
 
     private List<StepRecord> stepsAt(String nodeId) {

@@ -1,5 +1,6 @@
 package dev.switchboard.runtime.flowtest;
 
+import dev.switchboard.connector.http.OutboundRequest;
 import dev.switchboard.connector.spi.DedupeStore;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.RetryHint;
@@ -21,8 +22,11 @@ import java.util.concurrent.TimeUnit;
  * a file run one after another.
  */
 final class CaseRecorder implements DeadLetterSink, RunListener {
-    /** One call an action received: the event as it entered the node. */
-    record Call(String nodeId, Event event) {}
+    /**
+     * One call an action received: the event as it entered the node and, for an {@code
+     * http.request}, the request it would have sent (else null).
+     */
+    record Call(String nodeId, Event event, OutboundRequest request) {}
 
     record DeadLetter(String nodeId, String error) {}
 
@@ -47,8 +51,8 @@ final class CaseRecorder implements DeadLetterSink, RunListener {
      *
      * @param needsReply an {@code http.request} whose response becomes the event's data: without a stub it has no answer
      */
-    Event call(String nodeId, boolean needsReply, boolean keepOriginal, Event event) {
-        calls.add(new Call(nodeId, event));
+    Event call(String nodeId, boolean needsReply, boolean keepOriginal, Event event, OutboundRequest request) {
+        calls.add(new Call(nodeId, event, request));
         Stub stub = stubs.get(nodeId);
         if (stub == null) {
             if (needsReply) {

@@ -68,8 +68,13 @@ public sealed interface Expectation {
     /** The event went to the dead letters at {@code node}, with an error containing {@code errorContains}. */
     record DeadLettered(String pointer, String node, String errorContains) implements Expectation {}
 
-    /** The action {@code node} was called {@code count} times (counting only calls whose event matches {@code with}, when given). */
-    record Calls(String pointer, String node, int count, ConfigValue with) implements Expectation {}
+    /**
+     * The action {@code node} was called {@code count} times, counting only calls whose event
+     * matches {@code with} and, for an {@code http.request}, whose request matches {@code request}
+     * (subset matches; either may be null).
+     */
+    record Calls(String pointer, String node, int count, ConfigValue with, ConfigValue request)
+            implements Expectation {}
 
     /** One field's test. */
     sealed interface FieldMatcher {

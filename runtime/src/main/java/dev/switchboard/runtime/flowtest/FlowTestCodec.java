@@ -214,8 +214,10 @@ public final class FlowTestCodec {
         String nodeId = node.get("node").textValue();
         String port = node.hasNonNull("port") ? node.get("port").textValue() : null;
         boolean input = node.path("input").asBoolean(false);
-        if (node.has("with") && !check.equals("calls")) {
-            problems.add(new TestFileProblem(pointer + "/with", "'with' goes with 'calls' only"));
+        for (String filter : List.of("with", "request")) {
+            if (node.has(filter) && !check.equals("calls")) {
+                problems.add(new TestFileProblem(pointer + "/" + filter, "'" + filter + "' goes with 'calls' only"));
+            }
         }
         if (input && port != null) {
             problems.add(new TestFileProblem(
@@ -250,7 +252,8 @@ public final class FlowTestCodec {
                         pointer,
                         nodeId,
                         node.get("calls").intValue(),
-                        node.has("with") ? FlowCodec.toConfigValue(node.get("with")) : null);
+                        node.has("with") ? FlowCodec.toConfigValue(node.get("with")) : null,
+                        node.has("request") ? FlowCodec.toConfigValue(node.get("request")) : null);
         };
     }
 

@@ -2,6 +2,8 @@ package dev.switchboard.runtime.flowtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.connector.http.HttpResponses;
+import dev.switchboard.connector.http.OutboundRequest;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.support.FieldPath;
@@ -28,6 +30,23 @@ final class FlowTestJson {
     static Optional<ConfigValue> lookup(FieldPath path, Event event) {
         JsonNode found = path.lookup(event);
         return found == null || found.isMissingNode() ? Optional.empty() : Optional.of(FlowCodec.toConfigValue(found));
+    }
+
+    /**
+     * A request as a JSON value: {@code method}, {@code url}, {@code headers} (as the node names
+     * them) and {@code body} (parsed when its content type says JSON, else text; null for none).
+     */
+    static ConfigValue request(OutboundRequest request) {
+        ObjectNode document = Json.NODES.objectNode();
+        document.put("method", request.method());
+        document.put("url", request.uri().toString());
+        ObjectNode headers = document.putObject("headers");
+        request.headers().forEach(headers::put);
+        document.set(
+                "body",
+                HttpResponses.body(
+                        request.body(), request.header("Content-Type").orElse("")));
+        return FlowCodec.toConfigValue(document);
     }
 
     static Event withData(Event event, ConfigValue data) {

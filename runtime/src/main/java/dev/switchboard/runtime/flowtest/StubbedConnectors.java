@@ -1,5 +1,7 @@
 package dev.switchboard.runtime.flowtest;
 
+import dev.switchboard.connector.http.OutboundRequest;
+import dev.switchboard.connector.http.RequestTemplate;
 import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorCatalog;
@@ -94,10 +96,14 @@ final class StubbedConnectors {
             boolean http = real.spec().id().equals(HTTP_REQUEST);
             boolean keepOriginal =
                     http && node.config().string("output", "response").equals("original");
+            // the request the real node would send, rendered by its own code: tests see its URL, headers and body
+            RequestTemplate request = http ? new RequestTemplate(node.config()) : null;
             node.emit(
                     node.route().process(exchange -> {
                         Event event = exchange.getIn().getBody(Event.class);
-                        exchange.getIn().setBody(recorder.call(nodeId, http && !keepOriginal, keepOriginal, event));
+                        OutboundRequest sent = request == null ? null : request.render(event);
+                        exchange.getIn()
+                                .setBody(recorder.call(nodeId, http && !keepOriginal, keepOriginal, event, sent));
                     }),
                     PortSpec.OUT);
         }

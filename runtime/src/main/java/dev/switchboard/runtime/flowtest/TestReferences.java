@@ -95,6 +95,14 @@ final class TestReferences {
                                 + String.join(", ", ports)));
             }
         }
+        if (expectation instanceof Expectation.Calls calls
+                && calls.request() != null
+                && !connector.get().spec().id().equals(StubbedConnectors.HTTP_REQUEST)) {
+            problems.add(new TestFileProblem(
+                    expectation.pointer() + "/request",
+                    "only http.request nodes send a request; '" + expectation.node() + "' is a "
+                            + connector.get().spec().id() + " node: match its event with 'with'"));
+        }
         if (expectation instanceof Expectation.Calls && !StubbedConnectors.isStubbedAction(connector.get())) {
             problems.add(new TestFileProblem(
                     expectation.pointer() + "/calls",

@@ -51,6 +51,8 @@ class FlowTestRunnerTest {
                      {"node": "erp", "input": true, "data": {"id": "A-1", "total": 120}},
                      {"node": "erp", "fields": {"data.status": 201, "data.headers.content-type": {"contains": "json"}, "data.body.erpId": 7}},
                      {"node": "audit", "calls": 1, "with": {"data": {"body": {"erpId": 7}}}},
+                     {"node": "erp", "calls": 1, "request": {"method": "POST", "url": "https://erp.invalid/orders",
+                       "headers": {"Content-Type": "application/json"}, "body": {"id": "A-1", "total": 120}}},
                      {"node": "fallback", "calls": 0}
                    ], "outcome": "success"},
                   {"name": "small order", "events": [{"trigger": "hook", "data": {"id": "A-2", "total": 5}}],
@@ -68,12 +70,13 @@ class FlowTestRunnerTest {
     @Test
     void anUnmetExpectationFailsWithTheDifferencesByPointer() throws IOException {
         FlowTestResult result = run("""
-                {"cases": [{"name": "wrong guess", "events": [{"trigger": "hook", "data": {"id": "A-1", "total": 120}}],
+                {"env": {"ERP_URL": "https://erp.invalid"}, "cases": [{"name": "wrong guess", "events": [{"trigger": "hook", "data": {"id": "A-1", "total": 120}}],
                   "stubs": {"erp": {"reply": {"status": 200, "body": "ok"}}},
                   "expect": [
                     {"node": "big", "port": "matched", "event": {"data": {"id": "A-9", "total": 120, "currency": "EUR"}}},
                     {"node": "erp", "fields": {"data.status": 201}},
-                    {"node": "big", "filtered": true}
+                    {"node": "big", "filtered": true},
+                    {"node": "erp", "calls": 1, "request": {"url": "https://erp.invalid/orders", "body": {"total": 99}}}
                   ]}]}
                 """);
 
@@ -81,7 +84,7 @@ class FlowTestRunnerTest {
         assertThat(testCase.passed()).isFalse();
         assertThat(testCase.failures())
                 .extracting(CaseFailure::pointer)
-                .containsExactly("/cases/0/expect/0", "/cases/0/expect/1", "/cases/0/expect/2");
+                .containsExactly("/cases/0/expect/0", "/cases/0/expect/1", "/cases/0/expect/2", "/cases/0/expect/3");
         assertThat(testCase.failures().get(0).differences())
                 .containsExactly(
                         new Difference("/data/currency", "\"EUR\"", JsonDiff.MISSING),
@@ -90,12 +93,17 @@ class FlowTestRunnerTest {
                 .containsExactly(new Difference("data.status", "201", "200"));
         assertThat(testCase.failures().get(2).message())
                 .isEqualTo("expected the event to be filtered at 'big', but it left through 'matched'");
+        assertThat(testCase.failures().get(3).message())
+                .isEqualTo(
+                        "expected 1 call(s) to 'erp' with the given request, got 0 (of 1 call(s)); the closest other call differs");
+        assertThat(testCase.failures().get(3).differences())
+                .containsExactly(new Difference("(request) /body/total", "99", "120"));
     }
 
     @Test
     void aFailingActionGoesThroughItsErrorPortOrToTheDeadLetters() throws IOException {
         FlowTestResult result = run("""
-                {"cases": [
+                {"env": {"ERP_URL": "https://erp.invalid"}, "cases": [
                   {"name": "erp down", "events": [{"trigger": "hook", "data": {"total": 500}}],
                    "stubs": {"erp": {"reply": {"status": 503}}},
                    "expect": [
@@ -116,7 +124,7 @@ class FlowTestRunnerTest {
     @Test
     void anHttpRequestWithoutAStubAndAnUnexpectedDeadLetterFailTheCase() throws IOException {
         FlowTestResult result = run("""
-                {"cases": [
+                {"env": {"ERP_URL": "https://erp.invalid"}, "cases": [
                   {"name": "no stub", "events": [{"trigger": "hook", "data": {"total": 500}}]},
                   {"name": "unexpected", "events": [{"trigger": "hook", "event": {"id": "e-1", "data": {"total": 500}}}],
                    "stubs": {"erp": {"reply": {"status": 200}}, "audit": {"error": "boom"}}}
