@@ -21,9 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "test",
         description = {
-            "Runs flow tests (*.test.json beside the flows) headless: pinned events enter at the triggers,",
-            "actions are stubbed, nothing connects to a broker or the network. Prints each case, and for a failed",
-            "one every unmet expectation with the JSON pointer of each difference."
+            "Runs flow tests (*.test.json beside the flows) headless: pinned events enter at the triggers, actions are stubbed, nothing connects to a broker or the network.",
+            "Prints each case and, for a failed one, every unmet expectation with the JSON pointer of each difference. Format: docs/flow-tests.md."
         },
         exitCodeList = {
             ExitCodes.OK_LINE,
