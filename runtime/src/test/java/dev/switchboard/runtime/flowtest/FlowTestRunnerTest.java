@@ -122,6 +122,23 @@ class FlowTestRunnerTest {
     }
 
     @Test
+    void anHttpRequestRendersItsRequestAsTheRealNodeDoesAndFailsOnAUrlThatIsNone() throws IOException {
+        FlowTestResult result = run("""
+                {"cases": [{"name": "no ERP_URL given", "events": [{"trigger": "hook", "data": {"total": 500}}],
+                  "stubs": {"erp": {"reply": {"status": 200}}},
+                  "expect": [
+                    {"node": "erp", "port": "error", "fields": {"error": {"contains": "'test-ERP_URL/orders' is not an http or https URL"}}},
+                    {"node": "erp", "calls": 0}
+                  ]}]}
+                """);
+
+        // like the real node, it sends nothing when its URL renders to no http(s) URL
+        assertThat(result.cases())
+                .singleElement()
+                .satisfies(c -> assertThat(c.failures()).isEmpty());
+    }
+
+    @Test
     void anHttpRequestWithoutAStubAndAnUnexpectedDeadLetterFailTheCase() throws IOException {
         FlowTestResult result = run("""
                 {"env": {"ERP_URL": "https://erp.invalid"}, "cases": [
