@@ -14,8 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Everything of an {@code http.request} node that depends on the event, parsed once, rendered per event. */
-final class RequestTemplate {
+/**
+ * Everything of an {@code http.request} node that depends on the event, parsed once, rendered per
+ * event. Public for the runtime's flow tests, which render the request a stubbed node would send.
+ */
+public final class RequestTemplate {
     static final Set<String> RESTRICTED_HEADERS = Set.of("host", "connection", "content-length", "expect", "upgrade");
     private static final Set<String> BODYLESS_BY_DEFAULT = Set.of("GET", "DELETE");
 
@@ -33,7 +36,8 @@ final class RequestTemplate {
         String render(Event event);
     }
 
-    RequestTemplate(NodeConfig config) {
+    /** @param config a node config that passed the connector's checks */
+    public RequestTemplate(NodeConfig config) {
         this.method = config.string("method", "POST").toUpperCase(Locale.ROOT);
         this.url = TemplateText.parse(config.requireString("url").trim());
         config.stringMap("headers").forEach((name, value) -> headers.put(name, TemplateText.parse(value)));
@@ -101,7 +105,12 @@ final class RequestTemplate {
         }
     }
 
-    OutboundRequest render(Event event) {
+    /**
+     * The request for {@code event}.
+     *
+     * @throws HttpRequestFailedException (not retryable) when the rendered URL is no http or https URL
+     */
+    public OutboundRequest render(Event event) {
         String target = url.render(
                 event,
                 (value, first) -> first

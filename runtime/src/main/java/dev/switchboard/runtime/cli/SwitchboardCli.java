@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             RunCommand.class,
             ValidateCommand.class,
+            TestCommand.class,
             DeployCommand.class,
             RunsCommand.class,
             DeadLettersCommand.class,
