@@ -3,6 +3,7 @@ package dev.switchboard.runtime.flowtest;
 import dev.switchboard.connector.http.OutboundRequest;
 import dev.switchboard.connector.spi.DedupeStore;
 import dev.switchboard.connector.spi.Event;
+import dev.switchboard.connector.spi.OnlineModelStore;
 import dev.switchboard.connector.spi.RetryHint;
 import dev.switchboard.runtime.engine.DeadLetterSink;
 import dev.switchboard.runtime.engine.RunListener;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
@@ -133,6 +135,25 @@ final class CaseRecorder implements DeadLetterSink, RunListener {
         @Override
         public void remember(String scope, String key, Duration window) {
             expiries.put(scope + "\u0000" + key, Instant.now().plus(window));
+        }
+    }
+
+    /** The online models of one case, in memory: each case starts with untrained models, as a fresh store would. */
+    static final class CaseOnlineModels implements OnlineModelStore {
+        private final Map<String, State> models = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<State> load(String name) {
+            return Optional.ofNullable(models.get(name));
+        }
+
+        @Override
+        public boolean save(String name, State state, long expectedVersion) {
+            State saved = models.compute(name, (key, current) -> {
+                long currentVersion = current == null ? 0 : current.version();
+                return currentVersion == expectedVersion ? state : current;
+            });
+            return saved == state;
         }
     }
 }

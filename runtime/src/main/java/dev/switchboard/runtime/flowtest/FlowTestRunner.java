@@ -2,6 +2,7 @@ package dev.switchboard.runtime.flowtest;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.DedupeStore;
+import dev.switchboard.connector.spi.OnlineModelStore;
 import dev.switchboard.connector.support.Causes;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.EngineOptions;
@@ -159,6 +160,7 @@ public final class FlowTestRunner {
             engine.start();
             for (TestCase testCase : file.cases()) {
                 services.register(DedupeStore.class, new CaseRecorder.CaseDedupe());
+                services.register(OnlineModelStore.class, new CaseRecorder.CaseOnlineModels());
                 recorder.begin(testCase.stubs());
                 try {
                     results.add(runCase(engine, flow, testCase, recorder));
