@@ -115,7 +115,8 @@ public final class FlowCodec {
                     text(n, "type", ""),
                     text(n, "name", null),
                     fields(n.get("config")),
-                    position(n.get("ui"))));
+                    position(n.get("ui")),
+                    n.path("disabled").isBoolean() && n.get("disabled").booleanValue()));
         }
         List<Wire> wires = new ArrayList<>();
         for (JsonNode w : iterable(root.path("wires"))) {
@@ -166,6 +167,9 @@ public final class FlowCodec {
                 writeText(g, "id", n.id());
                 writeText(g, "type", n.type());
                 writeText(g, "name", n.name());
+                if (n.disabled()) {
+                    g.writeBooleanField("disabled", true);
+                }
                 g.writeFieldName("config");
                 writeValue(g, n.config());
                 if (n.ui() != null) {

@@ -167,6 +167,15 @@ public final class FlowValidator {
 
     private GraphCheck.NodeFacts checkNode(int index, Node node, List<Problem> problems) {
         String at = Pointers.node(index);
+        if (node.disabled()) {
+            // not compiled, so neither its type nor its config has to be one this runtime knows
+            problems.add(Problem.warning(
+                    at + "/disabled",
+                    node.id(),
+                    "Node " + Quote.single(node.id()) + " (" + Quote.shorten(node.type())
+                            + ") is disabled: it is not run, and the wires into and out of it carry nothing"));
+            return new GraphCheck.NodeFacts(index, node, null, null);
+        }
         Optional<Connector> found = catalog.find(node.type());
         if (found.isEmpty()) {
             if (!node.type().isEmpty()) {
