@@ -29,7 +29,8 @@ public final class NodeRedExport {
         try {
             root = FlowCodec.parseValue(json);
         } catch (MalformedFlowException e) {
-            throw new ImportException("line " + e.line() + ", column " + e.column() + ": " + e.getMessage());
+            throw new ImportException("line " + e.line() + ", column " + e.column() + ": "
+                    + (e.isSyntaxError() ? "not valid JSON: " : "") + e.getMessage());
         }
         if (!(root instanceof ConfigValue.Items items)) {
             throw new ImportException(
