@@ -48,12 +48,8 @@ final class ChangeMapper implements NodeMapper {
                 default -> throw new Unmappable(what + " has no counterpart in a map step");
             }
         }
-        return new Mapping.Converted(
-                "map",
-                List.of(ConfigValue.object("fields", ConfigValue.from(fields), "mode", "merge")),
-                java.util.Collections.singletonList(null),
-                notes,
-                false);
+        return Mapping.converted(
+                "map", List.of(ConfigValue.object("fields", ConfigValue.from(fields), "mode", "merge")), notes);
     }
 
     private static boolean isWholePayloadJsonata(NodeConfig rule) {

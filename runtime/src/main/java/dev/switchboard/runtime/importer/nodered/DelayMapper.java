@@ -42,13 +42,11 @@ final class DelayMapper implements NodeMapper {
                 if (node.props().integer("outputs", 1) > 1) {
                     notes.add("Node-RED sent the dropped messages to a second output; here they are dropped");
                 }
-                return new Mapping.Converted(
+                return Mapping.converted(
                         "throttle",
                         List.of(ConfigValue.object(
                                 "rate", rate, "per", per, "excess", node.flag("drop") ? "drop" : "wait")),
-                        java.util.Collections.singletonList(null),
-                        notes,
-                        false);
+                        notes);
             }
             default ->
                 throw new Unmappable("its " + pauseType + " mode (random, per topic or from msg.delay) has no"

@@ -37,12 +37,7 @@ final class HttpRequestMapper implements NodeMapper {
         if (node.text("tls") != null || node.text("proxy") != null) {
             notes.add("its TLS or proxy configuration is not imported");
         }
-        return new Mapping.Converted(
-                "http.request",
-                List.of((ConfigValue.Fields) ConfigValue.from(config)),
-                java.util.Collections.singletonList(null),
-                notes,
-                false);
+        return Mapping.converted("http.request", List.of((ConfigValue.Fields) ConfigValue.from(config)), notes);
     }
 
     /** Node-RED 2.1+ headers: {@code keyType} a header name or "other" with {@code keyValue}, values alike. */

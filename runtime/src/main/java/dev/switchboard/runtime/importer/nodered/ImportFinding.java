@@ -1,5 +1,7 @@
 package dev.switchboard.runtime.importer.nodered;
 
+import java.util.Locale;
+
 /**
  * Something the user should know about one Node-RED node: it was not converted, left out, or
  * converted with a difference.
@@ -23,7 +25,6 @@ public record ImportFinding(
     public String describe() {
         String where = flowId == null ? "" : flowId + (nodeId == null ? "" : "/" + nodeId) + ": ";
         String label = nodeRedType + (name == null || name.isBlank() ? "" : " \"" + name + "\"");
-        return where + kind.name().toLowerCase(java.util.Locale.ROOT) + ": " + label + " (" + nodeRedId + "): "
-                + message;
+        return where + kind.name().toLowerCase(Locale.ROOT) + ": " + label + " (" + nodeRedId + "): " + message;
     }
 }

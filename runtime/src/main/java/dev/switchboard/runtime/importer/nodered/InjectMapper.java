@@ -33,8 +33,7 @@ final class InjectMapper implements NodeMapper {
                     + " interval, a cron time or an arriving message (the designer's Inject sends a sample by hand)");
         }
         payload(node, config, notes);
-        String[] noteArray = notes.toArray(String[]::new);
-        return Mapping.converted("schedule", (ConfigValue.Fields) ConfigValue.from(config), noteArray);
+        return Mapping.converted("schedule", List.of((ConfigValue.Fields) ConfigValue.from(config)), notes);
     }
 
     private static String seconds(String repeat) throws Unmappable {

@@ -24,6 +24,6 @@ final class LinkOutMapper implements NodeMapper {
         List<String> notes = configs.size() == 1
                 ? List.of()
                 : List.of("one event.publish for each of the " + configs.size() + " link in nodes it targets");
-        return new Mapping.Converted("event.publish", configs, java.util.Collections.singletonList(null), notes, false);
+        return Mapping.converted("event.publish", configs, notes);
     }
 }

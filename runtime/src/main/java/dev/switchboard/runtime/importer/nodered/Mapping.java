@@ -2,6 +2,7 @@ package dev.switchboard.runtime.importer.nodered;
 
 import dev.switchboard.connector.spi.config.ConfigValue;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** What one Node-RED node becomes. */
@@ -23,7 +24,7 @@ sealed interface Mapping {
             implements Mapping {
         public Converted {
             configs = List.copyOf(configs);
-            outputPorts = java.util.Collections.unmodifiableList(new ArrayList<>(outputPorts)); // null is "out"
+            outputPorts = Collections.unmodifiableList(new ArrayList<>(outputPorts)); // null is "out"
             notes = List.copyOf(notes);
         }
 
@@ -46,8 +47,11 @@ sealed interface Mapping {
     record Placeholder(String reason) implements Mapping {}
 
     static Converted converted(String type, ConfigValue.Fields config, String... notes) {
-        List<String> out = new ArrayList<>();
-        out.add(null);
-        return new Converted(type, List.of(config), out, List.of(notes), false);
+        return converted(type, List.of(config), List.of(notes));
+    }
+
+    /** Copies of one node with one output, {@code out}. */
+    static Converted converted(String type, List<ConfigValue.Fields> configs, List<String> notes) {
+        return new Converted(type, configs, Collections.singletonList(null), notes, false);
     }
 }

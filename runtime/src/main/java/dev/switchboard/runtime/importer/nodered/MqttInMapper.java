@@ -22,7 +22,6 @@ final class MqttInMapper implements NodeMapper {
         if (datatype.equals("buffer") || datatype.equals("base64")) {
             notes.add("Node-RED gave the payload as " + datatype + "; here JSON becomes data and other payloads text");
         }
-        return new Mapping.Converted(
-                "mqtt.subscribe", List.of(config), java.util.Collections.singletonList(null), notes, false);
+        return Mapping.converted("mqtt.subscribe", List.of(config), notes);
     }
 }

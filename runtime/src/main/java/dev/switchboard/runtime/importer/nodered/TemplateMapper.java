@@ -28,18 +28,14 @@ final class TemplateMapper implements NodeMapper {
         String field = MsgPaths.dataField(node.text("field", "payload"));
         if (field.isEmpty()) {
             notes.add("Node-RED set msg.payload to the text; here the data becomes {\"" + TEXT_FIELD + "\": text}");
-            return new Mapping.Converted(
+            return Mapping.converted(
                     "map",
                     List.of(ConfigValue.object("fields", ConfigValue.object(TEXT_FIELD, template), "mode", "replace")),
-                    java.util.Collections.singletonList(null),
-                    notes,
-                    false);
+                    notes);
         }
-        return new Mapping.Converted(
+        return Mapping.converted(
                 "map",
                 List.of(ConfigValue.object("fields", ConfigValue.object(field, template), "mode", "merge")),
-                java.util.Collections.singletonList(null),
-                notes,
-                false);
+                notes);
     }
 }
