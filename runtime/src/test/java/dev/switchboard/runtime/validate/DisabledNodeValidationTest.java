@@ -61,6 +61,24 @@ class DisabledNodeValidationTest {
     }
 
     @Test
+    void aDisabledNodeMayStillHoldNoSecretInClear() {
+        Flow flow = flow(
+                List.of(node("old", "nodered.email", "settings", ConfigValue.object("password", "hunter2"))
+                        .withDisabled(true)),
+                List.of());
+
+        assertThat(VALIDATOR.validate(flow))
+                .filteredOn(Problem::isError)
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.pointer()).isEqualTo("/nodes/0/config/settings/password");
+                    assertThat(p.message())
+                            .contains("looks like a secret written in clear text")
+                            .doesNotContain("hunter2");
+                });
+    }
+
+    @Test
     void wiresOfADisabledNodeMustStillLeadToNodesThatExist() {
         Flow flow = flow(
                 List.of(

@@ -6,6 +6,7 @@ import dev.switchboard.runtime.model.FlowFormat;
 import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.model.Position;
 import dev.switchboard.runtime.model.Wire;
+import dev.switchboard.runtime.validate.FlowValidator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -179,9 +180,45 @@ public final class NodeRedImporter {
             }
             outputPorts.put(node.id(), ports);
             finding(ImportFinding.Kind.PLACEHOLDER, id, node, reason);
+            List<String> blanked = new ArrayList<>();
+            ConfigValue.Fields original = (ConfigValue.Fields) withoutCredentials(node.original(), "", blanked);
+            if (!blanked.isEmpty()) {
+                finding(
+                        ImportFinding.Kind.NOTE,
+                        id,
+                        node,
+                        "the values of " + String.join(", ", blanked)
+                                + " were left out of the placeholder: they look like credentials, and a flow file holds no secret values");
+            }
             String type = PLACEHOLDER_PREFIX + node.type().replaceAll("[^A-Za-z0-9._-]+", "-");
-            return new Node(
-                    id, type, node.label(), ConfigValue.object(REASON, reason, ORIGINAL, node.original()), null, true);
+            return new Node(id, type, node.label(), ConfigValue.object(REASON, reason, ORIGINAL, original), null, true);
+        }
+
+        /** The value with the text under every credential-like key blanked; the keys' paths are added to {@code blanked}. */
+        private static ConfigValue withoutCredentials(ConfigValue value, String path, List<String> blanked) {
+            if (value instanceof ConfigValue.Items items) {
+                List<ConfigValue> copy = new ArrayList<>();
+                for (int i = 0; i < items.values().size(); i++) {
+                    copy.add(withoutCredentials(items.values().get(i), path + "[" + i + "]", blanked));
+                }
+                return new ConfigValue.Items(copy);
+            }
+            if (!(value instanceof ConfigValue.Fields fields)) {
+                return value;
+            }
+            Map<String, ConfigValue> copy = new LinkedHashMap<>();
+            fields.values().forEach((key, v) -> {
+                String at = path.isEmpty() ? key : path + "." + key;
+                if (FlowValidator.looksLikeCredential(key)
+                        && v instanceof ConfigValue.Text t
+                        && !t.value().isBlank()) {
+                    blanked.add("'" + at + "'");
+                    copy.put(key, new ConfigValue.Text(""));
+                } else {
+                    copy.put(key, withoutCredentials(v, at, blanked));
+                }
+            });
+            return new ConfigValue.Fields(copy);
         }
 
         private List<Wire> wires(List<NodeRedNode> members) {

@@ -305,11 +305,24 @@ class NodeMappersTest {
     void placeholdersNeverKeepCredentialsAndNodesWithoutATabGetAFlow() throws Exception {
         ImportResult result = NodeRedImporter.convert(NodeRedExport.parse("""
                 [{"id": "x", "type": "email", "z": "gone", "name": "Mail", "x": 10, "y": 10,
-                  "credentials": {"password": "hunter2"}, "wires": []}]
+                  "credentials": {"password": "hunter2"}, "server": {"host": "smtp.example", "apiKey": "k-123"},
+                  "wires": []}]
                 """));
 
         assertThat(result.flows()).extracting(Flow::id).containsExactly("gone");
-        assertThat(config(only(result))).doesNotContain("hunter2").doesNotContain("credentials");
+        assertThat(config(only(result)))
+                .doesNotContain("hunter2")
+                .doesNotContain("credentials")
+                .doesNotContain("k-123")
+                .contains("\"server\":{\"host\":\"smtp.example\",\"apiKey\":\"\"}");
+        assertThat(result.findings(ImportFinding.Kind.NOTE))
+                .extracting(ImportFinding::message)
+                .containsExactly("the values of 'server.apiKey' were left out of the placeholder: they look like"
+                        + " credentials, and a flow file holds no secret values");
+        assertThat(new dev.switchboard.runtime.validate.FlowValidator(
+                                dev.switchboard.connector.spi.ConnectorCatalog.load())
+                        .validate(result.flows().get(0)))
+                .noneMatch(dev.switchboard.runtime.validate.Problem::isError);
     }
 
     @Test
