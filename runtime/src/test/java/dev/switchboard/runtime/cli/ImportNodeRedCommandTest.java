@@ -116,6 +116,12 @@ class ImportNodeRedCommandTest {
     }
 
     @Test
+    void importNeedsToBeToldWhatFrom() {
+        CliRun.of("import").isUsageError("Missing required subcommand", "switchboard import");
+        CliRun.of("import", "nodered").isUsageError("Missing required parameter: 'FILE'", "switchboard import nodered");
+    }
+
+    @Test
     void helpShowsUsageAndExitCodes() {
         CliRun run = CliRun.of("import", "nodered", "--help");
 

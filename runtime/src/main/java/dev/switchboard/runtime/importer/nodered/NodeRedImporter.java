@@ -121,13 +121,14 @@ public final class NodeRedImporter {
                     CanvasLayout.place(placed.stream().map(NodeRedNode::centre).toList());
             for (int i = 0; i < nodes.size(); i++) {
                 // copies of one node (a link out to several link ins) are stacked a card apart
-                int copy = i > 0 && placed.get(i) == placed.get(i - 1) ? copyIndex(placed, i) : 0;
+                int copy = copyIndex(placed, i);
                 nodes.set(i, nodes.get(i).withPosition(positions.get(i).translate(0, copy * CanvasLayout.CARD_HEIGHT)));
             }
             return new Flow(
                     FlowFormat.CURRENT, flowId, label, description(tab, comments), null, nodes, wires(members), null);
         }
 
+        /** 0 for a node, 1 for its first copy, … */
         private static int copyIndex(List<NodeRedNode> placed, int i) {
             int copy = 0;
             for (int k = i; k > 0 && placed.get(k) == placed.get(k - 1); k--) {
