@@ -34,6 +34,7 @@ import picocli.CommandLine.ScopeType;
             ConnectorsCommand.class,
             BrokerCommand.class,
             SecretsCommand.class,
+            ImportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchboardCli {

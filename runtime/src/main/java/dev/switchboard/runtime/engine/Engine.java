@@ -289,6 +289,10 @@ public final class Engine implements AutoCloseable {
                 .node(triggerNodeId)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "Cannot inject into flow '" + flowId + "': it has no node '" + triggerNodeId + "'"));
+        if (node.disabled()) {
+            throw new IllegalArgumentException("Cannot inject into node '" + triggerNodeId + "' of flow '" + flowId
+                    + "': it is disabled, so it does not run");
+        }
         boolean trigger = catalog.find(node.type())
                 .map(c -> c.spec().kind() == ConnectorKind.TRIGGER)
                 .orElse(false);
@@ -347,7 +351,7 @@ public final class Engine implements AutoCloseable {
         String base = httpBaseUrl();
         for (Node node : running.flow().nodes()) {
             Connector connector = catalog.find(node.type()).orElse(null);
-            if (connector == null) {
+            if (connector == null || node.disabled()) {
                 continue;
             }
             List<String> paths = connector.httpPaths(new NodeConfig(node.config()));

@@ -80,6 +80,14 @@ public final class FlowCodec {
         }
     }
 
+    /**
+     * Parses JSON text that sits beside flows — a Node-RED export to import — into a config value,
+     * under the same {@link FlowLimits} and with the same line-and-column errors as a flow file.
+     */
+    public static ConfigValue parseValue(String json) throws MalformedFlowException {
+        return toConfigValue(parseTree(json));
+    }
+
     /** A flow file's text: strictly UTF-8 (a bad byte is reported with line and column) and at most {@link FlowLimits#MAX_FILE_BYTES}. */
     public static String readFile(Path file) throws IOException, MalformedFlowException {
         long size = Files.size(file);
@@ -115,7 +123,8 @@ public final class FlowCodec {
                     text(n, "type", ""),
                     text(n, "name", null),
                     fields(n.get("config")),
-                    position(n.get("ui"))));
+                    position(n.get("ui")),
+                    n.path("disabled").isBoolean() && n.get("disabled").booleanValue()));
         }
         List<Wire> wires = new ArrayList<>();
         for (JsonNode w : iterable(root.path("wires"))) {
@@ -166,6 +175,9 @@ public final class FlowCodec {
                 writeText(g, "id", n.id());
                 writeText(g, "type", n.type());
                 writeText(g, "name", n.name());
+                if (n.disabled()) {
+                    g.writeBooleanField("disabled", true);
+                }
                 g.writeFieldName("config");
                 writeValue(g, n.config());
                 if (n.ui() != null) {

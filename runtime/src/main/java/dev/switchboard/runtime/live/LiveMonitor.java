@@ -56,7 +56,7 @@ public final class LiveMonitor implements RunListener {
     /** (Re)learns a deployed flow's wiring: call on deploy and hot-replace. */
     public void watch(Flow flow) {
         Map<String, Set<String>> ports = new HashMap<>();
-        for (Wire wire : flow.wires()) {
+        for (Wire wire : flow.carryingWires()) {
             ports.computeIfAbsent(wire.from(), k -> new HashSet<>()).add(wire.effectivePort());
         }
         Map<String, Set<String>> frozen = new HashMap<>();

@@ -145,7 +145,7 @@ final class RunMeters implements RunListener {
                 return;
             }
             Map<String, Set<String>> ports = new HashMap<>();
-            for (Wire wire : now.wires()) {
+            for (Wire wire : now.carryingWires()) {
                 ports.computeIfAbsent(wire.from(), k -> new HashSet<>()).add(wire.effectivePort());
             }
             Map<String, Set<String>> frozen = new HashMap<>();

@@ -1,9 +1,11 @@
 package dev.switchboard.runtime.model;
 
 import dev.switchboard.connector.spi.config.ConfigValue;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A flow: a directed graph of nodes joined by wires. Immutable; edits return a new flow.
@@ -50,6 +52,18 @@ public record Flow(
     public List<Wire> wiresFrom(String nodeId, String port) {
         return wires.stream()
                 .filter(w -> w.from().equals(nodeId) && w.effectivePort().equals(port))
+                .toList();
+    }
+
+    /** The wires events pass along: those that neither start nor end at a {@linkplain Node#disabled() disabled} node. */
+    public List<Wire> carryingWires() {
+        Set<String> disabled = new HashSet<>();
+        nodes.stream().filter(Node::disabled).forEach(n -> disabled.add(n.id()));
+        if (disabled.isEmpty()) {
+            return wires;
+        }
+        return wires.stream()
+                .filter(w -> !disabled.contains(w.from()) && !disabled.contains(w.to()))
                 .toList();
     }
 

@@ -8,8 +8,11 @@ import java.util.Objects;
  *
  * @param name display name; null when the file has none
  * @param ui where the designer draws it; null when the file has no position
+ * @param disabled kept in the file but not run: it is not compiled, its type and config are not
+ *     checked, and the wires into and out of it carry nothing (an imported node Switchboard cannot
+ *     run is kept this way so the graph stays readable)
  */
-public record Node(String id, String type, String name, ConfigValue.Fields config, Position ui) {
+public record Node(String id, String type, String name, ConfigValue.Fields config, Position ui, boolean disabled) {
 
     public Node {
         Objects.requireNonNull(id, "id");
@@ -17,23 +20,32 @@ public record Node(String id, String type, String name, ConfigValue.Fields confi
         config = config == null ? ConfigValue.Fields.EMPTY : config;
     }
 
+    /** An enabled node. */
+    public Node(String id, String type, String name, ConfigValue.Fields config, Position ui) {
+        this(id, type, name, config, ui, false);
+    }
+
     public String displayName() {
         return name == null || name.isBlank() ? id : name;
     }
 
     public Node withConfig(ConfigValue.Fields newConfig) {
-        return new Node(id, type, name, newConfig, ui);
+        return new Node(id, type, name, newConfig, ui, disabled);
     }
 
     public Node withName(String newName) {
-        return new Node(id, type, newName, config, ui);
+        return new Node(id, type, newName, config, ui, disabled);
     }
 
     public Node withPosition(Position position) {
-        return new Node(id, type, name, config, position);
+        return new Node(id, type, name, config, position, disabled);
     }
 
     public Node withId(String newId) {
-        return new Node(newId, type, name, config, ui);
+        return new Node(newId, type, name, config, ui, disabled);
+    }
+
+    public Node withDisabled(boolean newDisabled) {
+        return new Node(id, type, name, config, ui, newDisabled);
     }
 }

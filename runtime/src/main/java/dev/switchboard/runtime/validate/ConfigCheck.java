@@ -53,6 +53,21 @@ final class ConfigCheck {
         return check.problems;
     }
 
+    /**
+     * Only the credential heuristic, for a config no connector checks (a disabled node's): a flow
+     * file holds no secret value, whatever runs.
+     */
+    static List<Problem> secretsInClear(ConfigValue.Fields config, String configPointer, String nodeId) {
+        ConfigCheck check = new ConfigCheck(nodeId);
+        check.findSecretsInClear(config, configPointer, List.of(), null);
+        return check.problems;
+    }
+
+    /** Whether a config key is named like a credential, so it must not hold literal text. */
+    static boolean looksLikeCredential(String key) {
+        return SECRET_LIKE_KEY.matcher(key).matches();
+    }
+
     private void checkFields(
             List<PropertySpec> specs, ConfigValue.Fields fields, String pointer, String topProperty, String owner) {
         List<String> known = specs.stream().map(PropertySpec::name).toList();

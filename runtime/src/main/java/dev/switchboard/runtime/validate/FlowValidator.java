@@ -39,6 +39,14 @@ public final class FlowValidator {
         this.catalog = catalog;
     }
 
+    /**
+     * Whether a config key is named like a credential ({@code password}, {@code apiKey}, {@code
+     * accessToken} …): such a key anywhere in a config must not hold literal text.
+     */
+    public static boolean looksLikeCredential(String key) {
+        return ConfigCheck.looksLikeCredential(key);
+    }
+
     /** Checks a flow file's text: JSON syntax, structure, then everything {@link #validate(Flow)} checks. */
     public ValidationResult validate(String json) {
         JsonNode tree;
@@ -167,6 +175,16 @@ public final class FlowValidator {
 
     private GraphCheck.NodeFacts checkNode(int index, Node node, List<Problem> problems) {
         String at = Pointers.node(index);
+        if (node.disabled()) {
+            // not compiled, so neither its type nor its config has to be one this runtime knows
+            problems.add(Problem.warning(
+                    at + "/disabled",
+                    node.id(),
+                    "Node " + Quote.single(node.id()) + " (" + Quote.shorten(node.type())
+                            + ") is disabled: it is not run, and the wires into and out of it carry nothing"));
+            problems.addAll(ConfigCheck.secretsInClear(node.config(), at + "/config", node.id()));
+            return new GraphCheck.NodeFacts(index, node, null, null);
+        }
         Optional<Connector> found = catalog.find(node.type());
         if (found.isEmpty()) {
             if (!node.type().isEmpty()) {

@@ -141,6 +141,9 @@ final class GraphCheck {
     private void findLoops(List<Integer> usable) {
         Map<String, List<Integer>> outgoing = new HashMap<>();
         for (int k : usable) {
+            if (!carries(flow.wires().get(k))) {
+                continue; // a disabled node passes nothing on, so no event can circle through it
+            }
             outgoing.computeIfAbsent(flow.wires().get(k).from(), id -> new ArrayList<>())
                     .add(k);
         }
@@ -216,27 +219,50 @@ final class GraphCheck {
     private void warnAboutLooseEnds() {
         Set<String> hasOutgoing = new HashSet<>();
         Set<String> hasIncoming = new HashSet<>();
+        Set<String> carriesOut = new HashSet<>();
+        Set<String> carriesIn = new HashSet<>();
         for (Wire wire : flow.wires()) {
             hasOutgoing.add(wire.from());
             hasIncoming.add(wire.to());
+            if (carries(wire)) {
+                carriesOut.add(wire.from());
+                carriesIn.add(wire.to());
+            }
         }
         for (NodeFacts facts : byId.values()) {
             if (facts.spec() == null) {
                 continue;
             }
             String id = facts.node().id();
-            if (facts.isTrigger() && !hasOutgoing.contains(id)) {
+            if (facts.isTrigger() && !carriesOut.contains(id)) {
                 problems.add(Problem.warning(
                         Pointers.node(facts.index()),
                         id,
-                        "Trigger " + Quote.single(id) + " is not wired to anything, so its events go nowhere"));
-            } else if (!facts.isTrigger() && !hasIncoming.contains(id)) {
+                        hasOutgoing.contains(id)
+                                ? "Trigger " + Quote.single(id)
+                                        + " is wired only to disabled nodes, so its events go nowhere"
+                                : "Trigger " + Quote.single(id)
+                                        + " is not wired to anything, so its events go nowhere"));
+            } else if (!facts.isTrigger() && !carriesIn.contains(id)) {
                 problems.add(Problem.warning(
                         Pointers.node(facts.index()),
                         id,
-                        "Nothing is wired into " + Quote.single(id) + ", so it never receives events"));
+                        hasIncoming.contains(id)
+                                ? "Only disabled nodes are wired into " + Quote.single(id)
+                                        + ", so it never receives events"
+                                : "Nothing is wired into " + Quote.single(id) + ", so it never receives events"));
             }
         }
+    }
+
+    /** Whether events can pass along the wire: neither end is a disabled node. */
+    private boolean carries(Wire wire) {
+        NodeFacts from = byId.get(wire.from());
+        NodeFacts to = byId.get(wire.to());
+        return from != null
+                && to != null
+                && !from.node().disabled()
+                && !to.node().disabled();
     }
 
     /** {@code a → b → a}; a long loop by its first and last few nodes and its length. */

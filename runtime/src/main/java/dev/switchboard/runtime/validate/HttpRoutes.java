@@ -56,7 +56,7 @@ public final class HttpRoutes {
         for (int i = 0; i < flow.nodes().size(); i++) {
             Node node = flow.nodes().get(i);
             Optional<Connector> connector = catalog.find(node.type());
-            if (connector.isEmpty() || !usable.test(i)) {
+            if (connector.isEmpty() || node.disabled() || !usable.test(i)) {
                 continue;
             }
             NodeConfig config = new NodeConfig(node.config());

@@ -21,7 +21,8 @@ class CliHelpTest {
                 "dead-letters show",
                 "dead-letters replay",
                 "connectors",
-                "broker"
+                "broker",
+                "import nodered"
             })
     void helpOnEveryCommandPrintsUsageAndExitCodes(String command) {
         for (String flag : new String[] {"--help", "-h"}) {

@@ -97,6 +97,9 @@ public final class FlowCompiler {
                 new NodeFailures(flow.id(), inbox, deadLetters, settings.keepDeadLetters(), mask, Clock.systemUTC());
         Map<String, ErrorHandlerFactory> handlers = new HashMap<>();
         for (Node node : flow.nodes()) {
+            if (node.disabled()) {
+                continue;
+            }
             CompiledNode compiled = compileNode(flow, node, wiring, builder, camel, lifecycle);
             if (!compiled.isTrigger()) {
                 handlers.put(

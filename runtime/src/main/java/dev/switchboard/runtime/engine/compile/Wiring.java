@@ -7,12 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A flow's wires indexed by where they start, so compiling a large flow stays linear in its size. */
+/** A flow's wires that carry events, indexed by where they start, so compiling a large flow stays linear in its size. */
 final class Wiring {
     private final Map<String, List<Wire>> byNodeAndPort = new HashMap<>();
 
+    /** Wires into or out of a disabled node are left out: nothing flows along them. */
     Wiring(Flow flow) {
-        for (Wire wire : flow.wires()) {
+        for (Wire wire : flow.carryingWires()) {
             byNodeAndPort
                     .computeIfAbsent(key(wire.from(), wire.effectivePort()), k -> new ArrayList<>())
                     .add(wire);
