@@ -24,9 +24,9 @@ final class ChangeMapper implements NodeMapper {
         if (rules.size() == 1 && isWholePayloadJsonata(rules.get(0))) {
             return Mapping.converted(
                     "map",
-                    ConfigValue.object("jsonata", rules.get(0).string("to", "")),
-                    "the JSONata expression is copied as written: Node-RED evaluates it against msg"
-                            + " (msg.payload is `payload`), check that it reads the event's data as the map step expects");
+                    ConfigValue.object("jsonata", againstMsg(rules.get(0).string("to", ""))),
+                    "the JSONata expression runs against {\"payload\": data}, as Node-RED ran it against msg;"
+                            + " msg's other properties (topic, req, headers) and $$ are not the same here");
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
@@ -50,6 +50,16 @@ final class ChangeMapper implements NodeMapper {
         }
         return Mapping.converted(
                 "map", List.of(ConfigValue.object("fields", ConfigValue.from(fields), "mode", "merge")), notes);
+    }
+
+    /**
+     * Node-RED evaluates a change node's JSONata against {@code msg} ({@code payload.sku}); the map
+     * step evaluates against the CloudEvent ({@code data.sku}). Evaluating the unchanged expression
+     * in a context object keeps every {@code payload} path meaning what it meant, without rewriting
+     * JSONata text.
+     */
+    static String againstMsg(String expression) {
+        return "{\"payload\": data}.(\n" + expression + "\n)";
     }
 
     private static boolean isWholePayloadJsonata(NodeConfig rule) {

@@ -102,6 +102,38 @@ class ImportedFlowRunsTest {
                 .containsExactlyInAnyOrder(RunRecord.RunStatus.SUCCESS, RunRecord.RunStatus.FILTERED);
     }
 
+    @Test
+    void aChangeNodesJsonataStillReadsPayloadAsNodeRedRanItAgainstMsg() throws Exception {
+        String export = """
+                [{"id": "t1", "type": "tab", "label": "Reshape"},
+                 {"id": "in", "type": "http in", "z": "t1", "name": "Lines", "url": "/nr/lines", "method": "post",
+                  "x": 100, "y": 100, "wires": [["ch"]]},
+                 {"id": "ch", "type": "change", "z": "t1", "name": "Total",
+                  "rules": [{"t": "set", "p": "payload", "pt": "msg", "tot": "jsonata",
+                             "to": "{ \\"order\\": payload.id, \\"total\\": $sum(payload.lines.(price * qty)) }"}],
+                  "x": 250, "y": 100, "wires": [["rq"]]},
+                 {"id": "rq", "type": "http request", "z": "t1", "name": "ERP", "method": "POST", "ret": "obj",
+                  "url": "%s/erp/orders/totals", "x": 400, "y": 100, "wires": [[]]}]
+                """.formatted(erp.baseUrl());
+        Flow flow = NodeRedImporter.convert(NodeRedExport.parse(export)).flows().get(0);
+        List<RunRecord> runs = new CopyOnWriteArrayList<>();
+        engine.addRunListener(runs::add);
+        engine.deploy(flow);
+        String hook = engine.addresses(flow.id()).values().iterator().next().get(0);
+
+        assertThat(send(
+                        hook,
+                        "{\"id\": \"B-7\", \"lines\": [{\"price\": 2.5, \"qty\": 4}, {\"price\": 1, \"qty\": 3}]}"))
+                .isEqualTo(202);
+
+        await().until(() -> runs.size() == 1);
+        assertThat(runs.get(0).status()).as(runs.get(0).error()).isEqualTo(RunRecord.RunStatus.SUCCESS);
+        erp.verify(
+                1,
+                postRequestedFor(urlEqualTo("/erp/orders/totals"))
+                        .withRequestBody(equalToJson("{\"order\": \"B-7\", \"total\": 13}")));
+    }
+
     private static int send(String url, String body) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(

@@ -149,10 +149,6 @@ class NodeRedImporterTest {
                 .containsExactlyInAnyOrder("/nodes/6/disabled", "/nodes/7");
     }
 
-    /**
-     * {@code throttle}, {@code delay}, {@code split}, {@code batch} and the map's {@code jsonata} are
-     * added by other work in parallel: until they are in the catalog this asserts what is written.
-     */
     @Test
     void rateLimitsDelaysSplitsJoinsAndJsonataAreWrittenForTheirSteps() {
         Flow poller = flow("rate-limited");
@@ -165,10 +161,12 @@ class NodeRedImporterTest {
         assertThat(poller.node("settle").orElseThrow().type()).isEqualTo("delay");
         assertThat(config(poller, "settle")).isEqualTo("{\"duration\":\"1500ms\"}");
         assertThat(config(poller, "reshape"))
-                .isEqualTo("{\"jsonata\":\"{ \\\"sku\\\": payload.sku, \\\"qty\\\": payload.quantity }\"}");
+                .isEqualTo("{\"jsonata\":\"{\\\"payload\\\": data}.(\\n{ \\\"sku\\\": payload.sku, \\\"qty\\\":"
+                        + " payload.quantity }\\n)\"}");
         assertThat(poller.node("ten-at-a-time").orElseThrow().type()).isEqualTo("batch");
         assertThat(config(poller, "ten-at-a-time")).isEqualTo("{\"size\":10,\"window\":\"5s\"}");
         assertThat(poller.wires()).hasSize(7);
+        assertThat(VALIDATOR.validate(poller)).noneMatch(Problem::isError);
     }
 
     @Test
