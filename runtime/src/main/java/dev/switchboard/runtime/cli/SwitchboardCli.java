@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
             RunCommand.class,
             ValidateCommand.class,
             DeployCommand.class,
+            ExportCommand.class,
             RunsCommand.class,
             DeadLettersCommand.class,
             ConnectorsCommand.class,
