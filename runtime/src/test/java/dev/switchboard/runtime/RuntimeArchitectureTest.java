@@ -23,7 +23,8 @@ class RuntimeArchitectureTest {
      * Jackson's tree ({@code runtime.report} is shared by both); {@code SchemaCheck} runs the
      * published JSON Schema, which needs the file's raw tree before there is a model; and
      * {@code SecretMask} blanks secrets out of event data, which is a Jackson tree in the SPI's
-     * {@code Event}. Anything else reads and writes flows through {@code FlowCodec}.
+     * {@code Event}; {@code CamelYamlWriter} writes {@code switchboard export}'s Camel YAML DSL with
+     * Jackson's YAML generator. Anything else reads and writes flows through {@code FlowCodec}.
      */
     static final List<String> JACKSON_EDGES = List.of(
             RUNTIME + "report.ReportJson",
@@ -33,7 +34,8 @@ class RuntimeArchitectureTest {
             RUNTIME + "cli.ValidationReportJson",
             RUNTIME + "validate.SchemaCheck",
             RUNTIME + "secrets.SecretMask",
-            RUNTIME + "store.CompactSteps");
+            RUNTIME + "store.CompactSteps",
+            RUNTIME + "export.CamelYamlWriter");
 
     @ArchTest
     static final ArchRule modelIsPlainJava = noClasses()
