@@ -5,6 +5,7 @@ import static dev.switchboard.runtime.export.ExportFlows.example;
 import static dev.switchboard.runtime.export.ExportFlows.export;
 import static dev.switchboard.runtime.export.ExportFlows.node;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.ConnectorKind;
@@ -13,9 +14,11 @@ import dev.switchboard.runtime.model.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -50,6 +53,16 @@ class ExportedRoutesLoadInCamelTest {
                     .extracting(r -> r.getRouteId())
                     .as(yaml)
                     .contains("f.n", "f.after");
+        }
+    }
+
+    /** The endpoint check above has teeth: an option a component lacks fails to resolve. */
+    @Test
+    void anOptionTheComponentLacksIsRefused() throws Exception {
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            assertThatThrownBy(() -> camel.getEndpoint("timer:t?periodd=1000"))
+                    .isInstanceOf(ResolveEndpointFailedException.class)
+                    .hasMessageContaining("periodd");
         }
     }
 }
