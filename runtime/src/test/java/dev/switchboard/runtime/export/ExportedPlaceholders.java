@@ -6,10 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The property placeholders ({@code {{NAME}}}, not {@code {{env:…}}}) an exported file uses. */
-final class CamelYamlWriterNames {
+final class ExportedPlaceholders {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z_][A-Za-z0-9_.]*)}}");
 
-    private CamelYamlWriterNames() {}
+    private ExportedPlaceholders() {}
 
     static Set<String> placeholders(String yaml) {
         Set<String> names = new TreeSet<>();
