@@ -23,18 +23,21 @@ final class NotExportedTranslator implements NodeTranslator {
 
     @Override
     public void translate(NodeExport node) {
-        String why = switch (node.type()) {
-            case "dedupe" ->
-                "the dedupe store has no stock Camel equivalent here (an idempotentConsumer needs a"
-                        + " repository bean)";
-            default ->
-                node.type().contains(".event")
-                                || node.type().startsWith("slack.")
-                                || node.type().startsWith("github.")
-                                || node.type().startsWith("hubspot.")
-                        ? "SaaS signature checks, delivery ids and vendor APIs have no stock Camel equivalent"
-                        : "no Camel translation for this connector";
-        };
+        boolean saas = node.type().endsWith(".event")
+                || node.type().startsWith("slack.")
+                || node.type().startsWith("github.")
+                || node.type().startsWith("hubspot.");
+        String why;
+        if (node.type().equals("dedupe")) {
+            why = "the dedupe store has no stock Camel equivalent here (an idempotentConsumer needs a repository bean)";
+        } else if (saas && trigger) {
+            why = "the vendor's signature check, replay window and delivery ids have no stock Camel equivalent";
+        } else if (saas) {
+            why =
+                    "the vendor API call (its error shapes and rate limits) is not exported; an http step could replace it";
+        } else {
+            why = "no Camel translation for this connector";
+        }
         if (trigger) {
             String input = NodeExport.inputOf(node.flowId(), node.nodeId());
             node.from(input, map());

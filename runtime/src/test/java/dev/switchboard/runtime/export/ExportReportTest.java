@@ -51,8 +51,8 @@ class ExportReportTest {
         CamelExport export = export(chain("f", example("pay", "stripe.event"), node("l", "log")));
         assertThat(export.notes())
                 .extracting(ExportNote::describe)
-                .anySatisfy(
-                        n -> assertThat(n).startsWith("node pay: stripe.event not exported — SaaS signature checks"));
+                .anySatisfy(n ->
+                        assertThat(n).startsWith("node pay: stripe.event not exported — the vendor's signature check"));
         assertThat(TranslatorsTest.route(chain("f", example("pay", "stripe.event"), node("l", "log")), "f.pay")
                         .at("/from/uri")
                         .asText())
