@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * A rule set ({@code match} + {@code rules}, shared by filter and switch) as one JSONPath filter
  * over the message body: {@code $[?(@.score > 50 && @.email =~ /.*(?:@acme\.com$).*}{@code /s)]},
- * true when the body matches. Jayway JsonPath compares a little differently from Switchboard's
- * rule engine; the differences are noted per rule.
+ * true when the body matches. Jayway JsonPath decides as Switchboard's rule engine does, except
+ * when it orders a numeric text against a number (RulePredicatesTest); that is noted per rule.
  */
 final class RulePredicates {
     private RulePredicates() {}
@@ -44,10 +44,12 @@ final class RulePredicates {
         }
         String path = field.jsonPath("@");
         ConfigValue value = rule.value("value").orElse(ConfigValue.Null.INSTANCE);
-        if (value instanceof ConfigValue.Num || op.equals("in")) {
+        if (value instanceof ConfigValue.Num
+                && List.of("gt", "gte", "lt", "lte").contains(op)) {
+            // equality and "in" coerce like the rule engine (RulePredicatesTest); ordering does not
             node.note(
                     where + "rule " + fieldText + " " + op,
-                    "JSONPath does not compare a number with a numeric text (\"42\" vs 42) as Switchboard does");
+                    "JSONPath does not order a numeric text (\"9\") against a number as Switchboard does");
         }
         return switch (op) {
             case "eq" -> path + " == " + literal(value);
