@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
             ValidateCommand.class,
             TestCommand.class,
             DeployCommand.class,
+            ExportCommand.class,
             RunsCommand.class,
             DeadLettersCommand.class,
             ConnectorsCommand.class,
