@@ -1,17 +1,26 @@
 package dev.switchboard.runtime.engine.compile;
 
-/** Names of the internal Camel endpoints and routes a compiled flow uses. */
+/**
+ * Names of the internal Camel endpoints and routes a compiled flow uses. Flow and node ids are
+ * letters, digits, '_' and '-' only, so the names below cannot collide for any pair of ids: every
+ * endpoint has its own prefix, and the flow-wide route names a part no id can be.
+ */
 public final class Endpoints {
     private Endpoints() {}
 
     /** The input of a step or action node. */
     public static String nodeInput(String flowId, String nodeId) {
-        return "direct:sb." + flowId + "." + nodeId;
+        return "direct:sb.node." + flowId + "." + nodeId;
     }
 
     /** Where the nodes of a flow hand a failed event (see NodeFailures). */
     public static String flowFailed(String flowId) {
         return "direct:sb.failed." + flowId;
+    }
+
+    /** The route id of a flow's failure route (the node failures no error port takes). */
+    public static String flowFailedRouteId(String flowId) {
+        return flowId + ":(flow):failed";
     }
 
     /** Where a node whose error port is wired hands a failed event, to go on through that port. */

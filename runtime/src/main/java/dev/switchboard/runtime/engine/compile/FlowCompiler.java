@@ -109,7 +109,7 @@ public final class FlowCompiler {
         }
         if (failures.handlesAnyNode()) {
             builder.from(Endpoints.flowFailed(flow.id()))
-                    .routeId(Endpoints.routeId(flow.id(), "failed"))
+                    .routeId(Endpoints.flowFailedRouteId(flow.id()))
                     .process(failures);
         }
         List<RouteDefinition> routes = List.copyOf(builder.getRouteCollection().getRoutes());
