@@ -33,6 +33,7 @@ import picocli.CommandLine.ScopeType;
             ConnectorsCommand.class,
             BrokerCommand.class,
             SecretsCommand.class,
+            SchemasCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchboardCli {
