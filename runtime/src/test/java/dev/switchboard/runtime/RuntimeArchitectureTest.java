@@ -23,7 +23,9 @@ class RuntimeArchitectureTest {
      * Jackson's tree ({@code runtime.report} is shared by both); {@code SchemaCheck} runs the
      * published JSON Schema, which needs the file's raw tree before there is a model; and
      * {@code SecretMask} blanks secrets out of event data, which is a Jackson tree in the SPI's
-     * {@code Event}. Anything else reads and writes flows through {@code FlowCodec}.
+     * {@code Event}. The data contracts' registry ({@code runtime.contract}) reads schema files and
+     * compares and runs JSON Schemas, which are JSON trees, and checks event data, a Jackson tree.
+     * Anything else reads and writes flows through {@code FlowCodec}.
      */
     static final List<String> JACKSON_EDGES = List.of(
             RUNTIME + "report.ReportJson",
@@ -33,7 +35,19 @@ class RuntimeArchitectureTest {
             RUNTIME + "cli.ValidationReportJson",
             RUNTIME + "validate.SchemaCheck",
             RUNTIME + "secrets.SecretMask",
-            RUNTIME + "store.CompactSteps");
+            RUNTIME + "store.CompactSteps",
+            RUNTIME + "contract.SchemaRegistry",
+            RUNTIME + "contract.RegisteredSchema",
+            RUNTIME + "contract.ContractSchemas",
+            RUNTIME + "contract.CompatibilityChecker",
+            RUNTIME + "contract.CompatibilityRule",
+            RUNTIME + "contract.TypeRule",
+            RUNTIME + "contract.EnumRule",
+            RUNTIME + "contract.PropertiesRule",
+            RUNTIME + "contract.AdditionalPropertiesRule",
+            RUNTIME + "contract.ItemsRule",
+            RUNTIME + "contract.BoundsRule",
+            RUNTIME + "contract.OtherKeywordsRule");
 
     @ArchTest
     static final ArchRule modelIsPlainJava = noClasses()
