@@ -240,6 +240,26 @@ class ContractEnforcementTest {
     }
 
     @Test
+    void aTriggerThatWarnsNotesTheViolationOnItsOwnStep() throws Exception {
+        CaptureConnector.clear("contract-twarn");
+        deploy(
+                "contract-twarn",
+                List.of(
+                        bound(node("in", "webhook", "path", "/hooks/contract-twarn"), "orders@1", Enforcement.WARN),
+                        node("out", "test.capture", "sink", "contract-twarn")),
+                List.of(Wire.of("in", "out")));
+
+        assertThat(post("/hooks/contract-twarn", BAD).statusCode()).isEqualTo(202);
+        await().until(() -> CaptureConnector.events("contract-twarn").size() == 1);
+        await().until(() -> runFor("contract-twarn") != null);
+
+        List<StepRecord> steps = runFor("contract-twarn").steps();
+        assertThat(steps.get(0).nodeId()).isEqualTo("in");
+        assertThat(steps.get(0).warning()).contains("orders@1").contains("/total:");
+        assertThat(steps.get(1).warning()).isNull();
+    }
+
+    @Test
     void aTriggerThatDeadLettersKeepsTheBrokenEventAndBeginsNoRun() throws Exception {
         CaptureConnector.clear("contract-tdl");
         deploy(
