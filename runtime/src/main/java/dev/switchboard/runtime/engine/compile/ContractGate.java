@@ -29,6 +29,7 @@ final class ContractGate {
     private final String nodeId;
     private final CompiledContract contract;
     private final Enforcement enforcement;
+    /** Where a trigger's broken events go with {@code dead-letter}; null when the flow keeps none. */
     private final DeadLetterSink deadLetters;
 
     ContractGate(
@@ -75,13 +76,21 @@ final class ContractGate {
                 exchange.setProperty(RunTrace.TRIGGER_WARNING, summary);
                 return;
             }
-            if (deadLetters == null) {
-                throw new ContractViolationException(summary, true);
-            }
             Event event = exchange.getIn().getBody(Event.class);
-            deadLetters.deadLetter(flowId, nodeId, null, event, summary, 1);
-            LOG.warn("Flow '{}', trigger '{}': event {} dead-lettered: {}", flowId, nodeId, event.id(), summary);
-            // the event is kept; no run begins for it
+            if (deadLetters == null) {
+                // no dead letters here (settings.deadLetter false, or an engine without a store): given up, as a node
+                // would
+                LOG.warn(
+                        "Flow '{}', trigger '{}': gave up on event {} (no dead letters kept): {}",
+                        flowId,
+                        nodeId,
+                        event.id(),
+                        summary);
+            } else {
+                deadLetters.deadLetter(flowId, nodeId, null, event, summary, 1);
+                LOG.warn("Flow '{}', trigger '{}': event {} dead-lettered: {}", flowId, nodeId, event.id(), summary);
+            }
+            // no run begins for it
             exchange.setRouteStop(true);
         };
     }

@@ -156,7 +156,8 @@ public final class FlowCompiler {
     }
 
     /** The node's data contract, its schema compiled (once per version for the engine); null when it has none. */
-    private ContractGate contractGate(Flow flow, Node node, Connector connector) throws FlowCompileException {
+    private ContractGate contractGate(Flow flow, Node node, Connector connector, DeadLetterSink keptDeadLetters)
+            throws FlowCompileException {
         ContractBinding binding = node.contract();
         if (binding == null) {
             return null;
@@ -170,7 +171,7 @@ public final class FlowCompiler {
             throw new FlowCompileException(where + "a trigger has no error port; use reject, dead-letter or warn");
         }
         try {
-            return new ContractGate(flow.id(), node.id(), schemas.resolve(binding), enforcement, deadLetters);
+            return new ContractGate(flow.id(), node.id(), schemas.resolve(binding), enforcement, keptDeadLetters);
         } catch (SchemaRegistryException e) {
             throw new FlowCompileException(where + e.getMessage(), e);
         }
@@ -211,7 +212,7 @@ public final class FlowCompiler {
                 inbox,
                 tracker,
                 lifecycle,
-                contractGate(flow, node, connector));
+                contractGate(flow, node, connector, new FlowSettings(flow).keepDeadLetters() ? deadLetters : null));
         try {
             connector.compile(context);
         } catch (RuntimeException | Error e) {
