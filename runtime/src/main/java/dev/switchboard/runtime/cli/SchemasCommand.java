@@ -87,7 +87,8 @@ final class SchemasCommand {
                 names = "--compatibility",
                 paramLabel = "MODE",
                 converter = ModeConverter.class,
-                description = "Sets the subject's mode first: BACKWARD (the default), FORWARD, FULL or NONE.")
+                description = "Checks under this mode and, once the schema is accepted, keeps it as the subject's:"
+                        + " BACKWARD (the default), FORWARD, FULL or NONE.")
         CompatibilityMode mode;
 
         @Override
@@ -97,11 +98,8 @@ final class SchemasCommand {
             SchemaRegistry registry = parent.registry();
             String text = readSchemaFile(file);
             try {
-                if (mode != null) {
-                    registry.setMode(subject, mode);
-                }
                 Optional<RegisteredSchema> before = registry.find(subject, null);
-                RegisteredSchema registered = registry.register(subject, text);
+                RegisteredSchema registered = registry.register(subject, text, mode);
                 if (before.isPresent() && before.get().version() == registered.version()) {
                     out.println(registered.reference() + " already is this schema; nothing registered");
                 } else {

@@ -154,9 +154,14 @@ public final class SchemaRegistry {
 
     /** What {@link #register} would decide, without writing anything. */
     public Check check(String subject, String schemaText) throws SchemaRegistryException {
+        return check(subject, schemaText, null);
+    }
+
+    /** @param mode the mode to check under; null for the subject's own */
+    private Check check(String subject, String schemaText, CompatibilityMode mode) throws SchemaRegistryException {
         JsonNode schema = ContractSchemas.parseSchema(schemaText, "the new schema");
         Optional<RegisteredSchema> latest = find(subject, null);
-        CompatibilityMode mode = mode(subject);
+        mode = mode != null ? mode : mode(subject);
         if (latest.isEmpty()) {
             return new Check(subject, null, mode, schema, List.of(), List.of());
         }
@@ -175,14 +180,27 @@ public final class SchemaRegistry {
      * latest (nothing written); one that breaks the subject's mode is refused with every breaking change.
      */
     public RegisteredSchema register(String subject, String schemaText) throws SchemaRegistryException {
+        return register(subject, schemaText, null);
+    }
+
+    /**
+     * Like {@link #register(String, String)}, under {@code mode} (null: the subject's own), which
+     * becomes the subject's mode once the schema is accepted; a refused schema changes nothing.
+     */
+    public RegisteredSchema register(String subject, String schemaText, CompatibilityMode mode)
+            throws SchemaRegistryException {
         requireValidSubject(subject);
-        Check check = check(subject, schemaText);
-        if (check.latest() != null && check.latest().schema().equals(check.schema())) {
-            return check.latest();
-        }
-        if (!check.breakingChanges().isEmpty()) {
+        Check check = check(subject, schemaText, mode);
+        boolean same = check.latest() != null && check.latest().schema().equals(check.schema());
+        if (!same && !check.breakingChanges().isEmpty()) {
             throw new IncompatibleSchemaException(
                     subject, check.latest().version(), check.mode(), check.breakingChanges());
+        }
+        if (mode != null) {
+            setMode(subject, mode);
+        }
+        if (same) {
+            return check.latest();
         }
         int version = check.latest() == null ? 1 : check.latest().version() + 1;
         Path folder = subjectDir(subject);

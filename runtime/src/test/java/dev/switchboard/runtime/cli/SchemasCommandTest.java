@@ -104,6 +104,12 @@ class SchemasCommandTest {
                 .contains("  /additionalProperties: additionalProperties closed: fields not declared are refused");
         assertThat(dir.resolve("schemas/orders/2.schema.json")).doesNotExist();
 
+        Result refusedFull =
+                run("schemas", "register", "orders", file("bad1.json", BREAKING).toString(), "--compatibility", "FULL");
+        assertThat(refusedFull.code()).isEqualTo(1);
+        // a refused schema leaves the subject's mode as it was
+        assertThat(dir.resolve("schemas/orders/subject.json")).doesNotExist();
+
         Result none =
                 run("schemas", "register", "orders", file("bad2.json", BREAKING).toString(), "--compatibility", "NONE");
         assertThat(none.out()).contains("Registered orders@2");
