@@ -16,6 +16,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.support.Json;
+import dev.switchboard.runtime.contract.ContractSchemas;
+import dev.switchboard.runtime.contract.SchemaRegistry;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.EngineOptions;
 import dev.switchboard.runtime.format.FlowCodec;
@@ -33,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +91,9 @@ class SamplesTest {
     @MethodSource("sampleFiles")
     void sampleIsValidDescribedAndSavesBackByteForByte(Path file) throws Exception {
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        ValidationResult result = new FlowValidator(ConnectorCatalog.load()).validate(text);
+        // with the schemas folder beside the samples: bound contracts must exist and fit
+        ValidationResult result =
+                new FlowValidator(ConnectorCatalog.load(), SchemaRegistry.beside(file)).validate(text);
 
         assertThat(result.problems()).as("problems in %s", file.getFileName()).isEmpty();
         assertThat(result.flow().name()).isNotBlank();
@@ -179,6 +184,30 @@ class SamplesTest {
         assertThat(Files.readAllLines(out)).hasSize(1);
     }
 
+    @Test
+    void ordersUnderContractRejectsABrokenOrderWithPointersAndArchivesAGoodOne() throws Exception {
+        start(Map.of(), "orders-under-contract");
+
+        HttpResponse<String> refused = send("/hooks/contract-orders", "{\"id\": \"o-1\", \"total\": \"12\"}", Map.of());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        JsonNode answer = Json.parse(refused.body());
+        assertThat(answer.path("contract").asText()).isEqualTo("orders@1");
+        List<String> pointers = new ArrayList<>();
+        answer.path("violations").forEach(v -> pointers.add(v.path("pointer").asText()));
+        assertThat(pointers).containsExactlyInAnyOrder("/total", "/customer", "/currency");
+
+        String order = "{\"id\": \"o-2\", \"customer\": {\"email\": \"ann@example.com\"}, \"total\": 19.9,"
+                + " \"currency\": \"EUR\"}";
+        assertThat(send("/hooks/contract-orders", order, Map.of()).statusCode()).isEqualTo(202);
+        Path out = dataDir.resolve("out/order-summaries.jsonl");
+        await().until(() -> Files.exists(out) && !Files.readAllLines(out).isEmpty());
+        JsonNode summary = Json.parse(Files.readAllLines(out).get(0));
+        assertThat(summary.path("orderId").asText()).isEqualTo("o-2");
+        assertThat(summary.path("amount").asText()).isEqualTo("19.9 EUR");
+        // the refused order never ran: only the good one was archived
+        assertThat(Files.readAllLines(out)).hasSize(1);
+    }
+
     private void start(Map<String, String> secrets, String... sampleIds) throws Exception {
         Flow[] flows = new Flow[sampleIds.length];
         for (int i = 0; i < sampleIds.length; i++) {
@@ -193,6 +222,8 @@ class SamplesTest {
                         ConnectorCatalog.load(),
                         SecretResolver.of(secrets))
                 .start();
+        engine.services()
+                .register(ContractSchemas.class, new ContractSchemas(new SchemaRegistry(SAMPLES.resolve("schemas"))));
         for (Flow flow : flows) {
             engine.deploy(flow);
         }

@@ -1,6 +1,8 @@
 package dev.switchboard.connector.ingress;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.connector.spi.EventRejectedException;
 import dev.switchboard.connector.support.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -28,6 +30,22 @@ public record IngressAnswer(int status, Map<String, String> headers, byte[] body
         node.put("error", code);
         node.put("message", message);
         return json(status, node.toString());
+    }
+
+    /**
+     * 400 {@code {"error": "contract_violation", "message": …, "contract": "orders@2", "violations":
+     * [{"pointer": "/customer/email", "message": …}]}}: the event broke the hook's data contract.
+     */
+    public static IngressAnswer rejected(EventRejectedException rejected) {
+        ObjectNode node = Json.NODES.objectNode();
+        node.put("error", "contract_violation");
+        node.put("message", rejected.getMessage());
+        node.put("contract", rejected.contract());
+        ArrayNode violations = node.putArray("violations");
+        for (EventRejectedException.Violation v : rejected.violations()) {
+            violations.addObject().put("pointer", v.pointer()).put("message", v.message());
+        }
+        return json(400, node.toString());
     }
 
     public IngressAnswer withHeader(String name, String value) {

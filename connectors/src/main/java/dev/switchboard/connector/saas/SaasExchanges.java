@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.connector.ingress.IngressAnswer;
 import dev.switchboard.connector.ingress.IngressRequest;
 import dev.switchboard.connector.spi.Event;
+import dev.switchboard.connector.spi.EventRejectedException;
 import dev.switchboard.connector.support.Json;
 import java.time.Instant;
 import java.util.Map;
@@ -113,6 +114,18 @@ final class SaasExchanges {
         node.put("id", event.id());
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setBody(IngressAnswer.json(202, node.toString()));
+    }
+
+    /** The node's data contract refused the event: 400, and the delivery id is free for a corrected copy. */
+    void rejected(Exchange exchange) {
+        String id = exchange.getProperty(DELIVERY_ID, String.class);
+        if (id != null) {
+            redeliveries.release(id);
+        }
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage()
+                .setBody(IngressAnswer.rejected(
+                        exchange.getProperty(Exchange.EXCEPTION_CAUGHT, EventRejectedException.class)));
     }
 
     void failed(Exchange exchange) {

@@ -3,6 +3,7 @@ package dev.switchboard.connector.saas;
 import dev.switchboard.connector.ingress.HookSpec;
 import dev.switchboard.connector.ingress.IngressComponent;
 import dev.switchboard.connector.spi.ConfigProblem;
+import dev.switchboard.connector.spi.EventRejectedException;
 import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.PropertyType;
@@ -106,6 +107,7 @@ public final class SaasTriggers {
         attempt.process(exchanges::receive);
         node.accept(attempt);
         attempt.process(exchanges::accepted);
+        attempt.doCatch(EventRejectedException.class).process(exchanges::rejected);
         attempt.doCatch(Exception.class).process(exchanges::failed).end();
     }
 }

@@ -52,7 +52,9 @@ public interface NodeContext {
 
     /**
      * For push triggers (webhooks): hands the event to the runtime's inbox, which runs it through
-     * {@code out} later; the trigger can answer its caller as soon as this returns.
+     * {@code out} later; the trigger can answer its caller as soon as this returns. When the node's
+     * data contract rejects the event, it is not kept and {@link EventRejectedException} is thrown
+     * here: catch it to answer the caller (400 with the violations).
      */
     ProcessorDefinition<?> accept(ProcessorDefinition<?> at);
 

@@ -6,6 +6,7 @@ import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.spi.EventRejectedException;
 import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
@@ -238,6 +239,8 @@ public final class WebhookConnector implements Connector {
         attempt.process(exchanges::receive);
         node.accept(attempt);
         attempt.process(WebhookExchanges::accepted);
+        // the node's data contract refused the event before the inbox: 400 with every violation
+        attempt.doCatch(EventRejectedException.class).process(WebhookExchanges::rejected);
         // an unexpected failure is logged here and answered with 503: the caller never sees a stack trace
         attempt.doCatch(Exception.class).process(WebhookExchanges::failed).end();
     }

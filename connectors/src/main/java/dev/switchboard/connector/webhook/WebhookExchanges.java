@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.connector.ingress.IngressAnswer;
 import dev.switchboard.connector.ingress.IngressRequest;
 import dev.switchboard.connector.spi.Event;
+import dev.switchboard.connector.spi.EventRejectedException;
 import dev.switchboard.connector.support.Json;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +66,12 @@ final class WebhookExchanges {
         node.put("id", event.id());
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setBody(IngressAnswer.json(202, node.toString()));
+    }
+
+    static void rejected(Exchange exchange) {
+        EventRejectedException rejected = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, EventRejectedException.class);
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setBody(IngressAnswer.rejected(rejected));
     }
 
     static void failed(Exchange exchange) {

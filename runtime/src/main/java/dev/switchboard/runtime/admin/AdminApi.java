@@ -1,5 +1,8 @@
 package dev.switchboard.runtime.admin;
 
+import dev.switchboard.runtime.contract.RegisteredSchema;
+import dev.switchboard.runtime.contract.SchemaRegistry;
+import dev.switchboard.runtime.contract.SchemaRegistryException;
 import dev.switchboard.runtime.engine.RunRecord;
 import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.report.DeadLettersJson;
@@ -35,6 +38,9 @@ public final class AdminApi {
     private final FlowDeployments flows;
     private final DurableRuntime runtime;
     private final FlowCounters counters;
+    /** The flows' schemas folder (data contracts), served read-only; null when the runtime has none. */
+    private final SchemaRegistry schemas;
+
     private final List<Route> routes = new ArrayList<>();
 
     /** A request as the routes see it; {@code query} holds the first value of each parameter. */
@@ -70,9 +76,14 @@ public final class AdminApi {
     }
 
     public AdminApi(FlowDeployments flows, DurableRuntime runtime, FlowCounters counters) {
+        this(flows, runtime, counters, null);
+    }
+
+    public AdminApi(FlowDeployments flows, DurableRuntime runtime, FlowCounters counters, SchemaRegistry schemas) {
         this.flows = flows;
         this.runtime = runtime;
         this.counters = counters;
+        this.schemas = schemas;
         route("GET", "/api/flows", (r, p) -> listFlows());
         route("GET", "/api/flows/{id}", (r, p) -> showFlow(p.get(0)));
         route("PUT", "/api/flows/{id}", (r, p) -> putFlow(p.get(0), r.body()));
@@ -84,6 +95,8 @@ public final class AdminApi {
         route("GET", "/api/dead-letters", (r, p) -> listDeadLetters(r.query()));
         route("GET", "/api/dead-letters/{id}", (r, p) -> showDeadLetter(p.get(0)));
         route("POST", "/api/dead-letters/{id}/replay", (r, p) -> replay(p.get(0)));
+        route("GET", "/api/schemas", (r, p) -> listSchemas());
+        route("GET", "/api/schemas/{subject}/{version}", (r, p) -> showSchema(p.get(0), p.get(1)));
         route("GET", "/api/openapi.json", (r, p) -> AdminResponse.json(200, openApi()));
     }
 
@@ -126,6 +139,35 @@ public final class AdminApi {
 
     static AdminResponse notFound(String message) {
         return error(404, "not-found", message);
+    }
+
+    private AdminResponse listSchemas() throws SchemaRegistryException {
+        if (schemas == null) {
+            return AdminResponse.json(200, AdminJson.subjects(null, List.of()));
+        }
+        List<AdminJson.Subject> subjects = new ArrayList<>();
+        for (String subject : schemas.subjects()) {
+            subjects.add(new AdminJson.Subject(subject, schemas.versions(subject), schemas.mode(subject)));
+        }
+        return AdminResponse.json(200, AdminJson.subjects(schemas.dir().toString(), subjects));
+    }
+
+    private AdminResponse showSchema(String subject, String version) throws SchemaRegistryException {
+        if (schemas == null || !SchemaRegistry.isValidSubject(subject)) {
+            return notFound("No schema subject " + subject);
+        }
+        Integer wanted = null;
+        if (!version.equals("latest")) {
+            if (!version.matches("[1-9][0-9]{0,8}")) {
+                return error(400, "bad-request", "The version is a number from 1, or latest; not " + version);
+            }
+            wanted = Integer.valueOf(version);
+        }
+        Optional<RegisteredSchema> found = schemas.find(subject, wanted);
+        if (found.isEmpty()) {
+            return notFound("No schema " + subject + "@" + version + " (versions: " + schemas.versions(subject) + ")");
+        }
+        return AdminResponse.json(200, AdminJson.schema(found.get(), schemas.mode(subject)));
     }
 
     private AdminResponse listFlows() {

@@ -3,6 +3,8 @@ package dev.switchboard.runtime.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.runtime.contract.CompatibilityMode;
+import dev.switchboard.runtime.contract.RegisteredSchema;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.RunRecord;
 import dev.switchboard.runtime.format.FlowCodec;
@@ -47,6 +49,35 @@ final class AdminJson {
             }
         }
         return array;
+    }
+
+    /** One subject of the schemas folder. */
+    record Subject(String name, List<Integer> versions, CompatibilityMode mode) {}
+
+    /** {@code {"dir": …, "subjects": [{"subject", "versions", "latest", "compatibility"}]}}. */
+    static String subjects(String dir, List<Subject> subjects) {
+        ObjectNode root = ReportJson.NODES.objectNode();
+        root.put("dir", dir);
+        ArrayNode array = root.putArray("subjects");
+        for (Subject s : subjects) {
+            ObjectNode o = array.addObject();
+            o.put("subject", s.name());
+            ArrayNode versions = o.putArray("versions");
+            s.versions().forEach(versions::add);
+            o.put("latest", s.versions().get(s.versions().size() - 1));
+            o.put("compatibility", s.mode().name());
+        }
+        return ReportJson.write(root);
+    }
+
+    /** {@code {"subject", "version", "compatibility", "schema": {…}}}. */
+    static String schema(RegisteredSchema schema, CompatibilityMode mode) {
+        ObjectNode root = ReportJson.NODES.objectNode();
+        root.put("subject", schema.subject());
+        root.put("version", schema.version());
+        root.put("compatibility", mode.name());
+        root.set("schema", schema.schema());
+        return ReportJson.write(root);
     }
 
     static String flows(List<FlowDeployments.Known> flows, Engine engine, FlowCounters counters) {

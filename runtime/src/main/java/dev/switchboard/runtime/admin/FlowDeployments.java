@@ -1,6 +1,7 @@
 package dev.switchboard.runtime.admin;
 
 import dev.switchboard.connector.support.Quote;
+import dev.switchboard.runtime.contract.SchemaRegistry;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.format.FlowCodec;
@@ -61,8 +62,13 @@ public final class FlowDeployments {
 
     /** @param folder where deployed flows are kept ({@code <data>/flows}); null keeps them in memory only */
     public FlowDeployments(Engine engine, Path folder) {
+        this(engine, folder, null);
+    }
+
+    /** @param schemas where deployed flows' data contracts come from; null: contracts are checked when compiled only */
+    public FlowDeployments(Engine engine, Path folder, SchemaRegistry schemas) {
         this.engine = engine;
-        this.validator = new FlowFileValidator(engine.catalog());
+        this.validator = new FlowFileValidator(engine.catalog(), schemas);
         this.folder = folder;
     }
 

@@ -9,6 +9,8 @@ import dev.switchboard.runtime.admin.AdminToken;
 import dev.switchboard.runtime.admin.FlowCounters;
 import dev.switchboard.runtime.admin.FlowDeployments;
 import dev.switchboard.runtime.broker.DevBroker;
+import dev.switchboard.runtime.contract.ContractSchemas;
+import dev.switchboard.runtime.contract.SchemaRegistry;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.EngineOptions;
 import dev.switchboard.runtime.engine.RunRecord;
@@ -160,6 +162,14 @@ final class RunCommand implements Callable<Integer> {
     Path configFile;
 
     @Option(
+            names = "--schemas",
+            paramLabel = "DIR",
+            description = "The schemas folder the flows' data contracts come from (docs/contracts.md). Default: "
+                    + "schemas in the first PATH when it is a folder, beside it when a file; <data>/schemas without"
+                    + " a PATH.")
+    Path schemasDir;
+
+    @Option(
             names = "--log-format",
             defaultValue = "text",
             description = "text, or json: one JSON object per line on stdout, run's own lines included "
@@ -191,12 +201,17 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // one catalog for loading, checking and running: each load instantiates every connector
         ConnectorCatalog catalog = ConnectorCatalog.load();
+        SchemaRegistry schemas = schemasDir != null
+                ? new SchemaRegistry(schemasDir)
+                : paths.isEmpty()
+                        ? new SchemaRegistry(store.dataDir.resolve(SchemaRegistry.FOLDER))
+                        : SchemaRegistry.beside(paths.get(0));
         FlowLoader.Loaded given = paths.isEmpty()
                 ? new FlowLoader.Loaded(List.of(), List.of(), List.of())
-                : FlowLoader.load(paths, catalog);
+                : FlowLoader.load(paths, catalog, schemas);
         Path deployedFolder = store.dataDir.resolve(FlowDeployments.FOLDER);
         FlowLoader.Loaded persisted = Files.isDirectory(deployedFolder)
-                ? FlowLoader.load(List.of(deployedFolder), catalog)
+                ? FlowLoader.load(List.of(deployedFolder), catalog, schemas)
                 : new FlowLoader.Loaded(List.of(), List.of(), List.of());
         given.warnings().forEach(err::println);
         persisted.warnings().forEach(err::println);
@@ -254,7 +269,8 @@ final class RunCommand implements Callable<Integer> {
         // H2 creates its files with the umask: run history and dead letters are for the owner only
         OwnerOnly.restrictFiles(store.dataDir, "switchboard.");
         Engine engine = runtime.engine();
-        FlowDeployments deployments = new FlowDeployments(engine, deployedFolder);
+        engine.services().register(ContractSchemas.class, new ContractSchemas(schemas));
+        FlowDeployments deployments = new FlowDeployments(engine, deployedFolder, schemas);
         // before any flow deploys: Camel's per-route meters attach to routes created after this
         RuntimeMetrics metrics = RuntimeMetrics.bind(runtime);
         if (!resources.keep(metrics)) {
@@ -277,7 +293,7 @@ final class RunCommand implements Callable<Integer> {
             admin = new AdminServer(
                             adminHost,
                             adminPort,
-                            new AdminApi(deployments, runtime, counters),
+                            new AdminApi(deployments, runtime, counters, schemas),
                             token,
                             List.of(
                                     AdminEndpoint.open("/health/live", () -> answer(health.live())),

@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
             BrokerCommand.class,
             SecretsCommand.class,
             ImportCommand.class,
+            SchemasCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchboardCli {

@@ -17,6 +17,11 @@ public final class RunTrace {
     public static final String RETRY_SCHEDULED = "sb.retryScheduled";
     /** Set (to the error) when a node failed for the last time and the flow keeps no dead letters. */
     public static final String GAVE_UP = "sb.gaveUp";
+    /**
+     * Set (to the warning) by a trigger's data contract before the run begins; the run's first step,
+     * the trigger's, takes it over.
+     */
+    public static final String TRIGGER_WARNING = "sb.triggerWarning";
 
     private final String runId = Event.newId();
     private final String flowId;
@@ -99,6 +104,16 @@ public final class RunTrace {
         }
     }
 
+    /** {@code nodeId} let the event pass but noticed something (a broken data contract it only warns about). */
+    public synchronized void warned(String nodeId, String warning) {
+        Step step = last(nodeId);
+        if (step == null) {
+            step = new Step(nodeId, now(), null);
+            steps.add(step);
+        }
+        step.warning = step.warning == null ? warning : step.warning + "; " + warning;
+    }
+
     /** The event as it last entered {@code nodeId}: what a dead letter keeps. */
     public synchronized Event inputOf(String nodeId) {
         Step step = last(nodeId);
@@ -107,7 +122,7 @@ public final class RunTrace {
 
     synchronized List<StepRecord> steps() {
         return steps.stream()
-                .map(s -> new StepRecord(s.nodeId, s.port, s.at, s.input, s.output, s.error))
+                .map(s -> new StepRecord(s.nodeId, s.port, s.at, s.input, s.output, s.error, s.warning))
                 .toList();
     }
 
@@ -137,6 +152,7 @@ public final class RunTrace {
         String port;
         Event output;
         String error;
+        String warning;
 
         Step(String nodeId, Instant at, Event input) {
             this.nodeId = nodeId;

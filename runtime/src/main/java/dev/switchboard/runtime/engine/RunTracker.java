@@ -39,9 +39,13 @@ public final class RunTracker {
      */
     public Processor beginAndHandOver(String flowId, String triggerNodeId, String port, String next) {
         return exchange -> {
+            Object warning = exchange.hasProperties() ? exchange.removeProperty(RunTrace.TRIGGER_WARNING) : null;
             RunTrace trace = begin(exchange, flowId, triggerNodeId, null);
             Object body = exchange.getIn().getBody();
             trace.handedOver(triggerNodeId, port, body instanceof Event event ? event : null, next);
+            if (warning != null) {
+                trace.warned(triggerNodeId, warning.toString());
+            }
         };
     }
 

@@ -10,5 +10,12 @@ import java.time.Instant;
  * @param input the event as it entered the node; null for a trigger
  * @param output the event as it left; null when it did not leave
  * @param error why the node failed, or null
+ * @param warning what the node noticed but let pass (a data contract with enforcement {@code warn}), or null
  */
-public record StepRecord(String nodeId, String port, Instant at, Event input, Event output, String error) {}
+public record StepRecord(
+        String nodeId, String port, Instant at, Event input, Event output, String error, String warning) {
+
+    public StepRecord(String nodeId, String port, Instant at, Event input, Event output, String error) {
+        this(nodeId, port, at, input, output, error, null);
+    }
+}

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.switchboard.connector.spi.config.ConfigValue;
+import dev.switchboard.runtime.model.ContractBinding;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.model.Position;
@@ -124,6 +125,7 @@ public final class FlowCodec {
                     text(n, "name", null),
                     fields(n.get("config")),
                     position(n.get("ui")),
+                    contract(n.get("contract")),
                     n.path("disabled").isBoolean() && n.get("disabled").booleanValue()));
         }
         List<Wire> wires = new ArrayList<>();
@@ -180,6 +182,14 @@ public final class FlowCodec {
                 }
                 g.writeFieldName("config");
                 writeValue(g, n.config());
+                if (n.contract() != null) {
+                    g.writeObjectFieldStart("contract");
+                    writeText(g, "subject", n.contract().reference());
+                    if (n.contract().enforcement() != null) {
+                        writeText(g, "enforcement", n.contract().enforcement().id());
+                    }
+                    g.writeEndObject();
+                }
                 if (n.ui() != null) {
                     g.writeObjectFieldStart("ui");
                     writeCoordinate(g, "x", n.ui().x());
@@ -345,6 +355,21 @@ public final class FlowCodec {
     private static ConfigValue.Fields fields(JsonNode node) {
         ConfigValue v = toConfigValue(node);
         return v instanceof ConfigValue.Fields f ? f : ConfigValue.Fields.EMPTY;
+    }
+
+    /** Lenient like the rest: a malformed reference is kept whole for the validator to report. */
+    private static ContractBinding contract(JsonNode contract) {
+        if (contract == null || !contract.path("subject").isTextual()) {
+            return null;
+        }
+        String reference = contract.get("subject").textValue();
+        ContractBinding.Enforcement enforcement = ContractBinding.Enforcement.of(text(contract, "enforcement", ""))
+                .orElse(null);
+        try {
+            return ContractBinding.parse(reference, enforcement);
+        } catch (IllegalArgumentException e) {
+            return new ContractBinding(reference, null, enforcement);
+        }
     }
 
     private static Position position(JsonNode ui) {

@@ -40,6 +40,7 @@ final class RunMeters implements RunListener {
     static final String EVENTS_OUT = "switchboard.node.events.out";
     static final String EVENTS_FILTERED = "switchboard.node.events.filtered";
     static final String EVENTS_FAILED = "switchboard.node.events.failed";
+    static final String CONTRACT_WARNINGS = "switchboard.node.contract.warnings";
 
     /** Run latency buckets: from a millisecond to a minute. */
     private static final Duration[] BUCKETS = {
@@ -176,6 +177,9 @@ final class RunMeters implements RunListener {
                 if (node == null) {
                     continue; // a node a newer version of the flow no longer has
                 }
+                if (step.warning() != null) {
+                    node.contractWarnings.increment();
+                }
                 String port = step.port();
                 if (step.error() != null || PortSpec.ERROR.equals(port)) {
                     node.failed.increment();
@@ -198,6 +202,7 @@ final class RunMeters implements RunListener {
             final Counter out;
             final Counter filtered;
             final Counter failed;
+            final Counter contractWarnings;
 
             NodeMeters(String nodeId) {
                 out = counter(EVENTS_OUT, nodeId, "Events that left the node through a port");
@@ -207,6 +212,10 @@ final class RunMeters implements RunListener {
                         "Events that left the node through an unwired port other than out (filtered)");
                 failed = counter(
                         EVENTS_FAILED, nodeId, "Events the node failed (each try counts) or sent to its error port");
+                contractWarnings = counter(
+                        CONTRACT_WARNINGS,
+                        nodeId,
+                        "Events that broke the node's data contract and went on (enforcement warn)");
             }
 
             private Counter counter(String name, String nodeId, String description) {
@@ -217,7 +226,7 @@ final class RunMeters implements RunListener {
             }
 
             void remove() {
-                List<Meter> meters = new ArrayList<>(List.of(out, filtered, failed));
+                List<Meter> meters = new ArrayList<>(List.of(out, filtered, failed, contractWarnings));
                 meters.forEach(registry::remove);
             }
         }

@@ -2,6 +2,7 @@ package dev.switchboard.runtime.validate;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.support.Quote;
+import dev.switchboard.runtime.contract.SchemaRegistry;
 import dev.switchboard.runtime.format.FlowCodec;
 import dev.switchboard.runtime.format.FlowFiles;
 import dev.switchboard.runtime.format.MalformedFlowException;
@@ -24,10 +25,18 @@ import java.util.Set;
 public final class FlowFileValidator {
     private final ConnectorCatalog catalog;
     private final FlowValidator validator;
+    /** The schemas folder every flow's contracts come from; null: the {@code schemas} folder beside each file. */
+    private final SchemaRegistry schemas;
 
     public FlowFileValidator(ConnectorCatalog catalog) {
+        this(catalog, null);
+    }
+
+    /** @param schemas where contracts come from; null for the folder beside each file (texts: not checked) */
+    public FlowFileValidator(ConnectorCatalog catalog, SchemaRegistry schemas) {
         this.catalog = catalog;
-        this.validator = new FlowValidator(catalog);
+        this.schemas = schemas;
+        this.validator = new FlowValidator(catalog, schemas);
     }
 
     /** What validating one file found; {@code result.flow()} is null when the file could not be read as JSON. */
@@ -159,6 +168,7 @@ public final class FlowFileValidator {
         } catch (MalformedFlowException e) {
             return FlowValidator.unreadable(e);
         }
-        return validator.validate(text);
+        FlowValidator forFile = schemas != null ? validator : new FlowValidator(catalog, SchemaRegistry.beside(file));
+        return forFile.validate(text);
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.runtime.validate;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
+import dev.switchboard.runtime.contract.SchemaRegistry;
 import dev.switchboard.runtime.model.Flow;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,11 +33,16 @@ public final class FlowLoader {
      * error of every file is listed ({@code file: pointer: message}), as are flow ids used twice.
      */
     public static Loaded load(List<Path> paths, ConnectorCatalog catalog) throws IOException {
+        return load(paths, catalog, null);
+    }
+
+    /** @param schemas where the flows' contracts come from; null for the {@code schemas} folder beside each file */
+    public static Loaded load(List<Path> paths, ConnectorCatalog catalog, SchemaRegistry schemas) throws IOException {
         List<Flow> flows = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        for (FlowFileValidator.FileReport report : new FlowFileValidator(catalog).validate(paths)) {
+        for (FlowFileValidator.FileReport report : new FlowFileValidator(catalog, schemas).validate(paths)) {
             files.add(report.file());
             report.errors().forEach(p -> problems.add(report.describe(p)));
             report.warnings().forEach(p -> warnings.add(report.describe(p)));

@@ -8,6 +8,7 @@ import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.Quote;
+import dev.switchboard.runtime.contract.SchemaRegistry;
 import dev.switchboard.runtime.format.FlowCodec;
 import dev.switchboard.runtime.format.MalformedFlowException;
 import dev.switchboard.runtime.model.Flow;
@@ -34,9 +35,17 @@ public final class FlowValidator {
     public static final String NODE_RETRY = "retry";
 
     private final ConnectorCatalog catalog;
+    /** The flows' schemas folder, for their data contracts; null when unknown. */
+    private final SchemaRegistry schemas;
 
+    /** Without a schemas folder: a node's contract is checked for its enforcement, not for its schema. */
     public FlowValidator(ConnectorCatalog catalog) {
+        this(catalog, null);
+    }
+
+    public FlowValidator(ConnectorCatalog catalog, SchemaRegistry schemas) {
         this.catalog = catalog;
+        this.schemas = schemas;
     }
 
     /**
@@ -121,6 +130,7 @@ public final class FlowValidator {
         }
         problems.addAll(GraphCheck.check(flow, byId));
         checkSettings(flow.settings(), problems);
+        problems.addAll(ContractCheck.check(flow, catalog, schemas));
         problems.addAll(httpRouteCollisions(flow, problems));
         return problems;
     }

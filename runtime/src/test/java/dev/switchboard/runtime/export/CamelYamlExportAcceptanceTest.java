@@ -199,13 +199,15 @@ class CamelYamlExportAcceptanceTest {
 
     private static boolean answers(String url) {
         try {
-            HTTP.send(
-                    HttpRequest.newBuilder(URI.create(url))
-                            .timeout(Duration.ofSeconds(2))
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return true;
+            // the HTTP server answers 404 until the route is added; then a GET is refused by method (405)
+            return HTTP.send(
+                                    HttpRequest.newBuilder(URI.create(url))
+                                            .timeout(Duration.ofSeconds(2))
+                                            .GET()
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    != 404;
         } catch (IOException e) {
             return false; // not listening yet
         } catch (InterruptedException e) {

@@ -12,6 +12,7 @@ import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.runtime.engine.FlowLifecycle;
 import dev.switchboard.runtime.engine.Inbox;
 import dev.switchboard.runtime.engine.RunTracker;
+import dev.switchboard.runtime.model.ContractBinding.Enforcement;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.model.Wire;
@@ -52,6 +53,9 @@ final class CompiledNode implements NodeContext {
     private final RunTracker tracker;
     private final FlowLifecycle lifecycle;
     private final boolean trigger;
+    /** The node's data contract; null when it has none. */
+    private final ContractGate contract;
+
     private RouteDefinition route;
     /** Whether the connector handed its events to the inbox: a push trigger. */
     private boolean accepted;
@@ -67,7 +71,8 @@ final class CompiledNode implements NodeContext {
             Services services,
             Inbox inbox,
             RunTracker tracker,
-            FlowLifecycle lifecycle) {
+            FlowLifecycle lifecycle,
+            ContractGate contract) {
         this.flow = flow;
         this.node = node;
         this.connector = connector;
@@ -79,6 +84,7 @@ final class CompiledNode implements NodeContext {
         this.inbox = inbox;
         this.tracker = tracker;
         this.lifecycle = lifecycle;
+        this.contract = contract;
         this.trigger = connector.spec().kind() == ConnectorKind.TRIGGER;
     }
 
@@ -141,12 +147,19 @@ final class CompiledNode implements NodeContext {
             route = builder.from(Endpoints.nodeInput(flow.id(), node.id()))
                     .routeId(Endpoints.routeId(flow.id(), node.id()))
                     .streamCache("false");
+            if (contract != null) {
+                // runs inside the sender's route along a single wire too (NodeHop): every way in is checked
+                route.process(contract.atInput());
+            }
         }
         return route;
     }
 
     @Override
     public ProcessorDefinition<?> emit(ProcessorDefinition<?> at, String port) {
+        if (trigger && contract != null && contract.enforcement() != Enforcement.REJECT) {
+            at = at.process(contract.atTrigger());
+        }
         List<Wire> wires = wiring.from(node.id(), port);
         if (wires.isEmpty()) {
             String endedAt = node.id() + ":" + port;
@@ -240,7 +253,7 @@ final class CompiledNode implements NodeContext {
         RouteDefinition dispatch = inbox.dispatchFrom(builder, flow.id(), node.id())
                 .routeId(Endpoints.dispatchRouteId(flow.id(), node.id()));
         emit(dispatch, PortSpec.OUT);
-        return inbox.accept(at, flow.id(), node.id());
+        return inbox.accept(rejectBroken(at), flow.id(), node.id());
     }
 
     @Override
@@ -274,8 +287,18 @@ final class CompiledNode implements NodeContext {
         lifecycle.repeatWhileRunning(trigger ? route : route(), node.id(), check);
     }
 
+    /** A push trigger's {@code reject} contract, before anything is kept. */
+    private ProcessorDefinition<?> rejectBroken(ProcessorDefinition<?> at) {
+        return contract != null && contract.enforcement() == Enforcement.REJECT ? at.process(contract.rejecting()) : at;
+    }
+
     /** Checks the connector did what its kind requires. */
     void finish() throws FlowCompileException {
+        if (contract != null && contract.enforcement() == Enforcement.REJECT && !(trigger && accepted)) {
+            throw new FlowCompileException("Node '" + node.id() + "' (" + node.type() + "): the contract's enforcement"
+                    + " 'reject' needs a trigger that answers its caller (webhook, the SaaS triggers);"
+                    + " use dead-letter, error-port or warn");
+        }
         if (trigger && route == null) {
             throw new FlowCompileException("Trigger '" + node.id() + "' (" + node.type() + ") started no route");
         }
@@ -294,7 +317,7 @@ final class CompiledNode implements NodeContext {
                 .routeId(Endpoints.injectRouteId(flow.id(), node.id()))
                 .streamCache("false");
         if (accepted) {
-            inbox.accept(inject, flow.id(), node.id());
+            inbox.accept(rejectBroken(inject), flow.id(), node.id());
         } else {
             emit(inject, PortSpec.OUT);
         }

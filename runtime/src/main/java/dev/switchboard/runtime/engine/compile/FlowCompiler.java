@@ -2,14 +2,19 @@ package dev.switchboard.runtime.engine.compile;
 
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorCatalog;
+import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.RetryPolicy;
 import dev.switchboard.connector.spi.config.NodeConfig;
+import dev.switchboard.runtime.contract.ContractSchemas;
+import dev.switchboard.runtime.contract.SchemaRegistryException;
 import dev.switchboard.runtime.engine.DeadLetterSink;
 import dev.switchboard.runtime.engine.FlowLifecycle;
 import dev.switchboard.runtime.engine.Inbox;
 import dev.switchboard.runtime.engine.NodeSupervision;
 import dev.switchboard.runtime.engine.RunTracker;
+import dev.switchboard.runtime.model.ContractBinding;
+import dev.switchboard.runtime.model.ContractBinding.Enforcement;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.FlowSettings;
 import dev.switchboard.runtime.model.Node;
@@ -153,6 +158,28 @@ public final class FlowCompiler {
         return handler;
     }
 
+    /** The node's data contract, its schema compiled (once per version for the engine); null when it has none. */
+    private ContractGate contractGate(Flow flow, Node node, Connector connector, DeadLetterSink keptDeadLetters)
+            throws FlowCompileException {
+        ContractBinding binding = node.contract();
+        if (binding == null) {
+            return null;
+        }
+        String where = "Node '" + node.id() + "' (" + node.type() + "): ";
+        ContractSchemas schemas = services.find(ContractSchemas.class)
+                .orElseThrow(() -> new FlowCompileException(where + "names the contract '" + binding.reference()
+                        + "', but this runtime has no schemas folder"));
+        Enforcement enforcement = binding.effectiveEnforcement();
+        if (enforcement == Enforcement.ERROR_PORT && connector.spec().kind() == ConnectorKind.TRIGGER) {
+            throw new FlowCompileException(where + "a trigger has no error port; use reject, dead-letter or warn");
+        }
+        try {
+            return new ContractGate(flow.id(), node.id(), schemas.resolve(binding), enforcement, keptDeadLetters);
+        } catch (SchemaRegistryException e) {
+            throw new FlowCompileException(where + e.getMessage(), e);
+        }
+    }
+
     private CompiledNode compileNode(
             Flow flow, Node node, Wiring wiring, RouteBuilder builder, CamelContext camel, FlowLifecycle lifecycle)
             throws FlowCompileException {
@@ -177,7 +204,18 @@ public final class FlowCompiler {
             secrets.value(name).ifPresent(mask::add);
         }
         CompiledNode context = new CompiledNode(
-                flow, node, connector, config, wiring, builder, camel, services, inbox, tracker, lifecycle);
+                flow,
+                node,
+                connector,
+                config,
+                wiring,
+                builder,
+                camel,
+                services,
+                inbox,
+                tracker,
+                lifecycle,
+                contractGate(flow, node, connector, new FlowSettings(flow).keepDeadLetters() ? deadLetters : null));
         try {
             connector.compile(context);
         } catch (RuntimeException | Error e) {

@@ -91,7 +91,7 @@ final class NodeFailures implements Processor {
         if (retryLater(exchange, nodeId, policy.retry(), cause, input, attempt, trace, error)) {
             return;
         }
-        if (policy.errorPort()) {
+        if (policy.errorPort() && !(cause instanceof ContractViolationException broken && broken.bypassesErrorPort())) {
             Map<String, String> extensions = new HashMap<>(input.extensions());
             extensions.put("error", error);
             extensions.put("errornode", nodeId);

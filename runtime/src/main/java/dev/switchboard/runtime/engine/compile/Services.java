@@ -12,6 +12,11 @@ public final class Services {
         return this;
     }
 
+    /** The service, when this runtime provides it. */
+    public <T> java.util.Optional<T> find(Class<T> type) {
+        return java.util.Optional.ofNullable(type.cast(byType.get(type)));
+    }
+
     public <T> T get(Class<T> type) {
         Object service = byType.get(type);
         if (service == null) {

@@ -1,0 +1,128 @@
+package dev.switchboard.runtime.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import dev.switchboard.runtime.format.FlowCodec;
+import dev.switchboard.runtime.format.MalformedFlowException;
+import dev.switchboard.runtime.model.ContractBinding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The registry's schemas made ready to check events, by the json-schema-validator the flow files
+ * are checked with: each version compiled once (a version never changes), draft 2020-12 unless
+ * the schema's {@code $schema} names another draft.
+ */
+public final class ContractSchemas {
+    private static final com.networknt.schema.SchemaRegistry VALIDATORS =
+            com.networknt.schema.SchemaRegistry.withDefaultDialect(
+                    SpecificationVersion.DRAFT_2020_12,
+                    builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                            .pathType(PathType.JSON_POINTER)
+                            .locale(Locale.ENGLISH)
+                            .build()));
+    private static final Schema META_SCHEMA =
+            VALIDATORS.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+
+    private final SchemaRegistry registry;
+    private final Map<String, CompiledContract> compiled = new ConcurrentHashMap<>();
+
+    public ContractSchemas(SchemaRegistry registry) {
+        this.registry = registry;
+    }
+
+    public SchemaRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * The binding's schema, compiled; a binding without a version gets the subject's latest now
+     * (a flow deployed later may get a newer one).
+     */
+    public CompiledContract resolve(ContractBinding binding) throws SchemaRegistryException {
+        RegisteredSchema schema =
+                registry.find(binding.subject(), binding.version()).orElse(null);
+        if (schema == null) {
+            throw new SchemaRegistryException(
+                    "The contract '" + binding.reference() + "' is not in " + registry.dir() + missingWhat(binding));
+        }
+        return compiled.computeIfAbsent(
+                schema.reference(), ref -> new CompiledContract(ref, VALIDATORS.getSchema(schema.schema())));
+    }
+
+    private String missingWhat(ContractBinding binding) throws SchemaRegistryException {
+        List<Integer> versions = registry.versions(binding.subject());
+        return versions.isEmpty() ? " (no such subject)" : " (versions: " + versions + ")";
+    }
+
+    /**
+     * A schema file's text as a tree: JSON (malformed text named with line and column), an object
+     * or a boolean, and valid against the draft 2020-12 meta-schema.
+     */
+    static JsonNode parseSchema(String text, String what) throws SchemaRegistryException {
+        JsonNode tree;
+        try {
+            tree = FlowCodec.parseTree(text);
+        } catch (MalformedFlowException e) {
+            throw new SchemaRegistryException(
+                    what + " is not valid JSON: " + e.getMessage()
+                            + (e.line() > 0 ? " (line " + e.line() + ", column " + e.column() + ")" : ""),
+                    e);
+        }
+        if (!tree.isObject() && !tree.isBoolean()) {
+            throw new SchemaRegistryException(what + " must be a JSON Schema: an object (or true/false), not "
+                    + tree.getNodeType().name().toLowerCase(Locale.ROOT));
+        }
+        List<String> problems = new ArrayList<>();
+        for (Error error : META_SCHEMA.validate(tree)) {
+            String pointer = error.getInstanceLocation().toString();
+            problems.add((pointer.isEmpty() ? "/" : pointer) + ": " + error.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw new SchemaRegistryException(what + " is not a valid JSON Schema: " + String.join("; ", problems));
+        }
+        return tree;
+    }
+
+    /** One version's schema, compiled: what an event's data is checked against. */
+    public static final class CompiledContract {
+        private final String reference;
+        private final Schema schema;
+
+        CompiledContract(String reference, Schema schema) {
+            this.reference = reference;
+            this.schema = schema;
+        }
+
+        /** {@code orders@2}: the version in force, also when the binding named none. */
+        public String reference() {
+            return reference;
+        }
+
+        /** Every place the data breaks the contract, each with its JSON pointer; empty when it fits. */
+        public List<ContractViolation> violations(JsonNode data) {
+            List<ContractViolation> violations = new ArrayList<>();
+            for (Error error : schema.validate(data)) {
+                violations.add(toViolation(error));
+            }
+            return violations;
+        }
+
+        private static ContractViolation toViolation(Error error) {
+            String pointer = error.getInstanceLocation().toString();
+            String keyword = error.getKeyword() == null ? "" : error.getKeyword();
+            if ((keyword.equals("required") || keyword.equals("additionalProperties")) && error.getProperty() != null) {
+                pointer = pointer + "/" + PropertiesRule.escape(error.getProperty());
+            }
+            return new ContractViolation(pointer, error.getMessage());
+        }
+    }
+}
