@@ -51,6 +51,8 @@ public final class CanvasView extends StackPane {
     private final Translate translate = new Translate();
     private final Scale scale = new Scale();
     private final CanvasGestures gestures;
+    private final CanvasMenus menus;
+    private final ConnectorPicker picker;
 
     public CanvasView(DesignerViewModel vm) {
         this.vm = vm;
@@ -72,7 +74,8 @@ public final class CanvasView extends StackPane {
         clip.heightProperty().bind(viewport.heightProperty());
         viewport.setClip(clip);
         viewport.setFocusTraversable(true);
-        getChildren().addAll(viewport, hint);
+        picker = new ConnectorPicker(vm.palette());
+        getChildren().addAll(viewport, hint, picker);
         view.addListener((obs, old, now) -> {
             translate.setX(now.tx());
             translate.setY(now.ty());
@@ -81,6 +84,8 @@ public final class CanvasView extends StackPane {
         });
         gestures = new CanvasGestures(vm, this);
         gestures.install(viewport);
+        menus = new CanvasMenus(vm, this);
+        menus.install();
         vm.flowProperty().addListener((obs, old, now) -> refresh());
         vm.selection().nodes().addListener((SetChangeListener<String>) c -> refresh());
         vm.selection().wires().addListener((SetChangeListener<Wire>) c -> refresh());
@@ -141,6 +146,42 @@ public final class CanvasView extends StackPane {
         view.set(Viewport.fit(minX, minY, maxX, maxY, viewport.getWidth(), viewport.getHeight()));
     }
 
+    /** Quick add after a port: the picker opens beside it, and the pick lands right of the node, wired. */
+    void openPickerAfter(String nodeId, String port) {
+        NodeView v = nodeViews.get(nodeId);
+        if (v == null) {
+            return;
+        }
+        Point2D anchor = sceneToLocal(nodeLayer.localToScene(v.outputAnchor(port)));
+        String from = v.nodeId() + (port.equals("out") ? "" : "." + port);
+        openPicker(
+                anchor.getX() + 28,
+                anchor.getY() - 24,
+                "Add after " + from,
+                true,
+                type -> vm.quickAdd().addWired(type, nodeId, port));
+    }
+
+    /** "Add node here": the pick lands where the canvas was right-clicked, unwired. */
+    void openPickerAt(Point2D canvasPoint, Point2D local) {
+        openPicker(
+                local.getX(),
+                local.getY(),
+                "Add a node here",
+                false,
+                type -> vm.addNode(type, canvasPoint.getX(), canvasPoint.getY()));
+    }
+
+    private void openPicker(
+            double x, double y, String heading, boolean withInput, java.util.function.Consumer<String> onPick) {
+        double px = Math.max(4, Math.min(x, getWidth() - ConnectorPicker.WIDTH - 4));
+        double py = Math.max(4, Math.min(y, getHeight() - ConnectorPicker.HEIGHT - 4));
+        picker.open(px, py, heading, withInput, type -> {
+            onPick.accept(type);
+            viewport.requestFocus();
+        });
+    }
+
     /** Brings the views in line with the document, selection and problems. */
     void refresh() {
         Flow flow = vm.flow();
@@ -154,6 +195,7 @@ public final class CanvasView extends StackPane {
                 v = new NodeView(node.id());
                 v.setOnLayout(this::updateWires);
                 gestures.installOnNode(v);
+                menus.installOnNode(v);
                 nodeViews.put(node.id(), v);
                 nodeLayer.getChildren().add(v);
                 added = true;
@@ -199,6 +241,7 @@ public final class CanvasView extends StackPane {
             WireView wv = wireViews.computeIfAbsent(w, k -> {
                 WireView created = new WireView(k);
                 gestures.installOnWire(created);
+                menus.installOnWire(created);
                 wireLayer.getChildren().add(created);
                 return created;
             });

@@ -35,7 +35,7 @@ public final class MainWindow {
         root.getStyleClass().add(Styles.ROOT);
         root.setId("designer");
 
-        PaletteView palette = new PaletteView(vm.palette(), vm::addNodeAtFreeSpot);
+        PaletteView palette = new PaletteView(vm.palette(), vm.quickAdd()::addFromPalette);
         InspectorView inspector = new InspectorView(vm.inspector());
         BottomPanel bottom = new BottomPanel(vm);
         SplitPane centre = new SplitPane(canvas, bottom);

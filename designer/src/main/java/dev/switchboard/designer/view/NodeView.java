@@ -43,6 +43,7 @@ final class NodeView extends Region {
     private Circle input;
     private final Map<String, Circle> outputs = new LinkedHashMap<>();
     private final Map<String, Region> outputRows = new LinkedHashMap<>();
+    private final Map<String, Label> addButtons = new LinkedHashMap<>();
     private Runnable onLayout = () -> {};
     private String problemText = "";
     private Tooltip badgeTip;
@@ -144,8 +145,10 @@ final class NodeView extends Region {
             return;
         }
         getChildren().removeAll(outputs.values());
+        getChildren().removeAll(addButtons.values());
         outputs.clear();
         outputRows.clear();
+        addButtons.clear();
         portRows.getChildren().clear();
         for (PortSpec p : ports) {
             Label label = new Label(p.title());
@@ -165,7 +168,14 @@ final class NodeView extends Region {
             }
             outputs.put(p.name(), c);
             outputRows.put(p.name(), row);
-            getChildren().add(c);
+            Label add = new Label("+");
+            add.getStyleClass().add(Styles.PORT_ADD);
+            add.setId("add-" + id + "-" + p.name());
+            add.setManaged(false);
+            add.setUserData(new PortRef(id, p.name()));
+            Tooltip.install(add, new Tooltip("Add a connector after " + p.title() + " and wire it"));
+            addButtons.put(p.name(), add);
+            getChildren().addAll(c, add);
         }
         requestLayout();
     }
@@ -180,6 +190,11 @@ final class NodeView extends Region {
 
     Map<String, Circle> outputPorts() {
         return outputs;
+    }
+
+    /** The "+" beside each output port: quick add after that port. */
+    Map<String, Label> addButtons() {
+        return addButtons;
     }
 
     Optional<Circle> inputPort() {
@@ -238,6 +253,9 @@ final class NodeView extends Region {
             c.setLayoutX(w);
             c.setLayoutY(portRows.getBoundsInParent().getMinY()
                     + row.getBoundsInParent().getCenterY());
+            Label add = addButtons.get(name);
+            add.autosize();
+            add.relocate(w + PORT_RADIUS + 6, c.getLayoutY() - add.getHeight() / 2);
         });
         onLayout.run();
     }

@@ -27,6 +27,9 @@ public final class Styles {
     public static final String PORT_OUT = "port-out";
     public static final String PORT_ROW = "port-row";
     public static final String PORT_LABEL = "port-label";
+    public static final String PORT_ADD = "port-add";
+    public static final String CONNECTOR_PICKER = "connector-picker";
+    public static final String PALETTE_GROUP_TITLE = "palette-group-title";
     public static final String WIRE = "wire";
     public static final String WIRE_HIT = "wire-hit";
     public static final String WIRE_DRAFT = "wire-draft";
