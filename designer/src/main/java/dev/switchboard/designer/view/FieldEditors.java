@@ -18,6 +18,7 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -49,8 +50,8 @@ final class FieldEditors {
         error.getStyleClass().add(Styles.FIELD_ERROR);
         error.setWrapText(true);
         error.textProperty().bind(f.errorProperty());
-        error.visibleProperty().bind(f.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        // the line is always there, empty when the value is fine: fields below never jump as you type
+        error.setMinHeight(Region.USE_PREF_SIZE);
         error.setId(idPrefix + f.spec().name() + "-error");
         box.getChildren().add(error);
         f.errorProperty().addListener((obs, o, n) -> toggleInvalid(editor, !n.isEmpty()));
@@ -140,6 +141,10 @@ final class FieldEditors {
                 control = list(f, id, register);
                 break;
             default:
+                if (!f.fieldPaths().isEmpty()) {
+                    control = fieldPicker(f);
+                    break;
+                }
                 TextField field = new TextField();
                 field.setId(id);
                 register.accept(field);
@@ -150,6 +155,23 @@ final class FieldEditors {
         }
         register.accept(control);
         return control;
+    }
+
+    /** An editable list of the upstream event's fields: pick one, or type any path. */
+    private static ComboBox<String> fieldPicker(FieldViewModel f) {
+        ComboBox<String> combo = new ComboBox<>();
+        combo.setEditable(true);
+        combo.getItems().setAll(f.fieldPaths());
+        combo.setMaxWidth(Double.MAX_VALUE);
+        combo.setVisibleRowCount(12);
+        text(combo.getEditor(), f);
+        combo.setPromptText(combo.getEditor().getPromptText());
+        combo.valueProperty().addListener((obs, o, n) -> {
+            if (n != null && !n.equals(f.textProperty().get())) {
+                f.textProperty().set(n);
+            }
+        });
+        return combo;
     }
 
     private static TextInputControl text(TextInputControl input, FieldViewModel f) {

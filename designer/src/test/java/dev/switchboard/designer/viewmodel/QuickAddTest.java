@@ -104,6 +104,21 @@ class QuickAddTest {
         assertThat(palette.matching("", true)).noneMatch(s -> s.id().equals("webhook"));
     }
 
+    @Test
+    void aRulesFieldOffersTheUpstreamSamplesPathsAndExamplesDoNotPassForValues() {
+        vm.addNode("webhook", 0, 0);
+        vm.quickAdd().addWired("filter", "webhook", "out");
+        FieldViewModel rules = vm.inspector().form().field("rules").orElseThrow();
+        rules.addItem();
+        FieldViewModel field = rules.items().get(0).field("field").orElseThrow();
+        assertThat(field.fieldPaths())
+                .contains("data.score", "data.email", "id", "type")
+                .noneMatch(p -> p.contains("{{"));
+        assertThat(field.prompt()).isEqualTo("e.g. data.score");
+        assertThat(rules.items().get(0).field("value").orElseThrow().fieldPaths())
+                .isEmpty();
+    }
+
     private Position position(String id) {
         return vm.flow().node(id).map(Node::ui).orElseThrow();
     }
