@@ -194,6 +194,9 @@ public final class CanvasView extends StackPane {
             if (v == null) {
                 v = new NodeView(node.id());
                 v.setOnLayout(this::updateWires);
+                String id = node.id();
+                v.setCurl(url -> dev.switchboard.designer.model.CurlCommand.of(
+                        url, methodOf(id), vm.run().inject().sampleFor(id)));
                 gestures.installOnNode(v);
                 menus.installOnNode(v);
                 nodeViews.put(node.id(), v);
@@ -255,6 +258,15 @@ public final class CanvasView extends StackPane {
         }
         nodeLayer.layout();
         updateWires();
+    }
+
+    private String methodOf(String nodeId) {
+        return vm.flow()
+                .node(nodeId)
+                .map(n -> n.config().values().get("method"))
+                .filter(dev.switchboard.connector.spi.config.ConfigValue.Text.class::isInstance)
+                .map(m -> ((dev.switchboard.connector.spi.config.ConfigValue.Text) m).value())
+                .orElse("POST");
     }
 
     /** Highlights the traced event's path: its nodes numbered in order, the wires it took; the rest dimmed. */

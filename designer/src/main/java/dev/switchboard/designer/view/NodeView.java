@@ -77,6 +77,10 @@ final class NodeView extends Region {
         return nodeId;
     }
 
+    void setCurl(java.util.function.Function<String, String> curlFor) {
+        live.setCurl(curlFor);
+    }
+
     /** Live state while the flow runs; null hides it. */
     void setLive(dev.switchboard.designer.viewmodel.RunViewModel.NodeLive state) {
         live.show(state);
