@@ -21,7 +21,7 @@ import org.kordamp.ikonli.feather.Feather;
  * copy button), and a strip with its status dot and in / out / filtered / error counters.
  */
 final class NodeLiveStrip {
-    private static final double URL_WIDTH = 165;
+    private static final double URL_WIDTH = 190;
     private final String nodeId;
     private final VBox urls = new VBox();
     private final HBox counters = new HBox();
@@ -43,7 +43,9 @@ final class NodeLiveStrip {
         Tooltip.install(figures, statusTip);
         figures.setId("live-" + nodeId);
         figures.getStyleClass().add(Styles.LIVE_FIGURES);
-        figures.setMinWidth(Region.USE_PREF_SIZE);
+        figures.setMinWidth(0);
+        figures.setWrapText(true); // more counters wrap onto a second line, the card keeps its width
+        HBox.setHgrow(figures, Priority.SOMETIMES);
         step.getStyleClass().add(Styles.TRACE_STEP);
         step.setId("trace-step-" + nodeId);
         step.setMinWidth(Region.USE_PREF_SIZE);

@@ -26,6 +26,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class NodeView extends Region {
     static final double PORT_RADIUS = 7;
+    static final double CARD_WIDTH = 220;
 
     /** What a port circle carries as user data, so drop targets know where a wire starts. */
     record PortRef(String nodeId, String port) {}
@@ -227,9 +228,15 @@ final class NodeView extends Region {
         }
     }
 
+    /**
+     * One width for every card, wider only for a long name or port label: live counters and URLs
+     * wrap inside it, so a busy node does not grow over its neighbours while the flow runs.
+     */
     @Override
     protected double computePrefWidth(double height) {
-        return body.prefWidth(-1);
+        javafx.geometry.Insets pad = body.getInsets();
+        double content = Math.max(header.prefWidth(-1), Math.max(type.prefWidth(-1), portRows.prefWidth(-1)));
+        return Math.max(CARD_WIDTH, content + pad.getLeft() + pad.getRight());
     }
 
     @Override

@@ -416,7 +416,8 @@ public final class DesignerViewModel implements FlowHolder {
         dirty.set(jobs.revision() != savedRevision);
     }
 
-    static String count(int n, String noun) {
+    /** "1 wire", "2 wires". */
+    public static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
