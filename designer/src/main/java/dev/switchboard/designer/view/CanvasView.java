@@ -44,7 +44,9 @@ public final class CanvasView extends StackPane {
     private final Group wireLayer = new Group();
     private final Pane nodeLayer = new Pane();
     private final Group overlay = new Group();
-    private final Label hint = new Label("Drag a connector here from the palette to start a flow");
+    private final Label hint =
+            new Label("Start a flow: double-click a trigger in the palette (or search and press Enter),\n"
+                    + "then use the + beside its output to add the next step");
     private final Map<String, NodeView> nodeViews = new LinkedHashMap<>();
     private final Map<Wire, WireView> wireViews = new LinkedHashMap<>();
     private final ObjectProperty<Viewport> view = new SimpleObjectProperty<>(Viewport.IDENTITY);

@@ -77,6 +77,7 @@ public final class Styles {
     public static final String SECTION_TITLE = "section-title";
     public static final String GALLERY = "gallery";
     public static final String GALLERY_CARD = "gallery-card";
+    public static final String GALLERY_HEADING = "gallery-heading";
     public static final String CARD_TITLE = "card-title";
     public static final String CARD_DESCRIPTION = "card-description";
     public static final String TAG = "tag";
