@@ -189,6 +189,11 @@ public final class CanvasView extends StackPane {
         Flow flow = vm.flow();
         Map<String, List<Problem>> problems = vm.problems().byNode();
         Map<String, NodeView> keep = new HashMap<>();
+        Map<String, java.util.Set<String>> wiredPorts = new HashMap<>();
+        flow.wires()
+                .forEach(w -> wiredPorts
+                        .computeIfAbsent(w.from(), k -> new java.util.HashSet<>())
+                        .add(w.effectivePort()));
         int index = 0;
         boolean added = false;
         for (Node node : flow.nodes()) {
@@ -221,6 +226,7 @@ public final class CanvasView extends StackPane {
                             .map(Problem::message)
                             .toList());
             gestures.wirePorts(v);
+            v.markWiredPorts(wiredPorts.getOrDefault(node.id(), java.util.Set.of()));
             Position p = node.ui() != null ? node.ui() : new Position(Grid.snap(60 + 260 * index), 60);
             if (!gestures.isDragging(node.id())) {
                 v.relocate(p.x(), p.y());

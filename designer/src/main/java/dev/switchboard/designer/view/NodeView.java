@@ -131,6 +131,23 @@ final class NodeView extends Region {
         updatePorts(node.id(), spec == null || spec.hasInput(), ports);
     }
 
+    /**
+     * Marks the "+" of ports that already have a wire: those show only while the card is hovered
+     * or selected, so they do not sit on top of every wire.
+     */
+    void markWiredPorts(java.util.Set<String> wired) {
+        addButtons.forEach((port, add) -> {
+            boolean on = wired.contains(port);
+            if (on != add.getStyleClass().contains(Styles.WIRED)) {
+                if (on) {
+                    add.getStyleClass().add(Styles.WIRED);
+                } else {
+                    add.getStyleClass().remove(Styles.WIRED);
+                }
+            }
+        });
+    }
+
     private static void setIfChanged(Label label, String text) {
         if (!text.equals(label.getText())) {
             label.setText(text);

@@ -28,6 +28,7 @@ public final class Styles {
     public static final String PORT_ROW = "port-row";
     public static final String PORT_LABEL = "port-label";
     public static final String PORT_ADD = "port-add";
+    public static final String WIRED = "wired";
     public static final String CONNECTOR_PICKER = "connector-picker";
     public static final String PALETTE_GROUP_TITLE = "palette-group-title";
     public static final String WIRE = "wire";
