@@ -123,6 +123,7 @@ final class CanvasGestures {
     void installOnNode(NodeView v) {
         v.setOnMousePressed(e -> {
             canvas.viewport().requestFocus();
+            v.toFront(); // a card being moved passes over its neighbours, not under them
             if (e.isShiftDown()) {
                 vm.selection().toggle(v.nodeId());
             } else if (!vm.selection().isSelected(v.nodeId())) {
@@ -185,6 +186,18 @@ final class CanvasGestures {
 
     /** Gives new output port circles their wiring gesture; safe to call after every update. */
     void wirePorts(NodeView v) {
+        v.addButtons().values().forEach(add -> {
+            if (add.getOnMouseClicked() != null) {
+                return;
+            }
+            add.setOnMousePressed(MouseEvent::consume);
+            add.setOnMouseReleased(MouseEvent::consume);
+            add.setOnMouseClicked(e -> {
+                NodeView.PortRef ref = (NodeView.PortRef) add.getUserData();
+                canvas.openPickerAfter(ref.nodeId(), ref.port());
+                e.consume();
+            });
+        });
         v.outputPorts().values().forEach(port -> {
             if (port.getOnDragDetected() != null) {
                 return;

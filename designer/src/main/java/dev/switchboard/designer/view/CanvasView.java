@@ -44,13 +44,17 @@ public final class CanvasView extends StackPane {
     private final Group wireLayer = new Group();
     private final Pane nodeLayer = new Pane();
     private final Group overlay = new Group();
-    private final Label hint = new Label("Drag a connector here from the palette to start a flow");
+    private final Label hint =
+            new Label("Start a flow: double-click a trigger in the palette (or search and press Enter),\n"
+                    + "then use the + beside its output to add the next step");
     private final Map<String, NodeView> nodeViews = new LinkedHashMap<>();
     private final Map<Wire, WireView> wireViews = new LinkedHashMap<>();
     private final ObjectProperty<Viewport> view = new SimpleObjectProperty<>(Viewport.IDENTITY);
     private final Translate translate = new Translate();
     private final Scale scale = new Scale();
     private final CanvasGestures gestures;
+    private final CanvasMenus menus;
+    private final ConnectorPicker picker;
 
     public CanvasView(DesignerViewModel vm) {
         this.vm = vm;
@@ -72,7 +76,8 @@ public final class CanvasView extends StackPane {
         clip.heightProperty().bind(viewport.heightProperty());
         viewport.setClip(clip);
         viewport.setFocusTraversable(true);
-        getChildren().addAll(viewport, hint);
+        picker = new ConnectorPicker(vm.palette());
+        getChildren().addAll(viewport, hint, picker);
         view.addListener((obs, old, now) -> {
             translate.setX(now.tx());
             translate.setY(now.ty());
@@ -81,6 +86,8 @@ public final class CanvasView extends StackPane {
         });
         gestures = new CanvasGestures(vm, this);
         gestures.install(viewport);
+        menus = new CanvasMenus(vm, this);
+        menus.install();
         vm.flowProperty().addListener((obs, old, now) -> refresh());
         vm.selection().nodes().addListener((SetChangeListener<String>) c -> refresh());
         vm.selection().wires().addListener((SetChangeListener<Wire>) c -> refresh());
@@ -141,11 +148,52 @@ public final class CanvasView extends StackPane {
         view.set(Viewport.fit(minX, minY, maxX, maxY, viewport.getWidth(), viewport.getHeight()));
     }
 
+    /** Quick add after a port: the picker opens beside it, and the pick lands right of the node, wired. */
+    void openPickerAfter(String nodeId, String port) {
+        NodeView v = nodeViews.get(nodeId);
+        if (v == null) {
+            return;
+        }
+        Point2D anchor = sceneToLocal(nodeLayer.localToScene(v.outputAnchor(port)));
+        String from = v.nodeId() + (port.equals("out") ? "" : "." + port);
+        openPicker(
+                anchor.getX() + 28,
+                anchor.getY() - 24,
+                "Add after " + from,
+                true,
+                type -> vm.quickAdd().addWired(type, nodeId, port));
+    }
+
+    /** "Add node here": the pick lands where the canvas was right-clicked, unwired. */
+    void openPickerAt(Point2D canvasPoint, Point2D local) {
+        openPicker(
+                local.getX(),
+                local.getY(),
+                "Add a node here",
+                false,
+                type -> vm.addNode(type, canvasPoint.getX(), canvasPoint.getY()));
+    }
+
+    private void openPicker(
+            double x, double y, String heading, boolean withInput, java.util.function.Consumer<String> onPick) {
+        double px = Math.max(4, Math.min(x, getWidth() - ConnectorPicker.WIDTH - 4));
+        double py = Math.max(4, Math.min(y, getHeight() - ConnectorPicker.HEIGHT - 4));
+        picker.open(px, py, heading, withInput, type -> {
+            onPick.accept(type);
+            viewport.requestFocus();
+        });
+    }
+
     /** Brings the views in line with the document, selection and problems. */
     void refresh() {
         Flow flow = vm.flow();
         Map<String, List<Problem>> problems = vm.problems().byNode();
         Map<String, NodeView> keep = new HashMap<>();
+        Map<String, java.util.Set<String>> wiredPorts = new HashMap<>();
+        flow.wires()
+                .forEach(w -> wiredPorts
+                        .computeIfAbsent(w.from(), k -> new java.util.HashSet<>())
+                        .add(w.effectivePort()));
         int index = 0;
         boolean added = false;
         for (Node node : flow.nodes()) {
@@ -153,7 +201,11 @@ public final class CanvasView extends StackPane {
             if (v == null) {
                 v = new NodeView(node.id());
                 v.setOnLayout(this::updateWires);
+                String id = node.id();
+                v.setCurl(url -> dev.switchboard.designer.model.CurlCommand.of(
+                        url, methodOf(id), vm.run().inject().sampleFor(id)));
                 gestures.installOnNode(v);
+                menus.installOnNode(v);
                 nodeViews.put(node.id(), v);
                 nodeLayer.getChildren().add(v);
                 added = true;
@@ -174,6 +226,7 @@ public final class CanvasView extends StackPane {
                             .map(Problem::message)
                             .toList());
             gestures.wirePorts(v);
+            v.markWiredPorts(wiredPorts.getOrDefault(node.id(), java.util.Set.of()));
             Position p = node.ui() != null ? node.ui() : new Position(Grid.snap(60 + 260 * index), 60);
             if (!gestures.isDragging(node.id())) {
                 v.relocate(p.x(), p.y());
@@ -199,6 +252,7 @@ public final class CanvasView extends StackPane {
             WireView wv = wireViews.computeIfAbsent(w, k -> {
                 WireView created = new WireView(k);
                 gestures.installOnWire(created);
+                menus.installOnWire(created);
                 wireLayer.getChildren().add(created);
                 return created;
             });
@@ -212,6 +266,15 @@ public final class CanvasView extends StackPane {
         }
         nodeLayer.layout();
         updateWires();
+    }
+
+    private String methodOf(String nodeId) {
+        return vm.flow()
+                .node(nodeId)
+                .map(n -> n.config().values().get("method"))
+                .filter(dev.switchboard.connector.spi.config.ConfigValue.Text.class::isInstance)
+                .map(m -> ((dev.switchboard.connector.spi.config.ConfigValue.Text) m).value())
+                .orElse("POST");
     }
 
     /** Highlights the traced event's path: its nodes numbered in order, the wires it took; the rest dimmed. */

@@ -16,6 +16,9 @@ public interface DialogService {
 
     Optional<Path> chooseFlowToSave(Window owner, String suggestedName);
 
+    /** Before a flow's first save: its name (its id and file name follow); empty when cancelled. */
+    Optional<String> askFlowName(Window owner, String currentName);
+
     Optional<Path> chooseExportFolder(Window owner);
 
     UnsavedChoice confirmUnsaved(Window owner, String documentName);

@@ -18,6 +18,7 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -49,8 +50,8 @@ final class FieldEditors {
         error.getStyleClass().add(Styles.FIELD_ERROR);
         error.setWrapText(true);
         error.textProperty().bind(f.errorProperty());
-        error.visibleProperty().bind(f.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        // the line is always there, empty when the value is fine: fields below never jump as you type
+        error.setMinHeight(Region.USE_PREF_SIZE);
         error.setId(idPrefix + f.spec().name() + "-error");
         box.getChildren().add(error);
         f.errorProperty().addListener((obs, o, n) -> toggleInvalid(editor, !n.isEmpty()));
@@ -77,7 +78,19 @@ final class FieldEditors {
                 ComboBox<String> combo = new ComboBox<>();
                 combo.getItems().setAll(f.options());
                 combo.setMaxWidth(Double.MAX_VALUE);
-                combo.setPromptText(f.prompt());
+                combo.setPromptText(dev.switchboard.designer.model.OptionWords.label(f.spec(), f.prompt()));
+                // flow files keep the codes (gt); the list says what they mean (greater than)
+                combo.setConverter(new javafx.util.StringConverter<>() {
+                    @Override
+                    public String toString(String option) {
+                        return dev.switchboard.designer.model.OptionWords.label(f.spec(), option);
+                    }
+
+                    @Override
+                    public String fromString(String text) {
+                        return dev.switchboard.designer.model.OptionWords.option(f.spec(), text);
+                    }
+                });
                 // an empty text is "no value" so the combo shows its prompt (the default)
                 combo.setValue(
                         f.textProperty().get().isEmpty()
@@ -128,6 +141,10 @@ final class FieldEditors {
                 control = list(f, id, register);
                 break;
             default:
+                if (!f.fieldPaths().isEmpty()) {
+                    control = fieldPicker(f);
+                    break;
+                }
                 TextField field = new TextField();
                 field.setId(id);
                 register.accept(field);
@@ -138,6 +155,23 @@ final class FieldEditors {
         }
         register.accept(control);
         return control;
+    }
+
+    /** An editable list of the upstream event's fields: pick one, or type any path. */
+    private static ComboBox<String> fieldPicker(FieldViewModel f) {
+        ComboBox<String> combo = new ComboBox<>();
+        combo.setEditable(true);
+        combo.getItems().setAll(f.fieldPaths());
+        combo.setMaxWidth(Double.MAX_VALUE);
+        combo.setVisibleRowCount(12);
+        text(combo.getEditor(), f);
+        combo.setPromptText(combo.getEditor().getPromptText());
+        combo.valueProperty().addListener((obs, o, n) -> {
+            if (n != null && !n.equals(f.textProperty().get())) {
+                f.textProperty().set(n);
+            }
+        });
+        return combo;
     }
 
     private static TextInputControl text(TextInputControl input, FieldViewModel f) {
@@ -202,7 +236,7 @@ final class FieldEditors {
             for (int i = 0; i < f.items().size(); i++) {
                 FormViewModel item = f.items().get(i);
                 int index = i;
-                Label title = new Label(f.title() + " " + (i + 1));
+                Label title = new Label(singular(f.title()) + " " + (i + 1));
                 title.getStyleClass().add(Styles.MUTED);
                 Button remove = new Button(null, Icons.of(Feather.TRASH_2));
                 remove.setTooltip(new Tooltip("Remove"));
@@ -217,7 +251,8 @@ final class FieldEditors {
                 }
                 box.getChildren().add(itemBox);
             }
-            Button add = new Button("Add " + f.title().toLowerCase(java.util.Locale.ROOT), Icons.of(Feather.PLUS));
+            Button add =
+                    new Button("Add " + singular(f.title()).toLowerCase(java.util.Locale.ROOT), Icons.of(Feather.PLUS));
             add.setId(id + "-add");
             add.setOnAction(e -> f.addItem());
             box.getChildren().add(add);
@@ -225,6 +260,20 @@ final class FieldEditors {
         f.items().addListener((ListChangeListener<FormViewModel>) c -> render.run());
         render.run();
         return box;
+    }
+
+    /** "Rules" → "Rule": a list's title names its items in the plural, one item is one of them. */
+    static String singular(String plural) {
+        if (plural.endsWith("ies") && plural.length() > 3) {
+            return plural.substring(0, plural.length() - 3) + "y";
+        }
+        if (plural.matches(".*(ches|shes|xes|sses)")) {
+            return plural.substring(0, plural.length() - 2);
+        }
+        if (plural.endsWith("s") && !plural.endsWith("ss") && plural.length() > 1) {
+            return plural.substring(0, plural.length() - 1);
+        }
+        return plural;
     }
 
     /** A text input inside a row with extras; focusing the row focuses the input. */

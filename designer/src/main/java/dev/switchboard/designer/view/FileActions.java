@@ -67,6 +67,15 @@ final class FileActions {
     }
 
     boolean saveAs() {
+        if (vm.files().fileProperty().get() == null) {
+            Optional<String> name = dialogs.askFlowName(window.get(), vm.flow().displayName());
+            if (name.isEmpty() || name.get().isBlank()) {
+                return false;
+            }
+            if (!name.get().strip().equals(vm.flow().displayName())) {
+                vm.files().name(name.get());
+            }
+        }
         Optional<Path> target =
                 dialogs.chooseFlowToSave(window.get(), vm.files().suggestedFileName());
         if (target.isEmpty()) {

@@ -5,6 +5,7 @@ import dev.switchboard.designer.viewmodel.GalleryViewModel;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -20,12 +21,21 @@ public final class GalleryView extends VBox {
     private final GalleryViewModel vm;
     private final FlowPane cards = new FlowPane();
     private final Consumer<SampleTemplate> onPick;
+    private final Button open = new Button("Open template");
+    private SampleTemplate selected;
+    private javafx.scene.Node selectedCard;
 
-    public GalleryView(GalleryViewModel vm, Consumer<SampleTemplate> onPick) {
+    public GalleryView(GalleryViewModel vm, Consumer<SampleTemplate> onPick, Runnable onClose) {
         this.vm = vm;
         this.onPick = onPick;
         getStyleClass().addAll(Styles.ROOT, Styles.GALLERY);
         setId("gallery");
+        Label heading = new Label("New from template");
+        heading.getStyleClass().add(Styles.GALLERY_HEADING);
+        Label hint = new Label("Pick a working flow to start from; it opens as an untitled copy. "
+                + "New here? Start with Hello webhook.");
+        hint.getStyleClass().add(Styles.MUTED);
+        hint.setWrapText(true);
         TextField search = new TextField();
         search.setId("gallery-search");
         search.setPromptText("Search templates by title, description or tag");
@@ -34,7 +44,22 @@ public final class GalleryView extends VBox {
         ScrollPane scroll = new ScrollPane(cards);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(search, scroll);
+        open.setId("gallery-open");
+        open.setDefaultButton(true);
+        open.setDisable(true);
+        open.setOnAction(e -> {
+            if (selected != null) {
+                onPick.accept(selected);
+            }
+        });
+        Button close = new Button("Close");
+        close.setId("gallery-close");
+        close.setCancelButton(true);
+        close.setOnAction(e -> onClose.run());
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
+        javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(8, spacer, close, open);
+        getChildren().addAll(heading, hint, search, scroll, buttons);
         vm.templates().addListener((ListChangeListener<SampleTemplate>) c -> render());
         render();
     }
@@ -45,10 +70,13 @@ public final class GalleryView extends VBox {
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("New from template");
-        GalleryView view = new GalleryView(vm, t -> {
-            stage.close();
-            onPick.accept(t);
-        });
+        GalleryView view = new GalleryView(
+                vm,
+                t -> {
+                    stage.close();
+                    onPick.accept(t);
+                },
+                stage::close);
         Scene scene = new Scene(view, 980, 620);
         scene.getStylesheets()
                 .add(GalleryView.class.getResource(Styles.STYLESHEET).toExternalForm());
@@ -57,8 +85,21 @@ public final class GalleryView extends VBox {
         return stage;
     }
 
+    private void select(SampleTemplate t, javafx.scene.Node card) {
+        if (selectedCard != null) {
+            selectedCard.getStyleClass().remove(Styles.SELECTED);
+        }
+        selected = t;
+        selectedCard = card;
+        card.getStyleClass().add(Styles.SELECTED);
+        open.setDisable(false);
+    }
+
     private void render() {
         cards.getChildren().clear();
+        selected = null;
+        selectedCard = null;
+        open.setDisable(true);
         if (vm.templates().isEmpty()) {
             Label none = new Label("No templates found. Templates are the *.flow.json files under the samples folder.");
             none.getStyleClass().add(Styles.MUTED);
@@ -68,9 +109,8 @@ public final class GalleryView extends VBox {
             Label title = new Label(t.title());
             title.getStyleClass().add(Styles.CARD_TITLE);
             title.setWrapText(true);
-            Label description = new Label(t.description());
+            VBox description = MarkdownView.render(vm.description(t));
             description.getStyleClass().add(Styles.CARD_DESCRIPTION);
-            description.setWrapText(true);
             FlowPane tags = new FlowPane();
             tags.getStyleClass().add("card-tags");
             t.tags().forEach(tag -> {
@@ -78,13 +118,20 @@ public final class GalleryView extends VBox {
                 l.getStyleClass().add(Styles.TAG);
                 tags.getChildren().add(l);
             });
-            Label nodes =
-                    new Label(t.flow().nodes().size() + " nodes · " + t.file().getFileName());
+            Label nodes = new Label(dev.switchboard.designer.viewmodel.DesignerViewModel.count(
+                            t.flow().nodes().size(), "node")
+                    + " · " + t.file().getFileName());
             nodes.getStyleClass().add(Styles.MUTED);
             VBox card = new VBox(title, description, tags, nodes);
             card.getStyleClass().add(Styles.GALLERY_CARD);
             card.setId("template-" + t.flow().id());
-            card.setOnMouseClicked(e -> onPick.accept(t));
+            // one click chooses, a double click (or Open) opens: a stray click does not replace the canvas
+            card.setOnMouseClicked(e -> {
+                select(t, card);
+                if (e.getClickCount() == 2) {
+                    onPick.accept(t);
+                }
+            });
             cards.getChildren().add(card);
         }
     }

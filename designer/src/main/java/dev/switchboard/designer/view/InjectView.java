@@ -44,9 +44,12 @@ final class InjectView extends VBox {
                 "The event's data as JSON, or a whole CloudEvent (with specversion). Remembered per trigger.");
         hint.getStyleClass().add(Styles.MUTED);
         hint.setMinWidth(0);
+        hint.setWrapText(true);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = PanelBar.of(new Label("Into"), trigger, send, trace, last, spacer);
+        Label into = new Label("Into");
+        into.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = PanelBar.of(into, trigger, send, trace, last, spacer);
         TextArea text = new TextArea();
         text.setId("inject-text");
         text.getStyleClass().add(Styles.CODE);

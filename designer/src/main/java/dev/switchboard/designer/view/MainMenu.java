@@ -103,7 +103,10 @@ final class MainMenu {
         MenuItem runItem = item("Run", Feather.PLAY, new KeyCodeCombination(KeyCode.F5), vm.run()::run);
         runItem.disableProperty().bind(busy());
         MenuItem stopItem = item(
-                "Stop", Feather.SQUARE, new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), vm.run()::stop);
+                "Stop",
+                Feather.STOP_CIRCLE,
+                new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN),
+                vm.run()::stop);
         stopItem.disableProperty().bind(vm.run().runningProperty().not());
         Menu run = new Menu(
                 "Run",
@@ -162,7 +165,7 @@ final class MainMenu {
     }
 
     private Button stopButton() {
-        Button stop = button(Feather.SQUARE, "Stop every running flow (Shift+F5)", vm.run()::stop, "tool-stop");
+        Button stop = button(Feather.STOP_CIRCLE, "Stop every running flow (Shift+F5)", vm.run()::stop, "tool-stop");
         stop.setText("Stop");
         stop.disableProperty().bind(vm.run().runningProperty().not());
         return stop;

@@ -26,6 +26,7 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final CanvasView canvas;
     private final FileActions files;
+    private final SplitPane centre;
     private Stage stage;
 
     public MainWindow(DesignerViewModel vm, DialogService dialogs, TemplateLibrary templates) {
@@ -35,10 +36,10 @@ public final class MainWindow {
         root.getStyleClass().add(Styles.ROOT);
         root.setId("designer");
 
-        PaletteView palette = new PaletteView(vm.palette(), vm::addNodeAtFreeSpot);
+        PaletteView palette = new PaletteView(vm.palette(), vm.quickAdd()::addFromPalette);
         InspectorView inspector = new InspectorView(vm.inspector());
         BottomPanel bottom = new BottomPanel(vm);
-        SplitPane centre = new SplitPane(canvas, bottom);
+        centre = new SplitPane(canvas, bottom);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.68);
         SplitPane.setResizableWithParent(bottom, false);
@@ -80,6 +81,8 @@ public final class MainWindow {
                 vm.run().shutdown();
             }
         });
+        // on a laptop-height screen the bottom panel needs room for a message or trace to be readable
+        centre.setDividerPositions(scene.getHeight() < 900 ? 0.58 : 0.68);
         applyTheme(vm.darkThemeProperty().get());
         vm.darkThemeProperty().addListener((obs, o, dark) -> applyTheme(dark));
         return scene;
@@ -110,8 +113,9 @@ public final class MainWindow {
         problems.textProperty().bind(vm.problems().summaryProperty());
         problems.setMinWidth(Region.USE_PREF_SIZE);
         Label counts = new Label();
-        Runnable updateCounts = () -> counts.setText(
-                vm.flow().nodes().size() + " nodes · " + vm.flow().wires().size() + " wires");
+        Runnable updateCounts =
+                () -> counts.setText(DesignerViewModel.count(vm.flow().nodes().size(), "node") + " · "
+                        + DesignerViewModel.count(vm.flow().wires().size(), "wire"));
         vm.flowProperty().addListener((obs, o, n) -> updateCounts.run());
         updateCounts.run();
         counts.setMinWidth(Region.USE_PREF_SIZE);

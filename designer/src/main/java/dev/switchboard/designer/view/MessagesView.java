@@ -106,7 +106,8 @@ final class MessagesView extends VBox {
 
         ListView<LiveMessage> list = new ListView<>(messages.visible());
         list.setId("messages");
-        list.setPlaceholder(new Label("Run the flow and send it an event: each node's events show up here."));
+        list.setPlaceholder(
+                PanelBar.placeholder("Run the flow and send it an event: each node's events show up here."));
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(LiveMessage m, boolean empty) {

@@ -21,7 +21,7 @@ import org.kordamp.ikonli.feather.Feather;
  * copy button), and a strip with its status dot and in / out / filtered / error counters.
  */
 final class NodeLiveStrip {
-    private static final double URL_WIDTH = 165;
+    private static final double URL_WIDTH = 190;
     private final String nodeId;
     private final VBox urls = new VBox();
     private final HBox counters = new HBox();
@@ -30,6 +30,7 @@ final class NodeLiveStrip {
     private final Label step = new Label();
     private final Tooltip statusTip = new Tooltip();
     private RunViewModel.NodeLive shown;
+    private java.util.function.Function<String, String> curlFor = url -> "";
 
     NodeLiveStrip(String nodeId) {
         this.nodeId = nodeId;
@@ -42,7 +43,9 @@ final class NodeLiveStrip {
         Tooltip.install(figures, statusTip);
         figures.setId("live-" + nodeId);
         figures.getStyleClass().add(Styles.LIVE_FIGURES);
-        figures.setMinWidth(Region.USE_PREF_SIZE);
+        figures.setMinWidth(0);
+        figures.setWrapText(true); // more counters wrap onto a second line, the card keeps its width
+        HBox.setHgrow(figures, Priority.SOMETIMES);
         step.getStyleClass().add(Styles.TRACE_STEP);
         step.setId("trace-step-" + nodeId);
         step.setMinWidth(Region.USE_PREF_SIZE);
@@ -51,6 +54,11 @@ final class NodeLiveStrip {
         counters.getChildren().addAll(dot, figures, spacer, step);
         show(null);
         showTraceStep(-1);
+    }
+
+    /** The curl command for one of the node's URLs, made when it is copied (so it has the latest sample). */
+    void setCurl(java.util.function.Function<String, String> curlFor) {
+        this.curlFor = curlFor;
     }
 
     VBox urls() {
@@ -106,26 +114,45 @@ final class NodeLiveStrip {
             Label text = new Label(url);
             text.setId("url-" + nodeId);
             text.getStyleClass().add(Styles.NODE_URL);
-            // a long URL must not widen the card over its neighbours: the middle gives way, the copy button copies it
-            // whole
+            // the whole URL, wrapped: a card must not widen over its neighbours, and an ellipsis hides the part you
+            // need
+            text.setWrapText(true);
             text.setMaxWidth(URL_WIDTH);
-            text.setMinWidth(0);
-            text.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            text.setMinHeight(Region.USE_PREF_SIZE);
             text.setTooltip(new Tooltip(url));
-            Button copy = new Button(null, Icons.of(Feather.COPY));
-            copy.setId("copy-url-" + nodeId);
-            copy.getStyleClass().addAll("flat", "small");
-            copy.setTooltip(new Tooltip("Copy " + url));
-            copy.setOnAction(e -> {
-                ClipboardContent content = new ClipboardContent();
-                content.putString(url);
-                Clipboard.getSystemClipboard().setContent(content);
-            });
-            HBox row = new HBox(4, text, copy);
-            row.setAlignment(Pos.CENTER_LEFT);
-            urls.getChildren().add(row);
+            Button copy = copyButton("copy-url-" + nodeId, "URL", "Copy " + url, () -> url);
+            Button curl = copyButton(
+                    "copy-curl-" + nodeId,
+                    "curl",
+                    "Copy a curl command that sends the sample event",
+                    () -> curlFor.apply(url));
+            HBox buttons = new HBox(4, copy, curl);
+            urls.getChildren().addAll(text, buttons);
         }
         urls.setVisible(!addresses.isEmpty());
         urls.setManaged(!addresses.isEmpty());
+    }
+
+    /** A small copy button that says "Copied" for a moment, so the click visibly did something. */
+    private static Button copyButton(String id, String label, String tip, java.util.function.Supplier<String> content) {
+        Button copy = new Button(label, Icons.of(Feather.COPY));
+        copy.setId(id);
+        copy.getStyleClass().addAll("flat", "small");
+        copy.setTooltip(new Tooltip(tip));
+        javafx.animation.PauseTransition restore =
+                new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1.5));
+        restore.setOnFinished(e -> {
+            copy.setText(label);
+            copy.setGraphic(Icons.of(Feather.COPY));
+        });
+        copy.setOnAction(e -> {
+            ClipboardContent clip = new ClipboardContent();
+            clip.putString(content.get());
+            Clipboard.getSystemClipboard().setContent(clip);
+            copy.setText("Copied");
+            copy.setGraphic(Icons.of(Feather.CHECK));
+            restore.playFromStart();
+        });
+        return copy;
     }
 }

@@ -26,6 +26,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class NodeView extends Region {
     static final double PORT_RADIUS = 7;
+    static final double CARD_WIDTH = 220;
 
     /** What a port circle carries as user data, so drop targets know where a wire starts. */
     record PortRef(String nodeId, String port) {}
@@ -43,6 +44,7 @@ final class NodeView extends Region {
     private Circle input;
     private final Map<String, Circle> outputs = new LinkedHashMap<>();
     private final Map<String, Region> outputRows = new LinkedHashMap<>();
+    private final Map<String, Label> addButtons = new LinkedHashMap<>();
     private Runnable onLayout = () -> {};
     private String problemText = "";
     private Tooltip badgeTip;
@@ -74,6 +76,10 @@ final class NodeView extends Region {
 
     String nodeId() {
         return nodeId;
+    }
+
+    void setCurl(java.util.function.Function<String, String> curlFor) {
+        live.setCurl(curlFor);
     }
 
     /** Live state while the flow runs; null hides it. */
@@ -125,6 +131,23 @@ final class NodeView extends Region {
         updatePorts(node.id(), spec == null || spec.hasInput(), ports);
     }
 
+    /**
+     * Marks the "+" of ports that already have a wire: those show only while the card is hovered
+     * or selected, so they do not sit on top of every wire.
+     */
+    void markWiredPorts(java.util.Set<String> wired) {
+        addButtons.forEach((port, add) -> {
+            boolean on = wired.contains(port);
+            if (on != add.getStyleClass().contains(Styles.WIRED)) {
+                if (on) {
+                    add.getStyleClass().add(Styles.WIRED);
+                } else {
+                    add.getStyleClass().remove(Styles.WIRED);
+                }
+            }
+        });
+    }
+
     private static void setIfChanged(Label label, String text) {
         if (!text.equals(label.getText())) {
             label.setText(text);
@@ -144,8 +167,10 @@ final class NodeView extends Region {
             return;
         }
         getChildren().removeAll(outputs.values());
+        getChildren().removeAll(addButtons.values());
         outputs.clear();
         outputRows.clear();
+        addButtons.clear();
         portRows.getChildren().clear();
         for (PortSpec p : ports) {
             Label label = new Label(p.title());
@@ -165,7 +190,14 @@ final class NodeView extends Region {
             }
             outputs.put(p.name(), c);
             outputRows.put(p.name(), row);
-            getChildren().add(c);
+            Label add = new Label("+");
+            add.getStyleClass().add(Styles.PORT_ADD);
+            add.setId("add-" + id + "-" + p.name());
+            add.setManaged(false);
+            add.setUserData(new PortRef(id, p.name()));
+            Tooltip.install(add, new Tooltip("Add a connector after " + p.title() + " and wire it"));
+            addButtons.put(p.name(), add);
+            getChildren().addAll(c, add);
         }
         requestLayout();
     }
@@ -180,6 +212,11 @@ final class NodeView extends Region {
 
     Map<String, Circle> outputPorts() {
         return outputs;
+    }
+
+    /** The "+" beside each output port: quick add after that port. */
+    Map<String, Label> addButtons() {
+        return addButtons;
     }
 
     Optional<Circle> inputPort() {
@@ -208,9 +245,15 @@ final class NodeView extends Region {
         }
     }
 
+    /**
+     * One width for every card, wider only for a long name or port label: live counters and URLs
+     * wrap inside it, so a busy node does not grow over its neighbours while the flow runs.
+     */
     @Override
     protected double computePrefWidth(double height) {
-        return body.prefWidth(-1);
+        javafx.geometry.Insets pad = body.getInsets();
+        double content = Math.max(header.prefWidth(-1), Math.max(type.prefWidth(-1), portRows.prefWidth(-1)));
+        return Math.max(CARD_WIDTH, content + pad.getLeft() + pad.getRight());
     }
 
     @Override
@@ -238,6 +281,9 @@ final class NodeView extends Region {
             c.setLayoutX(w);
             c.setLayoutY(portRows.getBoundsInParent().getMinY()
                     + row.getBoundsInParent().getCenterY());
+            Label add = addButtons.get(name);
+            add.autosize();
+            add.relocate(w + PORT_RADIUS + 6, c.getLayoutY() - add.getHeight() / 2);
         });
         onLayout.run();
     }

@@ -36,6 +36,15 @@ public final class PaletteView extends VBox {
         searchBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         searchBox.getStyleClass().add("palette-search");
         HBox.setHgrow(search, Priority.ALWAYS);
+        // Enter adds the best match: after the selected node and wired to it, when one is selected
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                vm.matching(search.getText(), false).stream()
+                        .findFirst()
+                        .ifPresent(spec -> onActivate.accept(spec.id()));
+                e.consume();
+            }
+        });
         ScrollPane scroll = new ScrollPane(groups);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -47,11 +56,20 @@ public final class PaletteView extends VBox {
     private void render() {
         groups.getChildren().clear();
         for (PaletteViewModel.Group g : vm.groups()) {
-            Label title = new Label(g.category().toUpperCase(java.util.Locale.ROOT));
-            title.getStyleClass().add(Styles.SECTION_TITLE);
+            Label title = new Label(
+                    g.category().toUpperCase(java.util.Locale.ROOT),
+                    Icons.of(g.collapsed() ? Feather.CHEVRON_RIGHT : Feather.CHEVRON_DOWN));
+            title.getStyleClass().addAll(Styles.SECTION_TITLE, Styles.PALETTE_GROUP_TITLE);
+            title.setId("palette-group-"
+                    + g.category().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+            title.setMaxWidth(Double.MAX_VALUE);
+            title.setOnMouseClicked(e -> vm.toggleCollapsed(g.category()));
             VBox group = new VBox(title);
             group.getStyleClass().add(Styles.PALETTE_GROUP);
-            g.connectors().forEach(spec -> group.getChildren().add(item(spec)));
+            boolean recent = g.category().equals(PaletteViewModel.RECENT);
+            if (!g.collapsed()) {
+                g.connectors().forEach(spec -> group.getChildren().add(item(spec, recent)));
+            }
             groups.getChildren().add(group);
         }
         if (vm.groups().isEmpty()) {
@@ -61,7 +79,7 @@ public final class PaletteView extends VBox {
         }
     }
 
-    private HBox item(ConnectorSpec spec) {
+    private HBox item(ConnectorSpec spec, boolean recent) {
         FontIcon icon = Icons.of(spec.icon());
         Label title = new Label(spec.title());
         title.getStyleClass().add(Styles.PALETTE_ITEM_TITLE);
@@ -72,12 +90,13 @@ public final class PaletteView extends VBox {
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox item = new HBox(icon, text);
         item.getStyleClass().add(Styles.PALETTE_ITEM);
-        item.setId("palette-" + spec.id().replace('.', '-'));
+        // a connector shown twice (recently used and its category) keeps its plain id in its category
+        item.setId("palette-" + (recent ? "recent-" : "") + spec.id().replace('.', '-'));
         item.setUserData(new ConnectorRef(spec.id()));
         Tooltip.install(
                 item,
                 new Tooltip(spec.title() + " (" + spec.id() + ")\n" + spec.description()
-                        + "\nDrag onto the canvas, or double-click."));
+                        + "\nDrag onto the canvas, or double-click to add it after the selected node."));
         item.setOnDragDetected(e -> {
             item.startFullDrag();
             e.consume();

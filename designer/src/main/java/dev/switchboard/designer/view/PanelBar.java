@@ -13,6 +13,15 @@ final class PanelBar {
 
     private PanelBar() {}
 
+    /** What an empty list or table says: wrapped and centred, never cut off in a narrow panel. */
+    static javafx.scene.control.Label placeholder(String text) {
+        javafx.scene.control.Label label = new javafx.scene.control.Label(text);
+        label.setWrapText(true);
+        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        label.setPadding(new javafx.geometry.Insets(8, 16, 8, 16));
+        return label;
+    }
+
     /** Buttons and choosers keep their full size; only labels and fields give way when the panel is narrow. */
     static HBox of(Node... children) {
         HBox bar = new HBox(8, children);

@@ -19,7 +19,15 @@ public final class ProblemsView extends VBox {
         title.textProperty().bind(vm.problems().summaryProperty().map(s -> "PROBLEMS · " + s));
         ListView<Problem> list = new ListView<>(vm.problems().items());
         list.setId("problems");
-        list.setPlaceholder(new Label("No problems: this flow is ready to run."));
+        Label none = new Label();
+        none.setWrapText(true);
+        // an empty canvas has no problems, but nothing to run either
+        none.textProperty()
+                .bind(vm.flowProperty()
+                        .map(f -> f.nodes().isEmpty()
+                                ? "Nothing to check yet: add a trigger from the palette to start a flow."
+                                : "No problems: this flow is ready to run."));
+        list.setPlaceholder(none);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Problem p, boolean empty) {

@@ -10,7 +10,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -48,7 +47,8 @@ final class RunsView extends VBox {
 
         TableView<RunQueries.Run> table = new TableView<>(runs.runs());
         table.setId("runs");
-        table.setPlaceholder(new Label("No runs yet: runs of the running flows appear here."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(PanelBar.placeholder("No runs yet: runs of the running flows appear here."));
         table.getColumns().add(column("Started", 110, r -> MessagesView.TIME.format(r.startedAt())));
         table.getColumns().add(column("Flow", 140, RunQueries.Run::flowId));
         table.getColumns().add(column("Status", 100, r -> label(r.status())));
@@ -87,7 +87,7 @@ final class RunsView extends VBox {
 
         TableView<DeadLetter> letters = new TableView<>(runs.deadLetters());
         letters.setId("dead-letters");
-        letters.setPlaceholder(new Label("No dead letters."));
+        letters.setPlaceholder(PanelBar.placeholder("No dead letters."));
         letters.getColumns().add(column("#", 50, d -> Long.toString(d.id())));
         letters.getColumns().add(column("Failed", 110, d -> MessagesView.TIME.format(d.failedAt())));
         letters.getColumns().add(column("Flow · node", 180, d -> d.flowId() + " · " + d.nodeId()));
@@ -118,6 +118,8 @@ final class RunsView extends VBox {
     private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        // a narrow panel squeezes the columns, never below their titles
+        c.setMinWidth(Math.min(width, 7.5 * title.length() + 28));
         c.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
         return c;
     }

@@ -27,6 +27,10 @@ public final class Styles {
     public static final String PORT_OUT = "port-out";
     public static final String PORT_ROW = "port-row";
     public static final String PORT_LABEL = "port-label";
+    public static final String PORT_ADD = "port-add";
+    public static final String WIRED = "wired";
+    public static final String CONNECTOR_PICKER = "connector-picker";
+    public static final String PALETTE_GROUP_TITLE = "palette-group-title";
     public static final String WIRE = "wire";
     public static final String WIRE_HIT = "wire-hit";
     public static final String WIRE_DRAFT = "wire-draft";
@@ -74,6 +78,7 @@ public final class Styles {
     public static final String SECTION_TITLE = "section-title";
     public static final String GALLERY = "gallery";
     public static final String GALLERY_CARD = "gallery-card";
+    public static final String GALLERY_HEADING = "gallery-heading";
     public static final String CARD_TITLE = "card-title";
     public static final String CARD_DESCRIPTION = "card-description";
     public static final String TAG = "tag";

@@ -45,11 +45,12 @@ final class TraceView extends VBox {
         Label summary = new Label();
         summary.setId("trace-summary");
         summary.setMinWidth(0);
+        summary.setWrapText(true); // a long path wraps rather than losing its end (the outcome)
         HBox.setHgrow(summary, Priority.ALWAYS);
         HBox bar = PanelBar.of(id, go, clear, summary);
 
         steps.setId("trace-steps");
-        steps.setPlaceholder(new Label(
+        steps.setPlaceholder(PanelBar.placeholder(
                 "Trace an event from the messages, the runs list, or by id: its path lights up on the canvas."));
         steps.setCellFactory(v -> new ListCell<>() {
             @Override

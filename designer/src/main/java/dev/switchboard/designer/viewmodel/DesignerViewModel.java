@@ -3,7 +3,6 @@ package dev.switchboard.designer.viewmodel;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.ConnectorSpec;
-import dev.switchboard.connector.spi.PropertySpec;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.designer.edit.CompoundJob;
 import dev.switchboard.designer.edit.FlowHolder;
@@ -14,7 +13,7 @@ import dev.switchboard.designer.model.AutoLayout;
 import dev.switchboard.designer.model.FieldSuggestions;
 import dev.switchboard.designer.model.FlowFragment;
 import dev.switchboard.designer.model.Grid;
-import dev.switchboard.designer.model.NodeIds;
+import dev.switchboard.designer.model.NewNodes;
 import dev.switchboard.designer.model.WireRules;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
@@ -57,6 +56,7 @@ public final class DesignerViewModel implements FlowHolder {
     private final ProblemsViewModel problems;
     private final InspectorViewModel inspector;
     private final PaletteViewModel palette;
+    private final QuickAdd quickAdd = new QuickAdd(this);
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
@@ -140,6 +140,11 @@ public final class DesignerViewModel implements FlowHolder {
         return palette;
     }
 
+    /** Adding nodes already wired (the "+" on ports, the palette's Enter) and unwiring them. */
+    public QuickAdd quickAdd() {
+        return quickAdd;
+    }
+
     public DocumentFiles files() {
         return files;
     }
@@ -206,22 +211,19 @@ public final class DesignerViewModel implements FlowHolder {
 
     /** Adds a node of a connector type at a canvas point (snapped); returns its new id. */
     public String addNode(String type, double x, double y) {
-        ConnectorSpec spec = spec(type).orElseThrow(() -> new IllegalArgumentException("Unknown connector " + type));
-        String id = NodeIds.fresh(type, flow().nodes().stream().map(Node::id).toList());
-        Map<String, ConfigValue> defaults = new LinkedHashMap<>();
-        for (PropertySpec p : spec.properties()) {
-            if (p.required() && p.defaultValue() != null && !(p.defaultValue() instanceof ConfigValue.Null)) {
-                defaults.put(p.name(), p.defaultValue());
-            }
-        }
-        Node node = new Node(id, type, null, new ConfigValue.Fields(defaults), Grid.snap(new Position(x, y)));
+        Node node = NewNodes.create(specOrThrow(type), flow(), new Position(x, y));
         execute(new NodeJobs.AddNode(this, node));
-        selection.select(id);
-        status.set("Added " + spec.title() + " as '" + id + "'");
-        return id;
+        selection.select(node.id());
+        palette.used(type);
+        status.set("Added " + specOrThrow(type).title() + " as '" + node.id() + "'");
+        return node.id();
     }
 
-    /** Adds a node right of the rightmost one (double-click in the palette). */
+    ConnectorSpec specOrThrow(String type) {
+        return spec(type).orElseThrow(() -> new IllegalArgumentException("Unknown connector " + type));
+    }
+
+    /** Adds a node right of the rightmost one. */
     public String addNodeAtFreeSpot(String type) {
         double x = flow().nodes().stream()
                         .filter(n -> n.ui() != null)
@@ -384,7 +386,7 @@ public final class DesignerViewModel implements FlowHolder {
         status.set(problem.toString());
     }
 
-    private void execute(Job job) {
+    void execute(Job job) {
         jobs.execute(job);
     }
 
@@ -414,7 +416,8 @@ public final class DesignerViewModel implements FlowHolder {
         dirty.set(jobs.revision() != savedRevision);
     }
 
-    static String count(int n, String noun) {
+    /** "1 wire", "2 wires". */
+    public static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.designer.viewmodel;
 
+import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.designer.model.FlowExporter;
 import dev.switchboard.designer.model.RecentFiles;
 import dev.switchboard.designer.model.SampleTemplate;
@@ -107,6 +108,27 @@ public final class DocumentFiles {
         FlowExporter.Result result = new FlowExporter().export(List.of(doc.flow()), folder);
         doc.statusProperty().set("Exported to " + folder + " — run it with ./switchboard run " + folder);
         return result;
+    }
+
+    /**
+     * Names the flow before its first save: the name as given, the id its slug, and a webhook
+     * still on the path its old id gave it ({@code /hooks/untitled}) moves to the new id's.
+     */
+    public void name(String name) {
+        Flow flow = doc.flow();
+        String id = dev.switchboard.designer.model.FlowNames.slug(name);
+        String oldPath = "/hooks/" + flow.id();
+        List<dev.switchboard.runtime.model.Node> nodes = flow.nodes().stream()
+                .map(n -> n.config().values().get("path") instanceof ConfigValue.Text t
+                                && t.value().startsWith(oldPath)
+                        ? n.withConfig(n.config()
+                                .with(
+                                        "path",
+                                        ConfigValue.of(
+                                                "/hooks/" + id + t.value().substring(oldPath.length()))))
+                        : n)
+                .toList();
+        doc.editFlow(flow.withIdentity(id, name.strip(), flow.description()).withNodes(nodes), "name");
     }
 
     /** A suggested file name for Save As: the flow id. */

@@ -100,6 +100,21 @@ public final class FieldViewModel {
         return spec.type() == PropertyType.TEMPLATE || spec.type() == PropertyType.KEY_VALUE ? suggestions : List.of();
     }
 
+    /**
+     * For a field that names a place in the event (a rule's {@code field}): the paths of the
+     * upstream trigger's sample event, e.g. {@code data.amount}, to pick from or type over.
+     */
+    public List<String> fieldPaths() {
+        boolean namesAPath = editor() == Editor.TEXT
+                && (spec.name().equals("field") || spec.placeholder().startsWith("data."));
+        if (!namesAPath) {
+            return List.of();
+        }
+        return suggestions.stream()
+                .map(s -> s.replaceAll("^\\{\\{|\\}\\}$", ""))
+                .toList();
+    }
+
     public Editor editor() {
         if (spec.secret()) {
             return Editor.SECRET;
@@ -124,10 +139,20 @@ public final class FieldViewModel {
         }
     }
 
-    /** What an empty field shows: the spec's placeholder, else its default. */
+    /**
+     * What an empty field shows: the spec's placeholder as an example ("e.g. …", so it does not
+     * pass for a value), else its default.
+     */
     public String prompt() {
         if (!spec.placeholder().isEmpty()) {
-            return spec.placeholder();
+            if (editor() == Editor.ENUM) {
+                return spec.placeholder();
+            }
+            // a secret field takes the secret's NAME, so its example is a name too
+            String example = editor() == Editor.SECRET
+                    ? SecretReference.name(spec.placeholder()).orElse(spec.placeholder())
+                    : spec.placeholder();
+            return "e.g. " + example;
         }
         ConfigValue d = spec.defaultValue();
         return d == null || d instanceof ConfigValue.Null ? "" : ConfigText.of(d);

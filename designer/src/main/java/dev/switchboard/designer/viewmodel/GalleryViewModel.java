@@ -18,8 +18,14 @@ public final class GalleryViewModel {
     // listeners
     private final ObservableList<SampleTemplate> readOnlyShown = FXCollections.unmodifiableObservableList(shown);
 
+    /** The template a new user should open first: it runs with nothing else set up. */
+    public static final String GETTING_STARTED = "hello-webhook";
+
     public GalleryViewModel(TemplateLibrary library) {
-        this.all = library.templates();
+        this.all = library.templates().stream()
+                .sorted(java.util.Comparator.comparing(
+                        (SampleTemplate t) -> !t.flow().id().equals(GETTING_STARTED)))
+                .toList();
         search.addListener((obs, old, now) -> filter());
         filter();
     }
@@ -30,6 +36,12 @@ public final class GalleryViewModel {
 
     public ObservableList<SampleTemplate> templates() {
         return readOnlyShown;
+    }
+
+    /** A template's description as Markdown (samples use `code`, **bold** and links). */
+    public org.commonmark.node.Node description(SampleTemplate template) {
+        return dev.switchboard.designer.model.ConnectorHelp.of(template.description())
+                .document();
     }
 
     private void filter() {

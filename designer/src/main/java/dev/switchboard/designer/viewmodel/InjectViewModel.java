@@ -8,7 +8,6 @@ import dev.switchboard.designer.run.InjectSamples;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -27,6 +26,7 @@ public final class InjectViewModel {
     private final RunHost host;
     private final Supplier<Flow> flow;
     private final Function<String, Optional<ConnectorSpec>> specs;
+    private final dev.switchboard.designer.model.SampleEvents sampleEvents;
     private final ObservableList<String> triggers = FXCollections.observableArrayList();
     private final StringProperty trigger = new SimpleStringProperty();
     private final StringProperty text = new SimpleStringProperty("");
@@ -34,7 +34,12 @@ public final class InjectViewModel {
     private final ReadOnlyStringWrapper lastEventId = new ReadOnlyStringWrapper();
     private InjectSamples samples;
 
-    InjectViewModel(RunHost host, Supplier<Flow> flow, Function<String, Optional<ConnectorSpec>> specs) {
+    InjectViewModel(
+            RunHost host,
+            Supplier<Flow> flow,
+            Function<String, Optional<ConnectorSpec>> specs,
+            dev.switchboard.designer.model.SampleEvents sampleEvents) {
+        this.sampleEvents = sampleEvents;
         this.host = host;
         this.flow = flow;
         this.specs = specs;
@@ -92,13 +97,15 @@ public final class InjectViewModel {
         Optional<String> remembered = samples == null
                 ? Optional.empty()
                 : samples.remembered(flow.get().id(), nodeId);
-        text.set(remembered.orElseGet(() -> flow.get()
-                .node(nodeId)
-                .flatMap(n -> specs.apply(n.type()))
-                .map(ConnectorSpec::sampleEvent)
-                .filter(Objects::nonNull)
-                .filter(s -> !s.isBlank())
-                .orElse("{}")));
+        text.set(remembered.orElseGet(() -> sampleFor(nodeId)));
+    }
+
+    /**
+     * A first sample for a trigger: its connector's sample event with the fields the rules
+     * downstream test (e.g. {@code amount} for a filter on {@code data.amount}).
+     */
+    public String sampleFor(String triggerId) {
+        return sampleEvents.forTrigger(flow.get(), triggerId);
     }
 
     /** Sends the sample to the chosen trigger of the running flow. */

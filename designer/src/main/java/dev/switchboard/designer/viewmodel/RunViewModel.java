@@ -79,7 +79,8 @@ public final class RunViewModel {
         this.messages = new MessagesViewModel(env.settings().get().messageCapacity());
         this.trace = new TraceViewModel(host, () -> doc.flow().id());
         this.runs = new RunsViewModel(host, () -> runningFlows);
-        this.inject = new InjectViewModel(host, doc::flow, doc::spec);
+        this.inject = new InjectViewModel(
+                host, doc::flow, doc::spec, new dev.switchboard.designer.model.SampleEvents(doc.catalog()));
         this.running = Bindings.createBooleanBinding(() -> state.get() == State.RUNNING, state);
         messages.capacityProperty()
                 .addListener((obs, o, n) ->

@@ -20,7 +20,7 @@ import javafx.util.Duration;
  * Opens the designer in a given state for screenshots (docs/images): args are a flow file, a node
  * to select ("-" for none), "dark" for the dark theme, "run" to press Run (store in the user data
  * folder, see UserDataFolder) and "inject" to then send the first trigger its sample event and trace
- * it. Run under Xvfb; not a test.
+ * it; "tab=runs" shows that bottom tab. Run under Xvfb; not a test.
  */
 public final class ScreenshotApp extends Application {
     /** A plain main class, as an Application subclass cannot be launched from the class path. */
@@ -55,6 +55,19 @@ public final class ScreenshotApp extends Application {
         PauseTransition settle = new PauseTransition(Duration.millis(500));
         settle.setOnFinished(e -> {
             window.canvas().fitToView();
+            args.stream()
+                    .filter(a -> a.startsWith("tab="))
+                    .findFirst()
+                    .ifPresent(a -> stage.getScene()
+                            .getRoot()
+                            .lookupAll(".tab-pane")
+                            .forEach(n -> ((javafx.scene.control.TabPane) n)
+                                    .getTabs().stream()
+                                            .filter(t -> t.getText().equalsIgnoreCase(a.substring(4)))
+                                            .findFirst()
+                                            .ifPresent(t -> ((javafx.scene.control.TabPane) n)
+                                                    .getSelectionModel()
+                                                    .select(t))));
             if (args.contains("gallery")) {
                 window.newFromTemplate();
             }

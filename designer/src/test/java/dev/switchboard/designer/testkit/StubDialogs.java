@@ -12,6 +12,10 @@ public final class StubDialogs implements DialogService {
     public Path openAnswer;
     public Path saveAnswer;
     public Path exportAnswer;
+    /** The name given when a first save asks; null keeps the flow's current name. */
+    public String nameAnswer;
+
+    public int nameQuestions;
     public UnsavedChoice unsavedAnswer = UnsavedChoice.CANCEL;
     public final List<String> errors = new ArrayList<>();
     public int unsavedQuestions;
@@ -24,6 +28,12 @@ public final class StubDialogs implements DialogService {
     @Override
     public Optional<Path> chooseFlowToSave(Window owner, String suggestedName) {
         return Optional.ofNullable(saveAnswer);
+    }
+
+    @Override
+    public Optional<String> askFlowName(Window owner, String currentName) {
+        nameQuestions++;
+        return Optional.of(nameAnswer == null ? currentName : nameAnswer);
     }
 
     @Override

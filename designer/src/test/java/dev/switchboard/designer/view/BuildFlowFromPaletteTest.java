@@ -53,14 +53,18 @@ class BuildFlowFromPaletteTest {
                         Wire.of("demo-webhook", "demo-filter"), Wire.of("demo-filter", "matched", "demo-http"));
 
         robot.clickOn("#node-demo-webhook");
-        robot.clickOn("#field-path").write("/hooks/leads");
+        assertThat(robot.lookup("#field-path").queryTextInputControl().getText())
+                .as("a new webhook's path is its flow's")
+                .isEqualTo("/hooks/untitled");
+        robot.clickOn("#field-path").push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.A);
+        robot.write("/hooks/leads");
         robot.clickOn("#field-secret").write("LEADS_HOOK");
 
         robot.clickOn("#node-demo-filter");
         robot.clickOn("#field-field").write("data.score");
         robot.clickOn("#field-value").write("50");
         robot.clickOn("#field-op");
-        robot.clickOn("lt");
+        robot.clickOn("less than");
         assertThat(robot.lookup("#field-op").queryAs(ComboBox.class).getValue()).isEqualTo("lt");
 
         robot.clickOn("#node-demo-http");

@@ -47,6 +47,34 @@ class DocumentWorkflowTest {
     }
 
     @Test
+    void theFirstSaveAsksForTheNameAndTheIdFileNameAndWebhookPathFollowIt(FxRobot robot) throws Exception {
+        robot.doubleClickOn("#palette-demo-webhook");
+        designer.dialogs.nameAnswer = "Big orders → CRM";
+        designer.dialogs.saveAnswer = temp.resolve("big-orders-crm.flow.json");
+        robot.clickOn("#tool-save");
+
+        assertThat(designer.dialogs.nameQuestions).isEqualTo(1);
+        assertThat(designer.vm.flow().id()).isEqualTo("big-orders-crm");
+        assertThat(designer.vm.flow().name()).isEqualTo("Big orders → CRM");
+        assertThat(designer.vm
+                        .flow()
+                        .node("demo-webhook")
+                        .orElseThrow()
+                        .config()
+                        .values()
+                        .get("path"))
+                .isEqualTo(dev.switchboard.connector.spi.config.ConfigValue.of("/hooks/big-orders-crm"));
+        assertThat(java.nio.file.Files.readString(designer.dialogs.saveAnswer)).contains("\"id\": \"big-orders-crm\"");
+        assertThat(designer.vm.isDirty()).isFalse();
+
+        robot.doubleClickOn("#palette-demo-filter");
+        robot.clickOn("#tool-save");
+        assertThat(designer.dialogs.nameQuestions)
+                .as("a saved flow keeps its name")
+                .isEqualTo(1);
+    }
+
+    @Test
     void unsavedChangesAreGuardedOnNewAndOnClose(FxRobot robot) {
         robot.doubleClickOn("#palette-demo-webhook");
         assertThat(designer.vm.isDirty()).isTrue();
@@ -102,6 +130,7 @@ class DocumentWorkflowTest {
     @Test
     void aWireIntoATriggerIsRefusedWithAHint(FxRobot robot) {
         robot.doubleClickOn("#palette-demo-webhook");
+        robot.interact(() -> designer.vm.selection().clear()); // else the palette adds after the webhook, wired
         robot.doubleClickOn("#palette-demo-http");
         robot.drag("#port-demo-http-out").dropTo("#node-demo-webhook");
         assertThat(designer.vm.flow().wires()).isEmpty();

@@ -83,7 +83,7 @@ class GalleryAndExportTest {
     @Test
     void importingATemplateShowsItsNodesAndExportWritesARunnableFolder(FxRobot robot) throws Exception {
         robot.clickOn("#tool-template");
-        robot.clickOn("#template-lead-alert");
+        robot.doubleClickOn("#template-lead-alert");
 
         assertThat(robot.lookup("#node-hook").tryQuery()).isPresent();
         assertThat(robot.lookup("#node-post").tryQuery()).isPresent();

@@ -146,7 +146,7 @@ class DesignerViewModelTest {
         PaletteViewModel palette = vm.palette();
         assertThat(palette.groups())
                 .extracting(PaletteViewModel.Group::category)
-                .startsWith("Triggers");
+                .startsWith(PaletteViewModel.POPULAR, "Triggers");
         palette.searchProperty().set("filter");
         assertThat(palette.groups())
                 .flatExtracting(PaletteViewModel.Group::connectors)
