@@ -18,6 +18,8 @@ import dev.switchboard.runtime.metrics.HealthChecks;
 import dev.switchboard.runtime.metrics.RuntimeMetrics;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.HistoryLevel;
+import dev.switchboard.runtime.policy.CentralPolicies;
+import dev.switchboard.runtime.policy.PolicyFileException;
 import dev.switchboard.runtime.secrets.OwnerOnly;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import dev.switchboard.runtime.secrets.SecretSources;
@@ -117,6 +119,13 @@ final class RunCommand implements Callable<Integer> {
             description = "A NAME=value file with the secrets the flows reference; then the encrypted vault in the"
                     + " data folder (switchboard secrets set), then the environment.")
     Path secretsFile;
+
+    @Option(
+            names = "--policies",
+            paramLabel = "FILE",
+            description = "Central policies (masking, routing) for every flow; default: policies.json beside the"
+                    + " flows given, else <data>/policies.json. See docs/policies.md.")
+    Path policiesFile;
 
     @Option(
             names = "--drain-timeout",
@@ -220,7 +229,20 @@ final class RunCommand implements Callable<Integer> {
         } catch (SecretVault.VaultException e) {
             throw new CommandFailure(e.getMessage(), e);
         }
-        EngineOptions options = new EngineOptions(host, port, store.dataDir, drainTimeout);
+        CentralPolicies policies = CentralPolicies.none();
+        Optional<Path> policiesAt = RunPolicies.locate(policiesFile, paths, store.dataDir);
+        if (policiesAt.isPresent()) {
+            try {
+                policies = RunPolicies.load(policiesAt.get(), secrets, store.dataDir, System::getenv);
+            } catch (PolicyFileException e) {
+                // running without the policies meant for these flows would store and send what they protect
+                err.println(e.getMessage());
+                err.flush();
+                return 1;
+            }
+            out.println("Policies from " + policiesAt.get() + ": " + policies.policies());
+        }
+        EngineOptions options = new EngineOptions(host, port, store.dataDir, drainTimeout, policies);
         // from here on a signal stops whatever has started, even halfway through starting
         RunResources resources = new RunResources();
         ShutdownSignals.onTerminate(err, resources::close);

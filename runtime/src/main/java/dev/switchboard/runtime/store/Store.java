@@ -2,6 +2,7 @@ package dev.switchboard.runtime.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.switchboard.runtime.policy.EventsAtRest;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -40,6 +41,8 @@ public final class Store implements AutoCloseable {
     private final String url;
     private final SqlDialect dialect;
     private final HikariDataSource pool;
+    /** How events the store keeps to run again are written and shown: sealed while masking policies apply. */
+    private volatile EventsAtRest events = EventsAtRest.PLAIN;
 
     private Store(String url, String password) {
         this.url = url;
@@ -132,6 +135,16 @@ public final class Store implements AutoCloseable {
 
     public static Store openDefault(Path dataDir) {
         return open(defaultUrl(dataDir));
+    }
+
+    /** How inbox rows and dead letters hold their events (plain unless policies mask fields). */
+    public EventsAtRest events() {
+        return events;
+    }
+
+    /** Set before the inbox starts: from then on events are written (and read) this way. */
+    public void keepEventsAs(EventsAtRest events) {
+        this.events = events;
     }
 
     public String url() {

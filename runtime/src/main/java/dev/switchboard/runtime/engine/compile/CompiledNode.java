@@ -15,6 +15,9 @@ import dev.switchboard.runtime.engine.RunTracker;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.model.Wire;
+import dev.switchboard.runtime.policy.CentralPolicies;
+import dev.switchboard.runtime.policy.FieldMasker;
+import dev.switchboard.runtime.policy.PolicyDecision;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +55,7 @@ final class CompiledNode implements NodeContext {
     private final RunTracker tracker;
     private final FlowLifecycle lifecycle;
     private final boolean trigger;
+    private final CentralPolicies policies;
     private RouteDefinition route;
     /** Whether the connector handed its events to the inbox: a push trigger. */
     private boolean accepted;
@@ -67,7 +71,9 @@ final class CompiledNode implements NodeContext {
             Services services,
             Inbox inbox,
             RunTracker tracker,
-            FlowLifecycle lifecycle) {
+            FlowLifecycle lifecycle,
+            CentralPolicies policies) {
+        this.policies = policies;
         this.flow = flow;
         this.node = node;
         this.connector = connector;
@@ -141,6 +147,9 @@ final class CompiledNode implements NodeContext {
             route = builder.from(Endpoints.nodeInput(flow.id(), node.id()))
                     .routeId(Endpoints.routeId(flow.id(), node.id()))
                     .streamCache("false");
+            // the one check before an action sends: routing may block it, masking for the destination
+            Optional<PolicyGate> gate = PolicyGate.forNode(flow.id(), node.id(), connector, config, policies);
+            gate.ifPresent(route::process);
         }
         return route;
     }
@@ -241,6 +250,15 @@ final class CompiledNode implements NodeContext {
                 .routeId(Endpoints.dispatchRouteId(flow.id(), node.id()));
         emit(dispatch, PortSpec.OUT);
         return inbox.accept(at, flow.id(), node.id());
+    }
+
+    @Override
+    public Event redacted(Event event) {
+        FieldMasker.Masked masked = policies.masker().mask(event);
+        for (String rule : masked.rules()) {
+            policies.decided(new PolicyDecision(flow.id(), node.id(), rule, "masked", "log"));
+        }
+        return masked.event();
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.switchboard.runtime.engine.RunTracker;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.FlowSettings;
 import dev.switchboard.runtime.model.Node;
+import dev.switchboard.runtime.policy.CentralPolicies;
 import dev.switchboard.runtime.secrets.SecretMask;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import dev.switchboard.runtime.validate.NodeConfigCheck;
@@ -49,6 +50,7 @@ public final class FlowCompiler {
     private final DeadLetterSink deadLetters;
     private final SecretMask mask;
     private final NodeSupervision supervision;
+    private final CentralPolicies policies;
 
     public FlowCompiler(
             ConnectorCatalog catalog,
@@ -59,6 +61,20 @@ public final class FlowCompiler {
             DeadLetterSink deadLetters,
             SecretMask mask,
             NodeSupervision supervision) {
+        this(catalog, secrets, services, inbox, tracker, deadLetters, mask, supervision, CentralPolicies.none());
+    }
+
+    private FlowCompiler(
+            ConnectorCatalog catalog,
+            SecretResolver secrets,
+            Services services,
+            Inbox inbox,
+            RunTracker tracker,
+            DeadLetterSink deadLetters,
+            SecretMask mask,
+            NodeSupervision supervision,
+            CentralPolicies policies) {
+        this.policies = policies;
         this.catalog = catalog;
         this.secrets = secrets;
         this.services = services;
@@ -67,6 +83,11 @@ public final class FlowCompiler {
         this.deadLetters = deadLetters;
         this.mask = mask;
         this.supervision = supervision;
+    }
+
+    /** The same compiler, applying {@code central} policies to every flow it compiles. */
+    public FlowCompiler withPolicies(CentralPolicies central) {
+        return new FlowCompiler(catalog, secrets, services, inbox, tracker, deadLetters, mask, supervision, central);
     }
 
     /**
@@ -93,8 +114,8 @@ public final class FlowCompiler {
         };
         FlowSettings settings = new FlowSettings(flow);
         Wiring wiring = new Wiring(flow);
-        NodeFailures failures =
-                new NodeFailures(flow.id(), inbox, deadLetters, settings.keepDeadLetters(), mask, Clock.systemUTC());
+        NodeFailures failures = new NodeFailures(
+                flow.id(), inbox, deadLetters, settings.keepDeadLetters(), mask, policies.masker(), Clock.systemUTC());
         Map<String, ErrorHandlerFactory> handlers = new HashMap<>();
         for (Node node : flow.nodes()) {
             if (node.disabled()) {
@@ -177,7 +198,7 @@ public final class FlowCompiler {
             secrets.value(name).ifPresent(mask::add);
         }
         CompiledNode context = new CompiledNode(
-                flow, node, connector, config, wiring, builder, camel, services, inbox, tracker, lifecycle);
+                flow, node, connector, config, wiring, builder, camel, services, inbox, tracker, lifecycle, policies);
         try {
             connector.compile(context);
         } catch (RuntimeException | Error e) {
