@@ -229,18 +229,14 @@ final class RunCommand implements Callable<Integer> {
         } catch (SecretVault.VaultException e) {
             throw new CommandFailure(e.getMessage(), e);
         }
-        CentralPolicies policies = CentralPolicies.none();
-        Optional<Path> policiesAt = RunPolicies.locate(policiesFile, paths, store.dataDir);
-        if (policiesAt.isPresent()) {
-            try {
-                policies = RunPolicies.load(policiesAt.get(), secrets, store.dataDir, System::getenv);
-            } catch (PolicyFileException e) {
-                // running without the policies meant for these flows would store and send what they protect
-                err.println(e.getMessage());
-                err.flush();
-                return 1;
-            }
-            out.println("Policies from " + policiesAt.get() + ": " + policies.policies());
+        CentralPolicies policies;
+        try {
+            policies = RunPolicies.forRun(policiesFile, paths, store.dataDir, secrets, out);
+        } catch (PolicyFileException e) {
+            // running without the policies meant for these flows would store and send what they protect
+            err.println(e.getMessage());
+            err.flush();
+            return 1;
         }
         EngineOptions options = new EngineOptions(host, port, store.dataDir, drainTimeout, policies);
         // from here on a signal stops whatever has started, even halfway through starting

@@ -7,6 +7,7 @@ import dev.switchboard.runtime.policy.PoliciesFile;
 import dev.switchboard.runtime.policy.PolicyFileException;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import dev.switchboard.runtime.secrets.VaultKey;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -24,6 +25,19 @@ import java.util.function.Function;
  */
 final class RunPolicies {
     private RunPolicies() {}
+
+    /** The policies {@code run} applies (none without a file), told on {@code out}. */
+    static CentralPolicies forRun(
+            Path explicit, List<Path> flowPaths, Path dataDir, SecretResolver secrets, PrintWriter out)
+            throws PolicyFileException {
+        Optional<Path> file = locate(explicit, flowPaths, dataDir);
+        if (file.isEmpty()) {
+            return CentralPolicies.none();
+        }
+        CentralPolicies policies = load(file.get(), secrets, dataDir, System::getenv);
+        out.println("Policies from " + file.get() + ": " + policies.policies());
+        return policies;
+    }
 
     /** The policies file to apply, if any. */
     static Optional<Path> locate(Path explicit, List<Path> flowPaths, Path dataDir) throws CommandFailure {

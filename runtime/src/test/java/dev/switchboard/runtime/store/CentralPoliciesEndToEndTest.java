@@ -9,6 +9,7 @@ import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.support.Json;
+import dev.switchboard.connector.testkit.CaptureConnector;
 import dev.switchboard.connector.testkit.ErrorLogCapture;
 import dev.switchboard.runtime.admin.AdminApi;
 import dev.switchboard.runtime.admin.AdminResponse;
@@ -69,12 +70,14 @@ class CentralPoliciesEndToEndTest {
              "hashKey": "{{secret:POLICY_HASH_KEY}}",
              "masking": [
                {"name": "cards", "fields": ["data.card.number", "data.items[*].card"], "method": "last4"},
-               {"name": "emails", "fields": ["data.email"], "method": "hash"}
+               {"name": "emails", "fields": ["data.email"], "method": "hash"},
+               {"name": "partner-no-phone", "fields": ["data.phone"], "method": "redact",
+                "applyTo": {"destinations": ["http://127.0.0.1:*/crm/partner"]}}
              ],
              "routing": [
                {"name": "eu-only",
                 "when": {"rules": [{"field": "data.region", "op": "eq", "value": "eu"}]},
-                "allow": {"hosts": ["127.0.0.1"]}}
+                "allow": {"hosts": ["127.0.0.1"], "topics": ["eu-*"]}}
              ]}
             """;
     static final List<String> SENSITIVE = List.of(
@@ -240,6 +243,76 @@ class CentralPoliciesEndToEndTest {
         assertThat(metrics.scrape().body())
                 .containsPattern("switchboard_policy_decisions_total\\{flow=\"eu-out\",node=\"send\","
                         + "outcome=\"blocked\",policy=\"eu-only\",?\\} 1\\.0");
+    }
+
+    @Test
+    void aRuleNamingADestinationMasksWhatIsSentThereOnly() throws Exception {
+        String url = "http://127.0.0.1:" + api.getAddress().getPort() + "/crm/partner";
+        runtime.engine().deploy(sendingFlow("partner", url));
+        String id = push("partner", """
+                {"order": "ord-2001", "region": "eu", "phone": "+44 20 7946 0958", "note": "call back"}""");
+
+        await().until(() -> received.stream().anyMatch(b -> b.contains("ord-2001")));
+        assertThat(received)
+                .filteredOn(b -> b.contains("ord-2001"))
+                .singleElement()
+                .satisfies(b ->
+                        assertThat(b).contains("\"phone\":\"***\"", "call back").doesNotContain("7946"));
+        await().until(() -> runtime.runs().path(id).size() == 1);
+        assertThat(runtime.runs().path(id).get(0).steps())
+                .filteredOn(s -> s.nodeId().equals("send"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.policies())
+                        .containsExactly(
+                                "eu-only: allowed 127.0.0.1",
+                                "partner-no-phone: masked-for-destination " + url,
+                                // the rule masks the kept copy too, as every masking rule does
+                                "partner-no-phone: masked"));
+    }
+
+    @Test
+    void topicsOutsideTheRuleAreBlockedAndListedOnesReceiveTheEvent() throws Exception {
+        runtime.engine()
+                .deploy(new Flow(
+                        FlowFormat.CURRENT,
+                        "eu-listener",
+                        "eu-listener",
+                        null,
+                        null,
+                        List.of(
+                                node("sub", "event.subscribe", "topic", "eu-orders"),
+                                node("out", "test.capture", "sink", "policies-eu-orders")),
+                        List.of(Wire.of("sub", "out")),
+                        null));
+        runtime.engine()
+                .deploy(new Flow(
+                        FlowFormat.CURRENT,
+                        "publisher",
+                        "publisher",
+                        null,
+                        null,
+                        List.of(
+                                node("in", "webhook", "path", "/hooks/publisher"),
+                                node("pub", "event.publish", "topic", "{{data.target}}-orders")),
+                        List.of(Wire.of("in", "pub")),
+                        null));
+
+        push("publisher", "{\"order\": \"ord-3001\", \"region\": \"eu\", \"target\": \"eu\"}");
+        push("publisher", "{\"order\": \"ord-3002\", \"region\": \"eu\", \"target\": \"us\"}");
+
+        await().until(() ->
+                runtime.deadLetters().list(DeadLetterFilter.all(), 10).size() == 1);
+        await().until(() -> CaptureConnector.events("policies-eu-orders").size() == 1);
+        assertThat(CaptureConnector.events("policies-eu-orders")
+                        .get(0)
+                        .data()
+                        .path("order")
+                        .asText())
+                .isEqualTo("ord-3001");
+        DeadLetter letter =
+                runtime.deadLetters().list(DeadLetterFilter.all(), 10).get(0);
+        assertThat(letter.nodeId()).isEqualTo("pub");
+        assertThat(letter.error()).contains("blocked by routing policy 'eu-only': topic:us-orders");
     }
 
     private static Flow sendingFlow(String id, String url) {
