@@ -6,6 +6,7 @@ import dev.switchboard.runtime.policy.Policies;
 import dev.switchboard.runtime.policy.PoliciesFile;
 import dev.switchboard.runtime.policy.PolicyFileException;
 import dev.switchboard.runtime.secrets.SecretResolver;
+import dev.switchboard.runtime.secrets.SecretVault;
 import dev.switchboard.runtime.secrets.VaultKey;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -32,7 +33,15 @@ final class RunPolicies {
             throws PolicyFileException {
         Optional<Path> file = locate(explicit, flowPaths, dataDir);
         if (file.isEmpty()) {
-            return CentralPolicies.none();
+            // events sealed while policies masked (since removed) must still run and replay
+            try {
+                return VaultKey.find(System::getenv, dataDir.resolve(VaultKey.FILE))
+                        .map(key -> CentralPolicies.of(Policies.NONE, EventSeal.fromPassphrase(key)))
+                        .orElseGet(CentralPolicies::none);
+            } catch (SecretVault.VaultException unusableKey) {
+                // without policies the key is only needed for rows sealed earlier: the vault reports it if used
+                return CentralPolicies.none();
+            }
         }
         CentralPolicies policies = load(file.get(), secrets, dataDir, System::getenv);
         out.println("Policies from " + file.get() + ": " + policies.policies());
@@ -73,11 +82,12 @@ final class RunPolicies {
     static CentralPolicies load(Path file, SecretResolver secrets, Path dataDir, Function<String, String> environment)
             throws PolicyFileException {
         Policies policies = PoliciesFile.read(file, secrets);
-        if (policies.masking().isEmpty()) {
-            return CentralPolicies.of(policies, null);
-        }
         Path keyFile = dataDir.resolve(VaultKey.FILE);
-        char[] key = VaultKey.find(environment, keyFile).orElseGet(() -> VaultKey.generate(keyFile));
-        return CentralPolicies.of(policies, EventSeal.fromPassphrase(key));
+        Optional<char[]> key = VaultKey.find(environment, keyFile);
+        if (policies.masking().isEmpty()) {
+            return CentralPolicies.of(
+                    policies, key.map(EventSeal::fromPassphrase).orElse(null));
+        }
+        return CentralPolicies.of(policies, EventSeal.fromPassphrase(key.orElseGet(() -> VaultKey.generate(keyFile))));
     }
 }

@@ -22,8 +22,9 @@ public final class CentralPolicies {
     private CentralPolicies(Policies policies, EventSeal seal) {
         this.policies = policies;
         this.masker = new FieldMasker(policies);
-        this.eventsAtRest =
-                seal == null && policies.masking().isEmpty() ? EventsAtRest.PLAIN : new EventsAtRest(seal, masker);
+        this.eventsAtRest = seal == null
+                ? EventsAtRest.PLAIN
+                : new EventsAtRest(seal, masker, !policies.masking().isEmpty());
     }
 
     /** No policies: nothing masked, nothing blocked. */
@@ -33,7 +34,8 @@ public final class CentralPolicies {
 
     /**
      * @param seal encrypts events at rest; required when {@code policies} mask any field, since the
-     *     inbox and dead letters must keep the real event
+     *     inbox and dead letters must keep the real event. Without masking it only opens rows sealed
+     *     earlier
      */
     public static CentralPolicies of(Policies policies, EventSeal seal) {
         if (!policies.masking().isEmpty() && seal == null) {

@@ -28,25 +28,43 @@ public final class EventSeal {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SecretKeySpec key;
+    private final char[] passphrase;
+    /** Derived on first use: a runtime that never meets a sealed event pays nothing for PBKDF2. */
+    private volatile SecretKeySpec key;
 
-    private EventSeal(SecretKeySpec key) {
-        this.key = key;
+    private EventSeal(char[] passphrase) {
+        this.passphrase = passphrase.clone();
     }
 
-    /** A seal keyed from the vault passphrase (the passphrase array is cleared). */
+    /** A seal keyed from the vault passphrase (the caller's array is cleared). */
     public static EventSeal fromPassphrase(char[] passphrase) {
         try {
-            PBEKeySpec spec = new PBEKeySpec(passphrase, SALT, ITERATIONS, 256);
-            byte[] bytes = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                    .generateSecret(spec)
-                    .getEncoded();
-            spec.clearPassword();
-            return new EventSeal(new SecretKeySpec(bytes, "AES"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot derive the event seal key: " + e.getMessage(), e);
+            return new EventSeal(passphrase);
         } finally {
             Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    private SecretKeySpec key() {
+        SecretKeySpec known = key;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (key == null) {
+                PBEKeySpec spec = new PBEKeySpec(passphrase, SALT, ITERATIONS, 256);
+                try {
+                    byte[] bytes = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                            .generateSecret(spec)
+                            .getEncoded();
+                    key = new SecretKeySpec(bytes, "AES");
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("Cannot derive the event seal key: " + e.getMessage(), e);
+                } finally {
+                    spec.clearPassword();
+                }
+            }
+            return key;
         }
     }
 
@@ -59,7 +77,7 @@ public final class EventSeal {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(json.getBytes(StandardCharsets.UTF_8));
             ByteBuffer out = ByteBuffer.allocate(nonce.length + sealed.length);
             out.put(nonce).put(sealed);
@@ -81,7 +99,7 @@ public final class EventSeal {
         try {
             byte[] bytes = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
             return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new SealException("A sealed event cannot be opened with this vault key (another key, or the"

@@ -9,7 +9,7 @@ import dev.switchboard.connector.support.Json;
  * masking policies are in force, and shown masked.
  */
 public final class EventsAtRest {
-    public static final EventsAtRest PLAIN = new EventsAtRest(null, new FieldMasker(Policies.NONE));
+    public static final EventsAtRest PLAIN = new EventsAtRest(null, new FieldMasker(Policies.NONE), false);
     /** What a reader sees of a sealed event it cannot open. */
     public static final String SEALED_NOTE =
             "{\"sealed\":\"this event is kept encrypted because masking policies apply; the runtime that"
@@ -17,26 +17,32 @@ public final class EventsAtRest {
 
     private final EventSeal seal;
     private final FieldMasker masker;
+    private final boolean sealWrites;
 
-    public EventsAtRest(EventSeal seal, FieldMasker masker) {
+    /**
+     * @param seal opens sealed rows (and seals new ones when {@code sealWrites}); null: none can be opened
+     * @param sealWrites whether new rows are sealed: while masking rules are in force. Without them a
+     *     seal still opens rows sealed before (policies removed since), so they run and replay
+     */
+    public EventsAtRest(EventSeal seal, FieldMasker masker, boolean sealWrites) {
         this.seal = seal;
         this.masker = masker;
+        this.sealWrites = sealWrites && seal != null;
     }
 
     /** The stored text of an event the runtime must be able to run again in full. */
     public String write(Event event) {
         String json = Json.write(Json.toCloudEvent(event));
-        return seal == null ? json : seal.seal(json);
+        return sealWrites ? seal.seal(json) : json;
     }
 
     /** The event, opened when sealed; for running it. */
     public Event read(String stored) {
-        String json = seal == null ? stored : seal.open(stored);
         if (seal == null && EventSeal.isSealed(stored)) {
-            throw new EventSeal.SealException(
-                    "A stored event is sealed, and this runtime has no masking policies (so no seal key): start"
-                            + " it with the policies.json that sealed it");
+            throw new EventSeal.SealException("A stored event is sealed and this runtime has no vault key to open it:"
+                    + " set SWITCHBOARD_SECRETS_KEY or restore <data>/secrets.key");
         }
+        String json = seal == null ? stored : seal.open(stored);
         return Json.fromCloudEvent(Json.parse(json));
     }
 

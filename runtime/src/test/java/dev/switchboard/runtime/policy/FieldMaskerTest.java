@@ -141,4 +141,19 @@ class FieldMaskerTest {
                         EventSeal.fromPassphrase("other key".toCharArray()).open(sealed))
                 .isInstanceOf(EventSeal.SealException.class);
     }
+
+    @Test
+    void rowsSealedWhileMaskingAppliedStillOpenOnceThePoliciesAreGone() {
+        EventSeal seal = EventSeal.fromPassphrase("vault key".toCharArray());
+        FieldMasker cards = new FieldMasker(
+                new Policies(List.of(rule("cards", MaskMethod.REDACT, "data.card.number")), List.of(), null));
+        String sealedRow = new EventsAtRest(seal, cards, true).write(ORDER);
+        EventsAtRest withoutPolicies = new EventsAtRest(seal, new FieldMasker(Policies.NONE), false);
+
+        assertThat(sealedRow).startsWith(EventSeal.PREFIX);
+        assertThat(withoutPolicies.read(sealedRow).data()).isEqualTo(ORDER.data());
+        assertThat(withoutPolicies.write(ORDER)).startsWith("{");
+        assertThat(EventsAtRest.PLAIN.shown(sealedRow)).isEqualTo(EventsAtRest.SEALED_NOTE);
+        assertThat(new EventsAtRest(seal, cards, true).shown(sealedRow)).contains("\"number\":\"***\"");
+    }
 }
