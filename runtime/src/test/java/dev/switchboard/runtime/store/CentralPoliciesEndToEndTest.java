@@ -15,6 +15,7 @@ import dev.switchboard.runtime.admin.AdminApi;
 import dev.switchboard.runtime.admin.AdminResponse;
 import dev.switchboard.runtime.admin.FlowCounters;
 import dev.switchboard.runtime.admin.FlowDeployments;
+import dev.switchboard.runtime.cli.SwitchboardCli;
 import dev.switchboard.runtime.engine.EngineOptions;
 import dev.switchboard.runtime.live.LiveMessage;
 import dev.switchboard.runtime.live.LiveMonitor;
@@ -29,6 +30,8 @@ import dev.switchboard.runtime.policy.EventSeal;
 import dev.switchboard.runtime.policy.PoliciesFile;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -54,6 +57,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * policies.json on a real durable runtime: events over real HTTP to webhook flows that log, call
@@ -240,6 +244,8 @@ class CentralPoliciesEndToEndTest {
                 .filteredOn(s -> s.nodeId().equals("send"))
                 .singleElement()
                 .satisfies(s -> assertThat(s.policies()).contains("eu-only: blocked localhost"));
+        runtime.history().awaitWritten(Duration.ofSeconds(10));
+        assertThat(cli("runs", "show", eu)).contains("policy: eu-only: blocked localhost");
         assertThat(metrics.scrape().body())
                 .containsPattern("switchboard_policy_decisions_total\\{flow=\"eu-out\",node=\"send\","
                         + "outcome=\"blocked\",policy=\"eu-only\",?\\} 1\\.0");
@@ -410,6 +416,20 @@ class CentralPoliciesEndToEndTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(202);
         return Json.parse(response.body()).path("id").asText();
+    }
+
+    private String cli(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cli = SwitchboardCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(out));
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--data");
+        all.add(dataDir.toString());
+        assertThat(cli.execute(all.toArray(String[]::new)))
+                .as("%s: %s", all, out)
+                .isZero();
+        return out.toString();
     }
 
     private static Node node(String id, String type, Object... config) {
