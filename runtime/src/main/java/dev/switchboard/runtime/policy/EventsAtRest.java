@@ -15,6 +15,10 @@ public final class EventsAtRest {
             "{\"sealed\":\"this event is kept encrypted because masking policies apply; the runtime that"
                     + " holds the vault key shows it masked and replays it in full\"}";
 
+    /** What a reader sees of a sealed event this runtime's vault key does not open. */
+    public static final String SEALED_WITH_ANOTHER_KEY =
+            "{\"sealed\":\"this event was sealed with another vault key (or altered) and cannot be shown\"}";
+
     private final EventSeal seal;
     private final FieldMasker masker;
     private final boolean sealWrites;
@@ -57,7 +61,14 @@ public final class EventsAtRest {
         if (seal == null) {
             return SEALED_NOTE;
         }
-        Event event = Json.fromCloudEvent(Json.parse(seal.open(stored)));
+        String json;
+        try {
+            json = seal.open(stored);
+        } catch (EventSeal.SealException e) {
+            // listing dead letters must not fail on one sealed with another key: say so in its place
+            return SEALED_WITH_ANOTHER_KEY;
+        }
+        Event event = Json.fromCloudEvent(Json.parse(json));
         return Json.write(Json.toCloudEvent(masker.mask(event).event()));
     }
 }

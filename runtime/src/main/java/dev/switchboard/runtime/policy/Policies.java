@@ -1,5 +1,7 @@
 package dev.switchboard.runtime.policy;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,7 +25,7 @@ public record Policies(List<MaskRule> masking, List<RoutingRule> routing, byte[]
 
     /** The same policies with more masking rules, e.g. the fields data contracts classify. */
     public Policies withMasking(List<MaskRule> more) {
-        List<MaskRule> all = new java.util.ArrayList<>(masking);
+        List<MaskRule> all = new ArrayList<>(masking);
         all.addAll(more);
         return new Policies(all, routing, hashKey);
     }
@@ -43,7 +45,7 @@ public record Policies(List<MaskRule> masking, List<RoutingRule> routing, byte[]
         return o instanceof Policies p
                 && masking.equals(p.masking)
                 && routing.equals(p.routing)
-                && java.util.Arrays.equals(hashKey, p.hashKey);
+                && Arrays.equals(hashKey, p.hashKey);
     }
 
     @Override

@@ -155,5 +155,7 @@ class FieldMaskerTest {
         assertThat(withoutPolicies.write(ORDER)).startsWith("{");
         assertThat(EventsAtRest.PLAIN.shown(sealedRow)).isEqualTo(EventsAtRest.SEALED_NOTE);
         assertThat(new EventsAtRest(seal, cards, true).shown(sealedRow)).contains("\"number\":\"***\"");
+        EventsAtRest otherKey = new EventsAtRest(EventSeal.fromPassphrase("other".toCharArray()), cards, true);
+        assertThat(otherKey.shown(sealedRow)).isEqualTo(EventsAtRest.SEALED_WITH_ANOTHER_KEY);
     }
 }
