@@ -69,6 +69,19 @@ public final class RunQueries {
         public Step {
             policies = policies == null ? List.of() : List.copyOf(policies);
         }
+
+        /** A step no central policy decided on. */
+        public Step(
+                String runId,
+                int stepNo,
+                String nodeId,
+                String port,
+                Instant at,
+                String input,
+                String output,
+                String error) {
+            this(runId, stepNo, nodeId, port, at, input, output, error, List.of());
+        }
     }
 
     /** A run with its steps. */

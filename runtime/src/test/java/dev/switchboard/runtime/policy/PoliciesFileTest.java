@@ -122,6 +122,19 @@ class PoliciesFileTest {
     }
 
     @Test
+    void theExampleInTheDocsIsAValidPoliciesFile() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "policies.md"));
+        int start = doc.indexOf("```text\n{\n  \"format\": \"switchboard/policies@1\"");
+        assertThat(start).as("the example block in docs/policies.md").isNotNegative();
+        String json = doc.substring(doc.indexOf('\n', start) + 1, doc.indexOf("```", start + 7));
+
+        Policies policies = read(json);
+
+        assertThat(policies.masking()).extracting(MaskRule::name).containsExactly("cards", "emails", "crm-no-phone");
+        assertThat(policies.routing()).extracting(RoutingRule::name).containsExactly("eu-only");
+    }
+
+    @Test
     void publishedSchemaIsTheOneTheRuntimeChecks() throws IOException {
         Path docs = Path.of("..", "docs", "schema", "policies.schema.json");
         try (var in = PoliciesFile.class.getResourceAsStream(PoliciesFile.RESOURCE)) {
