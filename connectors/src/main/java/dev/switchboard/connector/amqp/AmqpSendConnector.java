@@ -6,10 +6,12 @@ import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.spi.Destination;
 import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code amqp.send}: sends each event to an AMQP 1.0 queue or topic. */
 public final class AmqpSendConnector implements Connector {
@@ -45,5 +47,10 @@ public final class AmqpSendConnector implements Connector {
     @Override
     public List<ConfigProblem> validate(NodeConfig config) {
         return JmsRoutes.validate(config);
+    }
+
+    @Override
+    public Optional<Destination> destination(NodeConfig config) {
+        return config.string(JmsProperties.DESTINATION).map(name -> Destination.topic("amqp", name));
     }
 }

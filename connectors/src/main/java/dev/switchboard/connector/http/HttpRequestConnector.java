@@ -4,6 +4,7 @@ import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.spi.Destination;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
@@ -264,5 +265,10 @@ public final class HttpRequestConnector implements Connector {
                     }
                 }),
                 PortSpec.OUT);
+    }
+
+    @Override
+    public Optional<Destination> destination(NodeConfig config) {
+        return config.string("url").map(Destination::url);
     }
 }

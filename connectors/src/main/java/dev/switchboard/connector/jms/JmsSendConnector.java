@@ -4,10 +4,12 @@ import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.spi.Destination;
 import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code jms.send}: sends each event to a JMS queue or topic (ActiveMQ Artemis). */
 public final class JmsSendConnector implements Connector {
@@ -42,5 +44,10 @@ public final class JmsSendConnector implements Connector {
     @Override
     public List<ConfigProblem> validate(NodeConfig config) {
         return JmsRoutes.validate(config);
+    }
+
+    @Override
+    public Optional<Destination> destination(NodeConfig config) {
+        return config.string(JmsProperties.DESTINATION).map(name -> Destination.topic("jms", name));
     }
 }

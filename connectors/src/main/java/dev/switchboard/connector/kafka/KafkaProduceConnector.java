@@ -4,6 +4,7 @@ import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.spi.Destination;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
 
@@ -137,5 +139,10 @@ public final class KafkaProduceConnector implements Connector {
         exchange.getMessage().setBody(exchange.getProperty(SAVED_EVENT, Event.class));
         exchange.removeProperty(SAVED_HEADERS);
         exchange.removeProperty(SAVED_EVENT);
+    }
+
+    @Override
+    public Optional<Destination> destination(NodeConfig config) {
+        return config.string("topic").map(topic -> Destination.topic("kafka", topic));
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.connector.mqtt;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.spi.Destination;
 import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.PropertySpec;
@@ -13,6 +14,7 @@ import dev.switchboard.connector.support.SendThenRestore;
 import dev.switchboard.connector.support.Template;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.util.URISupport;
 
 /** {@code mqtt.publish}: publishes each event to an MQTT 5 topic. */
@@ -84,5 +86,10 @@ public final class MqttPublishConnector implements Connector {
                             MessageEvents.toBody(event, bodyMode).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }),
                 PortSpec.OUT);
+    }
+
+    @Override
+    public Optional<Destination> destination(NodeConfig config) {
+        return config.string(MqttProperties.TOPIC).map(topic -> Destination.topic("mqtt", topic));
     }
 }

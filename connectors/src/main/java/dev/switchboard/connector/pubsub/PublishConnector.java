@@ -4,6 +4,7 @@ import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.spi.Destination;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
@@ -12,6 +13,7 @@ import dev.switchboard.connector.spi.PropertyType;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.Template;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code event.publish}: hands the event to every flow subscribed to a topic, then passes it on. */
 public final class PublishConnector implements Connector {
@@ -61,5 +63,10 @@ public final class PublishConnector implements Connector {
                         .to(TopicComponent.SCHEME + ":publish")
                         .removeHeaders("SbTopic*"),
                 PortSpec.OUT);
+    }
+
+    @Override
+    public Optional<Destination> destination(NodeConfig config) {
+        return config.string("topic").map(topic -> Destination.topic("topic", topic));
     }
 }

@@ -58,4 +58,13 @@ public interface Connector {
     default Optional<RetryPolicy> defaultRetryPolicy() {
         return Optional.empty();
     }
+
+    /**
+     * Where a node of this type sends its events (an action's target URL or topic), read by the
+     * runtime's central policies; empty for nodes that send nowhere the policies govern. Only the
+     * property is named here: the runtime renders it for each event and may block the send.
+     */
+    default Optional<Destination> destination(NodeConfig config) {
+        return Optional.empty();
+    }
 }

@@ -91,4 +91,13 @@ public interface NodeContext {
      * report on itself; {@code check} should be short and report through {@link #status()}.
      */
     void repeatWhileRunning(Supplier<Duration> check);
+
+    /**
+     * The event as the runtime's central policies let it be written where people read it (a log
+     * line): fields a masking policy names are masked. The runtime masks what it stores itself;
+     * a connector that writes events out for reading calls this. Unchanged when no policy applies.
+     */
+    default Event redacted(Event event) {
+        return event;
+    }
 }

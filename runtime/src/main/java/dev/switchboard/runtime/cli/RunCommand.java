@@ -20,6 +20,8 @@ import dev.switchboard.runtime.metrics.HealthChecks;
 import dev.switchboard.runtime.metrics.RuntimeMetrics;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.HistoryLevel;
+import dev.switchboard.runtime.policy.CentralPolicies;
+import dev.switchboard.runtime.policy.PolicyFileException;
 import dev.switchboard.runtime.secrets.OwnerOnly;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import dev.switchboard.runtime.secrets.SecretSources;
@@ -119,6 +121,13 @@ final class RunCommand implements Callable<Integer> {
             description = "A NAME=value file with the secrets the flows reference; then the encrypted vault in the"
                     + " data folder (switchboard secrets set), then the environment.")
     Path secretsFile;
+
+    @Option(
+            names = "--policies",
+            paramLabel = "FILE",
+            description = "Central policies (masking, routing) for every flow; default: policies.json beside the"
+                    + " flows given, else <data>/policies.json. See docs/policies.md.")
+    Path policiesFile;
 
     @Option(
             names = "--drain-timeout",
@@ -235,7 +244,16 @@ final class RunCommand implements Callable<Integer> {
         } catch (SecretVault.VaultException e) {
             throw new CommandFailure(e.getMessage(), e);
         }
-        EngineOptions options = new EngineOptions(host, port, store.dataDir, drainTimeout);
+        CentralPolicies policies;
+        try {
+            policies = RunPolicies.forRun(policiesFile, paths, store.dataDir, secrets, out);
+        } catch (PolicyFileException e) {
+            // running without the policies meant for these flows would store and send what they protect
+            err.println(e.getMessage());
+            err.flush();
+            return 1;
+        }
+        EngineOptions options = new EngineOptions(host, port, store.dataDir, drainTimeout, policies);
         // from here on a signal stops whatever has started, even halfway through starting
         RunResources resources = new RunResources();
         ShutdownSignals.onTerminate(err, resources::close);

@@ -18,6 +18,7 @@ import dev.switchboard.runtime.engine.compile.Services;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.FlowSettings;
 import dev.switchboard.runtime.model.Node;
+import dev.switchboard.runtime.policy.CentralPolicies;
 import dev.switchboard.runtime.secrets.SecretMask;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class Engine implements AutoCloseable {
     private final DefaultCamelContext camel;
     private final IngressServer ingress;
     private final FlowRoutes routes;
-    private final RunTracker tracker = new RunTracker();
+    private final RunTracker tracker;
     private final FlowCompiler compiler;
     private final Services services;
     private final Inbox inbox;
@@ -85,6 +86,7 @@ public final class Engine implements AutoCloseable {
             Inbox inbox,
             DeadLetterSink deadLetters) {
         this.options = options;
+        this.tracker = new RunTracker(options.policies());
         this.inbox = inbox;
         this.catalog = catalog;
         this.services = services;
@@ -96,8 +98,9 @@ public final class Engine implements AutoCloseable {
         camel.getShutdownStrategy().setLogInflightExchangesOnTimeout(true);
         this.ingress = new IngressServer(options.httpHost(), options.httpPort());
         camel.addComponent(IngressComponent.SCHEME, new IngressComponent(ingress));
-        this.compiler =
-                new FlowCompiler(catalog, secrets, services, inbox, tracker, deadLetters, secretMask, supervision);
+        this.compiler = new FlowCompiler(
+                        catalog, secrets, services, inbox, tracker, deadLetters, secretMask, supervision)
+                .withPolicies(options.policies());
         this.routes = new FlowRoutes(camel, options.drainTimeout(), () -> closing);
     }
 
@@ -143,6 +146,11 @@ public final class Engine implements AutoCloseable {
 
     public CamelContext camel() {
         return camel;
+    }
+
+    /** The central policies applied to every flow (policies.json): masking and routing. */
+    public CentralPolicies policies() {
+        return options.policies();
     }
 
     /** Every secret value the deployed flows resolved: mask them in whatever the runtime stores. */

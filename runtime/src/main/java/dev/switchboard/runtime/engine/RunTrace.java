@@ -114,6 +114,17 @@ public final class RunTrace {
         step.warning = step.warning == null ? warning : step.warning + "; " + warning;
     }
 
+    /** Notes a central policy's decision on the step {@code nodeId} is at (shown in the run record). */
+    public synchronized void policyDecision(String nodeId, String summary) {
+        Step step = last(nodeId);
+        if (step != null) {
+            if (step.policies.isEmpty()) {
+                step.policies = new ArrayList<>(2);
+            }
+            step.policies.add(summary);
+        }
+    }
+
     /** The event as it last entered {@code nodeId}: what a dead letter keeps. */
     public synchronized Event inputOf(String nodeId) {
         Step step = last(nodeId);
@@ -122,7 +133,7 @@ public final class RunTrace {
 
     synchronized List<StepRecord> steps() {
         return steps.stream()
-                .map(s -> new StepRecord(s.nodeId, s.port, s.at, s.input, s.output, s.error, s.warning))
+                .map(s -> new StepRecord(s.nodeId, s.port, s.at, s.input, s.output, s.error, s.warning, s.policies))
                 .toList();
     }
 
@@ -153,6 +164,7 @@ public final class RunTrace {
         Event output;
         String error;
         String warning;
+        List<String> policies = List.of();
 
         Step(String nodeId, Instant at, Event input) {
             this.nodeId = nodeId;

@@ -2,6 +2,7 @@ package dev.switchboard.runtime.engine;
 
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.FlowExchange;
+import dev.switchboard.runtime.policy.CentralPolicies;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,6 +20,16 @@ import org.slf4j.LoggerFactory;
 public final class RunTracker {
     private static final Logger LOG = LoggerFactory.getLogger(RunTracker.class);
     private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
+    private final CentralPolicies policies;
+
+    public RunTracker() {
+        this(CentralPolicies.none());
+    }
+
+    /** @param policies whose masking every finished run's record passes before a listener sees it */
+    public RunTracker(CentralPolicies policies) {
+        this.policies = policies;
+    }
 
     public void addListener(RunListener listener) {
         listeners.add(listener);
@@ -195,7 +206,18 @@ public final class RunTracker {
         }
     }
 
-    private void publish(RunRecord run) {
+    private void publish(RunRecord finished) {
+        RunRecord run;
+        try {
+            run = RunMasking.mask(finished, policies);
+        } catch (RuntimeException e) {
+            // never hand on an unmasked record: listeners would store or show what the policies hide
+            LOG.error(
+                    "Masking the record of event {} failed; the record is not kept: {}",
+                    finished.eventId(),
+                    e.toString());
+            return;
+        }
         for (RunListener listener : listeners) {
             try {
                 listener.onRunFinished(run);

@@ -67,6 +67,7 @@ public final class RuntimeMetrics implements AutoCloseable {
     private final NodeRouteNaming naming = new NodeRouteNaming();
     private final MicrometerRoutePolicyFactory routePolicy;
     private final RunMeters runs;
+    private final PolicyMeters policyMeters;
     private final List<AutoCloseable> binders = new ArrayList<>();
 
     private final MultiGauge connection;
@@ -105,6 +106,8 @@ public final class RuntimeMetrics implements AutoCloseable {
 
         this.runs = new RunMeters(registry, this::deployedFlow);
         engine.addRunListener(runs);
+        this.policyMeters = new PolicyMeters(registry);
+        engine.policies().addListener(policyMeters);
 
         connection = MultiGauge.builder("switchboard.node.connection")
                 .description("1 for the node's current connection status (connecting, up, down), 0 for the others")
@@ -256,6 +259,8 @@ public final class RuntimeMetrics implements AutoCloseable {
     @Override
     public synchronized void close() {
         engine.removeRunListener(runs);
+        engine.policies().removeListener(policyMeters);
+        policyMeters.removeAll();
         try {
             engine.camel().getRoutePolicyFactories().remove(routePolicy);
         } catch (UnsupportedOperationException e) {

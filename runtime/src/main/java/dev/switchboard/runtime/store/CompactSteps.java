@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The path of a run kept without snapshots, as the {@code runs.steps} column holds it: one JSON
- * array of {@code {"node", "port", "at", "error"}}, written by {@link HistoryWriter} and read back
+ * array of {@code {"node", "port", "at", "error", "policies"}}, written by {@link HistoryWriter} and read back
  * by {@link RunQueries} — one row per run instead of one per node.
  */
 final class CompactSteps {
@@ -29,8 +29,18 @@ final class CompactSteps {
             if (s.error() != null) {
                 step.put("error", error.apply(s.error()));
             }
+            if (!s.policies().isEmpty()) {
+                ArrayNode policies = step.putArray("policies");
+                s.policies().forEach(policies::add);
+            }
         }
         return array.toString();
+    }
+
+    private static List<String> policies(JsonNode array) {
+        List<String> result = new ArrayList<>();
+        array.forEach(p -> result.add(p.asText()));
+        return result;
     }
 
     /** The steps of run {@code runId} from the column's text (none for null), without snapshots. */
@@ -49,7 +59,8 @@ final class CompactSteps {
                     Instant.parse(step.path("at").asText()),
                     null,
                     null,
-                    step.path("error").isTextual() ? step.path("error").asText() : null));
+                    step.path("error").isTextual() ? step.path("error").asText() : null,
+                    policies(step.path("policies"))));
         }
         return result;
     }

@@ -1,8 +1,8 @@
 package dev.switchboard.runtime.store;
 
 import dev.switchboard.connector.spi.Event;
-import dev.switchboard.connector.support.Json;
 import dev.switchboard.runtime.engine.DeadLetterSink;
+import dev.switchboard.runtime.policy.EventsAtRest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,15 +39,16 @@ public final class DeadLetterStore implements DeadLetterSink {
                 s.setString(4, runId);
                 s.setString(5, error.length() > 4000 ? error.substring(0, 4000) : error);
                 s.setInt(6, attempts);
-                s.setString(7, Json.write(Json.toCloudEvent(event)));
+                s.setString(7, store.events().write(event));
                 s.setTimestamp(8, Timestamp.from(Instant.now()));
                 return s.executeUpdate();
             }
         });
     }
 
+    /** Dead letters as people may see them: a sealed event opened and masked (see {@link EventsAtRest#shown}). */
     public List<DeadLetter> list(DeadLetterFilter filter, int limit) {
-        return store.inTransaction(c -> select(c, filter, limit, false));
+        return shown(store.inTransaction(c -> select(c, filter, limit, false)));
     }
 
     public Optional<DeadLetter> find(long id) {
@@ -59,7 +60,7 @@ public final class DeadLetterStore implements DeadLetterSink {
     public Optional<DeadLetter> findByRun(String runId) {
         List<DeadLetter> found = store.inTransaction(
                 c -> read(c, SELECT + " WHERE run_id = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", List.of(runId)));
-        return found.stream().findFirst();
+        return shown(found).stream().findFirst();
     }
 
     /** Sends every matching dead letter back to the node that failed it; returns those replayed. */
@@ -87,8 +88,26 @@ public final class DeadLetterStore implements DeadLetterSink {
                 insert.executeBatch();
                 mark.executeBatch();
             }
-            return matched;
+            return shown(matched);
         });
+    }
+
+    private List<DeadLetter> shown(List<DeadLetter> letters) {
+        EventsAtRest events = store.events();
+        return letters.stream()
+                .map(d -> new DeadLetter(
+                        d.id(),
+                        d.eventId(),
+                        d.flowId(),
+                        d.nodeId(),
+                        d.runId(),
+                        d.error(),
+                        d.attempts(),
+                        events.shown(d.event()),
+                        d.failedAt(),
+                        d.state(),
+                        d.replayedAt()))
+                .toList();
     }
 
     private static List<DeadLetter> select(Connection c, DeadLetterFilter f, int limit, boolean forUpdate)

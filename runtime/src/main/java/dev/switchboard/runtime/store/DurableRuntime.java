@@ -72,6 +72,8 @@ public final class DurableRuntime implements AutoCloseable {
             ConnectorCatalog catalog,
             SecretResolver secrets,
             HistoryOptions historyOptions) {
+        // before the inbox reads or writes a row: events at rest are sealed while policies mask fields
+        store.keepEventsAs(options.policies().eventsAtRest());
         StoreInbox inbox = new StoreInbox(store);
         DeadLetterStore deadLetters = new DeadLetterStore(store);
         Services services = new Services()

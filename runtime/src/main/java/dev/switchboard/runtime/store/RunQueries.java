@@ -64,7 +64,25 @@ public final class RunQueries {
             Instant at,
             String input,
             String output,
-            String error) {}
+            String error,
+            List<String> policies) {
+        public Step {
+            policies = policies == null ? List.of() : List.copyOf(policies);
+        }
+
+        /** A step no central policy decided on. */
+        public Step(
+                String runId,
+                int stepNo,
+                String nodeId,
+                String port,
+                Instant at,
+                String input,
+                String output,
+                String error) {
+            this(runId, stepNo, nodeId, port, at, input, output, error, List.of());
+        }
+    }
 
     /** A run with its steps. */
     public record RunPath(Run run, List<Step> steps) {}
@@ -166,10 +184,15 @@ public final class RunQueries {
         }
     }
 
+    private static List<String> lines(String text) {
+        return text == null ? List.of() : List.of(text.split("\n"));
+    }
+
     private static List<Step> stepRows(Connection c, String runId) throws SQLException {
         List<Step> result = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT run_id, step_no, node_id, port, at, input, output, error"
-                + " FROM run_steps WHERE run_id = ? ORDER BY step_no")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT run_id, step_no, node_id, port, at, input, output, error, policies"
+                        + " FROM run_steps WHERE run_id = ? ORDER BY step_no")) {
             s.setString(1, runId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -182,7 +205,8 @@ public final class RunQueries {
                             at.toInstant(),
                             r.getString(6),
                             r.getString(7),
-                            r.getString(8)));
+                            r.getString(8),
+                            lines(r.getString(9))));
                 }
             }
         }

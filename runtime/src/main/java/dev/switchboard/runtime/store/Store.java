@@ -2,6 +2,7 @@ package dev.switchboard.runtime.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.switchboard.runtime.policy.EventsAtRest;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -31,7 +32,7 @@ public final class Store implements AutoCloseable {
     /** Where {@code run}, {@code runs} and {@code dead-letters} read a PostgreSQL password from (never from the URL shown). */
     public static final String PASSWORD_VARIABLE = "SWITCHBOARD_DB_PASSWORD";
     /** The newest migration in {@code db/migration} (StoreSchemaTest keeps the two in step). */
-    static final int SCHEMA_VERSION = 6;
+    static final int SCHEMA_VERSION = 7;
 
     private static final int H2_CONNECTIONS = 16;
     /** 8 dispatchers each holding its claim and, inside the run, one more (dead letter, dedupe), plus the writers. */
@@ -40,6 +41,8 @@ public final class Store implements AutoCloseable {
     private final String url;
     private final SqlDialect dialect;
     private final HikariDataSource pool;
+    /** How events the store keeps to run again are written and shown: sealed while masking policies apply. */
+    private volatile EventsAtRest events = EventsAtRest.PLAIN;
 
     private Store(String url, String password) {
         this.url = url;
@@ -132,6 +135,16 @@ public final class Store implements AutoCloseable {
 
     public static Store openDefault(Path dataDir) {
         return open(defaultUrl(dataDir));
+    }
+
+    /** How inbox rows and dead letters hold their events (plain unless policies mask fields). */
+    public EventsAtRest events() {
+        return events;
+    }
+
+    /** Set before the inbox starts: from then on events are written (and read) this way. */
+    public void keepEventsAs(EventsAtRest events) {
+        this.events = events;
     }
 
     public String url() {

@@ -1,7 +1,6 @@
 package dev.switchboard.runtime.store;
 
 import dev.switchboard.connector.spi.Event;
-import dev.switchboard.connector.support.Json;
 import dev.switchboard.runtime.engine.Inbox;
 import dev.switchboard.runtime.engine.NodeEntry;
 import dev.switchboard.runtime.engine.RetryRequest;
@@ -149,8 +148,8 @@ public final class StoreInbox implements Inbox, AutoCloseable {
         }
     }
 
-    private static String eventJson(Event event) {
-        return Json.write(Json.toCloudEvent(event));
+    private String eventJson(Event event) {
+        return store.events().write(event);
     }
 
     private static long committedWithin(CompletableFuture<Long> seq, String what) throws InterruptedException {
@@ -466,7 +465,7 @@ public final class StoreInbox implements Inbox, AutoCloseable {
                             r.getInt(4),
                             due == null ? null : due.toInstant(),
                             r.getString(6),
-                            Json.fromCloudEvent(Json.parse(r.getString(7))));
+                            store.events().read(r.getString(7)));
                     if (!claimed.add(seq)) {
                         continue;
                     }

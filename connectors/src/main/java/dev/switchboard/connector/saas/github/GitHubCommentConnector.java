@@ -8,6 +8,7 @@ import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.spi.Destination;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
@@ -104,5 +105,10 @@ public final class GitHubCommentConnector implements Connector {
                     exchange.getIn().setBody(ApiCalls.withResult(event, "github", result));
                 }),
                 PortSpec.OUT);
+    }
+
+    @Override
+    public Optional<Destination> destination(NodeConfig config) {
+        return Optional.of(Destination.url(config.string("baseUrl", GitHubApi.DEFAULT_BASE_URL)));
     }
 }

@@ -8,6 +8,7 @@ import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.spi.Destination;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
@@ -129,5 +130,10 @@ public final class GitHubIssueConnector implements Connector {
             }
         }
         return names;
+    }
+
+    @Override
+    public Optional<Destination> destination(NodeConfig config) {
+        return Optional.of(Destination.url(config.string("baseUrl", GitHubApi.DEFAULT_BASE_URL)));
     }
 }

@@ -11,6 +11,7 @@ import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.spi.Destination;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
@@ -206,5 +207,10 @@ public final class HubSpotContactConnector implements Connector {
         }
         String category = error.path("category").asText(error.path("errorType").asText(""));
         return error.path("message").asText() + (category.isEmpty() ? "" : " [" + category + "]");
+    }
+
+    @Override
+    public Optional<Destination> destination(NodeConfig config) {
+        return Optional.of(Destination.url(config.string("baseUrl", DEFAULT_BASE_URL)));
     }
 }

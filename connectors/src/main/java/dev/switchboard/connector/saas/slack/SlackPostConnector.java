@@ -12,6 +12,7 @@ import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.connector.spi.Destination;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.NodeContext;
 import dev.switchboard.connector.spi.PortSpec;
@@ -194,5 +195,10 @@ public final class SlackPostConnector implements Connector {
             throw HttpRequestFailedException.retryLater(message.toString(), status, retryAfter.orElse(null));
         }
         throw HttpRequestFailedException.withoutRetry(message.toString(), status);
+    }
+
+    @Override
+    public Optional<Destination> destination(NodeConfig config) {
+        return Optional.of(Destination.url(config.string("baseUrl", DEFAULT_BASE_URL)));
     }
 }

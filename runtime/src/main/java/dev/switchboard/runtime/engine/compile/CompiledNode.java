@@ -16,6 +16,9 @@ import dev.switchboard.runtime.model.ContractBinding.Enforcement;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.model.Wire;
+import dev.switchboard.runtime.policy.CentralPolicies;
+import dev.switchboard.runtime.policy.FieldMasker;
+import dev.switchboard.runtime.policy.PolicyDecision;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +59,7 @@ final class CompiledNode implements NodeContext {
     /** The node's data contract; null when it has none. */
     private final ContractGate contract;
 
+    private final CentralPolicies policies;
     private RouteDefinition route;
     /** Whether the connector handed its events to the inbox: a push trigger. */
     private boolean accepted;
@@ -72,7 +76,8 @@ final class CompiledNode implements NodeContext {
             Inbox inbox,
             RunTracker tracker,
             FlowLifecycle lifecycle,
-            ContractGate contract) {
+            ContractGate contract,
+            CentralPolicies policies) {
         this.flow = flow;
         this.node = node;
         this.connector = connector;
@@ -85,6 +90,7 @@ final class CompiledNode implements NodeContext {
         this.tracker = tracker;
         this.lifecycle = lifecycle;
         this.contract = contract;
+        this.policies = policies;
         this.trigger = connector.spec().kind() == ConnectorKind.TRIGGER;
     }
 
@@ -151,6 +157,9 @@ final class CompiledNode implements NodeContext {
                 // runs inside the sender's route along a single wire too (NodeHop): every way in is checked
                 route.process(contract.atInput());
             }
+            // the one check before an action sends: routing may block it, masking for the destination
+            Optional<PolicyGate> gate = PolicyGate.forNode(flow.id(), node.id(), connector, config, policies);
+            gate.ifPresent(route::process);
         }
         return route;
     }
@@ -254,6 +263,15 @@ final class CompiledNode implements NodeContext {
                 .routeId(Endpoints.dispatchRouteId(flow.id(), node.id()));
         emit(dispatch, PortSpec.OUT);
         return inbox.accept(rejectBroken(at), flow.id(), node.id());
+    }
+
+    @Override
+    public Event redacted(Event event) {
+        FieldMasker.Masked masked = policies.masker().mask(event);
+        for (String rule : masked.rules()) {
+            policies.decided(new PolicyDecision(flow.id(), node.id(), rule, "masked", "log"));
+        }
+        return masked.event();
     }
 
     @Override

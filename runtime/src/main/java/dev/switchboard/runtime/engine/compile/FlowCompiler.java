@@ -18,6 +18,7 @@ import dev.switchboard.runtime.model.ContractBinding.Enforcement;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.FlowSettings;
 import dev.switchboard.runtime.model.Node;
+import dev.switchboard.runtime.policy.CentralPolicies;
 import dev.switchboard.runtime.secrets.SecretMask;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import dev.switchboard.runtime.validate.NodeConfigCheck;
@@ -54,6 +55,7 @@ public final class FlowCompiler {
     private final DeadLetterSink deadLetters;
     private final SecretMask mask;
     private final NodeSupervision supervision;
+    private final CentralPolicies policies;
 
     public FlowCompiler(
             ConnectorCatalog catalog,
@@ -64,6 +66,20 @@ public final class FlowCompiler {
             DeadLetterSink deadLetters,
             SecretMask mask,
             NodeSupervision supervision) {
+        this(catalog, secrets, services, inbox, tracker, deadLetters, mask, supervision, CentralPolicies.none());
+    }
+
+    private FlowCompiler(
+            ConnectorCatalog catalog,
+            SecretResolver secrets,
+            Services services,
+            Inbox inbox,
+            RunTracker tracker,
+            DeadLetterSink deadLetters,
+            SecretMask mask,
+            NodeSupervision supervision,
+            CentralPolicies policies) {
+        this.policies = policies;
         this.catalog = catalog;
         this.secrets = secrets;
         this.services = services;
@@ -72,6 +88,11 @@ public final class FlowCompiler {
         this.deadLetters = deadLetters;
         this.mask = mask;
         this.supervision = supervision;
+    }
+
+    /** The same compiler, applying {@code central} policies to every flow it compiles. */
+    public FlowCompiler withPolicies(CentralPolicies central) {
+        return new FlowCompiler(catalog, secrets, services, inbox, tracker, deadLetters, mask, supervision, central);
     }
 
     /**
@@ -98,8 +119,8 @@ public final class FlowCompiler {
         };
         FlowSettings settings = new FlowSettings(flow);
         Wiring wiring = new Wiring(flow);
-        NodeFailures failures =
-                new NodeFailures(flow.id(), inbox, deadLetters, settings.keepDeadLetters(), mask, Clock.systemUTC());
+        NodeFailures failures = new NodeFailures(
+                flow.id(), inbox, deadLetters, settings.keepDeadLetters(), mask, policies.masker(), Clock.systemUTC());
         Map<String, ErrorHandlerFactory> handlers = new HashMap<>();
         for (Node node : flow.nodes()) {
             if (node.disabled()) {
@@ -215,7 +236,8 @@ public final class FlowCompiler {
                 inbox,
                 tracker,
                 lifecycle,
-                contractGate(flow, node, connector, new FlowSettings(flow).keepDeadLetters() ? deadLetters : null));
+                contractGate(flow, node, connector, new FlowSettings(flow).keepDeadLetters() ? deadLetters : null),
+                policies);
         try {
             connector.compile(context);
         } catch (RuntimeException | Error e) {

@@ -7,11 +7,14 @@ import dev.switchboard.runtime.engine.DeadLetterSink;
 import dev.switchboard.runtime.engine.Inbox;
 import dev.switchboard.runtime.engine.RetryRequest;
 import dev.switchboard.runtime.engine.RunTrace;
+import dev.switchboard.runtime.policy.FieldMasker;
+import dev.switchboard.runtime.policy.PolicyViolationException;
 import dev.switchboard.runtime.secrets.SecretMask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -40,6 +43,7 @@ final class NodeFailures implements Processor {
     private final DeadLetterSink deadLetters;
     private final boolean keepDeadLetters;
     private final SecretMask mask;
+    private final FieldMasker fields;
     private final Clock clock;
     private final Map<String, NodePolicy> nodes = new HashMap<>();
 
@@ -52,7 +56,9 @@ final class NodeFailures implements Processor {
             DeadLetterSink deadLetters,
             boolean keepDeadLetters,
             SecretMask mask,
+            FieldMasker fields,
             Clock clock) {
+        this.fields = fields;
         this.flowId = flowId;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
@@ -76,18 +82,26 @@ final class NodeFailures implements Processor {
         String nodeId = exchange.getProperty(FAILED_NODE, String.class);
         NodePolicy policy = nodes.getOrDefault(nodeId, new NodePolicy(null, false));
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String error = mask.mask(describe(cause));
         RunTrace trace = exchange.getProperty(RunTrace.PROPERTY, RunTrace.class);
         Event input = trace != null ? trace.inputOf(nodeId) : null;
         if (input == null && exchange.getIn().getBody() instanceof Event body) {
             input = body;
         }
+        // a failure may quote the event (an API echoing the body): no masked value in what is kept or logged
+        String error = fields.maskValues(mask.mask(describe(cause)), input == null ? List.of() : List.of(input));
         int attempt = trace != null ? trace.attemptOf(nodeId) : 1;
         if (trace != null) {
             trace.failed(nodeId, error);
         }
         exchange.getIn().removeHeaders("CamelRedelivery*");
         exchange.removeProperty(FAILED_NODE);
+        if (cause instanceof PolicyViolationException && deadLetters != null) {
+            // a blocked send is an operator's decision, not a failure the flow may handle: never retried,
+            // never through the error port, always kept (whatever settings.deadLetter says) to be reviewed
+            deadLetters.deadLetter(flowId, nodeId, trace == null ? null : trace.runId(), input, error, attempt);
+            exchange.setProperty(RunTrace.DEAD_LETTERED, nodeId);
+            return;
+        }
         if (retryLater(exchange, nodeId, policy.retry(), cause, input, attempt, trace, error)) {
             return;
         }
