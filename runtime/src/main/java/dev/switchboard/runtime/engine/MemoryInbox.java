@@ -46,7 +46,9 @@ public final class MemoryInbox implements Inbox {
 
     @Override
     public RouteDefinition dispatchFrom(RouteBuilder builder, String flowId, String nodeId) {
-        return builder.from(queue(flowId, nodeId) + "&concurrentConsumers=" + consumers);
+        // an idle consumer notices a stop within its poll timeout: 100 ms instead of SEDA's 1 s, so undeploying
+        // (a hot replace, a designer run stopped, each flow-test case) does not wait a second per trigger
+        return builder.from(queue(flowId, nodeId) + "&concurrentConsumers=" + consumers + "&pollTimeout=100");
     }
 
     private String queue(String flowId, String nodeId) {

@@ -60,6 +60,8 @@ public record FlowTestFile(Path file, Path flowFile, Map<String, String> env, Li
         FILTERED("filtered"),
         DEAD_LETTERED("dead-lettered"),
         FAILED("failed"),
+        /** The trigger's data contract (enforcement reject) refused the event: no run started. */
+        REJECTED("rejected"),
         /** Only for reporting a run's status: tests leave retries out, so no run ends waiting for one. */
         RETRYING("retrying");
 

@@ -2,14 +2,18 @@ package dev.switchboard.runtime.flowtest;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.DedupeStore;
+import dev.switchboard.connector.spi.EventRejectedException;
 import dev.switchboard.connector.spi.OnlineModelStore;
 import dev.switchboard.connector.support.Causes;
+import dev.switchboard.runtime.contract.ContractSchemas;
+import dev.switchboard.runtime.contract.SchemaRegistry;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.EngineOptions;
 import dev.switchboard.runtime.engine.MemoryInbox;
 import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.engine.compile.Services;
 import dev.switchboard.runtime.flowtest.FlowTestFile.PinnedEvent;
+import dev.switchboard.runtime.flowtest.FlowTestFile.RunOutcome;
 import dev.switchboard.runtime.flowtest.FlowTestFile.TestCase;
 import dev.switchboard.runtime.flowtest.FlowTestResult.CaseFailure;
 import dev.switchboard.runtime.flowtest.FlowTestResult.CaseResult;
@@ -146,6 +150,11 @@ public final class FlowTestRunner {
     private FlowTestResult runCases(FlowTestFile file, Flow flow, Path dataDir, long started) {
         CaseRecorder recorder = new CaseRecorder();
         Services services = new Services();
+        // contracts come from the schemas folder beside the flow, as `run` finds them
+        Path flowFile = file.flowFile() != null ? file.flowFile() : file.file();
+        if (flowFile != null) {
+            services.register(ContractSchemas.class, new ContractSchemas(SchemaRegistry.beside(flowFile)));
+        }
         SecretResolver values = new SecretResolver(name -> file.env().getOrDefault(name, "test-" + name));
         EngineOptions options = new EngineOptions("127.0.0.1", 0, dataDir, Duration.ofSeconds(5));
         List<CaseResult> results = new ArrayList<>();
@@ -190,10 +199,14 @@ public final class FlowTestRunner {
                 try {
                     engine.inject(flow.id(), pinned.trigger(), pinned.event());
                 } catch (IllegalStateException e) {
-                    failures.add(new CaseFailure(
-                            pinned.pointer(), "the event did not start a run: " + Causes.rootMessage(e)));
+                    // a run that was expected and did not start is the checks' business below
+                    if (!rejectedByContract(e) || testCase.outcome() != RunOutcome.REJECTED) {
+                        failures.add(new CaseFailure(
+                                pinned.pointer(), "the event did not start a run: " + Causes.rootMessage(e)));
+                    }
                     continue;
                 }
+
                 if (!recorder.awaitRuns(1, RUN_TIMEOUT)) {
                     failures.add(new CaseFailure(
                             pinned.pointer(),
@@ -227,6 +240,15 @@ public final class FlowTestRunner {
                         : node)
                 .toList();
         return flow.withNodes(nodes).withSettings(flow.settings().without(FlowSettings.RETRY));
+    }
+
+    private static boolean rejectedByContract(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof EventRejectedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Duration since(long startNanos) {

@@ -15,6 +15,7 @@ import dev.switchboard.connector.spi.config.NodeConfig;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.camel.model.RouteDefinition;
 
 /**
  * The catalog a flow is tested with: every connector keeps its spec and config checks (so the
@@ -88,8 +89,15 @@ final class StubbedConnectors {
         @Override
         public void compile(NodeContext node) {
             if (recorder == null) {
-                // nothing ever sends here: events enter through the engine's inject route for this trigger
-                node.emit(node.from("direct:sb.flowtest." + node.flowId() + "." + node.nodeId()), PortSpec.OUT);
+                // nothing ever sends here: events enter through the engine's inject route for this trigger.
+                // A trigger that answers HTTP callers hands its events to the inbox, as the real one does,
+                // so a data contract that rejects broken events is enforced in tests too
+                RouteDefinition from = node.from("direct:sb.flowtest." + node.flowId() + "." + node.nodeId());
+                if (real.httpPaths(node.config()).isEmpty()) {
+                    node.emit(from, PortSpec.OUT);
+                } else {
+                    node.accept(from);
+                }
                 return;
             }
             String nodeId = node.nodeId();

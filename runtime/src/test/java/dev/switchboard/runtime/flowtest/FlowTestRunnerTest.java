@@ -230,6 +230,40 @@ class FlowTestRunnerTest {
                         .startsWith("the flow file orders.flow.json has a problem at /nodes/1/config/rules/0/op"));
     }
 
+    @Test
+    void aWebhooksRejectingContractIsEnforcedAndARejectionIsAnOutcome() throws IOException {
+        Path orders = Files.createDirectories(dir.resolve("schemas/orders"));
+        Files.writeString(orders.resolve("1.schema.json"), """
+                {"type": "object", "properties": {"total": {"type": "number"}}, "required": ["total"]}
+                """);
+        Files.writeString(
+                dir.resolve("orders.flow.json"),
+                FLOW.replace(
+                        "\"config\": {\"path\": \"/hooks/orders\"}}",
+                        "\"config\": {\"path\": \"/hooks/orders\"}, \"contract\": {\"subject\": \"orders\", \"enforcement\": \"reject\"}}"));
+        FlowTestResult result = runner.run(Files.writeString(dir.resolve("orders.test.json"), """
+                {"env": {"ERP_URL": "https://erp.invalid"}, "cases": [
+                  {"name": "broken", "events": [{"trigger": "hook", "data": {"total": "lots"}}],
+                   "expect": [{"node": "erp", "calls": 0}], "outcome": "rejected"},
+                  {"name": "kept, but expected rejected", "events": [{"trigger": "hook", "data": {"total": 5}}],
+                   "outcome": "rejected"},
+                  {"name": "broken, but expected to pass", "events": [{"trigger": "hook", "data": {}}],
+                   "outcome": "filtered"}
+                ]}
+                """));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.cases().get(0).failures()).isEmpty();
+        assertThat(result.cases().get(1).failures())
+                .extracting(CaseFailure::message)
+                .singleElement()
+                .asString()
+                .contains("ended filtered", "rejected");
+        assertThat(result.cases().get(2).failures())
+                .extracting(CaseFailure::message)
+                .anySatisfy(m -> assertThat(m).contains("did not start a run", "does not match the contract orders"));
+    }
+
     private FlowTestResult run(String testJson) throws IOException {
         Files.writeString(dir.resolve("orders.flow.json"), FLOW);
         return runner.run(Files.writeString(dir.resolve("orders.test.json"), testJson));
