@@ -61,7 +61,7 @@ class InternalNamesTest {
     void aFlowCalledFailedBesideAFlowWhoseNodesCanFail() throws Exception {
         engine.deploy(chain(
                 "orders",
-                inject("in", "orders"),
+                inject("in", "internal-names-orders-in"),
                 node(
                         "shape",
                         "map",
@@ -69,17 +69,29 @@ class InternalNamesTest {
                         ConfigValue.object("n", "{{data.n}}"),
                         "retry",
                         ConfigValue.object("attempts", 2, "backoff", "100ms")),
-                capture("out", "orders-out")));
-        engine.deploy(chain("failed", inject("in", "failed"), node("orders", "log"), capture("out", "failed-out")));
+                capture("out", "internal-names-orders")));
+        engine.deploy(chain(
+                "failed",
+                inject("in", "internal-names-failed-in"),
+                node("orders", "log"),
+                capture("out", "internal-names-failed")));
 
-        InjectConnector.send(engine.camel(), "orders", "{\"n\": 1}");
-        InjectConnector.send(engine.camel(), "failed", "{\"n\": 2}");
+        InjectConnector.send(engine.camel(), "internal-names-orders-in", "{\"n\": 1}");
+        InjectConnector.send(engine.camel(), "internal-names-failed-in", "{\"n\": 2}");
 
-        await().until(() -> CaptureConnector.events("orders-out").size() == 1
-                && CaptureConnector.events("failed-out").size() == 1);
-        assertThat(CaptureConnector.events("orders-out").get(0).data().path("n").asInt())
+        await().until(() -> CaptureConnector.events("internal-names-orders").size() == 1
+                && CaptureConnector.events("internal-names-failed").size() == 1);
+        assertThat(CaptureConnector.events("internal-names-orders")
+                        .get(0)
+                        .data()
+                        .path("n")
+                        .asInt())
                 .isEqualTo(1);
-        assertThat(CaptureConnector.events("failed-out").get(0).data().path("n").asInt())
+        assertThat(CaptureConnector.events("internal-names-failed")
+                        .get(0)
+                        .data()
+                        .path("n")
+                        .asInt())
                 .isEqualTo(2);
     }
 }
