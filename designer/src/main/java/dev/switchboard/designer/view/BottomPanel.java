@@ -26,7 +26,13 @@ final class BottomPanel extends TabPane {
         Tab runs = tab("Runs", Feather.LIST, "tab-runs", new RunsView(vm));
         Tab trace = tab("Trace", Feather.GIT_COMMIT, "tab-trace", new TraceView(vm));
         Tab tests = tab("Tests", Feather.CHECK_SQUARE, "tab-tests", new TestsView(vm, FlowTestsViewModel.fx(vm)));
-        getTabs().addAll(problems, messages, inject, runs, trace, tests);
+        Tab lineage = tab("Lineage", Feather.SHARE_2, "tab-lineage", new LineageView(vm));
+        getTabs().addAll(problems, messages, inject, runs, trace, tests, lineage);
+        vm.run().lineage().lineageProperty().addListener((obs, o, l) -> {
+            if (l != null) {
+                getSelectionModel().select(lineage);
+            }
+        });
         vm.run().runs().shownProperty().bind(runs.selectedProperty());
         vm.run().stateProperty().addListener((obs, o, st) -> {
             if (st == RunViewModel.State.STARTING) {

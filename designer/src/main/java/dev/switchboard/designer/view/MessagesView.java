@@ -106,6 +106,14 @@ final class MessagesView extends VBox {
 
         ListView<LiveMessage> list = new ListView<>(messages.visible());
         list.setId("messages");
+        javafx.scene.control.MenuItem showLineage = new javafx.scene.control.MenuItem("Show lineage");
+        showLineage.setId("messages-lineage");
+        showLineage.setOnAction(e -> {
+            if (messages.selectedProperty().get() != null) {
+                vm.run().lineage().show(messages.selectedProperty().get().eventId());
+            }
+        });
+        list.setContextMenu(new javafx.scene.control.ContextMenu(showLineage));
         list.setPlaceholder(new Label("Run the flow and send it an event: each node's events show up here."));
         list.setCellFactory(v -> new ListCell<>() {
             @Override
