@@ -128,7 +128,7 @@ class FlowTestsInDesignerTest {
             assertThat(e.event().id()).isEqualTo(eventId);
         });
         assertThat(pinned.expectations()).extracting(e -> e.node()).containsExactly("hot", "tag", "save", "save");
-        assertThat(Files.readString(testFile)).contains("\"tier\" : \"hot\"", "\"lead\" : \"Grace\"");
+        assertThat(Files.readString(testFile)).contains("\"tier\": \"hot\"", "\"lead\": \"Grace\"");
 
         robot.clickOn("#tests-run");
         await().atMost(WAIT)

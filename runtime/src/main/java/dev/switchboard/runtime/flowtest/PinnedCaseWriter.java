@@ -1,6 +1,9 @@
 package dev.switchboard.runtime.flowtest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -210,7 +213,11 @@ public final class PinnedCaseWriter {
 
     private static String pretty(JsonNode root) {
         try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+            // laid out as flow files are ("key": value, one array element a line), so the file diffs well
+            DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
+                    Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+            printer.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+            return Json.MAPPER.writer(printer).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
