@@ -200,7 +200,7 @@ public final class FlowTestsViewModel {
         }
         try {
             FlowTestFile read = FlowTestCodec.read(file);
-            return new Read(read.cases(), read.cases().size() + " case(s) in " + file.getFileName() + ": not run yet");
+            return new Read(read.cases(), read.cases().size() + " case(s), not run yet");
         } catch (InvalidTestFileException e) {
             return new Read(List.of(), problems(file, e.problems()));
         } catch (IOException e) {
