@@ -97,6 +97,49 @@ class PinnedCaseWriterTest {
         assertThat(pinned.skipped()).containsExactly("greet");
     }
 
+    @Test
+    void anHttpRequestsAnswerBecomesItsStubbedReplySoTheCaseNeedsNoServer() throws Exception {
+        Path flowFile = dir.resolve("erp.flow.json");
+        Files.writeString(flowFile, """
+                {
+                  "format": "switchboard/flow@1",
+                  "id": "erp",
+                  "nodes": [
+                    {"id": "hook", "type": "webhook", "config": {"path": "/hooks/erp"}},
+                    {"id": "erp", "type": "http.request", "config": {"method": "POST", "url": "https://erp.example.test/orders"}},
+                    {"id": "done", "type": "map", "config": {"fields": {"erpId": "{{data.body.id}}"}}}
+                  ],
+                  "wires": [{"from": "hook", "to": "erp"}, {"from": "erp", "to": "done"}]
+                }
+                """);
+        String hook = event("{\"order\":1}");
+        String answered = event(
+                "{\"status\":201,\"headers\":{\"content-type\":\"application/json\"},\"body\":{\"id\":\"erp-7\"}}");
+        String done = event("{\"erpId\":\"erp-7\"}");
+        Instant at = Instant.parse(TIME);
+        RunQueries.RunPath run = new RunQueries.RunPath(
+                new RunQueries.Run("run-2", "evt-1", "erp", "hook", "SUCCESS", at, 900, TIME, null, null, null, "full"),
+                List.of(
+                        new RunQueries.Step("run-2", 0, "hook", "out", at, null, hook, null),
+                        new RunQueries.Step("run-2", 1, "erp", "out", at, hook, answered, null),
+                        new RunQueries.Step("run-2", 2, "done", "out", at, answered, done, null)));
+        Path testFile = dir.resolve("erp.test.json");
+
+        FlowTestFile.TestCase pinned = PinnedCaseWriter.append(testFile, "ERP answers", flow(flowFile), CATALOG, run)
+                .file()
+                .cases()
+                .get(0);
+
+        assertThat(pinned.stubs().get("erp"))
+                .isInstanceOfSatisfying(
+                        Stub.Reply.class, reply -> assertThat(reply.status()).isEqualTo(201));
+        FlowTestResult result = new FlowTestRunner(CATALOG).run(testFile);
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.cases())
+                .singleElement()
+                .satisfies(c -> assertThat(c.failures()).isEmpty());
+    }
+
     private Path copyHelloWebhook() throws Exception {
         Path flowFile = dir.resolve("hello-webhook.flow.json");
         Files.copy(Path.of("../samples/hello-webhook.flow.json"), flowFile);
