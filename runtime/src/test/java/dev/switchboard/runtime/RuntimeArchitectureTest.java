@@ -24,7 +24,7 @@ class RuntimeArchitectureTest {
      * published JSON Schema, which needs the file's raw tree before there is a model; and
      * {@code SecretMask} blanks secrets out of event data, which is a Jackson tree in the SPI's
      * {@code Event}; flow tests read their {@code *.test.json} files ({@code FlowTestCodec}, {@code
-     * FlowTestSchema}) and turn event data into plain values to match ({@code FlowTestJson}). {@code CamelYamlWriter} writes {@code switchboard export}'s Camel YAML DSL with Jackson's YAML generator. The data contracts' registry ({@code runtime.contract}) reads schema files and compares and runs JSON Schemas, which are JSON trees, and checks event data, a Jackson tree. Anything else reads and writes flows through {@code FlowCodec}.
+     * FlowTestSchema}) and turn event data into plain values to match ({@code FlowTestJson}), and the designer pins a run as a case ({@code PinnedCaseWriter}). {@code CamelYamlWriter} writes {@code switchboard export}'s Camel YAML DSL with Jackson's YAML generator. The data contracts' registry ({@code runtime.contract}) reads schema files and compares and runs JSON Schemas, which are JSON trees, and checks event data, a Jackson tree. Anything else reads and writes flows through {@code FlowCodec}.
      */
     static final List<String> JACKSON_EDGES = List.of(
             RUNTIME + "report.ReportJson",
@@ -55,7 +55,8 @@ class RuntimeArchitectureTest {
             // policies.json is read here, and masking edits event data, which is a Jackson tree
             RUNTIME + "policy.PoliciesFile",
             RUNTIME + "policy.PolicySchemaMessages",
-            RUNTIME + "policy.FieldMasker");
+            RUNTIME + "policy.FieldMasker",
+            RUNTIME + "flowtest.PinnedCaseWriter");
 
     @ArchTest
     static final ArchRule modelIsPlainJava = noClasses()

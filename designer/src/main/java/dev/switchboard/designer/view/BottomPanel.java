@@ -1,6 +1,7 @@
 package dev.switchboard.designer.view;
 
 import dev.switchboard.designer.viewmodel.DesignerViewModel;
+import dev.switchboard.designer.viewmodel.FlowTestsViewModel;
 import dev.switchboard.designer.viewmodel.RunViewModel;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -24,7 +25,14 @@ final class BottomPanel extends TabPane {
         Tab inject = tab("Inject", Feather.SEND, "tab-inject", new InjectView(vm));
         Tab runs = tab("Runs", Feather.LIST, "tab-runs", new RunsView(vm));
         Tab trace = tab("Trace", Feather.GIT_COMMIT, "tab-trace", new TraceView(vm));
-        getTabs().addAll(problems, messages, inject, runs, trace);
+        Tab tests = tab("Tests", Feather.CHECK_SQUARE, "tab-tests", new TestsView(vm, FlowTestsViewModel.fx(vm)));
+        Tab lineage = tab("Lineage", Feather.SHARE_2, "tab-lineage", new LineageView(vm));
+        getTabs().addAll(problems, messages, inject, runs, trace, tests, lineage);
+        vm.run().lineage().lineageProperty().addListener((obs, o, l) -> {
+            if (l != null) {
+                getSelectionModel().select(lineage);
+            }
+        });
         vm.run().runs().shownProperty().bind(runs.selectedProperty());
         vm.run().stateProperty().addListener((obs, o, st) -> {
             if (st == RunViewModel.State.STARTING) {

@@ -24,4 +24,9 @@ public interface DialogService {
     UnsavedChoice confirmUnsaved(Window owner, String documentName);
 
     void showError(Window owner, String title, String message);
+
+    /** The export and import dialogs: the application's are native choosers and JavaFX dialogs. */
+    default InterchangeDialogs interchange() {
+        return new FxInterchangeDialogs();
+    }
 }

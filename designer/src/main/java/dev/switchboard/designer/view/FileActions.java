@@ -17,12 +17,16 @@ final class FileActions {
     private final DialogService dialogs;
     private final TemplateLibrary templates;
     private final Supplier<Window> window;
+    /** File ▸ Export ▸ Camel YAML… and File ▸ Import ▸ Node-RED flow…. */
+    final InterchangeActions interchange;
 
     FileActions(DesignerViewModel vm, DialogService dialogs, TemplateLibrary templates, Supplier<Window> window) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.templates = templates;
         this.window = window;
+        this.interchange = new InterchangeActions(
+                new dev.switchboard.designer.viewmodel.InterchangeViewModel(vm), dialogs, window, this::mayDiscard);
     }
 
     void newFlow() {

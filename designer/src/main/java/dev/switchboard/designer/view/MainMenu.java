@@ -50,6 +50,14 @@ final class MainMenu {
                 item("Save", Feather.SAVE, shortcut(KeyCode.S), files::save),
                 item("Save as…", null, shortcut(KeyCode.S, KeyCombination.SHIFT_DOWN), files::saveAs),
                 item("Export…", Feather.PACKAGE, shortcut(KeyCode.E), files::export),
+                submenu(
+                        "Export",
+                        "menu-export",
+                        item("Camel YAML…", Feather.FILE_TEXT, null, files.interchange::exportCamelYaml)),
+                submenu(
+                        "Import",
+                        "menu-import",
+                        item("Node-RED flow…", Feather.DOWNLOAD, null, files.interchange::importNodeRed)),
                 item("Deploy to runtime…", Feather.UPLOAD_CLOUD, null, files::deploy));
         file.setId("menu-file");
         vm.files().recent().addListener((ListChangeListener<Path>) c -> renderRecent());
@@ -211,6 +219,12 @@ final class MainMenu {
         mods[0] = KeyCombination.SHORTCUT_DOWN;
         System.arraycopy(more, 0, mods, 1, more.length);
         return new KeyCodeCombination(code, mods);
+    }
+
+    private static Menu submenu(String text, String id, MenuItem... items) {
+        Menu menu = new Menu(text, null, items);
+        menu.setId(id);
+        return menu;
     }
 
     private static MenuItem item(String text, Feather icon, KeyCombination accelerator, Runnable action) {

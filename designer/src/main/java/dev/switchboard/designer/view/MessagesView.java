@@ -10,9 +10,11 @@ import java.time.format.DateTimeFormatter;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
@@ -106,6 +108,15 @@ final class MessagesView extends VBox {
 
         ListView<LiveMessage> list = new ListView<>(messages.visible());
         list.setId("messages");
+        MenuItem showLineage = new MenuItem("Show lineage");
+        showLineage.setId("messages-lineage");
+        showLineage.setOnAction(e -> {
+            if (messages.selectedProperty().get() != null) {
+                vm.run().lineage().show(messages.selectedProperty().get().eventId());
+            }
+        });
+        list.setContextMenu(new ContextMenu(showLineage));
+
         list.setPlaceholder(
                 PanelBar.placeholder("Run the flow and send it an event: each node's events show up here."));
         list.setCellFactory(v -> new ListCell<>() {

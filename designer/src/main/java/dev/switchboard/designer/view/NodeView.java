@@ -104,7 +104,10 @@ final class NodeView extends Region {
     void update(Node node, ConnectorSpec spec, List<PortSpec> ports, boolean selected, List<String> problems) {
         // set only what changed: style class and tooltip churn re-runs CSS on every keystroke
         setIfChanged(title, node.displayName());
-        setIfChanged(type, spec == null ? node.type() + " (unknown connector)" : spec.title() + " · " + node.type());
+        setIfChanged(
+                type,
+                (spec == null ? node.type() + " (unknown connector)" : spec.title() + " · " + node.type())
+                        + (node.disabled() ? " · disabled" : ""));
         org.kordamp.ikonli.feather.Feather code =
                 spec == null ? org.kordamp.ikonli.feather.Feather.HELP_CIRCLE : Icons.resolve(spec.icon());
         if (code != icon.getIconCode()) {
@@ -118,6 +121,7 @@ final class NodeView extends Region {
         }
         toggle(Styles.SELECTED, selected);
         toggle(Styles.HAS_PROBLEMS, !problems.isEmpty());
+        toggle(Styles.NODE_DISABLED, node.disabled());
         badge.setVisible(!problems.isEmpty());
         badge.setManaged(!problems.isEmpty());
         setIfChanged(badge, problems.size() == 1 ? "!" : Integer.toString(problems.size()));

@@ -75,6 +75,16 @@ final class RunsView extends VBox {
                         .trace(table.getSelectionModel().getSelectedItem().runId());
             }
         });
+        javafx.scene.control.MenuItem showLineage = new javafx.scene.control.MenuItem("Show lineage");
+        showLineage.setId("runs-lineage");
+        showLineage.setOnAction(e -> {
+            if (table.getSelectionModel().getSelectedItem() != null) {
+                vm.run()
+                        .lineage()
+                        .show(table.getSelectionModel().getSelectedItem().eventId());
+            }
+        });
+        table.setContextMenu(new javafx.scene.control.ContextMenu(showLineage));
         Button replay = new Button("Replay failed run", Icons.of(Feather.ROTATE_CW));
         replay.setId("runs-replay");
         replay.disableProperty()

@@ -36,6 +36,9 @@ public final class Styles {
     public static final String WIRE_DRAFT = "wire-draft";
     public static final String SELECTED = "selected";
     public static final String HAS_PROBLEMS = "has-problems";
+    /** A node with {@code "disabled": true} (an import's placeholder): drawn dimmed with a dashed border. */
+    public static final String NODE_DISABLED = "node-disabled";
+
     public static final String INSPECTOR = "inspector";
     public static final String INSPECTOR_TITLE = "inspector-title";
     public static final String INSPECTOR_SUBTITLE = "inspector-subtitle";

@@ -104,6 +104,13 @@ public final class DocumentFiles {
         doc.statusProperty().set("New flow from template '" + template.title() + "'");
     }
 
+    /** A flow made elsewhere (an import) as a new document with no file yet, unsaved so closing asks. */
+    public void openUnsaved(Flow flow, String status) {
+        file.set(null);
+        doc.replaceDocument(flow, false);
+        doc.statusProperty().set(status);
+    }
+
     public FlowExporter.Result export(Path folder) throws IOException {
         FlowExporter.Result result = new FlowExporter().export(List.of(doc.flow()), folder);
         doc.statusProperty().set("Exported to " + folder + " — run it with ./switchboard run " + folder);

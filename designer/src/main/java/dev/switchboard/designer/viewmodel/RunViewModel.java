@@ -66,6 +66,7 @@ public final class RunViewModel {
     private final ObservableMap<String, NodeLive> readOnlyLive = FXCollections.unmodifiableObservableMap(live);
     private final MessagesViewModel messages;
     private final TraceViewModel trace;
+    private final LineageViewModel lineage;
     private final RunsViewModel runs;
     private final InjectViewModel inject;
     private final BooleanBinding running;
@@ -78,6 +79,7 @@ public final class RunViewModel {
         this.validator = new FlowValidator(doc.catalog());
         this.messages = new MessagesViewModel(env.settings().get().messageCapacity());
         this.trace = new TraceViewModel(host, () -> doc.flow().id());
+        this.lineage = new LineageViewModel(host);
         this.runs = new RunsViewModel(host, () -> runningFlows);
         this.inject = new InjectViewModel(
                 host, doc::flow, doc::spec, new dev.switchboard.designer.model.SampleEvents(doc.catalog()));
@@ -112,6 +114,10 @@ public final class RunViewModel {
 
     public TraceViewModel trace() {
         return trace;
+    }
+
+    public LineageViewModel lineage() {
+        return lineage;
     }
 
     public RunsViewModel runs() {

@@ -118,7 +118,7 @@ public final class LineageGraph {
     }
 
     /** Why {@code run} exists: a retry continues a failed run of the same flow; otherwise the event was handed on. */
-    private static String cause(Run run, List<RunPath> paths) {
+    public static String cause(Run run, List<RunPath> paths) {
         for (RunPath path : paths) {
             Run parent = path.run();
             if (parent.runId().equals(run.parentRunId())) {
