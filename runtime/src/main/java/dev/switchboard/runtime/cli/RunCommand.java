@@ -81,6 +81,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store = new StoreOptions();
 
+    @Mixin
+    ClusterCliOptions cluster = new ClusterCliOptions();
+
     @Option(
             names = "--snapshot-size",
             defaultValue = "8192",
@@ -186,6 +189,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunPreflight.check(store, secretsFile);
+        cluster.check(store.dbUrl);
         LogSetup.apply(logFormat, logLevel);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -242,7 +246,8 @@ final class RunCommand implements Callable<Integer> {
                 .withLevel(history);
         DurableRuntime runtime;
         try {
-            runtime = DurableRuntime.start(options, catalog, secrets, store.dbUrl, historyOptions);
+            runtime = DurableRuntime.start(
+                    options, catalog, secrets, store.dbUrl, historyOptions, cluster.inboxChoice(drainTimeout));
         } catch (StoreOwnership.StoreInUseException | IllegalStateException | Store.StoreException e) {
             // another runtime owns the store, the store cannot be reached (its URL redacted), the webhook port is
             // taken, or the engine could not start: one line that says what to do, no stack trace
@@ -254,6 +259,7 @@ final class RunCommand implements Callable<Integer> {
         // H2 creates its files with the umask: run history and dead letters are for the owner only
         OwnerOnly.restrictFiles(store.dataDir, "switchboard.");
         Engine engine = runtime.engine();
+        cluster.gatePullTriggers(runtime);
         FlowDeployments deployments = new FlowDeployments(engine, deployedFolder);
         // before any flow deploys: Camel's per-route meters attach to routes created after this
         RuntimeMetrics metrics = RuntimeMetrics.bind(runtime);
@@ -315,6 +321,7 @@ final class RunCommand implements Callable<Integer> {
             lines.print("▶ " + flow.id() + " — " + flow.displayName());
         }
         if (!resources.stopRequested() && !engine.isClosing()) {
+            cluster.startConsuming(runtime);
             RunBanner banner = new RunBanner(
                     SwitchboardVersion.get(),
                     flows.stream().map(Flow::id).toList(),

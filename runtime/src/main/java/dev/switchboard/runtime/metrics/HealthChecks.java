@@ -118,7 +118,8 @@ public final class HealthChecks {
                 continue;
             }
             ServiceStatus status = engine.camel().getRouteController().getRouteStatus(route.getRouteId());
-            if (status != ServiceStatus.Started) {
+            if (status != ServiceStatus.Started
+                    && !(status == ServiceStatus.Stopped && engine.runsElsewhere(route.getRouteId()))) {
                 problems.add("route '" + route.getRouteId() + "' is "
                         + (status == null ? "unknown" : status.name().toLowerCase(Locale.ROOT)));
             }
