@@ -30,20 +30,18 @@ class StoreSchemaTest {
                     .executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '" + Store.SCHEMA_VERSION
                             + "'"));
             // as if the store were one version behind: the newest migration has to run again
-            store.inTransaction(c -> c.createStatement().executeUpdate("DROP TABLE online_model_weights"));
-            store.inTransaction(c -> c.createStatement().executeUpdate("DROP TABLE online_models"));
+            store.inTransaction(c -> c.createStatement().executeUpdate("DROP TABLE cluster_leases"));
             assertThat(store.schemaIsCurrent()).isFalse();
         }
         try (Store store = Store.openDefault(dir)) {
             assertThat(store.schemaIsCurrent()).isTrue();
-            Boolean modelTables = store.inTransaction(c -> {
+            Boolean leaseTable = store.inTransaction(c -> {
                 try (var s = c.createStatement();
-                        var r = s.executeQuery("SELECT COUNT(*) FROM online_models m"
-                                + " LEFT JOIN online_model_weights w ON w.model = m.name")) {
+                        var r = s.executeQuery("SELECT COUNT(*) FROM cluster_leases")) {
                     return r.next();
                 }
             });
-            assertThat(modelTables).as("the newest migration ran again").isTrue();
+            assertThat(leaseTable).as("the newest migration ran again").isTrue();
         }
         try (Store again = Store.openDefault(dir)) {
             assertThat(again.schemaIsCurrent()).isTrue();
