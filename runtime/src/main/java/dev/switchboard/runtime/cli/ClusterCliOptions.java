@@ -3,8 +3,10 @@ package dev.switchboard.runtime.cli;
 import dev.switchboard.runtime.cluster.ClusterOptions;
 import dev.switchboard.runtime.cluster.KafkaInbox;
 import dev.switchboard.runtime.cluster.TriggerLeases;
+import dev.switchboard.runtime.metrics.HealthChecks;
 import dev.switchboard.runtime.store.DurableRuntime;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -13,6 +15,7 @@ import picocli.CommandLine.Option;
  * and the leases of pull triggers). See docs/scaling.md.
  */
 final class ClusterCliOptions {
+    private volatile TriggerLeases leases;
 
     @Option(
             names = "--cluster",
@@ -104,6 +107,26 @@ final class ClusterCliOptions {
                 new TriggerLeases(runtime.store(), options.member(), options.leaseTtl(), options.leaseRenewEvery());
         runtime.closeAfterEngine(leases);
         runtime.engine().gatePullTriggers(leases);
+        this.leases = leases;
+    }
+
+    /** {@code /health/ready} also says which partitions this runtime consumes, their lag, and the pull triggers it runs. */
+    void addHealth(HealthChecks health, DurableRuntime runtime) {
+        if (!(runtime.engineInbox() instanceof KafkaInbox kafka)) {
+            return;
+        }
+        health.with(() -> {
+            HealthChecks.Check check = kafka.health();
+            TriggerLeases held = leases;
+            if (!check.isUp() || held == null) {
+                return check;
+            }
+            List<String> running = held.running();
+            return HealthChecks.Check.up(
+                    check.name(),
+                    check.detail() + "; pull triggers here: "
+                            + (running.isEmpty() ? "none" : String.join(", ", running)));
+        });
     }
 
     /** Once the flows are deployed: this runtime joins the consumer group. */

@@ -274,6 +274,7 @@ final class RunCommand implements Callable<Integer> {
                         .filter(known -> known.status() == FlowDeployments.Status.RUNNING)
                         .map(known -> known.flow().id())
                         .toList());
+        cluster.addHealth(health, runtime);
         FlowCounters counters = new FlowCounters();
         engine.addRunListener(counters);
         RunLines lines = new RunLines(logFormat, out);

@@ -72,6 +72,10 @@ final class EventLogConsumer {
     private KafkaConsumer<String, String> consumer;
     private volatile boolean stopping;
     private volatile Set<TopicPartition> assignment = Set.of();
+    /** Records behind the end of each assigned partition, as of the last poll (unknown ones left out). */
+    private volatile Map<Integer, Long> lag = Map.of();
+
+    private volatile boolean running;
 
     EventLogConsumer(ClusterOptions options, Handler handler, Duration drainTimeout) {
         this.options = options;
@@ -121,12 +125,14 @@ final class EventLogConsumer {
     }
 
     private void loop() {
+        running = true;
         try {
             consumer.subscribe(List.of(options.topic()), new Rebalance());
             while (!stopping) {
                 commitFinished();
                 resumeRested();
                 ConsumerRecords<String, String> records = consumer.poll(POLL);
+                lag = currentLag();
                 for (TopicPartition partition : records.partitions()) {
                     begin(partition, records.records(partition));
                 }
@@ -136,12 +142,31 @@ final class EventLogConsumer {
         } catch (KafkaException | IllegalStateException e) {
             LOG.error("The cluster's event log consumer stopped: {}", e.toString(), e);
         } finally {
+            running = false;
             try {
                 consumer.close(Duration.ofSeconds(5));
             } catch (KafkaException e) {
                 LOG.warn("The event log consumer did not close cleanly: {}", e.toString());
             }
         }
+    }
+
+    private Map<Integer, Long> currentLag() {
+        Map<Integer, Long> now = new java.util.TreeMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            consumer.currentLag(partition).ifPresent(records -> now.put(partition.partition(), records));
+        }
+        return Map.copyOf(now);
+    }
+
+    /** Per assigned partition, how many records wait behind its position (for health). */
+    Map<Integer, Long> lag() {
+        return lag;
+    }
+
+    /** Whether the loop runs (it stops on a stop, or when the consumer failed for good). */
+    boolean running() {
+        return running;
     }
 
     private void begin(TopicPartition partition, List<ConsumerRecord<String, String>> records) {

@@ -7,6 +7,7 @@ import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.Inbox;
 import dev.switchboard.runtime.engine.RetryRequest;
 import dev.switchboard.runtime.engine.RunTracker;
+import dev.switchboard.runtime.metrics.HealthChecks;
 import dev.switchboard.runtime.model.FlowSettings;
 import dev.switchboard.runtime.store.StoreInbox;
 import java.nio.charset.StandardCharsets;
@@ -167,6 +168,27 @@ public final class KafkaInbox implements Inbox {
                 : current.assignment().stream()
                         .sorted((a, b) -> Integer.compare(a.partition(), b.partition()))
                         .toList();
+    }
+
+    /**
+     * For {@code /health/ready}: UP while this runtime consumes the event log, with its partitions and
+     * their lag; DOWN before it joined the group or after its consumer stopped.
+     */
+    public HealthChecks.Check health() {
+        EventLogConsumer current = consumer;
+        if (current == null || !current.running()) {
+            return HealthChecks.Check.down(
+                    "cluster", current == null ? "not consuming the event log yet" : "the event log consumer stopped");
+        }
+        Map<Integer, Long> lag = current.lag();
+        String partitions = assignment().stream()
+                .map(p ->
+                        p.partition() + (lag.containsKey(p.partition()) ? " (lag " + lag.get(p.partition()) + ")" : ""))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return HealthChecks.Check.up(
+                "cluster",
+                "member " + options.member() + " of group '" + options.group() + "'; partitions of '" + options.topic()
+                        + "': " + (partitions.isEmpty() ? "none" : partitions));
     }
 
     public ClusterOptions options() {

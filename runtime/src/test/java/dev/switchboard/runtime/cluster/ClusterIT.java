@@ -34,6 +34,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +56,8 @@ class ClusterIT {
     private static final int KEYS = 60;
     private static final int SENDERS = 12;
     private static final int RUNTIMES = 3;
+    private static final Pattern ADMIN = Pattern.compile("admin: +(http://127\\.0\\.0\\.1:\\d+)");
+    private static final Pattern PARTITIONS = Pattern.compile("partitions of 'switchboard\\.events': ([^;\"]*)");
 
     /** Kept when the test fails: the runtimes' output is there. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -197,6 +201,21 @@ class ClusterIT {
                 .as("events of %s in the order they were accepted", key)
                 .isSorted());
 
+        // the survivors are ready (a schedule stopped here because another runtime runs it is no fault) and
+        // between them consume every partition
+        await("the survivors consume every partition")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    Set<Integer> consumed = new HashSet<>();
+                    for (int i = 0; i < RUNTIMES; i++) {
+                        if (i != victim) {
+                            consumed.addAll(partitionsOf(http, i));
+                        }
+                    }
+                    assertThat(consumed).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
+                });
+
         // the schedule: after its holder died, another runtime fires it, and never two at once
         Instant after = killedAt.get().plusSeconds(1);
         await("the schedule fires again after its runtime died")
@@ -208,6 +227,27 @@ class ClusterIT {
         long seconds = first.until(last, ChronoUnit.SECONDS);
         System.out.printf("ClusterIT: %d schedule ticks over %d s%n", ticks.size(), seconds);
         assertThat((long) ticks.size()).isLessThanOrEqualTo(seconds + 2);
+    }
+
+    /** The partitions runtime {@code index} says it consumes on {@code /health/ready}, which must answer 200. */
+    private Set<Integer> partitionsOf(HttpClient http, int index) throws Exception {
+        Matcher admin = ADMIN.matcher(Files.readString(dir.resolve("runtime-" + index + ".out")));
+        assertThat(admin.find())
+                .as("runtime %d printed its admin address", index)
+                .isTrue();
+        HttpResponse<String> ready = http.send(
+                HttpRequest.newBuilder(URI.create(admin.group(1) + "/health/ready"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).as("ready: %s", ready.body()).isEqualTo(200);
+        Matcher partitions = PARTITIONS.matcher(ready.body());
+        assertThat(partitions.find()).as("partitions in %s", ready.body()).isTrue();
+        Set<Integer> consumed = new HashSet<>();
+        Matcher number = Pattern.compile("(\\d+)(?: \\(lag \\d+\\))?").matcher(partitions.group(1));
+        while (number.find()) {
+            consumed.add(Integer.parseInt(number.group(1)));
+        }
+        return consumed;
     }
 
     private static boolean send(HttpClient http, int port, String body) {
