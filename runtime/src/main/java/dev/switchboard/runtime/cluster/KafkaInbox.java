@@ -36,6 +36,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
@@ -85,7 +86,12 @@ public final class KafkaInbox implements Inbox {
         config.put(ProducerConfig.LINGER_MS_CONFIG, "2");
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "" + ACCEPT_TIMEOUT.toMillis());
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "" + (ACCEPT_TIMEOUT.toMillis() - 5000));
-        this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        try {
+            this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        } catch (KafkaException e) {
+            throw new IllegalStateException(
+                    "Cannot use Kafka at " + options.bootstrap() + " for the event log: " + e.getMessage(), e);
+        }
     }
 
     @Override
