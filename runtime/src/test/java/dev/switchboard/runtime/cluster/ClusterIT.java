@@ -92,7 +92,7 @@ class ClusterIT {
         int[] ports = new int[RUNTIMES];
         for (int i = 0; i < RUNTIMES; i++) {
             ports[i] = freePort();
-            runtimes.add(startRuntime(i, ports[i], db, flows));
+            runtimes.add(startRuntime(dir, kafka.bootstrapServers(), i, ports[i], db, flows, true));
         }
         for (int i = 0; i < RUNTIMES; i++) {
             Path out = dir.resolve("runtime-" + i + ".out");
@@ -302,20 +302,27 @@ class ClusterIT {
         }
     }
 
-    private Process startRuntime(int index, int port, String db, Path flows) throws IOException {
+    /**
+     * Starts {@code switchboard run --cluster} in a JVM of its own, its output in {@code
+     * runtime-<index>.out} under {@code dir}; {@code quickStart} limits the JIT to C1 (tests), a
+     * benchmark leaves it alone.
+     */
+    static Process startRuntime(
+            Path dir, String bootstrap, int index, int port, String db, Path flows, boolean quickStart)
+            throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = List.of(
-                java.toString(),
-                "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC"));
+        if (quickStart) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
+        command.addAll(List.of(
                 "-cp",
                 System.getProperty("java.class.path"),
                 SwitchboardCli.class.getName(),
                 "run",
                 "--cluster",
                 "--kafka",
-                kafka.bootstrapServers(),
+                bootstrap,
                 "--kafka-partitions",
                 "6",
                 "--db",
@@ -330,7 +337,7 @@ class ClusterIT {
                 dir.resolve("data-" + index).toString(),
                 "--event-log",
                 "off",
-                flows.toString());
+                flows.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("runtime-" + index + ".out").toFile());
@@ -338,13 +345,13 @@ class ClusterIT {
         return builder.start();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static KafkaClusterTestKit broker() throws Exception {
+    static KafkaClusterTestKit broker() throws Exception {
         KafkaClusterTestKit broker = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true)
                         .setNumBrokerNodes(1)
@@ -365,7 +372,7 @@ class ClusterIT {
         return broker;
     }
 
-    private static String ordersFlow(String sink) {
+    static String ordersFlow(String sink) {
         return """
                 {
                   "format": "switchboard/flow@1",
