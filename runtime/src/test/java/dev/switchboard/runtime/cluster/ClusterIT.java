@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterEach;
@@ -201,6 +205,9 @@ class ClusterIT {
                 .as("events of %s in the order they were accepted", key)
                 .isSorted());
 
+        // settings.orderingKey spread the flow's events over the partitions (the flow id alone would use one)
+        assertThat(partitionsWithRecords()).as("partitions holding events").hasSizeGreaterThan(1);
+
         // the survivors are ready (a schedule stopped here because another runtime runs it is no fault) and
         // between them consume every partition
         await("the survivors consume every partition")
@@ -225,8 +232,24 @@ class ClusterIT {
         Instant first = ticks.stream().min(Instant::compareTo).orElseThrow();
         Instant last = ticks.stream().max(Instant::compareTo).orElseThrow();
         long seconds = first.until(last, ChronoUnit.SECONDS);
-        System.out.printf("ClusterIT: %d schedule ticks over %d s%n", ticks.size(), seconds);
+        System.out.printf(
+                "ClusterIT: %d schedule ticks over %d s; events in partitions %s%n",
+                ticks.size(), seconds, partitionsWithRecords());
         assertThat((long) ticks.size()).isLessThanOrEqualTo(seconds + 2);
+    }
+
+    private List<Integer> partitionsWithRecords() throws Exception {
+        try (Admin admin = kafka.admin()) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int p = 0; p < 6; p++) {
+                latest.put(new TopicPartition("switchboard.events", p), OffsetSpec.latest());
+            }
+            return admin.listOffsets(latest).all().get().entrySet().stream()
+                    .filter(e -> e.getValue().offset() > 0)
+                    .map(e -> e.getKey().partition())
+                    .sorted()
+                    .toList();
+        }
     }
 
     /** The partitions runtime {@code index} says it consumes on {@code /health/ready}, which must answer 200. */
