@@ -85,6 +85,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store = new StoreOptions();
 
+    @Mixin
+    ClusterCliOptions cluster = new ClusterCliOptions();
+
     @Option(
             names = "--snapshot-size",
             defaultValue = "8192",
@@ -205,6 +208,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunPreflight.check(store, secretsFile);
+        cluster.check(store.dbUrl);
         LogSetup.apply(logFormat, logLevel);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -275,7 +279,8 @@ final class RunCommand implements Callable<Integer> {
                 .withLevel(history);
         DurableRuntime runtime;
         try {
-            runtime = DurableRuntime.start(options, catalog, secrets, store.dbUrl, historyOptions);
+            runtime = DurableRuntime.start(
+                    options, catalog, secrets, store.dbUrl, historyOptions, cluster.inboxChoice(drainTimeout));
         } catch (StoreOwnership.StoreInUseException | IllegalStateException | Store.StoreException e) {
             // another runtime owns the store, the store cannot be reached (its URL redacted), the webhook port is
             // taken, or the engine could not start: one line that says what to do, no stack trace
@@ -288,6 +293,7 @@ final class RunCommand implements Callable<Integer> {
         OwnerOnly.restrictFiles(store.dataDir, "switchboard.");
         Engine engine = runtime.engine();
         engine.services().register(ContractSchemas.class, new ContractSchemas(schemas));
+        cluster.gatePullTriggers(runtime);
         FlowDeployments deployments = new FlowDeployments(engine, deployedFolder, schemas);
         // before any flow deploys: Camel's per-route meters attach to routes created after this
         RuntimeMetrics metrics = RuntimeMetrics.bind(runtime);
@@ -302,6 +308,7 @@ final class RunCommand implements Callable<Integer> {
                         .filter(known -> known.status() == FlowDeployments.Status.RUNNING)
                         .map(known -> known.flow().id())
                         .toList());
+        cluster.addHealth(health, runtime);
         FlowCounters counters = new FlowCounters();
         engine.addRunListener(counters);
         RunLines lines = new RunLines(logFormat, out);
@@ -349,6 +356,7 @@ final class RunCommand implements Callable<Integer> {
             lines.print("▶ " + flow.id() + " — " + flow.displayName());
         }
         if (!resources.stopRequested() && !engine.isClosing()) {
+            cluster.startConsuming(runtime);
             RunBanner banner = new RunBanner(
                     SwitchboardVersion.get(),
                     flows.stream().map(Flow::id).toList(),

@@ -24,6 +24,9 @@ final class BackgroundStart {
     private final ReentrantLock attempting = new ReentrantLock();
 
     private volatile boolean cancelled;
+    /** A gated trigger another runtime runs now: no attempt until {@link #begin} again. */
+    private volatile boolean paused;
+
     private volatile ScheduledFuture<?> next;
 
     BackgroundStart(
@@ -41,8 +44,13 @@ final class BackgroundStart {
         this.supervision = supervision;
     }
 
-    /** The flow's other routes run: first attempt now. */
+    String routeId() {
+        return routeId;
+    }
+
+    /** The flow's other routes run (or, for a gated trigger, this runtime got it): first attempt now. */
     void begin() {
+        paused = false;
         status.connecting(target);
         next = supervision.later(this::attempt, Duration.ZERO);
     }
@@ -50,7 +58,7 @@ final class BackgroundStart {
     private void attempt() {
         attempting.lock();
         try {
-            if (cancelled) {
+            if (cancelled || paused) {
                 return;
             }
             ServiceStatus state = camel.getRouteController().getRouteStatus(routeId);
@@ -67,6 +75,17 @@ final class BackgroundStart {
         } finally {
             attempting.unlock();
         }
+    }
+
+    /** No further attempt until {@link #begin}; waits for one in progress, like {@link #cancel}. */
+    void pause() {
+        paused = true;
+        ScheduledFuture<?> pending = next;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        attempting.lock();
+        attempting.unlock();
     }
 
     /**

@@ -158,6 +158,19 @@ public final class Engine implements AutoCloseable {
         return secretMask;
     }
 
+    /**
+     * Pull triggers deployed from now on run only while {@code gate} gives them to this runtime
+     * (cluster mode: once per cluster); call before deploying flows.
+     */
+    public void gatePullTriggers(PullTriggerGate gate) {
+        supervision.gatePullTriggers(gate);
+    }
+
+    /** Whether a stopped {@code routeId} is a pull trigger another runtime of the cluster runs (health). */
+    public boolean runsElsewhere(String routeId) {
+        return supervision.isGated(routeId);
+    }
+
     /** A node's connection status (brokers, databases, mailboxes); empty when it reported none or its flow is not running. */
     public Optional<StatusBoard.Status> nodeStatus(String flowId, String nodeId) {
         return supervision.board().get(flowId, nodeId);

@@ -31,9 +31,14 @@ public final class FlowLifecycle {
     private final Map<String, StatusBoard.Handle> statuses = new LinkedHashMap<>();
     private final List<BackgroundStart> starts = new ArrayList<>();
     private final List<RepeatingCheck> checks = new ArrayList<>();
+    private final List<GatedTrigger> gated = new ArrayList<>();
+    private final List<AutoCloseable> held = new ArrayList<>();
     private boolean closed;
     /** Whether a node keeps events in memory across runs (see NodeContext.beginRun). */
     private volatile boolean holdsEvents;
+
+    /** A pull trigger's route that runs only while the gate says so; {@code background} when it connects while starting. */
+    private record GatedTrigger(String routeId, String nodeId, BackgroundStart background) {}
 
     FlowLifecycle(String flowId, CamelContext camel, NodeSupervision supervision) {
         this.flowId = flowId;
@@ -71,6 +76,27 @@ public final class FlowLifecycle {
         starts.add(new BackgroundStart(camel, route.getRouteId(), target, retryEvery, status(nodeId), supervision));
     }
 
+    /**
+     * A pull trigger's route starts only while {@code gate} gives this runtime the trigger (cluster
+     * mode), not with the flow; if it also starts in the background, that start waits for the gate too.
+     */
+    /** Whether pull triggers wait for a gate here (cluster mode) rather than start with their flow. */
+    public boolean gatesPullTriggers() {
+        return supervision.pullTriggerGate() != null;
+    }
+
+    public synchronized void gate(RouteDefinition route, String nodeId) {
+        route.autoStartup(false);
+        String routeId = route.getRouteId();
+        BackgroundStart background = starts.stream()
+                .filter(start -> start.routeId().equals(routeId))
+                .findFirst()
+                .orElse(null);
+        starts.remove(background);
+        gated.add(new GatedTrigger(routeId, nodeId, background));
+        supervision.gated(routeId, true);
+    }
+
     public synchronized void repeatWhileRunning(RouteDefinition route, String nodeId, Supplier<Duration> check) {
         RepeatingCheck repeating = new RepeatingCheck(flowId, nodeId, check, supervision);
         route.routePolicy(repeating);
@@ -81,6 +107,36 @@ public final class FlowLifecycle {
     public synchronized void routesStarted() {
         if (!closed) {
             starts.forEach(BackgroundStart::begin);
+            if (!gated.isEmpty()) {
+                PullTriggerGate gate = supervision.pullTriggerGate();
+                for (GatedTrigger trigger : gated) {
+                    held.add(gate.hold(trigger.routeId(), () -> startGated(trigger), () -> stopGated(trigger)));
+                }
+            }
+        }
+    }
+
+    private void startGated(GatedTrigger trigger) {
+        if (trigger.background() != null) {
+            trigger.background().begin();
+            return;
+        }
+        try {
+            camel.getRouteController().startRoute(trigger.routeId());
+        } catch (Exception e) {
+            status(trigger.nodeId()).down("could not start: " + e.getMessage());
+            LOG.warn("Flow '{}', trigger '{}' could not start: {}", flowId, trigger.nodeId(), e.toString(), e);
+        }
+    }
+
+    private void stopGated(GatedTrigger trigger) {
+        if (trigger.background() != null) {
+            trigger.background().pause();
+        }
+        try {
+            camel.getRouteController().stopRoute(trigger.routeId());
+        } catch (Exception e) {
+            LOG.warn("Flow '{}', trigger '{}' could not stop: {}", flowId, trigger.nodeId(), e.toString(), e);
         }
     }
 
@@ -91,9 +147,20 @@ public final class FlowLifecycle {
     public void halt() {
         List<BackgroundStart> pendingStarts;
         List<RepeatingCheck> pendingChecks;
+        List<AutoCloseable> heldTriggers;
         synchronized (this) {
-            pendingStarts = List.copyOf(starts);
+            pendingStarts = new ArrayList<>(starts);
+            gated.stream().map(GatedTrigger::background).filter(b -> b != null).forEach(pendingStarts::add);
             pendingChecks = List.copyOf(checks);
+            heldTriggers = List.copyOf(held);
+            held.clear();
+        }
+        for (AutoCloseable trigger : heldTriggers) {
+            try {
+                trigger.close();
+            } catch (Exception e) {
+                LOG.warn("Flow '{}': giving up a pull trigger failed: {}", flowId, e.toString(), e);
+            }
         }
         // outside the lock: an attempt in progress may need this lifecycle (its status) to finish
         pendingStarts.forEach(BackgroundStart::cancel);
@@ -114,6 +181,7 @@ public final class FlowLifecycle {
             }
             closed = true;
             toRun = new ArrayList<>(cleanups);
+            gated.forEach(trigger -> supervision.gated(trigger.routeId(), false));
             handles = List.copyOf(statuses.values());
         }
         for (int i = toRun.size() - 1; i >= 0; i--) {

@@ -1,6 +1,8 @@
 package dev.switchboard.runtime.engine;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,6 +24,33 @@ public final class NodeSupervision implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("sb-node-timer"));
 
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("sb-node-task"));
+
+    private volatile PullTriggerGate pullTriggerGate;
+    /** Routes of pull triggers that run only while the gate gives them to this runtime. */
+    private final Set<String> gatedRoutes = ConcurrentHashMap.newKeySet();
+
+    /** From now on pull triggers compiled on this engine run only while {@code gate} says so (cluster mode). */
+    public void gatePullTriggers(PullTriggerGate gate) {
+        this.pullTriggerGate = gate;
+    }
+
+    /** The gate of pull triggers; null when every pull trigger runs here. */
+    PullTriggerGate pullTriggerGate() {
+        return pullTriggerGate;
+    }
+
+    void gated(String routeId, boolean gated) {
+        if (gated) {
+            gatedRoutes.add(routeId);
+        } else {
+            gatedRoutes.remove(routeId);
+        }
+    }
+
+    /** Whether {@code routeId} is a pull trigger's that may rightly be stopped here: another runtime runs it. */
+    public boolean isGated(String routeId) {
+        return gatedRoutes.contains(routeId);
+    }
 
     public StatusBoard board() {
         return board;

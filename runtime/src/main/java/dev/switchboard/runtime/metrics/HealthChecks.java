@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
@@ -39,14 +40,23 @@ public final class HealthChecks {
     private final Engine engine;
     private final StoreStats store;
     private final Supplier<? extends Collection<String>> expectedFlows;
+    private final List<Supplier<Check>> extraChecks = new CopyOnWriteArrayList<>();
 
-    /** One check's outcome; {@code reason} null when UP. */
-    public record Check(String name, String status, String reason) {
-        static Check up(String name) {
+    /** One check's outcome; {@code reason} null when UP; {@code detail} what an operator may want to see, or null. */
+    public record Check(String name, String status, String reason, String detail) {
+        public Check(String name, String status, String reason) {
+            this(name, status, reason, null);
+        }
+
+        public static Check up(String name) {
             return new Check(name, UP, null);
         }
 
-        static Check down(String name, String reason) {
+        public static Check up(String name, String detail) {
+            return new Check(name, UP, null, detail);
+        }
+
+        public static Check down(String name, String reason) {
             return new Check(name, DOWN, reason);
         }
 
@@ -79,6 +89,12 @@ public final class HealthChecks {
         return new HealthChecks(runtime.engine(), runtime.store(), () -> expected);
     }
 
+    /** Adds a readiness check of a part only some runtimes have (cluster mode: the event log consumer). */
+    public HealthChecks with(Supplier<Check> check) {
+        extraChecks.add(check);
+        return this;
+    }
+
     /** The answer to the liveness probe: 200 {@code {"status": "UP", "checks": []}}. */
     public EndpointAnswer live() {
         return answer(new Report(UP, List.of()));
@@ -98,6 +114,7 @@ public final class HealthChecks {
             checks.add(store());
         }
         checks.add(connections());
+        extraChecks.forEach(check -> checks.add(check.get()));
         boolean up = checks.stream().allMatch(Check::isUp);
         return new Report(up ? UP : DOWN, List.copyOf(checks));
     }
@@ -118,7 +135,8 @@ public final class HealthChecks {
                 continue;
             }
             ServiceStatus status = engine.camel().getRouteController().getRouteStatus(route.getRouteId());
-            if (status != ServiceStatus.Started) {
+            if (status != ServiceStatus.Started
+                    && !(status == ServiceStatus.Stopped && engine.runsElsewhere(route.getRouteId()))) {
                 problems.add("route '" + route.getRouteId() + "' is "
                         + (status == null ? "unknown" : status.name().toLowerCase(Locale.ROOT)));
             }
@@ -166,6 +184,9 @@ public final class HealthChecks {
                     .append(quote(check.status()));
             if (check.reason() != null) {
                 out.append(", \"reason\": ").append(quote(check.reason()));
+            }
+            if (check.detail() != null) {
+                out.append(", \"detail\": ").append(quote(check.detail()));
             }
             out.append('}');
         }

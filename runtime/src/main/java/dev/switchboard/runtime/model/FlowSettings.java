@@ -10,6 +10,7 @@ public final class FlowSettings {
     public static final String DEAD_LETTER = "deadLetter";
     public static final String CONCURRENCY = "concurrency";
     public static final String HISTORY = "history";
+    public static final String ORDERING_KEY = "orderingKey";
     /** The most events of one flow a runtime runs at once that {@code settings.concurrency} may ask for. */
     public static final int MAX_CONCURRENCY = 64;
 
@@ -32,6 +33,14 @@ public final class FlowSettings {
     /** {@code settings.concurrency}: at most this many of the flow's events run at once; {@code fallback} when unset. */
     public int concurrency(int fallback) {
         return (int) Math.max(1, Math.min(MAX_CONCURRENCY, settings.integer(CONCURRENCY, fallback)));
+    }
+
+    /**
+     * {@code settings.orderingKey}: in cluster mode, the template whose value (with the flow id) is the
+     * partition key of the flow's accepted events; empty when the flow id alone is the key.
+     */
+    public Optional<String> orderingKey() {
+        return Optional.ofNullable(settings.string(ORDERING_KEY, null));
     }
 
     /** {@code settings.history}: how much run history the flow keeps; empty when the flow leaves it to the runtime. */

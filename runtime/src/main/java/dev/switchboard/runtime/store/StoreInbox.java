@@ -120,7 +120,7 @@ public final class StoreInbox implements Inbox, AutoCloseable {
      * acknowledge it. The column holds events of any size (db/migration V2): what limits them is
      * the trigger (a webhook's body limit), so nothing a trigger accepted is refused here.
      */
-    long commit(Event event, String flowId, String nodeId) throws Exception {
+    public long commit(Event event, String flowId, String nodeId) throws Exception {
         String json = eventJson(event);
         return committedWithin(writer.insert(event, flowId, nodeId, json), "event");
     }
@@ -168,7 +168,8 @@ public final class StoreInbox implements Inbox, AutoCloseable {
         return builder.from(dispatchUri(flowId, nodeId));
     }
 
-    private static String dispatchUri(String flowId, String nodeId) {
+    /** The route an accepted event of {@code nodeId} runs from (its flow's dispatch route). */
+    public static String dispatchUri(String flowId, String nodeId) {
         return "direct:sb.dispatch." + flowId + "." + nodeId;
     }
 

@@ -8,10 +8,12 @@ import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.Quote;
+import dev.switchboard.connector.support.Template;
 import dev.switchboard.runtime.contract.SchemaRegistry;
 import dev.switchboard.runtime.format.FlowCodec;
 import dev.switchboard.runtime.format.MalformedFlowException;
 import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.model.FlowSettings;
 import dev.switchboard.runtime.model.Node;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -237,6 +239,14 @@ public final class FlowValidator {
     private static void checkSettings(ConfigValue.Fields settings, List<Problem> problems) {
         if (settings.values().get("retry") instanceof ConfigValue.Fields retry) {
             NodeConfigCheck.checkRetry(retry, "/settings/retry", problems);
+        }
+        if (settings.values().get(FlowSettings.ORDERING_KEY) instanceof ConfigValue.Text key) {
+            String problem = Template.problem(key.value());
+            if (problem != null) {
+                problems.add(Problem.error(
+                        "/settings/" + FlowSettings.ORDERING_KEY,
+                        "expected a template such as {{data.customerId}}: " + problem));
+            }
         }
     }
 

@@ -51,6 +51,33 @@ class RunCommandPreflightTest {
     }
 
     @Test
+    void clusterModeNeedsKafkaAndPostgreSqlAndKafkaNeedsClusterMode() throws IOException {
+        Path flow = validFlow();
+        Path data = dir.resolve("data");
+        String postgres = "jdbc:postgresql://127.0.0.1:1/switchboard?user=switchboard";
+
+        CliRun.of("run", "--port", "0", "--data", data.toString(), "--cluster", "--db", postgres, flow.toString())
+                .isFailure("--cluster needs --kafka BOOTSTRAP (the Kafka servers of the event log)")
+                .hasNoStackTrace();
+        CliRun.of(
+                        "run",
+                        "--port",
+                        "0",
+                        "--data",
+                        data.toString(),
+                        "--cluster",
+                        "--kafka",
+                        "127.0.0.1:1",
+                        flow.toString())
+                .isFailure("--cluster needs the shared store on PostgreSQL: --db jdbc:postgresql://HOST/DB")
+                .hasNoStackTrace();
+        CliRun.of("run", "--port", "0", "--data", data.toString(), "--kafka", "127.0.0.1:1", flow.toString())
+                .isFailure("--kafka is the event log of a cluster: give --cluster as well")
+                .hasNoStackTrace();
+        assertThat(data).as("nothing started").doesNotExist();
+    }
+
+    @Test
     void dataNamingAFileIsOneLine() throws IOException {
         Path flow = validFlow();
         Path file = Files.writeString(dir.resolve("README.md"), "# not a folder");

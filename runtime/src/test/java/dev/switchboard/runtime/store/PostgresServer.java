@@ -35,9 +35,9 @@ import java.util.stream.Stream;
  * path the CLI takes ({@value Store#PASSWORD_VARIABLE}). Durability settings are off
  * ({@code fsync}): the tests kill runtimes, never the server.
  */
-final class PostgresServer {
-    static final String USER = "switchboard";
-    static final String PASSWORD = "pg-test-pw-7c1e";
+public final class PostgresServer {
+    public static final String USER = "switchboard";
+    public static final String PASSWORD = "pg-test-pw-7c1e";
     private static final String BINARIES = "postgres-linux-x86_64.txz";
     private static final int UNPRIVILEGED = 65534;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -56,7 +56,7 @@ final class PostgresServer {
     }
 
     /** The server of this JVM, started now if it is not running yet. */
-    static synchronized PostgresServer get() {
+    public static synchronized PostgresServer get() {
         if (instance == null) {
             try {
                 instance = start();
@@ -71,7 +71,7 @@ final class PostgresServer {
     }
 
     /** A new empty database; its URL names the user, not the password. */
-    String newDatabase() {
+    public String newDatabase() {
         String name = "sb_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
         try (Connection c = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
                 Statement s = c.createStatement()) {
@@ -83,7 +83,7 @@ final class PostgresServer {
     }
 
     /** {@code url} with the password in it, for in-process stores ({@code Store.open(url)} reads no variable here). */
-    static String withPassword(String url) {
+    public static String withPassword(String url) {
         return url + "&password=" + PASSWORD;
     }
 

@@ -60,4 +60,24 @@ class FailureHandlingValidationTest {
                 { "format": "switchboard/flow@1", "id": "f", "nodes": [], "settings": { "deadLetter": false, "concurrency": 4 } }
                 """).problems()).isEmpty();
     }
+
+    @Test
+    void orderingKeyMustBeATemplate() {
+        String flow = """
+                { "format": "switchboard/flow@1", "id": "f", "nodes": [], "settings": { "orderingKey": %s } }
+                """;
+        assertThat(VALIDATOR.validate(flow.formatted("\"{{data.customerId}}\"")).problems())
+                .isEmpty();
+        assertThat(VALIDATOR
+                        .validate(flow.formatted("\"{{data.customerId | shout}}\""))
+                        .problems())
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.pointer()).isEqualTo("/settings/orderingKey");
+                    assertThat(p.message()).startsWith("expected a template such as {{data.customerId}}");
+                });
+        assertThat(VALIDATOR.validate(flow.formatted("42")).problems())
+                .extracting(Problem::pointer)
+                .contains("/settings/orderingKey");
+    }
 }

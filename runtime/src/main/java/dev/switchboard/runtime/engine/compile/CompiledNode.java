@@ -321,6 +321,9 @@ final class CompiledNode implements NodeContext {
             throw new FlowCompileException("Trigger '" + node.id() + "' (" + node.type() + ") started no route");
         }
         if (trigger) {
+            if (!accepted && lifecycle.gatesPullTriggers()) {
+                lifecycle.gate(route, node.id());
+            }
             compileInjectRoute();
         }
     }
