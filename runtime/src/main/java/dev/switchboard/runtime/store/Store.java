@@ -119,17 +119,28 @@ public final class Store implements AutoCloseable {
      * behind, or one from a newer Switchboard goes through Flyway, which migrates or says why not.
      */
     boolean schemaIsCurrent() {
-        try (Connection c = pool.getConnection();
-                Statement s = c.createStatement();
+        try (Connection c = pool.getConnection()) {
+            // asked first, so a new store does not fail a query: H2 would keep that error in a .trace.db file
+            try (ResultSet tables = c.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+                if (!tables.next()) {
+                    return false;
+                }
+            }
+            return newestMigration(c) == SCHEMA_VERSION;
+        } catch (SQLException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static int newestMigration(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\""
                         + " WHERE \"success\" AND \"version\" IS NOT NULL")) {
             int newest = 0;
             while (r.next()) {
                 newest = Math.max(newest, Integer.parseInt(r.getString(1)));
             }
-            return newest == SCHEMA_VERSION;
-        } catch (SQLException | NumberFormatException e) {
-            return false;
+            return newest;
         }
     }
 
