@@ -123,23 +123,32 @@ public final class CanvasBenchmark {
     /** An empty designer as {@code DesignerApp.start} makes it, timed from JVM start to its first frame. */
     private static void launch() throws Exception {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long main = System.currentTimeMillis();
+        long[] cpu = new long[7];
+        cpu[0] = os.getProcessCpuTime();
         startFx();
+        cpu[1] = os.getProcessCpuTime();
         long fxUp = System.currentTimeMillis();
         long[] at = new long[4];
         fx(() -> {
             Stage stage = new Stage();
             ConnectorCatalog catalog = ConnectorCatalog.load();
             at[0] = System.currentTimeMillis();
+            cpu[2] = os.getProcessCpuTime();
             DesignerViewModel vm = new DesignerViewModel(
                     catalog, new FxDebouncer(Duration.millis(250)), RunEnvironment.fx(RunSettings::forUser));
             vm.files().useRecentFiles(RecentFiles.forUser());
             at[1] = System.currentTimeMillis();
+            cpu[3] = os.getProcessCpuTime();
             MainWindow window = new MainWindow(vm, new FxDialogService(), TemplateLibrary.fromSystemProperty());
             at[2] = System.currentTimeMillis();
+            cpu[4] = os.getProcessCpuTime();
             window.install(stage);
             stage.show();
             at[3] = System.currentTimeMillis();
+            cpu[5] = os.getProcessCpuTime();
             return null;
         });
         nextFrame();
@@ -148,8 +157,17 @@ public final class CanvasBenchmark {
                 "  JVM start → main %d ms, JavaFX start %d, catalog %d, view model %d, window %d, css+show %d,"
                         + " first frame %d",
                 main - jvmStart, fxUp - main, at[0] - fxUp, at[1] - at[0], at[2] - at[1], at[3] - at[2], shown - at[3]);
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        cpu[6] = os.getProcessCpuTime();
+        print(
+                "  CPU ms: before main %d, JavaFX start %d, catalog %d, view model %d, window %d, css+show %d,"
+                        + " first frame %d",
+                cpu[0] / 1_000_000,
+                (cpu[1] - cpu[0]) / 1_000_000,
+                (cpu[2] - cpu[1]) / 1_000_000,
+                (cpu[3] - cpu[2]) / 1_000_000,
+                (cpu[4] - cpu[3]) / 1_000_000,
+                (cpu[5] - cpu[4]) / 1_000_000,
+                (cpu[6] - cpu[5]) / 1_000_000);
         print(
                 "empty launch: first frame %d ms after JVM start; process CPU %.2f s",
                 shown - jvmStart, os.getProcessCpuTime() / 1e9);
