@@ -5,7 +5,7 @@ package dev.switchboard.designer.model;
  * applies it as a transform.
  */
 public record Viewport(double scale, double tx, double ty) {
-    public static final double MIN_SCALE = 0.25;
+    public static final double MIN_SCALE = 0.05;
     public static final double MAX_SCALE = 3;
     public static final Viewport IDENTITY = new Viewport(1, 0, 0);
 

@@ -153,7 +153,7 @@ final class CanvasGestures {
                 dragStart.forEach((id, start) -> canvas.nodeViews()
                         .get(id)
                         .relocate(Grid.snap(start.getX() + dx), Grid.snap(start.getY() + dy)));
-                canvas.updateWires();
+                canvas.updateWiresOf(dragStart.keySet());
             }
             e.consume();
         });

@@ -27,6 +27,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
@@ -49,12 +50,16 @@ public final class CanvasView extends StackPane {
                     + "then use the + beside its output to add the next step");
     private final Map<String, NodeView> nodeViews = new LinkedHashMap<>();
     private final Map<Wire, WireView> wireViews = new LinkedHashMap<>();
+    /** Each node's wires (in and out), so moving or resizing one card re-routes only its own. */
+    private final Map<String, List<WireView>> wiresByNode = new HashMap<>();
+
     private final ObjectProperty<Viewport> view = new SimpleObjectProperty<>(Viewport.IDENTITY);
     private final Translate translate = new Translate();
     private final Scale scale = new Scale();
     private final CanvasGestures gestures;
     private final CanvasMenus menus;
     private final ConnectorPicker picker;
+    private final Minimap minimap;
 
     public CanvasView(DesignerViewModel vm) {
         this.vm = vm;
@@ -77,13 +82,20 @@ public final class CanvasView extends StackPane {
         viewport.setClip(clip);
         viewport.setFocusTraversable(true);
         picker = new ConnectorPicker(vm.palette());
-        getChildren().addAll(viewport, hint, picker);
+        minimap = new Minimap(this::cardAreas, view, viewport);
+        StackPane.setAlignment(minimap, javafx.geometry.Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(minimap, new javafx.geometry.Insets(12));
+        javafx.scene.Node loading = loadingNotice(vm);
+        getChildren().addAll(viewport, hint, minimap, loading, picker);
         view.addListener((obs, old, now) -> {
             translate.setX(now.tx());
             translate.setY(now.ty());
             scale.setX(now.scale());
             scale.setY(now.scale());
+            cull();
         });
+        viewport.widthProperty().addListener((obs, o, n) -> cull());
+        viewport.heightProperty().addListener((obs, o, n) -> cull());
         gestures = new CanvasGestures(vm, this);
         gestures.install(viewport);
         menus = new CanvasMenus(vm, this);
@@ -117,6 +129,46 @@ public final class CanvasView extends StackPane {
 
     Map<String, NodeView> nodeViews() {
         return nodeViews;
+    }
+
+    Map<Wire, WireView> wireViews() {
+        return wireViews;
+    }
+
+    Minimap minimap() {
+        return minimap;
+    }
+
+    /** While a file is read and checked in the background: a spinner over the canvas, which stays usable. */
+    private static javafx.scene.Node loadingNotice(DesignerViewModel vm) {
+        Label text = new Label();
+        text.textProperty().bind(vm.files().openingProperty().map(name -> "Opening " + name + "…"));
+        javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
+        spinner.setPrefSize(28, 28);
+        javafx.scene.layout.HBox notice = new javafx.scene.layout.HBox(spinner, text);
+        notice.getStyleClass().add(Styles.CANVAS_LOADING);
+        notice.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        notice.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        notice.setId("canvas-loading");
+        notice.visibleProperty().bind(vm.files().openingProperty().isNotNull());
+        notice.setMouseTransparent(true);
+        return notice;
+    }
+
+    /** Where each card is, in canvas coordinates (for the minimap). */
+    private List<javafx.geometry.Rectangle2D> cardAreas() {
+        List<javafx.geometry.Rectangle2D> areas = new java.util.ArrayList<>(nodeViews.size());
+        nodeViews
+                .values()
+                .forEach(v -> areas.add(new javafx.geometry.Rectangle2D(
+                        v.getLayoutX(), v.getLayoutY(), Math.max(1, v.getWidth()), Math.max(1, v.getHeight()))));
+        return areas;
+    }
+
+    /** Hides what is off screen, switches cards to boxes when zoomed far out, redraws the minimap. */
+    private void cull() {
+        CanvasCulling.apply(view.get(), viewport.getWidth(), viewport.getHeight(), nodeViews, wireViews);
+        minimap.redraw();
     }
 
     /** Scene point → canvas coordinates (undoing zoom and pan). */
@@ -195,20 +247,21 @@ public final class CanvasView extends StackPane {
                         .computeIfAbsent(w.from(), k -> new java.util.HashSet<>())
                         .add(w.effectivePort()));
         int index = 0;
-        boolean added = false;
+        List<NodeView> added = new java.util.ArrayList<>();
         for (Node node : flow.nodes()) {
             NodeView v = nodeViews.get(node.id());
             if (v == null) {
                 v = new NodeView(node.id());
-                v.setOnLayout(this::updateWires);
                 String id = node.id();
+                v.setOnLayout(() -> updateWiresOf(List.of(id)));
+                NodeView built = v;
+                v.setOnBuilt(() -> gestures.wirePorts(built));
                 v.setCurl(url -> dev.switchboard.designer.model.CurlCommand.of(
                         url, methodOf(id), vm.run().inject().sampleFor(id)));
                 gestures.installOnNode(v);
                 menus.installOnNode(v);
                 nodeViews.put(node.id(), v);
-                nodeLayer.getChildren().add(v);
-                added = true;
+                added.add(v);
             }
             ConnectorSpec spec = vm.spec(node.type()).orElse(null);
             List<PortSpec> ports = vm.catalog()
@@ -234,6 +287,7 @@ public final class CanvasView extends StackPane {
             keep.put(node.id(), v);
             index++;
         }
+        nodeLayer.getChildren().addAll(added); // in one go: one change for the scene graph, not one per card
         nodeViews.entrySet().removeIf(e -> {
             if (!keep.containsKey(e.getKey())) {
                 nodeLayer.getChildren().remove(e.getValue());
@@ -248,24 +302,33 @@ public final class CanvasView extends StackPane {
             }
             return false;
         });
+        List<WireView> addedWires = new java.util.ArrayList<>();
+        wiresByNode.clear();
         for (Wire w : flow.wires()) {
             WireView wv = wireViews.computeIfAbsent(w, k -> {
                 WireView created = new WireView(k);
                 gestures.installOnWire(created);
                 menus.installOnWire(created);
-                wireLayer.getChildren().add(created);
+                addedWires.add(created);
                 return created;
             });
             wv.setSelected(vm.selection().wires().contains(w));
+            wiresByNode
+                    .computeIfAbsent(w.from(), k -> new java.util.ArrayList<>())
+                    .add(wv);
+            wiresByNode
+                    .computeIfAbsent(w.to(), k -> new java.util.ArrayList<>())
+                    .add(wv);
         }
+        wireLayer.getChildren().addAll(addedWires);
         nodeViews.forEach((id, v) -> v.setLive(vm.run().live().get(id)));
         applyTrace();
         hint.setVisible(flow.nodes().isEmpty());
-        if (added) {
-            nodeLayer.applyCss(); // new cards need their size now, so wires can find their ports
-        }
+        cull(); // builds the cards now on screen, before their size is needed
+        nodeLayer.applyCss(); // new cards need their size now, so wires can find their ports
         nodeLayer.layout();
         updateWires();
+        minimap.redraw();
     }
 
     private String methodOf(String nodeId) {
@@ -286,15 +349,36 @@ public final class CanvasView extends StackPane {
                 (w, wv) -> wv.setTraced(trace == null ? null : trace.tookWire(w.from(), w.effectivePort(), w.to())));
     }
 
-    /** Re-routes every wire to its ports' current positions (nodes move during drags). */
+    /** Re-routes every wire to its ports' current positions. */
     void updateWires() {
-        wireViews.forEach((w, wv) -> {
-            NodeView from = nodeViews.get(w.from());
-            NodeView to = nodeViews.get(w.to());
-            wv.setVisible(from != null && to != null);
-            if (from != null && to != null) {
-                wv.connect(from.outputAnchor(w.effectivePort()), to.inputAnchor());
+        wireViews.values().forEach(this::route);
+    }
+
+    /**
+     * Re-routes only the wires of these nodes (a dragged or resized card): with a thousand cards,
+     * routing every wire on each mouse move or card layout was what made dragging lag.
+     */
+    void updateWiresOf(java.util.Collection<String> nodeIds) {
+        for (String id : nodeIds) {
+            for (WireView wv : wiresByNode.getOrDefault(id, List.of())) {
+                route(wv);
+                if (!wv.isVisible()
+                        && nodeViews.containsKey(wv.wire().from())
+                        && nodeViews.containsKey(wv.wire().to())) {
+                    wv.setVisible(true); // a card moved into view brings its wires, even from off screen
+                }
             }
-        });
+        }
+    }
+
+    private void route(WireView wv) {
+        Wire w = wv.wire();
+        NodeView from = nodeViews.get(w.from());
+        NodeView to = nodeViews.get(w.to());
+        if (from != null && to != null) {
+            wv.connect(from.outputAnchor(w.effectivePort()), to.inputAnchor());
+        } else {
+            wv.setVisible(false);
+        }
     }
 }

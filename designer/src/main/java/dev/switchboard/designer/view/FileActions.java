@@ -48,16 +48,16 @@ final class FileActions {
     }
 
     private void openFile(Path file) {
-        try {
-            vm.files().open(file);
-        } catch (MalformedFlowException e) {
-            dialogs.showError(
-                    window.get(),
-                    "Cannot open " + file.getFileName(),
-                    "Line " + e.line() + ", column " + e.column() + ": " + e.getMessage());
-        } catch (IOException e) {
-            dialogs.showError(window.get(), "Cannot open " + file.getFileName(), e.getMessage());
-        }
+        vm.files().openInBackground(file, e -> {
+            if (e instanceof MalformedFlowException m) {
+                dialogs.showError(
+                        window.get(),
+                        "Cannot open " + file.getFileName(),
+                        "Line " + m.line() + ", column " + m.column() + ": " + m.getMessage());
+            } else {
+                dialogs.showError(window.get(), "Cannot open " + file.getFileName(), e.getMessage());
+            }
+        });
     }
 
     /** True when saved (or nothing to save); false when the user cancelled or saving failed. */

@@ -23,16 +23,27 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * One node on the canvas: a card with icon, name, type and one row per output port. Ports are
  * circles on the card's edges, placed after layout so they straddle the border.
+ *
+ * <p>A card starts as a plain box and builds its content (labels, ports, live strip: a dozen
+ * styled controls) only when first shown in detail: opening a thousand-node flow then styles
+ * only the cards on screen, not a thousand of them.
  */
 final class NodeView extends Region {
     static final double PORT_RADIUS = 7;
     static final double CARD_WIDTH = 220;
+    /** The height assumed for a card whose content is not built yet. */
+    static final double ESTIMATED_HEIGHT = 96;
 
     /** What a port circle carries as user data, so drop targets know where a wire starts. */
     record PortRef(String nodeId, String port) {}
 
     private final String nodeId;
     private final Region shadow = new Region();
+    /** What stands for the card when zoomed far out: a coloured box, no text, no shadow. */
+    private final Region box = new Region();
+
+    private boolean detailed;
+    private boolean built;
     private final VBox body = new VBox();
     private final HBox header = new HBox();
     private final FontIcon icon = new FontIcon();
@@ -40,7 +51,15 @@ final class NodeView extends Region {
     private final Label type = new Label();
     private final Label badge = new Label();
     private final VBox portRows = new VBox();
-    private final NodeLiveStrip live;
+    private NodeLiveStrip live;
+    private java.util.function.Function<String, String> curlFor;
+    private dev.switchboard.designer.viewmodel.RunViewModel.NodeLive liveState;
+    private int traceStep = -1;
+    private Node shownNode;
+    private ConnectorSpec shownSpec;
+    private List<PortSpec> shownPorts = List.of();
+    private List<String> shownProblems = List.of();
+    private Runnable onBuilt = () -> {};
     private Circle input;
     private final Map<String, Circle> outputs = new LinkedHashMap<>();
     private final Map<String, Region> outputRows = new LinkedHashMap<>();
@@ -52,6 +71,14 @@ final class NodeView extends Region {
     NodeView(String nodeId) {
         this.nodeId = nodeId;
         getStyleClass().add(Styles.FLOW_NODE);
+        box.getStyleClass().add(Styles.NODE_BOX);
+        getChildren().add(box);
+        setId("node-" + nodeId);
+    }
+
+    /** Builds the card's content, once, the first time it is shown in detail. */
+    private void build() {
+        built = true;
         header.getStyleClass().add(Styles.NODE_HEADER);
         header.setAlignment(Pos.CENTER_LEFT);
         icon.getStyleClass().add(Styles.NODE_ICON);
@@ -65,13 +92,31 @@ final class NodeView extends Region {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         header.getChildren().addAll(icon, title, spacer, badge);
         live = new NodeLiveStrip(nodeId);
+        if (curlFor != null) {
+            live.setCurl(curlFor);
+        }
         body.getChildren().addAll(header, type, live.urls(), portRows, live.counters());
         body.getStyleClass().add(Styles.NODE_CARD);
         shadow.getStyleClass().add(Styles.NODE_SHADOW);
         shadow.setCache(true);
         shadow.setMouseTransparent(true);
-        getChildren().addAll(shadow, body);
-        setId("node-" + nodeId);
+        getChildren().addAll(0, List.of(shadow, body));
+        if (shownNode != null) {
+            showContent();
+        }
+        live.show(liveState);
+        live.showTraceStep(traceStep);
+        requestLayout();
+        onBuilt.run();
+    }
+
+    /** Called once the content (and so the ports) exist, e.g. to give the ports their gestures. */
+    void setOnBuilt(Runnable onBuilt) {
+        this.onBuilt = onBuilt;
+    }
+
+    boolean isBuilt() {
+        return built;
     }
 
     String nodeId() {
@@ -79,12 +124,18 @@ final class NodeView extends Region {
     }
 
     void setCurl(java.util.function.Function<String, String> curlFor) {
-        live.setCurl(curlFor);
+        this.curlFor = curlFor;
+        if (live != null) {
+            live.setCurl(curlFor);
+        }
     }
 
     /** Live state while the flow runs; null hides it. */
     void setLive(dev.switchboard.designer.viewmodel.RunViewModel.NodeLive state) {
-        live.show(state);
+        liveState = state;
+        if (live != null) {
+            live.show(state);
+        }
     }
 
     /**
@@ -94,7 +145,36 @@ final class NodeView extends Region {
     void setTraceStep(int step) {
         toggle(Styles.TRACED, step > 0);
         toggle(Styles.UNTRACED, step == 0);
-        live.showTraceStep(step);
+        traceStep = step;
+        if (live != null) {
+            live.showTraceStep(step);
+        }
+    }
+
+    /**
+     * Full card, or (zoomed far out, where text is unreadable anyway) a plain box of the same size:
+     * the box costs a fraction of the card to draw, which is what keeps a thousand cards smooth.
+     */
+    void setDetailed(boolean detailed) {
+        if (detailed == this.detailed) {
+            return;
+        }
+        this.detailed = detailed;
+        if (detailed && !built) {
+            build();
+        }
+        body.setVisible(detailed);
+        shadow.setVisible(detailed);
+        box.setVisible(!detailed);
+        if (input != null) {
+            input.setVisible(detailed);
+        }
+        outputs.values().forEach(c -> c.setVisible(detailed));
+        addButtons.values().forEach(a -> a.setVisible(detailed));
+    }
+
+    boolean isDetailed() {
+        return detailed;
     }
 
     void setOnLayout(Runnable onLayout) {
@@ -103,6 +183,28 @@ final class NodeView extends Region {
 
     void update(Node node, ConnectorSpec spec, List<PortSpec> ports, boolean selected, List<String> problems) {
         // set only what changed: style class and tooltip churn re-runs CSS on every keystroke
+        ConnectorKind kind = spec == null ? ConnectorKind.STEP : spec.kind();
+        String kindClass = Styles.KIND_PREFIX + kind.name().toLowerCase(Locale.ROOT);
+        if (!getStyleClass().contains(kindClass)) {
+            getStyleClass().removeIf(c -> c.startsWith(Styles.KIND_PREFIX));
+            getStyleClass().add(kindClass);
+        }
+        toggle(Styles.SELECTED, selected);
+        toggle(Styles.HAS_PROBLEMS, !problems.isEmpty());
+        toggle(Styles.NODE_DISABLED, node.disabled());
+        shownNode = node;
+        shownSpec = spec;
+        shownPorts = ports;
+        shownProblems = problems;
+        if (built) {
+            showContent();
+        }
+    }
+
+    private void showContent() {
+        Node node = shownNode;
+        ConnectorSpec spec = shownSpec;
+        List<String> problems = shownProblems;
         setIfChanged(title, node.displayName());
         setIfChanged(
                 type,
@@ -113,15 +215,6 @@ final class NodeView extends Region {
         if (code != icon.getIconCode()) {
             icon.setIconCode(code);
         }
-        ConnectorKind kind = spec == null ? ConnectorKind.STEP : spec.kind();
-        String kindClass = Styles.KIND_PREFIX + kind.name().toLowerCase(Locale.ROOT);
-        if (!getStyleClass().contains(kindClass)) {
-            getStyleClass().removeIf(c -> c.startsWith(Styles.KIND_PREFIX));
-            getStyleClass().add(kindClass);
-        }
-        toggle(Styles.SELECTED, selected);
-        toggle(Styles.HAS_PROBLEMS, !problems.isEmpty());
-        toggle(Styles.NODE_DISABLED, node.disabled());
         badge.setVisible(!problems.isEmpty());
         badge.setManaged(!problems.isEmpty());
         setIfChanged(badge, problems.size() == 1 ? "!" : Integer.toString(problems.size()));
@@ -132,7 +225,7 @@ final class NodeView extends Region {
             badgeTip = new Tooltip(tip);
             Tooltip.install(badge, badgeTip);
         }
-        updatePorts(node.id(), spec == null || spec.hasInput(), ports);
+        updatePorts(node.id(), spec == null || spec.hasInput(), shownPorts);
     }
 
     /**
@@ -198,6 +291,7 @@ final class NodeView extends Region {
             add.getStyleClass().add(Styles.PORT_ADD);
             add.setId("add-" + id + "-" + p.name());
             add.setManaged(false);
+            add.setVisible(detailed);
             add.setUserData(new PortRef(id, p.name()));
             Tooltip.install(add, new Tooltip("Add a connector after " + p.title() + " and wire it"));
             addButtons.put(p.name(), add);
@@ -206,8 +300,9 @@ final class NodeView extends Region {
         requestLayout();
     }
 
-    private static Circle port(String styleClass, PortRef ref) {
+    private Circle port(String styleClass, PortRef ref) {
         Circle c = new Circle(PORT_RADIUS);
+        c.setVisible(detailed);
         c.getStyleClass().addAll(Styles.PORT, styleClass);
         c.setManaged(false);
         c.setUserData(ref);
@@ -255,6 +350,9 @@ final class NodeView extends Region {
      */
     @Override
     protected double computePrefWidth(double height) {
+        if (!built) {
+            return CARD_WIDTH;
+        }
         javafx.geometry.Insets pad = body.getInsets();
         double content = Math.max(header.prefWidth(-1), Math.max(type.prefWidth(-1), portRows.prefWidth(-1)));
         return Math.max(CARD_WIDTH, content + pad.getLeft() + pad.getRight());
@@ -262,7 +360,7 @@ final class NodeView extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        return body.prefHeight(width);
+        return built ? body.prefHeight(width) : ESTIMATED_HEIGHT;
     }
 
     @Override
@@ -273,6 +371,11 @@ final class NodeView extends Region {
     @Override
     protected void layoutChildren() {
         double w = getWidth();
+        box.resizeRelocate(0, 0, w, getHeight());
+        if (!built) {
+            onLayout.run();
+            return;
+        }
         shadow.resizeRelocate(0, 0, w, getHeight());
         body.resizeRelocate(0, 0, w, getHeight());
         body.layout();

@@ -16,6 +16,9 @@ public final class Styles {
     public static final String FLOW_NODE = "flow-node";
     public static final String NODE_CARD = "node-card";
     public static final String NODE_SHADOW = "node-shadow";
+    public static final String NODE_BOX = "node-box";
+    public static final String MINIMAP = "minimap";
+    public static final String CANVAS_LOADING = "canvas-loading";
     public static final String NODE_HEADER = "node-header";
     public static final String NODE_TITLE = "node-title";
     public static final String NODE_TYPE = "node-type";

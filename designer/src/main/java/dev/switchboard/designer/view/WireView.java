@@ -51,6 +51,14 @@ final class WireView extends Group {
         shape(hit, a, b);
     }
 
+    double endX() {
+        return line.getEndX();
+    }
+
+    double endY() {
+        return line.getEndY();
+    }
+
     static void shape(CubicCurve c, Point2D a, Point2D b) {
         double dx = Math.max(40, Math.abs(b.getX() - a.getX()) / 2);
         c.setStartX(a.getX());

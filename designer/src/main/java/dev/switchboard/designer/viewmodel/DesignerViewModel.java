@@ -84,7 +84,7 @@ public final class DesignerViewModel implements FlowHolder {
         this.problems = new ProblemsViewModel(new FlowValidator(catalog), flow::get, validationDebouncer);
         this.palette = new PaletteViewModel(catalog);
         this.inspector = new InspectorViewModel(this);
-        this.files = new DocumentFiles(this);
+        this.files = new DocumentFiles(this, runEnvironment);
         this.run = new RunViewModel(this, runEnvironment);
         this.deploy =
                 new DeployViewModel(this, () -> parentOf(files.fileProperty().get()), runEnvironment);
@@ -394,12 +394,21 @@ public final class DesignerViewModel implements FlowHolder {
 
     /** Replaces the document: no history, and clean unless it has never been saved anywhere. */
     void replaceDocument(Flow newFlow, boolean clean) {
+        replaceDocument(newFlow, clean, null);
+    }
+
+    /** @param checked what the validator found in {@code newFlow} (checked off the UI thread), or null to check now */
+    void replaceDocument(Flow newFlow, boolean clean, List<Problem> checked) {
         selection.clear();
         flow.set(newFlow);
         jobs.clear();
         savedRevision = clean ? jobs.revision() : -1;
         historyChanged();
-        problems.validateNow();
+        if (checked == null) {
+            problems.validateNow();
+        } else {
+            problems.show(checked);
+        }
         documentVersion.set(documentVersion.get() + 1);
     }
 

@@ -24,6 +24,8 @@ import javafx.collections.ObservableList;
 /** New, open, save, recent files, templates and export for the document. */
 public final class DocumentFiles {
     private final DesignerViewModel doc;
+    private final RunEnvironment threads;
+    private final ReadOnlyStringWrapper opening = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ObjectProperty<RecentFiles> recentStore = new SimpleObjectProperty<>();
@@ -32,8 +34,9 @@ public final class DocumentFiles {
     // listeners
     private final ObservableList<Path> readOnlyRecent = FXCollections.unmodifiableObservableList(recent);
 
-    DocumentFiles(DesignerViewModel doc) {
+    DocumentFiles(DesignerViewModel doc, RunEnvironment threads) {
         this.doc = doc;
+        this.threads = threads;
         title.bind(Bindings.createStringBinding(
                 () -> (doc.isDirty() ? "• " : "")
                         + doc.flow().displayName() + " — "
@@ -71,8 +74,44 @@ public final class DocumentFiles {
 
     public void open(Path path) throws IOException, MalformedFlowException {
         Flow flow = FlowCodec.read(Files.readString(path));
+        opened(path, flow, null);
+    }
+
+    /** The name of the file being opened in the background, null when none is. */
+    public ReadOnlyStringProperty openingProperty() {
+        return opening.getReadOnlyProperty();
+    }
+
+    /**
+     * Opens a file without holding up the UI: reading, parsing and checking a big flow take
+     * seconds, so they run on the background thread; only the finished document is handed to the
+     * UI thread, which draws it in one go. {@code onError} gets a file that cannot be read or parsed.
+     */
+    public void openInBackground(Path path, java.util.function.Consumer<Exception> onError) {
+        opening.set(path.getFileName().toString());
+        doc.statusProperty().set("Opening " + path.getFileName() + "…");
+        threads.background().execute(() -> {
+            try {
+                Flow flow = FlowCodec.read(Files.readString(path));
+                List<dev.switchboard.runtime.validate.Problem> found =
+                        doc.problems().check(flow);
+                threads.ui().execute(() -> {
+                    opening.set(null);
+                    opened(path, flow, found);
+                });
+            } catch (IOException | MalformedFlowException | RuntimeException e) {
+                threads.ui().execute(() -> {
+                    opening.set(null);
+                    doc.statusProperty().set("Cannot open " + path.getFileName());
+                    onError.accept(e);
+                });
+            }
+        });
+    }
+
+    private void opened(Path path, Flow flow, List<dev.switchboard.runtime.validate.Problem> checked) {
         file.set(path);
-        doc.replaceDocument(flow, true);
+        doc.replaceDocument(flow, true, checked);
         remember(path);
         doc.statusProperty()
                 .set("Opened " + path.getFileName() + " ("

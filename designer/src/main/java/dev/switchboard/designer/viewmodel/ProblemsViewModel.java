@@ -23,6 +23,8 @@ public final class ProblemsViewModel {
     private final ObservableList<Problem> readOnlyItems = FXCollections.unmodifiableObservableList(items);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No problems");
     private Runnable onChange = () -> {};
+    /** The flow the shown problems belong to. */
+    private Flow checkedFlow;
 
     ProblemsViewModel(FlowValidator validator, Supplier<Flow> flow, Debouncer debouncer) {
         this.validator = validator;
@@ -48,11 +50,26 @@ public final class ProblemsViewModel {
     }
 
     void requestValidation() {
-        debouncer.schedule(this::validateNow);
+        debouncer.schedule(() -> {
+            if (flow.get() != checkedFlow) { // an opened file arrives already checked
+                validateNow();
+            }
+        });
     }
 
     public void validateNow() {
-        List<Problem> found = validator.validate(flow.get());
+        Flow current = flow.get();
+        show(validator.validate(current));
+    }
+
+    /** The validator's findings for a flow, on any thread: it reads only the immutable flow and the catalog. */
+    List<Problem> check(Flow checked) {
+        return validator.validate(checked);
+    }
+
+    /** Shows findings made beforehand (off the UI thread) for the current flow. */
+    void show(List<Problem> found) {
+        checkedFlow = flow.get();
         if (!found.equals(items)) {
             items.setAll(found);
         }
