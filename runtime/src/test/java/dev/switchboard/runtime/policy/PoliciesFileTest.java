@@ -206,7 +206,9 @@ class PoliciesFileTest {
 
         Policies policies = read(json);
 
-        assertThat(policies.masking()).extracting(MaskRule::name).containsExactly("cards", "emails", "crm-no-phone");
+        assertThat(policies.masking())
+                .extracting(MaskRule::name)
+                .containsExactly("cards", "emails", "crm-no-phone", "pii");
         assertThat(policies.routing()).extracting(RoutingRule::name).containsExactly("eu-only");
     }
 
