@@ -51,6 +51,7 @@ class RuntimeArchitectureTest {
             RUNTIME + "contract.ItemsRule",
             RUNTIME + "contract.BoundsRule",
             RUNTIME + "contract.OtherKeywordsRule",
+            RUNTIME + "contract.ClassifiedFields",
 
             // policies.json is read here, and masking edits event data, which is a Jackson tree
             RUNTIME + "policy.PoliciesFile",

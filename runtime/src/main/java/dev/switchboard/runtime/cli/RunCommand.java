@@ -250,7 +250,7 @@ final class RunCommand implements Callable<Integer> {
         }
         CentralPolicies policies;
         try {
-            policies = RunPolicies.forRun(policiesFile, paths, store.dataDir, secrets, out);
+            policies = RunPolicies.forRun(policiesFile, paths, store.dataDir, schemas, secrets, out);
         } catch (PolicyFileException e) {
             // running without the policies meant for these flows would store and send what they protect
             err.println(e.getMessage());

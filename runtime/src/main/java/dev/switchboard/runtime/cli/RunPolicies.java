@@ -1,6 +1,10 @@
 package dev.switchboard.runtime.cli;
 
+import dev.switchboard.runtime.contract.ClassifiedFields;
+import dev.switchboard.runtime.contract.SchemaRegistry;
+import dev.switchboard.runtime.contract.SchemaRegistryException;
 import dev.switchboard.runtime.policy.CentralPolicies;
+import dev.switchboard.runtime.policy.ClassifiedMasking;
 import dev.switchboard.runtime.policy.EventSeal;
 import dev.switchboard.runtime.policy.Policies;
 import dev.switchboard.runtime.policy.PoliciesFile;
@@ -8,6 +12,7 @@ import dev.switchboard.runtime.policy.PolicyFileException;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import dev.switchboard.runtime.secrets.SecretVault;
 import dev.switchboard.runtime.secrets.VaultKey;
+import dev.switchboard.runtime.validate.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +27,20 @@ import java.util.function.Function;
  * {@code --policies} file; else the {@code policies.json} beside the flows given on the command
  * line (in a folder given, or beside a file given); else {@code <data>/policies.json}, beside the
  * flows deployed through the admin API. A policies file that is not valid stops {@code run} before
- * it starts — running without the policies an operator meant would leak what they hide.
+ * it starts — running without the policies an operator meant would leak what they hide. A rule's
+ * {@code classification} is resolved here against every schema of the run's registry.
  */
 final class RunPolicies {
     private RunPolicies() {}
 
     /** The policies {@code run} applies (none without a file), told on {@code out}. */
     static CentralPolicies forRun(
-            Path explicit, List<Path> flowPaths, Path dataDir, SecretResolver secrets, PrintWriter out)
+            Path explicit,
+            List<Path> flowPaths,
+            Path dataDir,
+            SchemaRegistry schemas,
+            SecretResolver secrets,
+            PrintWriter out)
             throws PolicyFileException {
         Optional<Path> file = locate(explicit, flowPaths, dataDir);
         if (file.isEmpty()) {
@@ -43,7 +54,7 @@ final class RunPolicies {
                 return CentralPolicies.none();
             }
         }
-        CentralPolicies policies = load(file.get(), secrets, dataDir, System::getenv);
+        CentralPolicies policies = load(file.get(), schemas, secrets, dataDir, System::getenv);
         out.println("Policies from " + file.get() + ": " + policies.policies());
         return policies;
     }
@@ -79,9 +90,24 @@ final class RunPolicies {
      * The policies in {@code file}, with the seal for events at rest when they mask fields (keyed by
      * the vault key: {@code SWITCHBOARD_SECRETS_KEY}, else {@code <data>/secrets.key}, made when missing).
      */
-    static CentralPolicies load(Path file, SecretResolver secrets, Path dataDir, Function<String, String> environment)
+    static CentralPolicies load(
+            Path file,
+            SchemaRegistry schemas,
+            SecretResolver secrets,
+            Path dataDir,
+            Function<String, String> environment)
             throws PolicyFileException {
         Policies policies = PoliciesFile.read(file, secrets);
+        if (policies.masking().stream().anyMatch(rule -> rule.classification() != null)) {
+            try {
+                policies = ClassifiedMasking.resolve(file, policies, ClassifiedFields.collect(schemas));
+            } catch (SchemaRegistryException e) {
+                throw new PolicyFileException(
+                        file,
+                        List.of(Problem.error(
+                                "/masking", "Its classifications cannot be resolved: " + e.getMessage())));
+            }
+        }
         Path keyFile = dataDir.resolve(VaultKey.FILE);
         Optional<char[]> key = VaultKey.find(environment, keyFile);
         if (policies.masking().isEmpty()) {

@@ -73,7 +73,11 @@ public final class PoliciesFile {
     static Policies fromTree(Path file, JsonNode tree, SecretResolver secrets) throws PolicyFileException {
         List<Problem> problems = new ArrayList<>();
         for (Error error : SCHEMA.validate(tree)) {
-            problems.add(PolicySchemaMessages.toProblem(error, SCHEMA_TREE));
+            Problem problem = PolicySchemaMessages.toProblem(error, SCHEMA_TREE);
+            // both branches of "fields or classification" report the same missing choice
+            if (!problems.contains(problem)) {
+                problems.add(problem);
+            }
         }
         if (!problems.isEmpty()) {
             throw new PolicyFileException(file, problems);
@@ -133,7 +137,9 @@ public final class PoliciesFile {
             List<String> destinations = new ArrayList<>();
             rule.path("applyTo").path("destinations").forEach(d -> destinations.add(d.textValue()));
             MaskMethod method = MaskMethod.valueOf(rule.path("method").asText().toUpperCase(Locale.ROOT));
-            result.add(new MaskRule(name, fields, method, destinations));
+            String classification =
+                    rule.has("classification") ? rule.get("classification").textValue() : null;
+            result.add(new MaskRule(name, fields, method, destinations, classification));
         }
         return result;
     }

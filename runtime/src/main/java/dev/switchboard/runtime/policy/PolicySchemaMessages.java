@@ -17,13 +17,17 @@ final class PolicySchemaMessages {
         String keyword = error.getKeyword() == null ? "" : error.getKeyword();
         String what = describe(pointer);
         return switch (keyword) {
+            // a rule needs fields or a classification: the schema says so with anyOf of two required
+            case "anyOf" -> ruleNamesNothing(pointer, what);
             case "required" ->
-                Problem.error(
-                        pointer,
-                        what + " is missing the required property '" + error.getProperty() + "'"
-                                + (error.getProperty().equals("format")
-                                        ? " (add \"format\": \"" + PoliciesFile.FORMAT + "\")"
-                                        : ""));
+                error.getSchemaLocation().toString().contains("/anyOf/")
+                        ? ruleNamesNothing(pointer, what)
+                        : Problem.error(
+                                pointer,
+                                what + " is missing the required property '" + error.getProperty() + "'"
+                                        + (error.getProperty().equals("format")
+                                                ? " (add \"format\": \"" + PoliciesFile.FORMAT + "\")"
+                                                : ""));
             case "additionalProperties" ->
                 Problem.error(
                         pointer + "/" + error.getProperty(),
@@ -50,10 +54,21 @@ final class PolicySchemaMessages {
             case "pattern" ->
                 Problem.error(
                         pointer,
-                        what + " must be a secret reference such as {{secret:POLICY_HASH_KEY}}, not "
-                                + shown(instance));
+                        pointer.endsWith("/classification")
+                                ? what + " must be a classification name such as pii (letters, digits, . _ -), not "
+                                        + shown(instance)
+                                : what + " must be a secret reference such as {{secret:POLICY_HASH_KEY}}, not "
+                                        + shown(instance));
+
             default -> Problem.error(pointer, error.getMessage());
         };
+    }
+
+    private static Problem ruleNamesNothing(String pointer, String what) {
+        return Problem.error(
+                pointer,
+                what + " must name the fields to mask, a classification or both"
+                        + " (\"fields\": [\"data.email\"] or \"classification\": \"pii\")");
     }
 
     private static List<String> allowed(Error error, JsonNode schema) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,9 +64,84 @@ class PoliciesFileTest {
         assertThat(messageAt(problems, "/masking/0/method"))
                 .isEqualTo("'method' must be one of redact, hash, last4, not 'scramble'");
         assertThat(messageAt(problems, "/masking/0/aplyTo"))
-                .startsWith("Unknown property 'aplyTo' in item 0 of 'masking'. Allowed: name, fields, method, applyTo");
+                .startsWith(
+                        "Unknown property 'aplyTo' in item 0 of 'masking'. Allowed: name, fields, classification, method, applyTo");
         assertThat(messageAt(problems, "/routing/0"))
                 .isEqualTo("item 0 of 'routing' is missing the required property 'allow'");
+    }
+
+    @Test
+    void aRuleMayNameAClassificationInsteadOfOrBesidesFields() throws Exception {
+        Policies policies = read("""
+                {"format": "switchboard/policies@1",
+                 "masking": [
+                   {"name": "pii", "classification": "pii", "method": "redact"},
+                   {"name": "pci", "classification": "pci", "fields": ["data.card.number"], "method": "last4"},
+                   {"name": "plain", "fields": ["data.note"], "method": "redact"}
+                 ]}
+                """);
+
+        assertThat(policies.masking()).extracting(MaskRule::classification).containsExactly("pii", "pci", null);
+        assertThat(policies.masking().get(0).fields()).isEmpty();
+
+        Policies resolved = ClassifiedMasking.resolve(
+                dir.resolve(PoliciesFile.FILE),
+                policies,
+                Map.of(
+                        "pii", Set.of("data.customer.email"),
+                        "pci", List.of("data.items[*].card", "data.card.number"),
+                        "internal", Set.of("data.cost")));
+
+        assertThat(resolved.masking().get(0).fields())
+                .extracting(MaskPath::text)
+                .containsExactly("data.customer.email");
+        // the path named in the file and by the contract is masked once
+        assertThat(resolved.masking().get(1).fields())
+                .extracting(MaskPath::text)
+                .containsExactly("data.card.number", "data.items[*].card");
+        assertThat(resolved.masking().get(2)).isEqualTo(policies.masking().get(2));
+    }
+
+    @Test
+    void aClassificationNoSchemaUsesIsAnErrorAtItsPointer() throws Exception {
+        Policies policies = read("""
+                {"format": "switchboard/policies@1",
+                 "masking": [
+                   {"fields": ["data.note"], "method": "redact"},
+                   {"name": "pii", "classification": "piii", "method": "redact"}
+                 ]}
+                """);
+
+        assertThatThrownBy(() -> ClassifiedMasking.resolve(
+                        dir.resolve(PoliciesFile.FILE), policies, Map.of("pii", Set.of("data.email"))))
+                .isInstanceOfSatisfying(
+                        PolicyFileException.class,
+                        e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                            assertThat(p.pointer()).isEqualTo("/masking/1/classification");
+                            assertThat(p.message())
+                                    .isEqualTo("No field of any registered schema is annotated"
+                                            + " \"x-classification\": \"piii\" (classifications in use: pii)");
+                        }));
+    }
+
+    @Test
+    void aRuleWithNeitherFieldsNorClassificationOrAnOddClassificationIsRejected() {
+        List<Problem> problems = problems("""
+                {"format": "switchboard/policies@1",
+                 "masking": [
+                   {"name": "nothing", "method": "redact"},
+                   {"name": "odd", "classification": "p ii", "method": "redact"}
+                 ]}
+                """);
+
+        assertThat(problems)
+                .extracting(Problem::pointer)
+                .containsExactlyInAnyOrder("/masking/0", "/masking/1/classification");
+        assertThat(messageAt(problems, "/masking/0"))
+                .isEqualTo("item 0 of 'masking' must name the fields to mask, a classification or both"
+                        + " (\"fields\": [\"data.email\"] or \"classification\": \"pii\")");
+        assertThat(messageAt(problems, "/masking/1/classification"))
+                .startsWith("'classification' must be a classification name such as pii");
     }
 
     @Test
@@ -130,7 +206,9 @@ class PoliciesFileTest {
 
         Policies policies = read(json);
 
-        assertThat(policies.masking()).extracting(MaskRule::name).containsExactly("cards", "emails", "crm-no-phone");
+        assertThat(policies.masking())
+                .extracting(MaskRule::name)
+                .containsExactly("cards", "emails", "crm-no-phone", "pii");
         assertThat(policies.routing()).extracting(RoutingRule::name).containsExactly("eu-only");
     }
 
