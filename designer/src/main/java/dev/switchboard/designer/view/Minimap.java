@@ -54,13 +54,15 @@ final class Minimap extends Region {
     /** Draws the cards and the frame again; call after the flow or the view changed. */
     void redraw() {
         Collection<Rectangle2D> all = cards.get();
-        setVisible(!all.isEmpty());
-        if (all.isEmpty()) {
-            return;
-        }
         Viewport v = view.get();
         Rectangle2D visible = new Rectangle2D(
                 v.toCanvasX(0), v.toCanvasY(0), shown.getWidth() / v.scale(), shown.getHeight() / v.scale());
+        // a flow that is all on screen needs no map: it would only cover cards
+        boolean needed = all.stream().anyMatch(r -> !visible.contains(r));
+        setVisible(needed);
+        if (!needed) {
+            return;
+        }
         double minX = visible.getMinX(), minY = visible.getMinY();
         double maxX = visible.getMaxX(), maxY = visible.getMaxY();
         for (Rectangle2D r : all) {

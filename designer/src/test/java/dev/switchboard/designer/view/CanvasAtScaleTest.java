@@ -65,6 +65,9 @@ class CanvasAtScaleTest {
         assertThat(Fx.call(() -> canvas.nodeViews().values().stream().noneMatch(NodeView::isDetailed)))
                 .as("zoomed far out, cards are boxes without text")
                 .isTrue();
+        assertThat(Fx.call(() -> canvas.minimap().isVisible()))
+                .as("the whole flow is on screen: no minimap over it")
+                .isFalse();
     }
 
     @Test
