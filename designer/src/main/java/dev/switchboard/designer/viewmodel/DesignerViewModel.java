@@ -88,6 +88,14 @@ public final class DesignerViewModel implements FlowHolder {
         this.run = new RunViewModel(this, runEnvironment);
         this.deploy =
                 new DeployViewModel(this, () -> parentOf(files.fileProperty().get()), runEnvironment);
+        files.fileProperty().addListener((obs, old, now) -> {
+            java.nio.file.Path folder = parentOf(now);
+            if (!java.util.Objects.equals(folder, parentOf(old))) {
+                problems.useValidator(new FlowValidator(
+                        catalog,
+                        folder == null ? null : dev.switchboard.runtime.contract.SchemaRegistry.beside(folder)));
+            }
+        });
         jobs.setListener(this::historyChanged);
         flow.addListener((obs, old, now) -> {
             selection.retain(now.nodes().stream().map(Node::id).toList(), now.wires());

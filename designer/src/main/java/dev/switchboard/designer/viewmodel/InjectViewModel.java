@@ -3,6 +3,7 @@ package dev.switchboard.designer.viewmodel;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
 import dev.switchboard.connector.spi.Event;
+import dev.switchboard.connector.spi.EventRejectedException;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.designer.run.InjectSamples;
 import dev.switchboard.runtime.model.Flow;
@@ -140,12 +141,46 @@ public final class InjectViewModel {
                     if (!s.isDeployed(current.id())) {
                         throw new IllegalStateException("'" + current.id() + "' is not running — press Run");
                     }
-                    s.inject(current.id(), nodeId, event);
-                    return event.id();
+                    try {
+                        s.inject(current.id(), nodeId, event);
+                        return Optional.<EventRejectedException>empty();
+                    } catch (IllegalStateException e) {
+                        // the trigger's contract refused it: what is wrong is the answer, not a failure to report
+                        return Optional.of(rejection(e).orElseThrow(() -> e));
+                    }
                 },
-                id -> {
-                    lastEventId.set(id);
-                    host.status("Sent event " + id + " into '" + nodeId + "'");
+                rejected -> {
+                    if (rejected.isPresent()) {
+                        error.set(refusal(rejected.get()));
+                        host.status("Inject: '" + nodeId + "' refused the event: it breaks the contract "
+                                + rejected.get().contract());
+                        return;
+                    }
+                    lastEventId.set(event.id());
+                    host.status("Sent event " + event.id() + " into '" + nodeId + "'");
                 });
+    }
+
+    private static Optional<EventRejectedException> rejection(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof EventRejectedException rejected) {
+                return Optional.of(rejected);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every violation on a line of its own, with the JSON pointer into the sample's data. */
+    static String refusal(EventRejectedException rejected) {
+        StringBuilder text = new StringBuilder("Refused by the contract ")
+                .append(rejected.contract())
+                .append(" (nothing was kept):");
+        for (EventRejectedException.Violation v : rejected.violations()) {
+            text.append("\n  ")
+                    .append(v.pointer().isEmpty() ? "(the data)" : "data" + v.pointer())
+                    .append(": ")
+                    .append(v.message());
+        }
+        return text.toString();
     }
 }
