@@ -363,6 +363,21 @@ public final class DesignerViewModel implements FlowHolder {
                         "Rename " + nodeId)));
     }
 
+    /** Binds the node to a data contract, or unbinds it (null); typing the subject merges into one step. */
+    void bindContract(String nodeId, dev.switchboard.runtime.model.ContractBinding binding) {
+        flow().node(nodeId)
+                .filter(n -> !java.util.Objects.equals(n.contract(), binding))
+                .ifPresent(n -> {
+                    boolean sameSchema = n.contract() != null
+                            && binding != null
+                            && n.contract().reference().equals(binding.reference());
+                    // keystrokes in the subject merge into one step; a new enforcement is a step of its own
+                    String mergeKey = nodeId + (sameSchema ? "#enforcement" : "#contract");
+                    execute(new NodeJobs.UpdateNode(
+                            this, n, n.withContract(binding), mergeKey, "Contract of " + nodeId));
+                });
+    }
+
     void changeNodeId(String oldId, String newId) {
         execute(new NodeJobs.ChangeNodeId(this, oldId, newId));
         selection.select(newId);

@@ -6,6 +6,7 @@ import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.EventRejectedException;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.designer.run.InjectSamples;
+import dev.switchboard.runtime.contract.SchemaRegistry;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
 import java.util.List;
@@ -34,13 +35,17 @@ public final class InjectViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lastEventId = new ReadOnlyStringWrapper();
     private InjectSamples samples;
+    /** The schemas beside the open flow file, for triggers under a contract; null before it is saved. */
+    private final Supplier<SchemaRegistry> schemas;
 
     InjectViewModel(
             RunHost host,
             Supplier<Flow> flow,
             Function<String, Optional<ConnectorSpec>> specs,
-            dev.switchboard.designer.model.SampleEvents sampleEvents) {
+            dev.switchboard.designer.model.SampleEvents sampleEvents,
+            Supplier<SchemaRegistry> schemas) {
         this.sampleEvents = sampleEvents;
+        this.schemas = schemas;
         this.host = host;
         this.flow = flow;
         this.specs = specs;
@@ -106,7 +111,7 @@ public final class InjectViewModel {
      * downstream test (e.g. {@code amount} for a filter on {@code data.amount}).
      */
     public String sampleFor(String triggerId) {
-        return sampleEvents.forTrigger(flow.get(), triggerId);
+        return sampleEvents.forTrigger(flow.get(), triggerId, schemas.get());
     }
 
     /** Sends the sample to the chosen trigger of the running flow. */

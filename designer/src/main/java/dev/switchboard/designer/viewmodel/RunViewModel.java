@@ -81,7 +81,11 @@ public final class RunViewModel {
         this.lineage = new LineageViewModel(host);
         this.runs = new RunsViewModel(host, () -> runningFlows);
         this.inject = new InjectViewModel(
-                host, doc::flow, doc::spec, new dev.switchboard.designer.model.SampleEvents(doc.catalog()));
+                host,
+                doc::flow,
+                doc::spec,
+                new dev.switchboard.designer.model.SampleEvents(doc.catalog()),
+                () -> folder() == null ? null : SchemaRegistry.beside(folder()));
         this.running = Bindings.createBooleanBinding(() -> state.get() == State.RUNNING, state);
         messages.capacityProperty()
                 .addListener((obs, o, n) ->

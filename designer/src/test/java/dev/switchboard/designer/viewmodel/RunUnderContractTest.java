@@ -88,6 +88,31 @@ class RunUnderContractTest {
     }
 
     @Test
+    void theInjectSampleComesFromTheTriggersSchemaAndPassesIt() throws Exception {
+        DesignerViewModel vm = designer();
+        vm.files().open(copySample(true));
+        vm.run().run();
+
+        assertThat(vm.run().inject().triggerProperty().get()).isEqualTo("hook");
+        assertThat(vm.run().inject().textProperty().get())
+                .contains("\"customer\"", "\"email\"", "\"currency\" : \"EUR\"", "\"total\" : 1.5");
+        vm.run().inject().send();
+
+        assertThat(vm.run().inject().errorProperty().get()).isEmpty();
+        assertThat(vm.statusProperty().get()).startsWith("Sent event");
+    }
+
+    @Test
+    void fieldSuggestionsDownstreamOfAContractIncludeTheSchemasPaths() throws Exception {
+        DesignerViewModel vm = designer();
+        vm.files().open(copySample(true));
+        vm.selection().select("summarise");
+
+        assertThat(vm.inspector().suggestions())
+                .contains("{{data.customer.email}}", "{{data.customer.name}}", "{{data.currency}}", "{{id}}");
+    }
+
+    @Test
     void theProblemsPanelAndRunSayWhenABoundContractIsNotBesideTheFlow() throws Exception {
         DesignerViewModel vm = designer();
         vm.files().open(copySample(false));
