@@ -5,6 +5,8 @@ import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.support.Json;
+import dev.switchboard.runtime.contract.SchemaRegistry;
+import dev.switchboard.runtime.contract.SchemaRegistryException;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.model.Wire;
@@ -33,8 +35,17 @@ public final class FieldSuggestions {
     }
 
     public List<String> forNode(Flow flow, String nodeId) {
+        return forNode(flow, nodeId, null);
+    }
+
+    /**
+     * As {@link #forNode(Flow, String)}, plus the property paths of the contract of each trigger
+     * upstream bound to one in {@code schemas} (null: none known).
+     */
+    public List<String> forNode(Flow flow, String nodeId, SchemaRegistry schemas) {
         Set<String> paths = new LinkedHashSet<>();
         for (Node trigger : upstreamTriggers(flow, nodeId)) {
+            contractPaths(trigger, schemas).forEach(p -> paths.add("data." + p));
             catalog.find(trigger.type())
                     .map(c -> c.spec().sampleEvent())
                     .filter(s -> !s.isBlank())
@@ -74,6 +85,20 @@ public final class FieldSuggestions {
             previous.getOrDefault(id, List.of()).forEach(todo::push);
         }
         return triggers;
+    }
+
+    private static List<String> contractPaths(Node trigger, SchemaRegistry schemas) {
+        if (trigger.contract() == null || schemas == null) {
+            return List.of();
+        }
+        try {
+            return schemas.find(trigger.contract().subject(), trigger.contract().version())
+                    .map(found -> SchemaSample.paths(found.schema()))
+                    .orElse(List.of());
+        } catch (SchemaRegistryException e) {
+            // the problems panel reports an unreadable schema; the sample's paths still help
+            return List.of();
+        }
     }
 
     private static JsonNode parse(String sample) {

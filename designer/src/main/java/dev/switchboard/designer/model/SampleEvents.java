@@ -8,6 +8,9 @@ import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.support.Json;
+import dev.switchboard.runtime.contract.SchemaRegistry;
+import dev.switchboard.runtime.contract.SchemaRegistryException;
+import dev.switchboard.runtime.model.ContractBinding;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.model.Wire;
@@ -15,6 +18,7 @@ import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,11 +38,20 @@ public final class SampleEvents {
 
     /** Pretty JSON for the trigger {@code triggerId}; {@code {}} when there is nothing to start from. */
     public String forTrigger(Flow flow, String triggerId) {
-        ObjectNode sample = flow.node(triggerId)
-                .flatMap(n -> catalog.find(n.type()))
-                .map(Connector::spec)
-                .map(s -> parse(s.sampleEvent()))
-                .orElseGet(NODES::objectNode);
+        return forTrigger(flow, triggerId, null);
+    }
+
+    /**
+     * As {@link #forTrigger(Flow, String)}; a trigger bound to a data contract found in {@code
+     * schemas} (null: none known) starts from data its schema accepts instead of the connector's sample.
+     */
+    public String forTrigger(Flow flow, String triggerId, SchemaRegistry schemas) {
+        ObjectNode sample = contractSample(flow, triggerId, schemas)
+                .orElseGet(() -> flow.node(triggerId)
+                        .flatMap(n -> catalog.find(n.type()))
+                        .map(Connector::spec)
+                        .map(s -> parse(s.sampleEvent()))
+                        .orElseGet(NODES::objectNode));
         for (Node node : downstream(flow, triggerId)) {
             if (node.config().values().get("rules") instanceof ConfigValue.Items rules) {
                 rules.values().forEach(rule -> {
@@ -52,6 +65,22 @@ public final class SampleEvents {
             return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(sample);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A sample event that cannot be written as JSON", e);
+        }
+    }
+
+    private static Optional<ObjectNode> contractSample(Flow flow, String triggerId, SchemaRegistry schemas) {
+        ContractBinding binding = flow.node(triggerId).map(Node::contract).orElse(null);
+        if (binding == null || schemas == null) {
+            return Optional.empty();
+        }
+        try {
+            return schemas.find(binding.subject(), binding.version())
+                    .map(found -> SchemaSample.of(found.schema()))
+                    .filter(ObjectNode.class::isInstance)
+                    .map(ObjectNode.class::cast);
+        } catch (SchemaRegistryException e) {
+            // the problems panel reports an unreadable schema; the connector's sample is still a start
+            return Optional.empty();
         }
     }
 

@@ -3,6 +3,8 @@ package dev.switchboard.designer.run;
 import dev.switchboard.connector.ingress.PortInUseException;
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.connector.spi.Event;
+import dev.switchboard.runtime.contract.ContractSchemas;
+import dev.switchboard.runtime.contract.SchemaRegistry;
 import dev.switchboard.runtime.engine.EngineOptions;
 import dev.switchboard.runtime.engine.StatusBoard;
 import dev.switchboard.runtime.engine.compile.FlowCompileException;
@@ -111,6 +113,41 @@ public final class RunSession implements AutoCloseable {
     public void deploy(Flow flow) throws FlowCompileException {
         runtime.engine().deploy(flow);
         monitor.watch(flow);
+    }
+
+    /**
+     * Starts a flow whose file lies in {@code folder} (null when never saved): its data contracts
+     * resolve in the {@code schemas} folder beside it, as with {@code switchboard run}.
+     */
+    public void deploy(Flow flow, Path folder) throws FlowCompileException {
+        if (folder != null) {
+            useSchemasBeside(folder);
+        }
+        deploy(flow);
+    }
+
+    /**
+     * The schema registry contracts resolve in from now on: the one beside the flow being run. A
+     * flow already running keeps the schemas it was compiled with.
+     */
+    public synchronized void useSchemasBeside(Path folder) {
+        SchemaRegistry wanted = SchemaRegistry.beside(folder);
+        boolean same = runtime.engine()
+                .services()
+                .find(ContractSchemas.class)
+                .map(c -> c.registry().dir().equals(wanted.dir()))
+                .orElse(false);
+        if (!same) {
+            runtime.engine().services().register(ContractSchemas.class, new ContractSchemas(wanted));
+        }
+    }
+
+    /** The schemas folder contracts resolve in now, if any. */
+    public Optional<Path> schemasFolder() {
+        return runtime.engine()
+                .services()
+                .find(ContractSchemas.class)
+                .map(c -> c.registry().dir());
     }
 
     public boolean isDeployed(String flowId) {

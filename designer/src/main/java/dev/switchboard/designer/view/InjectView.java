@@ -55,11 +55,15 @@ final class InjectView extends VBox {
         text.getStyleClass().add(Styles.CODE);
         text.textProperty().bindBidirectional(inject.textProperty());
         VBox.setVgrow(text, Priority.ALWAYS);
+        // the sample gives way to the error: a contract's refusal lists every violation, none may be cut off
+        text.setMinHeight(48);
         Label error = new Label();
         error.setId("inject-error");
         error.getStyleClass().add(Styles.FIELD_ERROR);
         error.textProperty().bind(inject.errorProperty());
         error.managedProperty().bind(inject.errorProperty().isNotEmpty());
+        error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(bar, hint, text, error);
     }
 }

@@ -1,11 +1,13 @@
 package dev.switchboard.designer.view;
 
 import dev.switchboard.connector.spi.ConnectorSpec;
+import dev.switchboard.designer.viewmodel.ContractEditor;
 import dev.switchboard.designer.viewmodel.FieldViewModel;
 import dev.switchboard.designer.viewmodel.FormViewModel;
 import dev.switchboard.designer.viewmodel.InspectorViewModel;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
@@ -80,7 +82,8 @@ public final class InspectorView extends ScrollPane {
         idError.getStyleClass().add(Styles.FIELD_ERROR);
         idError.textProperty().bind(vm.idErrorProperty());
         idError.managedProperty().bind(vm.idErrorProperty().isNotEmpty());
-        body.getChildren().addAll(labelled("Name", name), labelled("Id", id, idError), new Separator());
+        body.getChildren()
+                .addAll(labelled("Name", name), labelled("Id", id, idError), contract(vm.contract()), new Separator());
         FormViewModel form = vm.form();
         if (form == null) {
             Label none = new Label("This node's connector is not installed, so it cannot be edited here.");
@@ -99,6 +102,30 @@ public final class InspectorView extends ScrollPane {
         if (vm.helpProperty().get() != null) {
             body.getChildren().add(help(vm.helpProperty().get()));
         }
+    }
+
+    /** The node's data contract: subject (blank for none) and what happens to an event that breaks it. */
+    private static VBox contract(ContractEditor editor) {
+        TextField subject = new TextField();
+        subject.setId("contract-subject");
+        subject.setPromptText("none — e.g. orders@1 (schemas/ beside the flow)");
+        subject.textProperty().bindBidirectional(editor.subjectProperty());
+        ComboBox<String> enforcement =
+                new ComboBox<>(javafx.collections.FXCollections.observableArrayList(ContractEditor.ENFORCEMENTS));
+        enforcement.setId("contract-enforcement");
+        enforcement.valueProperty().bindBidirectional(editor.enforcementProperty());
+        enforcement.disableProperty().bind(editor.subjectProperty().isEmpty());
+        Label error = new Label();
+        error.getStyleClass().add(Styles.FIELD_ERROR);
+        error.textProperty().bind(editor.errorProperty());
+        error.managedProperty().bind(editor.errorProperty().isNotEmpty());
+        Label title = new Label("Data contract");
+        title.setGraphic(Icons.of(org.kordamp.ikonli.feather.Feather.SHIELD));
+        title.getStyleClass().add(Styles.FIELD_LABEL);
+        VBox box = new VBox(4, title, subject, error, labelled("Enforcement", enforcement));
+        box.setId("inspector-contract");
+        box.getStyleClass().add(Styles.FIELD);
+        return box;
     }
 
     /** The help under the form; expanding or collapsing it is remembered for every node. */

@@ -50,6 +50,9 @@ final class NodeView extends Region {
     private final Label title = new Label();
     private final Label type = new Label();
     private final Label badge = new Label();
+    /** The node's data contract, e.g. "orders@1 · reject"; hidden when it has none. */
+    private final Label contract = new Label();
+
     private final VBox portRows = new VBox();
     private NodeLiveStrip live;
     private java.util.function.Function<String, String> curlFor;
@@ -95,7 +98,11 @@ final class NodeView extends Region {
         if (curlFor != null) {
             live.setCurl(curlFor);
         }
-        body.getChildren().addAll(header, type, live.urls(), portRows, live.counters());
+        contract.getStyleClass().add(Styles.NODE_CONTRACT);
+        contract.setGraphic(Icons.of(org.kordamp.ikonli.feather.Feather.SHIELD));
+        contract.setMinWidth(Region.USE_PREF_SIZE);
+        contract.setId("contract-" + nodeId);
+        body.getChildren().addAll(header, type, contract, live.urls(), portRows, live.counters());
         body.getStyleClass().add(Styles.NODE_CARD);
         shadow.getStyleClass().add(Styles.NODE_SHADOW);
         shadow.setCache(true);
@@ -210,6 +217,15 @@ final class NodeView extends Region {
                 type,
                 (spec == null ? node.type() + " (unknown connector)" : spec.title() + " · " + node.type())
                         + (node.disabled() ? " · disabled" : ""));
+        boolean bound = node.contract() != null;
+        contract.setVisible(bound);
+        contract.setManaged(bound);
+        setIfChanged(
+                contract,
+                bound
+                        ? node.contract().reference() + " · "
+                                + node.contract().effectiveEnforcement().id()
+                        : "");
         org.kordamp.ikonli.feather.Feather code =
                 spec == null ? org.kordamp.ikonli.feather.Feather.HELP_CIRCLE : Icons.resolve(spec.icon());
         if (code != icon.getIconCode()) {

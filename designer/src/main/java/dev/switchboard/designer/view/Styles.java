@@ -22,6 +22,7 @@ public final class Styles {
     public static final String NODE_HEADER = "node-header";
     public static final String NODE_TITLE = "node-title";
     public static final String NODE_TYPE = "node-type";
+    public static final String NODE_CONTRACT = "node-contract";
     public static final String NODE_ICON = "node-icon";
     public static final String NODE_BADGE = "node-badge";
     public static final String KIND_PREFIX = "kind-";

@@ -88,6 +88,14 @@ public final class DesignerViewModel implements FlowHolder {
         this.run = new RunViewModel(this, runEnvironment);
         this.deploy =
                 new DeployViewModel(this, () -> parentOf(files.fileProperty().get()), runEnvironment);
+        files.fileProperty().addListener((obs, old, now) -> {
+            java.nio.file.Path folder = parentOf(now);
+            if (!java.util.Objects.equals(folder, parentOf(old))) {
+                problems.useValidator(new FlowValidator(
+                        catalog,
+                        folder == null ? null : dev.switchboard.runtime.contract.SchemaRegistry.beside(folder)));
+            }
+        });
         jobs.setListener(this::historyChanged);
         flow.addListener((obs, old, now) -> {
             selection.retain(now.nodes().stream().map(Node::id).toList(), now.wires());
@@ -353,6 +361,21 @@ public final class DesignerViewModel implements FlowHolder {
                         n.withName(name == null || name.isBlank() ? null : name),
                         nodeId + "#name",
                         "Rename " + nodeId)));
+    }
+
+    /** Binds the node to a data contract, or unbinds it (null); typing the subject merges into one step. */
+    void bindContract(String nodeId, dev.switchboard.runtime.model.ContractBinding binding) {
+        flow().node(nodeId)
+                .filter(n -> !java.util.Objects.equals(n.contract(), binding))
+                .ifPresent(n -> {
+                    boolean sameSchema = n.contract() != null
+                            && binding != null
+                            && n.contract().reference().equals(binding.reference());
+                    // keystrokes in the subject merge into one step; a new enforcement is a step of its own
+                    String mergeKey = nodeId + (sameSchema ? "#enforcement" : "#contract");
+                    execute(new NodeJobs.UpdateNode(
+                            this, n, n.withContract(binding), mergeKey, "Contract of " + nodeId));
+                });
     }
 
     void changeNodeId(String oldId, String newId) {

@@ -3,8 +3,10 @@ package dev.switchboard.designer.viewmodel;
 import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
 import dev.switchboard.connector.spi.Event;
+import dev.switchboard.connector.spi.EventRejectedException;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.designer.run.InjectSamples;
+import dev.switchboard.runtime.contract.SchemaRegistry;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
 import java.util.List;
@@ -33,13 +35,17 @@ public final class InjectViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lastEventId = new ReadOnlyStringWrapper();
     private InjectSamples samples;
+    /** The schemas beside the open flow file, for triggers under a contract; null before it is saved. */
+    private final Supplier<SchemaRegistry> schemas;
 
     InjectViewModel(
             RunHost host,
             Supplier<Flow> flow,
             Function<String, Optional<ConnectorSpec>> specs,
-            dev.switchboard.designer.model.SampleEvents sampleEvents) {
+            dev.switchboard.designer.model.SampleEvents sampleEvents,
+            Supplier<SchemaRegistry> schemas) {
         this.sampleEvents = sampleEvents;
+        this.schemas = schemas;
         this.host = host;
         this.flow = flow;
         this.specs = specs;
@@ -105,7 +111,7 @@ public final class InjectViewModel {
      * downstream test (e.g. {@code amount} for a filter on {@code data.amount}).
      */
     public String sampleFor(String triggerId) {
-        return sampleEvents.forTrigger(flow.get(), triggerId);
+        return sampleEvents.forTrigger(flow.get(), triggerId, schemas.get());
     }
 
     /** Sends the sample to the chosen trigger of the running flow. */
@@ -140,12 +146,46 @@ public final class InjectViewModel {
                     if (!s.isDeployed(current.id())) {
                         throw new IllegalStateException("'" + current.id() + "' is not running — press Run");
                     }
-                    s.inject(current.id(), nodeId, event);
-                    return event.id();
+                    try {
+                        s.inject(current.id(), nodeId, event);
+                        return Optional.<EventRejectedException>empty();
+                    } catch (IllegalStateException e) {
+                        // the trigger's contract refused it: what is wrong is the answer, not a failure to report
+                        return Optional.of(rejection(e).orElseThrow(() -> e));
+                    }
                 },
-                id -> {
-                    lastEventId.set(id);
-                    host.status("Sent event " + id + " into '" + nodeId + "'");
+                rejected -> {
+                    if (rejected.isPresent()) {
+                        error.set(refusal(rejected.get()));
+                        host.status("Inject: '" + nodeId + "' refused the event: it breaks the contract "
+                                + rejected.get().contract());
+                        return;
+                    }
+                    lastEventId.set(event.id());
+                    host.status("Sent event " + event.id() + " into '" + nodeId + "'");
                 });
+    }
+
+    private static Optional<EventRejectedException> rejection(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof EventRejectedException rejected) {
+                return Optional.of(rejected);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every violation on a line of its own, with the JSON pointer into the sample's data. */
+    static String refusal(EventRejectedException rejected) {
+        StringBuilder text = new StringBuilder("Refused by the contract ")
+                .append(rejected.contract())
+                .append(" (nothing was kept):");
+        for (EventRejectedException.Violation v : rejected.violations()) {
+            text.append("\n  ")
+                    .append(v.pointer().isEmpty() ? "(the data)" : "data" + v.pointer())
+                    .append(": ")
+                    .append(v.message());
+        }
+        return text.toString();
     }
 }

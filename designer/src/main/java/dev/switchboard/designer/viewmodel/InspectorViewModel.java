@@ -4,6 +4,7 @@ import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorSpec;
 import dev.switchboard.designer.model.ConnectorHelp;
 import dev.switchboard.designer.model.NodeIds;
+import dev.switchboard.runtime.model.ContractBinding;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.validate.Problem;
@@ -48,11 +49,13 @@ public final class InspectorViewModel {
     // listeners
     private final ObservableList<String> readOnlySuggestions = FXCollections.unmodifiableObservableList(suggestions);
     private final ObjectProperty<String> focusRequest = new SimpleObjectProperty<>();
+    private final ContractEditor contract;
     /** Depth of refreshes in progress: property changes made while loading are not user edits. */
     private int loading;
 
     InspectorViewModel(DesignerViewModel doc) {
         this.doc = doc;
+        this.contract = new ContractEditor(doc::bindContract);
         nodeName.addListener((obs, old, now) -> {
             if (loading == 0 && nodeId.get() != null) {
                 doc.renameNode(nodeId.get(), now);
@@ -140,6 +143,11 @@ public final class InspectorViewModel {
         return focusRequest;
     }
 
+    /** The selected node's data contract, editable. */
+    public ContractEditor contract() {
+        return contract;
+    }
+
     public FormViewModel form() {
         return form.get();
     }
@@ -172,6 +180,7 @@ public final class InspectorViewModel {
         loading++;
         try {
             if (node.isEmpty()) {
+                contract.load(null);
                 nodeId.set(null);
                 help.set(null);
                 form.set(null);
@@ -186,7 +195,15 @@ public final class InspectorViewModel {
             ConnectorSpec spec =
                     doc.catalog().find(n.type()).map(Connector::spec).orElse(null);
             boolean sameNode = n.id().equals(nodeId.get()) && form.get() != null;
-            suggestions.setAll(doc.suggestions().forNode(flow, n.id()));
+            if (!sameNode || !java.util.Objects.equals(n.contract(), shownContract(n))) {
+                contract.load(n); // before the id: the view renders the section when the id changes
+            }
+            java.nio.file.Path file = doc.files().fileProperty().get();
+            suggestions.setAll(doc.suggestions()
+                    .forNode(
+                            flow,
+                            n.id(),
+                            file == null ? null : dev.switchboard.runtime.contract.SchemaRegistry.beside(file)));
             if (!sameNode) {
                 // before the id: the view renders when the id or the form changes
                 ConnectorHelp text = spec == null ? ConnectorHelp.NONE : ConnectorHelp.of(spec.help());
@@ -230,6 +247,23 @@ public final class InspectorViewModel {
             }
         }
         return byPointer;
+    }
+
+    /** The binding the contract section shows now, as the node would carry it. */
+    private ContractBinding shownContract(Node n) {
+        String reference = contract.subjectProperty().get().strip();
+        if (reference.isEmpty()) {
+            return null;
+        }
+        try {
+            return ContractBinding.parse(
+                    reference,
+                    ContractBinding.Enforcement.of(
+                                    contract.enforcementProperty().get())
+                            .orElse(null));
+        } catch (IllegalArgumentException e) {
+            return n.contract(); // half-typed: leave the field as the user has it
+        }
     }
 
     private static String blankToNull(String s) {

@@ -14,7 +14,9 @@ import javafx.collections.ObservableList;
 
 /** The problems panel: what the validator (the same one the CLI uses) says about the flow. */
 public final class ProblemsViewModel {
-    private final FlowValidator validator;
+    /** Replaced when the flow's file moves to another folder: contracts resolve in the schemas beside it. */
+    private volatile FlowValidator validator;
+
     private final Supplier<Flow> flow;
     private final Debouncer debouncer;
     private final ObservableList<Problem> items = FXCollections.observableArrayList();
@@ -30,6 +32,13 @@ public final class ProblemsViewModel {
         this.validator = validator;
         this.flow = flow;
         this.debouncer = debouncer;
+    }
+
+    /** From now on checks with this validator (the schemas beside the flow's new folder), and checks again. */
+    void useValidator(FlowValidator replacement) {
+        this.validator = replacement;
+        checkedFlow = null;
+        requestValidation();
     }
 
     void setOnChange(Runnable onChange) {

@@ -4,6 +4,7 @@ import dev.switchboard.designer.run.InjectSamples;
 import dev.switchboard.designer.run.RelatedFlows;
 import dev.switchboard.designer.run.RunSession;
 import dev.switchboard.designer.run.RunSettings;
+import dev.switchboard.runtime.contract.SchemaRegistry;
 import dev.switchboard.runtime.engine.StatusBoard;
 import dev.switchboard.runtime.live.LiveSnapshot;
 import dev.switchboard.runtime.live.NodeKey;
@@ -58,7 +59,6 @@ public final class RunViewModel {
 
     private final DesignerViewModel doc;
     private final RunHost host;
-    private final FlowValidator validator;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.STOPPED);
     private final ObservableMap<String, NodeLive> live = FXCollections.observableHashMap();
     // one wrapper for all callers: unmodifiable wrappers hold their source weakly, so a fresh one per call can lose
@@ -76,13 +76,16 @@ public final class RunViewModel {
     RunViewModel(DesignerViewModel doc, RunEnvironment env) {
         this.doc = doc;
         this.host = new RunHost(env, doc.statusProperty());
-        this.validator = new FlowValidator(doc.catalog());
         this.messages = new MessagesViewModel(env.settings().get().messageCapacity());
         this.trace = new TraceViewModel(host, () -> doc.flow().id());
         this.lineage = new LineageViewModel(host);
         this.runs = new RunsViewModel(host, () -> runningFlows);
         this.inject = new InjectViewModel(
-                host, doc::flow, doc::spec, new dev.switchboard.designer.model.SampleEvents(doc.catalog()));
+                host,
+                doc::flow,
+                doc::spec,
+                new dev.switchboard.designer.model.SampleEvents(doc.catalog()),
+                () -> folder() == null ? null : SchemaRegistry.beside(folder()));
         this.running = Bindings.createBooleanBinding(() -> state.get() == State.RUNNING, state);
         messages.capacityProperty()
                 .addListener((obs, o, n) ->
@@ -94,6 +97,18 @@ public final class RunViewModel {
             }
         });
         inject.flowChanged();
+    }
+
+    /** The folder of the open flow file; null while it was never saved. */
+    private Path folder() {
+        Path file = doc.files().fileProperty().get();
+        return file == null ? null : file.toAbsolutePath().getParent();
+    }
+
+    /** The CLI's validator, with the schemas beside the open flow so a missing contract is an error before running. */
+    private FlowValidator validator() {
+        Path folder = folder();
+        return new FlowValidator(doc.catalog(), folder == null ? null : SchemaRegistry.beside(folder));
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
@@ -152,14 +167,13 @@ public final class RunViewModel {
         }
         Flow flow = doc.flow();
         List<Problem> errors =
-                validator.validate(flow).stream().filter(Problem::isError).toList();
+                validator().validate(flow).stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             host.status("Cannot run '" + flow.id() + "': fix " + DesignerViewModel.count(errors.size(), "error")
                     + " first — " + errors.get(0));
             return;
         }
-        Path file = doc.files().fileProperty().get();
-        Path folder = file == null ? null : file.toAbsolutePath().getParent();
+        Path folder = folder();
         boolean fresh = host.session().isEmpty();
         state.set(fresh ? State.STARTING : State.RUNNING);
         host.status(fresh ? "Starting the runtime…" : "Deploying '" + flow.id() + "'…");
@@ -179,7 +193,7 @@ public final class RunViewModel {
                     if (session.isDeployed(subscriber.id())) {
                         continue;
                     }
-                    if (!validator.validate(subscriber).stream()
+                    if (!validator().validate(subscriber).stream()
                             .filter(Problem::isError)
                             .toList()
                             .isEmpty()) {
@@ -187,13 +201,13 @@ public final class RunViewModel {
                         continue;
                     }
                     try {
-                        session.deploy(subscriber);
+                        session.deploy(subscriber, folder);
                         started.add(subscriber.id());
                     } catch (Exception e) {
                         skipped.add(subscriber.id() + " (" + RunHost.message(e) + ")");
                     }
                 }
-                session.deploy(flow);
+                session.deploy(flow, folder);
                 RunSession ready = session;
                 Deployed deployed = deployed(ready);
                 env.ui().execute(() -> started(ready, flow, deployed, started, skipped));
@@ -305,7 +319,7 @@ public final class RunViewModel {
             return;
         }
         List<Problem> errors =
-                validator.validate(flow).stream().filter(Problem::isError).toList();
+                validator().validate(flow).stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             host.status("Saved; the running version of '" + flow.id() + "' was kept: " + errors.get(0));
             return;
@@ -313,7 +327,7 @@ public final class RunViewModel {
         host.submit(
                 "Replacing the running flow",
                 s -> {
-                    s.deploy(flow);
+                    s.deploy(flow, folder());
                     return deployed(s);
                 },
                 deployed -> {
