@@ -82,8 +82,7 @@ public final class InspectorView extends ScrollPane {
         idError.getStyleClass().add(Styles.FIELD_ERROR);
         idError.textProperty().bind(vm.idErrorProperty());
         idError.managedProperty().bind(vm.idErrorProperty().isNotEmpty());
-        body.getChildren()
-                .addAll(labelled("Name", name), labelled("Id", id, idError), contract(vm.contract()), new Separator());
+        body.getChildren().addAll(labelled("Name", name), labelled("Id", id, idError), new Separator());
         FormViewModel form = vm.form();
         if (form == null) {
             Label none = new Label("This node's connector is not installed, so it cannot be edited here.");
@@ -99,6 +98,8 @@ public final class InspectorView extends ScrollPane {
         for (FieldViewModel f : form.fields()) {
             body.getChildren().add(FieldEditors.field(f, FIELD_ID_PREFIX, n -> {}));
         }
+        // below the connector's own fields, which are what a node is mostly edited for
+        body.getChildren().addAll(new Separator(), contract(vm.contract()));
         if (vm.helpProperty().get() != null) {
             body.getChildren().add(help(vm.helpProperty().get()));
         }
@@ -117,8 +118,10 @@ public final class InspectorView extends ScrollPane {
         enforcement.disableProperty().bind(editor.subjectProperty().isEmpty());
         Label error = new Label();
         error.getStyleClass().add(Styles.FIELD_ERROR);
+        error.setWrapText(true);
         error.textProperty().bind(editor.errorProperty());
-        error.managedProperty().bind(editor.errorProperty().isNotEmpty());
+        // always there, empty when the subject is fine: the enforcement below never jumps while typing
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label title = new Label("Data contract");
         title.setGraphic(Icons.of(org.kordamp.ikonli.feather.Feather.SHIELD));
         title.getStyleClass().add(Styles.FIELD_LABEL);
