@@ -13,7 +13,6 @@ import dev.switchboard.runtime.contract.ContractSchemas;
 import dev.switchboard.runtime.contract.SchemaRegistry;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.EngineOptions;
-import dev.switchboard.runtime.engine.RunRecord;
 import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.metrics.EndpointAnswer;
 import dev.switchboard.runtime.metrics.HealthChecks;
@@ -30,18 +29,12 @@ import dev.switchboard.runtime.store.DurableRuntime;
 import dev.switchboard.runtime.store.HistoryOptions;
 import dev.switchboard.runtime.store.Store;
 import dev.switchboard.runtime.store.StoreOwnership;
-import dev.switchboard.runtime.validate.FlowLoader;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -214,33 +207,13 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // one catalog for loading, checking and running: each load instantiates every connector
         ConnectorCatalog catalog = ConnectorCatalog.load();
-        SchemaRegistry schemas = schemasDir != null
-                ? new SchemaRegistry(schemasDir)
-                : paths.isEmpty()
-                        ? new SchemaRegistry(store.dataDir.resolve(SchemaRegistry.FOLDER))
-                        : SchemaRegistry.beside(paths.get(0));
-        FlowLoader.Loaded given = paths.isEmpty()
-                ? new FlowLoader.Loaded(List.of(), List.of(), List.of())
-                : FlowLoader.load(paths, catalog, schemas);
-        Path deployedFolder = store.dataDir.resolve(FlowDeployments.FOLDER);
-        FlowLoader.Loaded persisted = Files.isDirectory(deployedFolder)
-                ? FlowLoader.load(List.of(deployedFolder), catalog, schemas)
-                : new FlowLoader.Loaded(List.of(), List.of(), List.of());
-        given.warnings().forEach(err::println);
-        persisted.warnings().forEach(err::println);
-        if (!given.problems().isEmpty() || !persisted.problems().isEmpty()) {
-            given.problems().forEach(err::println);
-            persisted.problems().forEach(err::println);
-            err.flush();
+        Optional<RunFlows> loaded = RunFlows.load(paths, schemasDir, store.dataDir, catalog, out, err);
+        if (loaded.isEmpty()) {
             return 1;
         }
-        List<Flow> flows = startingFlows(given.flows(), persisted.flows(), deployedFolder, out);
-        if (flows.isEmpty() && !paths.isEmpty()) {
-            // paths that hold no flow are a mistake (a typo); no paths at all means: wait for deploys
-            err.println("No flows found in " + paths + " (flow files end in .flow.json)");
-            err.flush();
-            return 1;
-        }
+        SchemaRegistry schemas = loaded.get().schemas();
+        Path deployedFolder = loaded.get().deployedFolder();
+        List<Flow> flows = loaded.get().flows();
         OwnerOnly.createDirectories(store.dataDir);
         SecretResolver secrets;
         try {
@@ -337,7 +310,7 @@ final class RunCommand implements Callable<Integer> {
             return stoppedWhileStarting(resources);
         }
         if (eventLog == OnOff.on) {
-            engine.addRunListener(run -> lines.print(engine.secretMask().mask(format(run))));
+            engine.addRunListener(run -> lines.print(engine.secretMask().mask(RunLines.eventLine(run))));
         }
         for (Flow flow : flows) {
             if (resources.stopRequested() || engine.isClosing()) {
@@ -394,53 +367,7 @@ final class RunCommand implements Callable<Integer> {
         return 1;
     }
 
-    /**
-     * The flows given on the command line, with those deployed through the admin API (kept in
-     * {@code <data>/flows}) in place of a given flow with the same id: the deploy is the newer word.
-     */
-    static List<Flow> startingFlows(List<Flow> given, List<Flow> persisted, Path folder, PrintWriter out) {
-        Map<String, Flow> byId = new LinkedHashMap<>();
-        given.forEach(f -> byId.put(f.id(), f));
-        for (Flow f : persisted) {
-            if (byId.containsKey(f.id())) {
-                out.println("Flow '" + f.id() + "': running the version deployed through the admin API (" + folder
-                        + "), not the one given on the command line");
-            }
-            byId.put(f.id(), f);
-        }
-        return List.copyOf(byId.values());
-    }
-
-    /** run's own lines: on stdout as they are, or with --log-format json as INFO records of {@link LogSetup#RUN_LOGGER}. */
-    private record RunLines(LogSetup.Format format, PrintWriter out) {
-        private static final Logger LOG = LoggerFactory.getLogger(LogSetup.RUN_LOGGER);
-
-        void print(String line) {
-            if (format == LogSetup.Format.json) {
-                LOG.info(line);
-                return;
-            }
-            synchronized (out) {
-                out.println(line);
-                out.flush();
-            }
-        }
-    }
-
     private static AdminResponse answer(EndpointAnswer answer) {
         return AdminResponse.text(answer.status(), answer.contentType(), answer.body());
-    }
-
-    static String format(RunRecord run) {
-        return String.format(
-                "%s %-13s flow=%s trigger=%s event=%s %.1fms%s%s",
-                run.startedAt(),
-                RunStatusConverter.spell(run.status().name()),
-                run.flowId(),
-                run.triggerNodeId(),
-                run.eventId(),
-                run.durationMillis(),
-                run.endedAt() == null ? "" : " ended=" + run.endedAt(),
-                run.error() == null ? "" : " error=\"" + run.error() + "\"");
     }
 }

@@ -2,22 +2,17 @@ package dev.switchboard.runtime.engine;
 
 import dev.switchboard.connector.ingress.IngressComponent;
 import dev.switchboard.connector.ingress.IngressServer;
-import dev.switchboard.connector.spi.Connector;
 import dev.switchboard.connector.spi.ConnectorCatalog;
-import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.FileSandbox;
-import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.connector.support.Causes;
 import dev.switchboard.connector.support.DirectoryFileSandbox;
 import dev.switchboard.runtime.engine.compile.CompiledFlow;
-import dev.switchboard.runtime.engine.compile.Endpoints;
 import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.engine.compile.FlowCompiler;
 import dev.switchboard.runtime.engine.compile.Services;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.FlowSettings;
-import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.policy.CentralPolicies;
 import dev.switchboard.runtime.secrets.SecretMask;
 import dev.switchboard.runtime.secrets.SecretResolver;
@@ -31,8 +26,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +52,8 @@ public final class Engine implements AutoCloseable {
     /** Flows whose start the engine's stop interrupted: released once the context stopped. */
     private final List<FlowLifecycle> interrupted = new ArrayList<>();
 
-    private volatile ProducerTemplate injector;
+    private final TriggerInjector injector;
+
     /** Set as soon as close() is called, before it waits for a deploy in progress: no further deploys start. */
     private volatile boolean closing;
 
@@ -102,6 +96,7 @@ public final class Engine implements AutoCloseable {
                         catalog, secrets, services, inbox, tracker, deadLetters, secretMask, supervision)
                 .withPolicies(options.policies());
         this.routes = new FlowRoutes(camel, options.drainTimeout(), () -> closing);
+        this.injector = new TriggerInjector(camel, catalog);
     }
 
     /**
@@ -306,57 +301,7 @@ public final class Engine implements AutoCloseable {
         if (running == null) {
             throw new IllegalArgumentException("Cannot inject into flow '" + flowId + "': it is not running");
         }
-        Node node = running.flow()
-                .node(triggerNodeId)
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "Cannot inject into flow '" + flowId + "': it has no node '" + triggerNodeId + "'"));
-        if (node.disabled()) {
-            throw new IllegalArgumentException("Cannot inject into node '" + triggerNodeId + "' of flow '" + flowId
-                    + "': it is disabled, so it does not run");
-        }
-        boolean trigger = catalog.find(node.type())
-                .map(c -> c.spec().kind() == ConnectorKind.TRIGGER)
-                .orElse(false);
-        if (!trigger) {
-            throw new IllegalArgumentException("Cannot inject into node '" + triggerNodeId + "' of flow '" + flowId
-                    + "': it is a " + node.type() + " node, not a trigger; events enter a flow at a trigger");
-        }
-        if (event == null) {
-            throw new IllegalArgumentException("Cannot inject into flow '" + flowId + "': no event given");
-        }
-        Exchange done = injector()
-                .send(
-                        Endpoints.injectInput(flowId, triggerNodeId),
-                        exchange -> exchange.getIn().setBody(event));
-        Exception failure = done.getException();
-        if (failure == null) {
-            return;
-        }
-        boolean push = camel.getRoute(Endpoints.dispatchRouteId(flowId, triggerNodeId)) != null;
-        if (push || done.getProperty(RunTrace.PROPERTY) == null) {
-            // nothing ran: the inbox refused the event, or the flow stopped meanwhile
-            throw new IllegalStateException(
-                    "Flow '" + flowId + "' did not take the injected event: " + Causes.rootMessage(failure), failure);
-        }
-        LOG.debug(
-                "Injected event {} into {}:{}; its run failed: {}",
-                event.id(),
-                flowId,
-                triggerNodeId,
-                Causes.rootMessage(failure));
-    }
-
-    private ProducerTemplate injector() {
-        ProducerTemplate template = injector;
-        if (template == null) {
-            synchronized (this) {
-                if (injector == null) {
-                    injector = camel.createProducerTemplate();
-                }
-                template = injector;
-            }
-        }
-        return template;
+        injector.inject(running.flow(), triggerNodeId, event);
     }
 
     /**
@@ -365,22 +310,7 @@ public final class Engine implements AutoCloseable {
      */
     public Map<String, List<String>> addresses(String flowId) {
         Deployed running = deployed.get(flowId);
-        Map<String, List<String>> addresses = new LinkedHashMap<>();
-        if (running == null) {
-            return addresses;
-        }
-        String base = httpBaseUrl();
-        for (Node node : running.flow().nodes()) {
-            Connector connector = catalog.find(node.type()).orElse(null);
-            if (connector == null || node.disabled()) {
-                continue;
-            }
-            List<String> paths = connector.httpPaths(new NodeConfig(node.config()));
-            if (!paths.isEmpty()) {
-                addresses.put(node.id(), paths.stream().map(path -> base + path).toList());
-            }
-        }
-        return addresses;
+        return running == null ? new LinkedHashMap<>() : WebhookAddresses.of(running.flow(), catalog, httpBaseUrl());
     }
 
     /** True once {@link #close} was called: the engine takes no new flows. */
@@ -418,13 +348,7 @@ public final class Engine implements AutoCloseable {
                 deployed.remove(flowId);
                 LOG.info("Flow '{}' stopped", flowId);
             }
-            if (injector != null) {
-                try {
-                    injector.stop();
-                } catch (RuntimeException e) {
-                    LOG.warn("The inject producer did not stop cleanly: {}", e.getMessage());
-                }
-            }
+            injector.stop();
             camel.stop();
             lifecycles.forEach(FlowLifecycle::close);
             supervision.close();
