@@ -11,6 +11,9 @@ import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.live.LiveMonitor;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.HistoryLevel;
+import dev.switchboard.runtime.policy.CentralPolicies;
+import dev.switchboard.runtime.policy.PolicyFileException;
+import dev.switchboard.runtime.policy.PolicyFiles;
 import dev.switchboard.runtime.secrets.OwnerOnly;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import dev.switchboard.runtime.secrets.SecretSources;
@@ -50,14 +53,29 @@ public final class RunSession implements AutoCloseable {
 
     private final DurableRuntime runtime;
     private final LiveMonitor monitor;
+    private final Optional<Path> policiesFile;
 
-    private RunSession(DurableRuntime runtime, LiveMonitor monitor) {
+    private RunSession(DurableRuntime runtime, LiveMonitor monitor, Optional<Path> policiesFile) {
         this.runtime = runtime;
         this.monitor = monitor;
+        this.policiesFile = policiesFile;
     }
 
-    /** Opens the store and starts the engine; the webhook port falls back to a free one when taken. */
-    public static RunSession start(RunSettings settings, ConnectorCatalog catalog) {
+    /** A session without flow folder: only {@code <data>/policies.json} applies, if there is one. */
+    public static RunSession start(RunSettings settings, ConnectorCatalog catalog) throws PolicyFileException {
+        return start(settings, catalog, null);
+    }
+
+    /**
+     * Opens the store and starts the engine with the central policies {@code switchboard run} would
+     * apply to flows in {@code flowFolder} (null when never saved); the webhook port falls back to a
+     * free one when taken. Policies are fixed for the engine's life, as in {@code run}.
+     *
+     * @throws PolicyFileException when the policies file is not valid: running without the policies
+     *     meant for the flow would show and store what they hide
+     */
+    public static RunSession start(RunSettings settings, ConnectorCatalog catalog, Path flowFolder)
+            throws PolicyFileException {
         try {
             OwnerOnly.createDirectories(settings.dataFolder());
         } catch (IOException e) {
@@ -66,8 +84,16 @@ public final class RunSession implements AutoCloseable {
         // secrets.env in the data folder if there is one, then the vault there (switchboard secrets set --data …)
         Path secretsFile = Files.isRegularFile(settings.secretsFile()) ? settings.secretsFile() : null;
         SecretResolver secrets = SecretSources.load(settings.dataFolder(), secretsFile, System::getenv, LOG::warn);
-        EngineOptions options =
-                new EngineOptions("127.0.0.1", settings.httpPort(), settings.dataFolder(), Duration.ofSeconds(5));
+        Optional<Path> policiesFile = PolicyFiles.locate(flowFolder, settings.dataFolder());
+        CentralPolicies policies = PolicyFiles.beside(
+                flowFolder,
+                settings.dataFolder(),
+                flowFolder == null
+                        ? new SchemaRegistry(settings.dataFolder().resolve(SchemaRegistry.FOLDER))
+                        : SchemaRegistry.beside(flowFolder),
+                secrets);
+        EngineOptions options = new EngineOptions(
+                "127.0.0.1", settings.httpPort(), settings.dataFolder(), Duration.ofSeconds(5), policies);
         DurableRuntime runtime;
         try {
             runtime = DurableRuntime.start(options, catalog, secrets, null, HISTORY);
@@ -89,7 +115,27 @@ public final class RunSession implements AutoCloseable {
         LiveMonitor monitor =
                 new LiveMonitor(settings.messageCapacity(), runtime.engine().secretMask());
         runtime.engine().addRunListener(monitor);
-        return new RunSession(runtime, monitor);
+        return new RunSession(runtime, monitor, policiesFile);
+    }
+
+    /** The policies file the engine applies, fixed when it started; empty when none. */
+    public Optional<Path> policiesFile() {
+        return policiesFile;
+    }
+
+    /**
+     * Empty, or what to tell when flows in {@code flowFolder} would get another policies file than
+     * this engine applies: policies are fixed when the engine starts (events already stored masked,
+     * or not, must stay so), so such a flow runs under the engine's until the session restarts.
+     */
+    public String otherPoliciesNote(Path flowFolder) {
+        Optional<Path> wanted = PolicyFiles.locate(flowFolder, dataFolder());
+        if (wanted.equals(policiesFile)) {
+            return "";
+        }
+        return " — runs under " + policiesFile.map(p -> "the policies of " + p).orElse("no policies file")
+                + " (fixed when the runtime started): Stop and Run again to apply "
+                + wanted.map(Path::toString).orElse("none");
     }
 
     /** The engine itself, for what the session does not wrap (and for tests that check what ran). */

@@ -67,7 +67,8 @@ final class TraceView extends VBox {
                 }
                 setText((s.stepNo() + 1) + ". " + row.run().flowId() + " · " + s.nodeId()
                         + (s.port() == null ? (s.error() == null ? "  (stopped here)" : "") : " → " + s.port())
-                        + (s.error() == null ? "" : "  ✕ " + s.error()));
+                        + (s.error() == null ? "" : "  ✕ " + s.error())
+                        + (s.policies().isEmpty() ? "" : "  · policies: " + String.join(", ", s.policies())));
             }
         });
         TreeView<String> detail = new TreeView<>();
@@ -142,6 +143,13 @@ final class TraceView extends VBox {
                                 : "")));
         if (s.error() != null) {
             root.getChildren().add(new TreeItem<>("error: " + s.error()));
+        }
+        if (!s.policies().isEmpty()) {
+            // the central policies' decisions here: what was masked, which destination was blocked
+            TreeItem<String> decisions = new TreeItem<>("policies");
+            s.policies().forEach(d -> decisions.getChildren().add(new TreeItem<>(d)));
+            decisions.setExpanded(true);
+            root.getChildren().add(decisions);
         }
         if (!row.run().dataKept()) {
             // a run written at a history level that keeps no snapshots (the designer's own Run keeps them all)

@@ -183,7 +183,7 @@ public final class RunViewModel {
             try {
                 if (session == null) {
                     RunSettings settings = env.settings().get();
-                    session = RunSession.start(settings, doc.catalog());
+                    session = RunSession.start(settings, doc.catalog(), folder);
                     session.monitor()
                             .setCapacity(Math.max(1, messages.capacityProperty().get()));
                 }
@@ -209,7 +209,7 @@ public final class RunViewModel {
                 }
                 session.deploy(flow, folder);
                 RunSession ready = session;
-                Deployed deployed = deployed(ready);
+                Deployed deployed = deployed(ready, fresh ? "" : ready.otherPoliciesNote(folder));
                 env.ui().execute(() -> started(ready, flow, deployed, started, skipped));
             } catch (Exception e) {
                 RunSession failed = session;
@@ -220,9 +220,11 @@ public final class RunViewModel {
                         ? " (the designer's secrets file: "
                                 + env.settings().get().secretsFile() + ")"
                         : "";
+                // a policies file's problems come one a line, each with its JSON pointer
+                String why = RunHost.message(e).replace("\n  ", " — ").replace("\n", " — ");
                 env.ui().execute(() -> {
                     state.set(fresh ? State.STOPPED : State.RUNNING);
-                    host.status("Could not run '" + flow.id() + "': " + RunHost.message(e) + hint);
+                    host.status("Could not run '" + flow.id() + "': " + why + hint);
                 });
             }
         });
@@ -237,16 +239,16 @@ public final class RunViewModel {
         return false;
     }
 
-    private record Deployed(Set<String> flows, Map<String, Map<String, List<String>>> addresses) {}
+    private record Deployed(Set<String> flows, Map<String, Map<String, List<String>>> addresses, String policiesNote) {}
 
-    private static Deployed deployed(RunSession session) {
+    private static Deployed deployed(RunSession session, String policiesNote) {
         Map<String, Map<String, List<String>>> byFlow = new HashMap<>();
         Set<String> ids = new LinkedHashSet<>();
         for (Flow f : session.deployedFlows()) {
             ids.add(f.id());
             byFlow.put(f.id(), session.addresses(f.id()));
         }
-        return new Deployed(Set.copyOf(ids), Map.copyOf(byFlow));
+        return new Deployed(Set.copyOf(ids), Map.copyOf(byFlow), policiesNote);
     }
 
     private void started(
@@ -268,7 +270,8 @@ public final class RunViewModel {
         host.status("Running '" + flow.id() + "'"
                 + (subscribers.isEmpty() ? "" : " with subscriber " + String.join(", ", subscribers))
                 + (urls.isEmpty() ? "" : " — " + urls)
-                + (skipped.isEmpty() ? "" : " — not started: " + String.join("; ", skipped)));
+                + (skipped.isEmpty() ? "" : " — not started: " + String.join("; ", skipped))
+                + deployed.policiesNote());
         tick();
         runs.refresh();
     }
@@ -328,7 +331,7 @@ public final class RunViewModel {
                 "Replacing the running flow",
                 s -> {
                     s.deploy(flow, folder());
-                    return deployed(s);
+                    return deployed(s, "");
                 },
                 deployed -> {
                     runningFlows = deployed.flows();

@@ -34,6 +34,11 @@ public final class TraceViewModel {
             return Optional.ofNullable(stepByNode.get(nodeId));
         }
 
+        /** The central policies' decisions at {@code nodeId} ({@code cards: masked data} …), if it passed there. */
+        public List<String> policies(String nodeId) {
+            return step(nodeId).map(RunQueries.Step::policies).orElse(List.of());
+        }
+
         /** Whether the event left {@code from} through {@code port} — the wire it took. */
         public boolean tookWire(String from, String port, String to) {
             RunQueries.Step step = stepByNode.get(from);

@@ -61,6 +61,11 @@ class TraceInDesignerTest {
         Path file = temp.resolve("flows/hot-leads.flow.json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, FLOW);
+        // the central policies beside the flow apply to the designer's Run as to switchboard run
+        Files.writeString(file.resolveSibling("policies.json"), """
+                {"format": "switchboard/policies@1",
+                 "masking": [{"name": "cards", "fields": ["data.card.number"], "method": "last4"}]}
+                """);
         designer = DesignerWindow.runnable(stage, temp.resolve("samples"), temp.resolve("data"));
         designer.vm.files().open(file);
     }
@@ -98,7 +103,8 @@ class TraceInDesignerTest {
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(text(robot, "#live-hot")).isEqualTo("in 1 · out 0 · filtered 1"));
 
-        String hot = inject(robot, "{\"name\": \"Grace\", \"score\": 90}");
+        String hot =
+                inject(robot, "{\"name\": \"Grace\", \"score\": 90, \"card\": {\"number\": \"4111111111111111\"}}");
         trace(robot, hot);
         assertThat(designer.vm.run().trace().traceProperty().get().path())
                 .containsExactly("hook", "hot", "tag", "save");
@@ -119,6 +125,20 @@ class TraceInDesignerTest {
         assertThat(lines)
                 .as("the node's input and output from the run history")
                 .contains("name: \"Grace\"", "lead: \"Grace\"", "tier: \"hot\"");
+
+        robot.clickOn("#node-hook");
+        await().atMost(WAIT)
+                .until(() -> Fx.call(() -> steps.getSelectionModel().getSelectedItem() != null
+                        && steps.getSelectionModel()
+                                .getSelectedItem()
+                                .step()
+                                .nodeId()
+                                .equals("hook")));
+        List<String> atTrigger = Fx.call(() -> RunInDesignerTest.lines(detail.getRoot()));
+        assertThat(atTrigger)
+                .as("the central policies' decision at the trigger, and the card masked")
+                .contains("policies", "cards: masked", "number: \"***1111\"")
+                .noneSatisfy(l -> assertThat(l).contains("4111111111111111"));
     }
 
     private String inject(FxRobot robot, String json) {

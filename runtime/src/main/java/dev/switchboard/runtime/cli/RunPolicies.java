@@ -1,18 +1,11 @@
 package dev.switchboard.runtime.cli;
 
-import dev.switchboard.runtime.contract.ClassifiedFields;
 import dev.switchboard.runtime.contract.SchemaRegistry;
-import dev.switchboard.runtime.contract.SchemaRegistryException;
 import dev.switchboard.runtime.policy.CentralPolicies;
-import dev.switchboard.runtime.policy.ClassifiedMasking;
-import dev.switchboard.runtime.policy.EventSeal;
-import dev.switchboard.runtime.policy.Policies;
 import dev.switchboard.runtime.policy.PoliciesFile;
 import dev.switchboard.runtime.policy.PolicyFileException;
+import dev.switchboard.runtime.policy.PolicyFiles;
 import dev.switchboard.runtime.secrets.SecretResolver;
-import dev.switchboard.runtime.secrets.SecretVault;
-import dev.switchboard.runtime.secrets.VaultKey;
-import dev.switchboard.runtime.validate.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,15 +37,7 @@ final class RunPolicies {
             throws PolicyFileException {
         Optional<Path> file = locate(explicit, flowPaths, dataDir);
         if (file.isEmpty()) {
-            // events sealed while policies masked (since removed) must still run and replay
-            try {
-                return VaultKey.find(System::getenv, dataDir.resolve(VaultKey.FILE))
-                        .map(key -> CentralPolicies.of(Policies.NONE, EventSeal.fromPassphrase(key)))
-                        .orElseGet(CentralPolicies::none);
-            } catch (SecretVault.VaultException unusableKey) {
-                // without policies the key is only needed for rows sealed earlier: the vault reports it if used
-                return CentralPolicies.none();
-            }
+            return PolicyFiles.withoutFile(dataDir);
         }
         CentralPolicies policies = load(file.get(), schemas, secrets, dataDir, System::getenv);
         out.println("Policies from " + file.get() + ": " + policies.policies());
@@ -97,23 +82,6 @@ final class RunPolicies {
             Path dataDir,
             Function<String, String> environment)
             throws PolicyFileException {
-        Policies policies = PoliciesFile.read(file, secrets);
-        if (policies.masking().stream().anyMatch(rule -> rule.classification() != null)) {
-            try {
-                policies = ClassifiedMasking.resolve(file, policies, ClassifiedFields.collect(schemas));
-            } catch (SchemaRegistryException e) {
-                throw new PolicyFileException(
-                        file,
-                        List.of(Problem.error(
-                                "/masking", "Its classifications cannot be resolved: " + e.getMessage())));
-            }
-        }
-        Path keyFile = dataDir.resolve(VaultKey.FILE);
-        Optional<char[]> key = VaultKey.find(environment, keyFile);
-        if (policies.masking().isEmpty()) {
-            return CentralPolicies.of(
-                    policies, key.map(EventSeal::fromPassphrase).orElse(null));
-        }
-        return CentralPolicies.of(policies, EventSeal.fromPassphrase(key.orElseGet(() -> VaultKey.generate(keyFile))));
+        return PolicyFiles.load(file, schemas, secrets, dataDir, environment);
     }
 }
