@@ -24,6 +24,8 @@ final class TriggerInjector {
     private final CamelContext camel;
     private final ConnectorCatalog catalog;
     private volatile ProducerTemplate producer;
+    /** Guarded by this: set by {@link #stop}; no producer is made after it. */
+    private boolean stopped;
 
     TriggerInjector(CamelContext camel, ConnectorCatalog catalog) {
         this.camel = camel;
@@ -76,6 +78,10 @@ final class TriggerInjector {
         ProducerTemplate template = producer;
         if (template == null) {
             synchronized (this) {
+                // an injection racing the engine's close must not leave a producer nobody stops
+                if (stopped) {
+                    throw new IllegalStateException("The engine is stopping: the event was not injected");
+                }
                 if (producer == null) {
                     producer = camel.createProducerTemplate();
                 }
@@ -87,7 +93,11 @@ final class TriggerInjector {
 
     /** Stops the producer, if an injection created one; before the context stops. */
     void stop() {
-        ProducerTemplate template = producer;
+        ProducerTemplate template;
+        synchronized (this) {
+            stopped = true;
+            template = producer;
+        }
         if (template == null) {
             return;
         }
