@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.PathType;
 import dev.switchboard.runtime.format.FlowCodec;
+import dev.switchboard.runtime.format.JsonSchemaValidators;
 import dev.switchboard.runtime.format.MalformedFlowException;
 import dev.switchboard.runtime.model.ContractBinding;
 import java.util.ArrayList;
@@ -22,13 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the schema's {@code $schema} names another draft.
  */
 public final class ContractSchemas {
-    private static final com.networknt.schema.SchemaRegistry VALIDATORS =
-            com.networknt.schema.SchemaRegistry.withDefaultDialect(
-                    SpecificationVersion.DRAFT_2020_12,
-                    builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
-                            .pathType(PathType.JSON_POINTER)
-                            .locale(Locale.ENGLISH)
-                            .build()));
+    private static final com.networknt.schema.SchemaRegistry VALIDATORS = JsonSchemaValidators.REGISTRY;
     private static final Schema META_SCHEMA =
             VALIDATORS.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
 

@@ -4,17 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.PathType;
 import dev.switchboard.connector.support.Quote;
+import dev.switchboard.runtime.format.JsonSchemaValidators;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The published test-file schema ({@value #RESOURCE}; docs/schema/flow-test.schema.json is a copy)
@@ -24,13 +20,7 @@ final class FlowTestSchema {
     static final String RESOURCE = "/dev/switchboard/runtime/flowtest/flow-test.schema.json";
 
     private static final JsonNode SCHEMA_TREE = read();
-    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(
-                    SpecificationVersion.DRAFT_2020_12,
-                    builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
-                            .pathType(PathType.JSON_POINTER)
-                            .locale(Locale.ENGLISH)
-                            .build()))
-            .getSchema(SCHEMA_TREE);
+    private static final Schema SCHEMA = JsonSchemaValidators.REGISTRY.getSchema(SCHEMA_TREE);
 
     private FlowTestSchema() {}
 

@@ -4,15 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.PathType;
 import dev.switchboard.connector.rules.RuleSet;
 import dev.switchboard.connector.spi.ConfigProblem;
 import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.runtime.format.FlowCodec;
+import dev.switchboard.runtime.format.JsonSchemaValidators;
 import dev.switchboard.runtime.format.MalformedFlowException;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import dev.switchboard.runtime.validate.Problem;
@@ -40,13 +37,7 @@ public final class PoliciesFile {
     public static final String RESOURCE = "/dev/switchboard/runtime/policy/policies.schema.json";
 
     private static final JsonNode SCHEMA_TREE = readSchemaTree();
-    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(
-                    SpecificationVersion.DRAFT_2020_12,
-                    builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
-                            .pathType(PathType.JSON_POINTER)
-                            .locale(Locale.ENGLISH)
-                            .build()))
-            .getSchema(SCHEMA_TREE);
+    private static final Schema SCHEMA = JsonSchemaValidators.REGISTRY.getSchema(SCHEMA_TREE);
 
     private PoliciesFile() {}
 
