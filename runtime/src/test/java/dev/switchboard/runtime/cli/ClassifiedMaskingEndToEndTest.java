@@ -26,8 +26,6 @@ import dev.switchboard.runtime.store.DurableRuntime;
 import dev.switchboard.runtime.store.HistoryOptions;
 import dev.switchboard.runtime.validate.Problem;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -48,7 +46,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A masking rule that names a classification, on a real durable runtime: the sample contract
@@ -207,18 +204,14 @@ class ClassifiedMaskingEndToEndTest {
         return Json.parse(response.body()).path("id").asText();
     }
 
+    /** Runs the command line on this test's data folder; what it printed, stdout and stderr. */
     private String cli(String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine cli = SwitchboardCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(out));
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--data");
         all.add(dataDir.toString());
-        assertThat(cli.execute(all.toArray(String[]::new)))
-                .as("%s: %s", all, out)
-                .isZero();
-        return out.toString();
+        CliRun run = CliRun.of(all.toArray(String[]::new));
+        assertThat(run.exit()).as("%s: %s%s", all, run.out(), run.err()).isZero();
+        return run.out() + run.err();
     }
 
     private static Node node(String id, String type, Object... config) {
