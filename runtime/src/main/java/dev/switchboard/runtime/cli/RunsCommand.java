@@ -154,6 +154,9 @@ final class RunsCommand implements Callable<Integer> {
                             step.nodeId(),
                             step.port() != null ? step.port() : step.error() != null ? "(failed)" : "(end)",
                             step.error() == null ? "" : "  error: " + step.error());
+                    if (step.warning() != null) {
+                        out.println("      warning: " + step.warning());
+                    }
                     for (String decision : step.policies()) {
                         out.println("      policy: " + decision);
                     }

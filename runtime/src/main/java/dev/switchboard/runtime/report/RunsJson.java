@@ -68,6 +68,7 @@ public final class RunsJson {
         o.set("input", ReportJson.event(s.input()));
         o.set("output", ReportJson.event(s.output()));
         o.put("error", s.error());
+        o.put("warning", s.warning());
         ArrayNode policies = o.putArray("policies");
         s.policies().forEach(policies::add);
         return o;

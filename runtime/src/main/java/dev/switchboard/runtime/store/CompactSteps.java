@@ -12,14 +12,14 @@ import java.util.function.UnaryOperator;
 
 /**
  * The path of a run kept without snapshots, as the {@code runs.steps} column holds it: one JSON
- * array of {@code {"node", "port", "at", "error", "policies"}}, written by {@link HistoryWriter} and read back
+ * array of {@code {"node", "port", "at", "error", "warning", "policies"}}, written by {@link HistoryWriter} and read back
  * by {@link RunQueries} — one row per run instead of one per node.
  */
 final class CompactSteps {
     private CompactSteps() {}
 
-    /** {@code steps} as the column's text; {@code error} masks and cuts an error message. */
-    static String write(List<StepRecord> steps, UnaryOperator<String> error) {
+    /** {@code steps} as the column's text; {@code text} masks and cuts an error or warning message. */
+    static String write(List<StepRecord> steps, UnaryOperator<String> text) {
         ArrayNode array = Json.NODES.arrayNode(steps.size());
         for (StepRecord s : steps) {
             ObjectNode step = array.addObject();
@@ -27,7 +27,10 @@ final class CompactSteps {
             step.put("port", s.port());
             step.put("at", s.at().toString());
             if (s.error() != null) {
-                step.put("error", error.apply(s.error()));
+                step.put("error", text.apply(s.error()));
+            }
+            if (s.warning() != null) {
+                step.put("warning", text.apply(s.warning()));
             }
             if (!s.policies().isEmpty()) {
                 ArrayNode policies = step.putArray("policies");
@@ -60,6 +63,7 @@ final class CompactSteps {
                     null,
                     null,
                     step.path("error").isTextual() ? step.path("error").asText() : null,
+                    step.path("warning").isTextual() ? step.path("warning").asText() : null,
                     policies(step.path("policies"))));
         }
         return result;

@@ -210,7 +210,7 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
                                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement step =
                         c.prepareStatement("INSERT INTO run_steps (run_id, step_no, node_id, port, at, input,"
-                                + " output, error, policies) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                                + " output, error, warning, policies) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Pending pending : runs) {
                 RunRecord r = pending.run();
                 if (r.runId() == null) {
@@ -246,7 +246,8 @@ public final class HistoryWriter implements RunListener, AutoCloseable {
                     step.setString(6, snapshot(s.input()));
                     step.setString(7, snapshot(s.output()));
                     step.setString(8, clip(mask.mask(s.error()), 4000));
-                    step.setString(9, s.policies().isEmpty() ? null : clip(String.join("\n", s.policies()), 4000));
+                    step.setString(9, clip(mask.mask(s.warning()), 4000));
+                    step.setString(10, s.policies().isEmpty() ? null : clip(String.join("\n", s.policies()), 4000));
                     step.addBatch();
                 }
             }

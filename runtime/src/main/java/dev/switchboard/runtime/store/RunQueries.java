@@ -55,7 +55,13 @@ public final class RunQueries {
         }
     }
 
-    /** One node a stored run passed, with its (masked, truncated) snapshots. */
+    /**
+     * One node a stored run passed, with its (masked, truncated) snapshots.
+     *
+     * @param warning what the node noticed but let pass (a data contract with enforcement {@code warn}:
+     *     its violations, each a JSON pointer and what was expected), masked like the error; else null
+     * @param policies the central policies' decisions at the node, one per entry
+     */
     public record Step(
             String runId,
             int stepNo,
@@ -65,12 +71,13 @@ public final class RunQueries {
             String input,
             String output,
             String error,
+            String warning,
             List<String> policies) {
         public Step {
             policies = policies == null ? List.of() : List.copyOf(policies);
         }
 
-        /** A step no central policy decided on. */
+        /** A step without warning that no central policy decided on. */
         public Step(
                 String runId,
                 int stepNo,
@@ -80,7 +87,7 @@ public final class RunQueries {
                 String input,
                 String output,
                 String error) {
-            this(runId, stepNo, nodeId, port, at, input, output, error, List.of());
+            this(runId, stepNo, nodeId, port, at, input, output, error, null, List.of());
         }
     }
 
@@ -191,8 +198,8 @@ public final class RunQueries {
     private static List<Step> stepRows(Connection c, String runId) throws SQLException {
         List<Step> result = new ArrayList<>();
         try (PreparedStatement s =
-                c.prepareStatement("SELECT run_id, step_no, node_id, port, at, input, output, error, policies"
-                        + " FROM run_steps WHERE run_id = ? ORDER BY step_no")) {
+                c.prepareStatement("SELECT run_id, step_no, node_id, port, at, input, output, error, warning,"
+                        + " policies FROM run_steps WHERE run_id = ? ORDER BY step_no")) {
             s.setString(1, runId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -206,7 +213,8 @@ public final class RunQueries {
                             r.getString(6),
                             r.getString(7),
                             r.getString(8),
-                            lines(r.getString(9))));
+                            r.getString(9),
+                            lines(r.getString(10))));
                 }
             }
         }

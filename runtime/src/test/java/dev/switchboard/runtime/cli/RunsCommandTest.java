@@ -133,7 +133,7 @@ class RunsCommandTest {
         JsonNode steps = first.path("steps");
         assertThat(steps).hasSize(2);
         assertThat(fieldNames(steps.get(0)))
-                .containsExactly("step", "nodeId", "port", "at", "input", "output", "error", "policies");
+                .containsExactly("step", "nodeId", "port", "at", "input", "output", "error", "warning", "policies");
         assertThat(steps.get(0).path("input").isNull()).isTrue();
         assertThat(steps.get(0).path("output").path("data").path("name").asText())
                 .as("a whole snapshot is JSON")
