@@ -68,6 +68,7 @@ final class TraceView extends VBox {
                 setText((s.stepNo() + 1) + ". " + row.run().flowId() + " · " + s.nodeId()
                         + (s.port() == null ? (s.error() == null ? "  (stopped here)" : "") : " → " + s.port())
                         + (s.error() == null ? "" : "  ✕ " + s.error())
+                        + (s.warning() == null ? "" : "  ⚠ " + s.warning())
                         + (s.policies().isEmpty() ? "" : "  · policies: " + String.join(", ", s.policies())));
             }
         });
@@ -143,6 +144,10 @@ final class TraceView extends VBox {
                                 : "")));
         if (s.error() != null) {
             root.getChildren().add(new TreeItem<>("error: " + s.error()));
+        }
+        if (s.warning() != null) {
+            // what the node let pass: a data contract with enforcement warn, its violations by pointer
+            root.getChildren().add(new TreeItem<>("warning: " + s.warning()));
         }
         if (!s.policies().isEmpty()) {
             // the central policies' decisions here: what was masked, which destination was blocked
