@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param input the event entering the node; null for a trigger
  * @param output the event leaving it; null when it did not leave
  * @param error why the node failed, or null
+ * @param warning what the node let pass but noted (a data contract with enforcement {@code warn}), or null
  * @param runStatus how the whole run ended
  */
 public record LiveMessage(
@@ -25,4 +26,22 @@ public record LiveMessage(
         Event input,
         Event output,
         String error,
-        RunRecord.RunStatus runStatus) {}
+        String warning,
+        RunRecord.RunStatus runStatus) {
+
+    /** A message without a warning. */
+    public LiveMessage(
+            long seq,
+            Instant at,
+            String flowId,
+            String nodeId,
+            String port,
+            String runId,
+            String eventId,
+            Event input,
+            Event output,
+            String error,
+            RunRecord.RunStatus runStatus) {
+        this(seq, at, flowId, nodeId, port, runId, eventId, input, output, error, null, runStatus);
+    }
+}

@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code filtered} when that port is unwired in the watched flow and is not {@code out} (where the
  * engine marks the run filtered), else {@code out}. A run that failed without any step carrying
  * an error (no dead-letter store and no error port) is charged to its last step that did not
- * leave, with the run's error.
+ * leave, with the run's error. A step's warning (a data contract with enforcement {@code warn}) is
+ * counted apart: the event went on, so it is no error.
  */
 public final class LiveMonitor implements RunListener {
     public static final int DEFAULT_CAPACITY = 500;
@@ -110,6 +111,7 @@ public final class LiveMonitor implements RunListener {
         Map<String, Set<String>> wiring = wiredPorts.get(run.flowId());
         int failedStep = unrecordedFailure(run);
         String[] errors = new String[steps.size()];
+        String[] warnings = new String[steps.size()];
         for (int i = 0; i < steps.size(); i++) {
             StepRecord step = steps.get(i);
             String error = mask.mask(i == failedStep ? run.error() : step.error());
@@ -117,6 +119,10 @@ public final class LiveMonitor implements RunListener {
             Instant at = step.at() != null ? step.at() : run.startedAt();
             NodeCounters node = counters(run.flowId(), step.nodeId());
             node.entered(at);
+            if (step.warning() != null) {
+                warnings[i] = mask.mask(step.warning());
+                node.warned(warnings[i]);
+            }
             String port = step.port();
             if (error != null || PortSpec.ERROR.equals(port)) {
                 node.failed(error != null ? error : mask.mask(errorOf(step.output())), at);
@@ -138,6 +144,7 @@ public final class LiveMonitor implements RunListener {
                         mask.mask(step.input()),
                         mask.mask(step.output()),
                         errors[i],
+                        warnings[i],
                         run.status()));
             }
         }

@@ -1,6 +1,8 @@
 package dev.switchboard.runtime.live;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The live counters of one node: written by many flow threads at once, read by the UI. */
@@ -12,6 +14,9 @@ final class NodeCounters {
     private final LongAdder out = new LongAdder();
     private final LongAdder filtered = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    private final LongAdder warnings = new LongAdder();
+    /** Replaced, never changed: a reader gets a consistent list without a lock. */
+    private volatile List<String> recentWarnings = List.of();
     // one volatile each: a reader never sees the message of one error with the time of another
     private volatile LastError lastError;
     private volatile Instant lastActivityAt;
@@ -32,6 +37,16 @@ final class NodeCounters {
         lastFailed = true;
     }
 
+    synchronized void warned(String message) {
+        warnings.increment();
+        List<String> recent = new ArrayList<>(recentWarnings);
+        recent.add(message);
+        if (recent.size() > NodeStats.RECENT_WARNINGS) {
+            recent.remove(0);
+        }
+        recentWarnings = List.copyOf(recent);
+    }
+
     void left(boolean filteredOut) {
         (filteredOut ? filtered : out).increment();
         lastFailed = false;
@@ -42,6 +57,8 @@ final class NodeCounters {
         out.reset();
         filtered.reset();
         errors.reset();
+        warnings.reset();
+        recentWarnings = List.of();
         lastError = null;
         lastActivityAt = null;
         lastFailed = false;
@@ -59,6 +76,8 @@ final class NodeCounters {
                 error == null ? null : error.message(),
                 error == null ? null : error.at(),
                 lastActivityAt,
-                lastFailed);
+                lastFailed,
+                warnings.sum(),
+                recentWarnings);
     }
 }

@@ -172,6 +172,54 @@ class LiveMonitorTest {
                 .containsOnly("error");
     }
 
+    static StepRecord warnedStep(String nodeId, String warning) {
+        return new StepRecord(nodeId, "out", T0, EVENT, EVENT, null, warning, List.of());
+    }
+
+    @Test
+    void aContractWarningIsCountedApartFromErrorsKeepsTheLatestFewAndReachesTheMessage() {
+        monitor.watch(leads());
+        for (int i = 1; i <= 4; i++) {
+            monitor.onRunFinished(run(
+                    "leads",
+                    step("hook", "out"),
+                    warnedStep("hot", "breaks the contract orders@1: /total: must be a number (" + i + ")"),
+                    step("out", "out")));
+        }
+
+        NodeStats hot = stats("leads", "hot");
+        assertThat(counts(hot)).as("the events went on: out, not errors").containsExactly(4, 4, 0, 0);
+        assertThat(hot.warnings()).isEqualTo(4);
+        assertThat(hot.recentWarnings())
+                .as("the latest %d, oldest first", NodeStats.RECENT_WARNINGS)
+                .containsExactly(
+                        "breaks the contract orders@1: /total: must be a number (2)",
+                        "breaks the contract orders@1: /total: must be a number (3)",
+                        "breaks the contract orders@1: /total: must be a number (4)");
+        assertThat(stats("leads", "out").warnings()).isZero();
+        assertThat(monitor.snapshot(0).messages())
+                .filteredOn(m -> m.nodeId().equals("hot"))
+                .extracting(LiveMessage::warning)
+                .last()
+                .isEqualTo("breaks the contract orders@1: /total: must be a number (4)");
+
+        monitor.reset();
+        assertThat(stats("leads", "hot").warnings()).isZero();
+        assertThat(stats("leads", "hot").recentWarnings()).isEmpty();
+    }
+
+    @Test
+    void aWarningIsMaskedLikeErrors() {
+        dev.switchboard.runtime.secrets.SecretMask mask = new dev.switchboard.runtime.secrets.SecretMask();
+        mask.add("s3cr3t-value");
+        LiveMonitor masked = new LiveMonitor(10, mask);
+        masked.onRunFinished(run("f", warnedStep("hook", "breaks the contract a: /token: 's3cr3t-value' is too long")));
+
+        NodeStats hook = masked.snapshot(0).nodes().get(new NodeKey("f", "hook"));
+        assertThat(hook.recentWarnings()).singleElement().asString().doesNotContain("s3cr3t-value");
+        assertThat(masked.snapshot(0).messages().get(0).warning()).doesNotContain("s3cr3t-value");
+    }
+
     @Test
     void anEventDroppedInsideANodeCountsOnlyIn() {
         monitor.watch(leads());
