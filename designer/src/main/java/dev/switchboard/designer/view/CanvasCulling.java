@@ -8,7 +8,8 @@ import javafx.geometry.Rectangle2D;
 /**
  * Keeps the canvas cheap to draw at any size: cards and wires wholly outside the visible part of
  * the canvas are hidden (JavaFX still walks hidden nodes, but does not draw them), and below
- * {@link #DETAIL_SCALE} cards become plain boxes, as their text could not be read anyway.
+ * {@link #DETAIL_SCALE} cards become plain boxes and wires lose their contract labels, as their
+ * text could not be read anyway.
  */
 final class CanvasCulling {
     /** The zoom below which cards are drawn as boxes without text. */
@@ -42,6 +43,9 @@ final class CanvasCulling {
             NodeView from = nodes.get(w.from());
             NodeView to = nodes.get(w.to());
             show(wv, from != null && to != null && intersectsSpan(area, from, to));
+            // a contract label is text, hidden with the cards' text; set off screen too, as a dragged card can bring
+            // its wire back into view without a cull
+            wv.setDetailed(detailed);
         });
     }
 

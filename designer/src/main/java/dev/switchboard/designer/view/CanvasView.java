@@ -1,11 +1,13 @@
 package dev.switchboard.designer.view;
 
 import dev.switchboard.connector.spi.Connector;
+import dev.switchboard.connector.spi.ConnectorKind;
 import dev.switchboard.connector.spi.ConnectorSpec;
 import dev.switchboard.connector.spi.PortSpec;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import dev.switchboard.designer.model.Grid;
 import dev.switchboard.designer.model.Viewport;
+import dev.switchboard.designer.model.WireContracts;
 import dev.switchboard.designer.viewmodel.DesignerViewModel;
 import dev.switchboard.designer.viewmodel.RunViewModel;
 import dev.switchboard.designer.viewmodel.TraceViewModel;
@@ -303,6 +305,7 @@ public final class CanvasView extends StackPane {
             return false;
         });
         List<WireView> addedWires = new java.util.ArrayList<>();
+        Map<Wire, List<WireContracts.WireContract>> contracts = WireContracts.of(flow, this::isTrigger);
         wiresByNode.clear();
         for (Wire w : flow.wires()) {
             WireView wv = wireViews.computeIfAbsent(w, k -> {
@@ -313,6 +316,7 @@ public final class CanvasView extends StackPane {
                 return created;
             });
             wv.setSelected(vm.selection().wires().contains(w));
+            wv.setContracts(contracts.getOrDefault(w, List.of()));
             wiresByNode
                     .computeIfAbsent(w.from(), k -> new java.util.ArrayList<>())
                     .add(wv);
@@ -329,6 +333,10 @@ public final class CanvasView extends StackPane {
         nodeLayer.layout();
         updateWires();
         minimap.redraw();
+    }
+
+    private boolean isTrigger(Node node) {
+        return vm.spec(node.type()).map(s -> s.kind() == ConnectorKind.TRIGGER).orElse(false);
     }
 
     private String methodOf(String nodeId) {
@@ -376,7 +384,7 @@ public final class CanvasView extends StackPane {
         NodeView from = nodeViews.get(w.from());
         NodeView to = nodeViews.get(w.to());
         if (from != null && to != null) {
-            wv.connect(from.outputAnchor(w.effectivePort()), to.inputAnchor());
+            wv.connect(from.outputAnchor(w.effectivePort()), to.inputAnchor(), from.cardBounds(), to.cardBounds());
         } else {
             wv.setVisible(false);
         }

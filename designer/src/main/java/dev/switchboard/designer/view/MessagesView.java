@@ -123,16 +123,18 @@ final class MessagesView extends VBox {
             @Override
             protected void updateItem(LiveMessage m, boolean empty) {
                 super.updateItem(m, empty);
-                getStyleClass().remove(Styles.PROBLEM_ERROR);
+                getStyleClass().removeAll(Styles.PROBLEM_ERROR, Styles.MESSAGE_WARNING);
                 if (empty || m == null) {
                     setText(null);
                     return;
                 }
                 if (m.error() != null) {
                     getStyleClass().add(Styles.PROBLEM_ERROR);
+                } else if (m.warning() != null) {
+                    getStyleClass().add(Styles.MESSAGE_WARNING);
                 }
                 setText(TIME.format(m.at()) + "  " + m.nodeId() + (m.port() == null ? "" : " → " + m.port()) + "  "
-                        + shortId(m.eventId()) + "  " + (m.error() != null ? "✕ " + m.error() : preview(m)));
+                        + shortId(m.eventId()) + "  " + summary(m));
             }
         });
         list.getSelectionModel()
@@ -148,6 +150,13 @@ final class MessagesView extends VBox {
         split.setDividerPositions(0.5);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(bar, split);
+    }
+
+    private static String summary(LiveMessage m) {
+        if (m.error() != null) {
+            return "✕ " + m.error();
+        }
+        return m.warning() != null ? "⚠ " + m.warning() : preview(m);
     }
 
     /** Enough of the id to tell events apart in a list; the tree shows it whole. */
@@ -173,6 +182,9 @@ final class MessagesView extends VBox {
                         + m.runStatus().name().toLowerCase().replace('_', ' ')));
         if (m.error() != null) {
             root.getChildren().add(new TreeItem<>("error: " + m.error()));
+        }
+        if (m.warning() != null) {
+            root.getChildren().add(new TreeItem<>("warning: " + m.warning()));
         }
         if (m.input() != null) {
             root.getChildren().add(JsonTree.event("in", m.input()));

@@ -18,7 +18,8 @@ import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The parts of a node card that exist only while its flow runs: the URLs it answers on (with a
- * copy button), and a strip with its status dot and in / out / filtered / error counters.
+ * copy button), and a strip with its status dot, in / out / filtered / error counters and — when
+ * events broke its data contract but were let through ({@code warn}) — an amber count of them.
  */
 final class NodeLiveStrip {
     private static final double URL_WIDTH = 190;
@@ -28,7 +29,9 @@ final class NodeLiveStrip {
     private final Circle dot = new Circle(5);
     private final Label figures = new Label();
     private final Label step = new Label();
+    private final Label warnings = new Label();
     private final Tooltip statusTip = new Tooltip();
+    private final Tooltip warningsTip = new Tooltip();
     private RunViewModel.NodeLive shown;
     private java.util.function.Function<String, String> curlFor = url -> "";
 
@@ -46,12 +49,17 @@ final class NodeLiveStrip {
         figures.setMinWidth(0);
         figures.setWrapText(true); // more counters wrap onto a second line, the card keeps its width
         HBox.setHgrow(figures, Priority.SOMETIMES);
+        warnings.getStyleClass().add(Styles.NODE_WARNINGS);
+        warnings.setId("warnings-" + nodeId);
+        warnings.setGraphic(Icons.of(Feather.ALERT_TRIANGLE));
+        warnings.setMinWidth(Region.USE_PREF_SIZE);
+        warnings.setTooltip(warningsTip);
         step.getStyleClass().add(Styles.TRACE_STEP);
         step.setId("trace-step-" + nodeId);
         step.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        counters.getChildren().addAll(dot, figures, spacer, step);
+        counters.getChildren().addAll(dot, figures, spacer, warnings, step);
         show(null);
         showTraceStep(-1);
     }
@@ -80,6 +88,7 @@ final class NodeLiveStrip {
         counters.setManaged(visible || step.isVisible());
         dot.setVisible(visible);
         figures.setVisible(visible);
+        showWarnings(live);
         if (urlsChanged) {
             renderUrls(live == null ? List.of() : live.urls());
         }
@@ -99,6 +108,26 @@ final class NodeLiveStrip {
         dot.getStyleClass().add(Styles.STATUS_PREFIX + live.status().name().toLowerCase(Locale.ROOT));
         statusTip.setText(live.status().name().charAt(0)
                 + live.status().name().substring(1).toLowerCase(Locale.ROOT) + " — " + live.detail());
+    }
+
+    private void showWarnings(RunViewModel.NodeLive live) {
+        boolean any = live != null && live.warnings() > 0;
+        warnings.setVisible(any);
+        warnings.setManaged(any);
+        if (!any) {
+            return;
+        }
+        warnings.setText(Long.toString(live.warnings()));
+        StringBuilder tip = new StringBuilder()
+                .append(live.warnings())
+                .append(live.warnings() == 1 ? " event" : " events")
+                .append(" broke the data contract and went on (enforcement warn)");
+        List<String> recent = live.recentWarnings();
+        if (!recent.isEmpty()) {
+            tip.append(recent.size() == 1 ? ". Latest:" : ". Latest, newest last:");
+            recent.forEach(w -> tip.append("\n• ").append(w));
+        }
+        warningsTip.setText(tip.toString());
     }
 
     void showTraceStep(int n) {

@@ -49,9 +49,7 @@ final class NodeView extends Region {
     private final FontIcon icon = new FontIcon();
     private final Label title = new Label();
     private final Label type = new Label();
-    private final Label badge = new Label();
-    /** The node's data contract, e.g. "orders@1 · reject"; hidden when it has none. */
-    private final Label contract = new Label();
+    private final NodeMarks marks;
 
     private final VBox portRows = new VBox();
     private NodeLiveStrip live;
@@ -68,11 +66,10 @@ final class NodeView extends Region {
     private final Map<String, Region> outputRows = new LinkedHashMap<>();
     private final Map<String, Label> addButtons = new LinkedHashMap<>();
     private Runnable onLayout = () -> {};
-    private String problemText = "";
-    private Tooltip badgeTip;
 
     NodeView(String nodeId) {
         this.nodeId = nodeId;
+        this.marks = new NodeMarks(nodeId);
         getStyleClass().add(Styles.FLOW_NODE);
         box.getStyleClass().add(Styles.NODE_BOX);
         getChildren().add(box);
@@ -87,22 +84,17 @@ final class NodeView extends Region {
         icon.getStyleClass().add(Styles.NODE_ICON);
         title.getStyleClass().add(Styles.NODE_TITLE);
         type.getStyleClass().add(Styles.NODE_TYPE);
-        badge.getStyleClass().add(Styles.NODE_BADGE);
-        for (Label l : List.of(title, type, badge)) {
+        for (Label l : List.of(title, type)) {
             l.setMinWidth(Region.USE_PREF_SIZE); // labels grow the card, never get clipped
         }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        header.getChildren().addAll(icon, title, spacer, badge);
+        header.getChildren().addAll(icon, title, spacer, marks.badge());
         live = new NodeLiveStrip(nodeId);
         if (curlFor != null) {
             live.setCurl(curlFor);
         }
-        contract.getStyleClass().add(Styles.NODE_CONTRACT);
-        contract.setGraphic(Icons.of(org.kordamp.ikonli.feather.Feather.SHIELD));
-        contract.setMinWidth(Region.USE_PREF_SIZE);
-        contract.setId("contract-" + nodeId);
-        body.getChildren().addAll(header, type, contract, live.urls(), portRows, live.counters());
+        body.getChildren().addAll(header, type, marks.contract(), live.urls(), portRows, live.counters());
         body.getStyleClass().add(Styles.NODE_CARD);
         shadow.getStyleClass().add(Styles.NODE_SHADOW);
         shadow.setCache(true);
@@ -211,35 +203,16 @@ final class NodeView extends Region {
     private void showContent() {
         Node node = shownNode;
         ConnectorSpec spec = shownSpec;
-        List<String> problems = shownProblems;
-        setIfChanged(title, node.displayName());
-        setIfChanged(
+        NodeMarks.setIfChanged(title, node.displayName());
+        NodeMarks.setIfChanged(
                 type,
                 (spec == null ? node.type() + " (unknown connector)" : spec.title() + " · " + node.type())
                         + (node.disabled() ? " · disabled" : ""));
-        boolean bound = node.contract() != null;
-        contract.setVisible(bound);
-        contract.setManaged(bound);
-        setIfChanged(
-                contract,
-                bound
-                        ? node.contract().reference() + " · "
-                                + node.contract().effectiveEnforcement().id()
-                        : "");
+        marks.show(node.contract(), shownProblems);
         org.kordamp.ikonli.feather.Feather code =
                 spec == null ? org.kordamp.ikonli.feather.Feather.HELP_CIRCLE : Icons.resolve(spec.icon());
         if (code != icon.getIconCode()) {
             icon.setIconCode(code);
-        }
-        badge.setVisible(!problems.isEmpty());
-        badge.setManaged(!problems.isEmpty());
-        setIfChanged(badge, problems.size() == 1 ? "!" : Integer.toString(problems.size()));
-        String tip = String.join("\n", problems);
-        if (!tip.equals(problemText)) {
-            problemText = tip;
-            Tooltip.uninstall(badge, badgeTip);
-            badgeTip = new Tooltip(tip);
-            Tooltip.install(badge, badgeTip);
         }
         updatePorts(node.id(), spec == null || spec.hasInput(), shownPorts);
     }
@@ -259,12 +232,6 @@ final class NodeView extends Region {
                 }
             }
         });
-    }
-
-    private static void setIfChanged(Label label, String text) {
-        if (!text.equals(label.getText())) {
-            label.setText(text);
-        }
     }
 
     private void updatePorts(String id, boolean hasInput, List<PortSpec> ports) {
@@ -345,6 +312,11 @@ final class NodeView extends Region {
             return new Point2D(getLayoutX() + getWidth(), getLayoutY() + getHeight() / 2);
         }
         return new Point2D(getLayoutX() + c.getLayoutX(), getLayoutY() + c.getLayoutY());
+    }
+
+    /** Where the card is on the canvas, without its ports sticking out. */
+    javafx.geometry.Bounds cardBounds() {
+        return new javafx.geometry.BoundingBox(getLayoutX(), getLayoutY(), getWidth(), getHeight());
     }
 
     Point2D inputAnchor() {

@@ -38,6 +38,11 @@ public final class Styles {
     public static final String WIRE = "wire";
     public static final String WIRE_HIT = "wire-hit";
     public static final String WIRE_DRAFT = "wire-draft";
+    /** The data contract a wire's events are checked against, on the wire. */
+    public static final String WIRE_CONTRACT = "wire-contract";
+    /** A node's count of events that broke a contract with enforcement {@code warn}, while it runs. */
+    public static final String NODE_WARNINGS = "node-warnings";
+
     public static final String SELECTED = "selected";
     public static final String HAS_PROBLEMS = "has-problems";
     /** A node with {@code "disabled": true} (an import's placeholder): drawn dimmed with a dashed border. */
@@ -81,6 +86,9 @@ public final class Styles {
     public static final String PROBLEMS = "problems";
     public static final String PROBLEM_ERROR = "problem-error";
     public static final String PROBLEM_WARNING = "problem-warning";
+    /** A message inspector row of an event that broke a data contract and went on ({@code warn}). */
+    public static final String MESSAGE_WARNING = "message-warning";
+
     public static final String STATUS_BAR = "status-bar";
     public static final String SECTION_TITLE = "section-title";
     public static final String GALLERY = "gallery";

@@ -50,9 +50,22 @@ public final class RunViewModel {
         ERROR
     }
 
-    /** What a node's card shows while its flow runs. */
+    /**
+     * What a node's card shows while its flow runs.
+     *
+     * @param warnings events it let pass that broke its data contract (enforcement {@code warn})
+     * @param recentWarnings the latest of those violations, oldest first, each with its JSON pointers
+     */
     public record NodeLive(
-            long in, long out, long filtered, long errors, NodeStatus status, String detail, List<String> urls) {}
+            long in,
+            long out,
+            long filtered,
+            long errors,
+            NodeStatus status,
+            String detail,
+            List<String> urls,
+            long warnings,
+            List<String> recentWarnings) {}
 
     /** A node handled an event this recently: shown as running rather than waiting. */
     static final Duration BUSY_WINDOW = Duration.ofSeconds(2);
@@ -411,6 +424,15 @@ public final class RunViewModel {
             status = NodeStatus.WAITING;
             detail = in == 0 ? "Waiting for the first event" : "Waiting for events";
         }
-        return new NodeLive(in, out, filtered, errors, status, detail, List.copyOf(urls));
+        return new NodeLive(
+                in,
+                out,
+                filtered,
+                errors,
+                status,
+                detail,
+                List.copyOf(urls),
+                stats == null ? 0 : stats.warnings(),
+                stats == null ? List.of() : stats.recentWarnings());
     }
 }
