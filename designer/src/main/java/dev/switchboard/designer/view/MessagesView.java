@@ -1,5 +1,6 @@
 package dev.switchboard.designer.view;
 
+import dev.switchboard.designer.model.ContractWarnings;
 import dev.switchboard.designer.viewmodel.DesignerViewModel;
 import dev.switchboard.designer.viewmodel.MessagesViewModel;
 import dev.switchboard.runtime.live.LiveMessage;
@@ -184,7 +185,12 @@ final class MessagesView extends VBox {
             root.getChildren().add(new TreeItem<>("error: " + m.error()));
         }
         if (m.warning() != null) {
-            root.getChildren().add(new TreeItem<>("warning: " + m.warning()));
+            for (ContractWarnings.Note note : ContractWarnings.parse(m.warning())) {
+                TreeItem<String> warning = new TreeItem<>("warning: " + note.heading());
+                note.violations().forEach(v -> warning.getChildren().add(new TreeItem<>(v)));
+                warning.setExpanded(true);
+                root.getChildren().add(warning);
+            }
         }
         if (m.input() != null) {
             root.getChildren().add(JsonTree.event("in", m.input()));

@@ -1,5 +1,6 @@
 package dev.switchboard.designer.view;
 
+import dev.switchboard.designer.model.ContractWarnings;
 import dev.switchboard.designer.viewmodel.RunViewModel;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import org.kordamp.ikonli.feather.Feather;
  */
 final class NodeLiveStrip {
     private static final double URL_WIDTH = 190;
+    private static final double WARNINGS_TIP_WIDTH = 560;
     private final String nodeId;
     private final VBox urls = new VBox();
     private final HBox counters = new HBox();
@@ -53,6 +55,8 @@ final class NodeLiveStrip {
         warnings.setId("warnings-" + nodeId);
         warnings.setGraphic(Icons.of(Feather.ALERT_TRIANGLE));
         warnings.setMinWidth(Region.USE_PREF_SIZE);
+        warningsTip.setWrapText(true); // a violation's message can be long: wrapped, never cut at the screen's edge
+        warningsTip.setMaxWidth(WARNINGS_TIP_WIDTH);
         warnings.setTooltip(warningsTip);
         step.getStyleClass().add(Styles.TRACE_STEP);
         step.setId("trace-step-" + nodeId);
@@ -125,7 +129,10 @@ final class NodeLiveStrip {
         List<String> recent = live.recentWarnings();
         if (!recent.isEmpty()) {
             tip.append(recent.size() == 1 ? ". Latest:" : ". Latest, newest last:");
-            recent.forEach(w -> tip.append("\n• ").append(w));
+            for (String warning : recent) {
+                tip.append("\n");
+                ContractWarnings.lines(warning).forEach(line -> tip.append("\n").append(line));
+            }
         }
         warningsTip.setText(tip.toString());
     }
