@@ -1,6 +1,5 @@
 package dev.switchboard.designer.view;
 
-import dev.switchboard.designer.model.ContractWarnings;
 import dev.switchboard.designer.viewmodel.DesignerViewModel;
 import dev.switchboard.designer.viewmodel.MessagesViewModel;
 import dev.switchboard.runtime.live.LiveMessage;
@@ -185,12 +184,7 @@ final class MessagesView extends VBox {
             root.getChildren().add(new TreeItem<>("error: " + m.error()));
         }
         if (m.warning() != null) {
-            for (ContractWarnings.Note note : ContractWarnings.parse(m.warning())) {
-                TreeItem<String> warning = new TreeItem<>("warning: " + note.heading());
-                note.violations().forEach(v -> warning.getChildren().add(new TreeItem<>(v)));
-                warning.setExpanded(true);
-                root.getChildren().add(warning);
-            }
+            WarningTree.addTo(root, m.warning());
         }
         if (m.input() != null) {
             root.getChildren().add(JsonTree.event("in", m.input()));

@@ -147,7 +147,7 @@ final class TraceView extends VBox {
         }
         if (s.warning() != null) {
             // what the node let pass: a data contract with enforcement warn, its violations by pointer
-            root.getChildren().add(new TreeItem<>("warning: " + s.warning()));
+            WarningTree.addTo(root, s.warning());
         }
         if (!s.policies().isEmpty()) {
             // the central policies' decisions here: what was masked, which destination was blocked
