@@ -69,8 +69,21 @@ class ClusterDeployTest {
             exchange.close();
         });
         sink.start();
-        a = InProcessMember.start("runtime-a", dir.resolve("a"), kafka.bootstrapServers(), "deploys", db, List.of());
-        b = InProcessMember.start("runtime-b", dir.resolve("b"), kafka.bootstrapServers(), "deploys", db, List.of());
+        // side by side too, as runtimes of a cluster start: both migrate the same new database and create the topic
+        CompletableFuture<InProcessMember> startingB = CompletableFuture.supplyAsync(() -> member("runtime-b"));
+        try {
+            a = member("runtime-a");
+        } finally {
+            b = startingB.get(); // kept for @AfterAll to close, whether A started or not
+        }
+    }
+
+    private static InProcessMember member(String name) {
+        try {
+            return InProcessMember.start(name, dir.resolve(name), kafka.bootstrapServers(), "deploys", db, List.of());
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start " + name + ": " + e.getMessage(), e);
+        }
     }
 
     @AfterAll
