@@ -35,7 +35,7 @@ import java.util.Set;
 public final class AdminApi {
     static final int MAX_LIMIT = 1000;
 
-    private final FlowDeployments flows;
+    private final DeployedFlows flows;
     private final DurableRuntime runtime;
     private final FlowCounters counters;
     /** The flows' schemas folder (data contracts), served read-only; null when the runtime has none. */
@@ -75,11 +75,11 @@ public final class AdminApi {
         }
     }
 
-    public AdminApi(FlowDeployments flows, DurableRuntime runtime, FlowCounters counters) {
+    public AdminApi(DeployedFlows flows, DurableRuntime runtime, FlowCounters counters) {
         this(flows, runtime, counters, null);
     }
 
-    public AdminApi(FlowDeployments flows, DurableRuntime runtime, FlowCounters counters, SchemaRegistry schemas) {
+    public AdminApi(DeployedFlows flows, DurableRuntime runtime, FlowCounters counters, SchemaRegistry schemas) {
         this.flows = flows;
         this.runtime = runtime;
         this.counters = counters;
@@ -118,7 +118,11 @@ public final class AdminApi {
                 continue;
             }
             if (route.method().equals(request.method())) {
-                return route.handler().handle(request, params);
+                try {
+                    return route.handler().handle(request, params);
+                } catch (DeployedFlows.FlowChangeConflictException e) {
+                    return error(409, "conflict", e.getMessage());
+                }
             }
             allowed.add(route.method());
         }

@@ -95,6 +95,9 @@ final class AdminJson {
         o.put("id", known.flow().id());
         o.put("name", known.flow().displayName());
         o.put("status", known.status().name().toLowerCase(Locale.ROOT));
+        if (known.revision() > 0) {
+            o.put("revision", known.revision());
+        }
         ObjectNode hooks = o.putObject("webhooks");
         addresses.forEach((node, urls) -> urls.forEach(hooks.putArray(node)::add));
         ObjectNode c = o.putObject("counters");

@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * restart runs it again; a delete removes the file. Stop and start are not persisted: a restart
  * starts every flow.
  */
-public final class FlowDeployments {
+public final class FlowDeployments implements DeployedFlows {
     /** The folder, inside the data folder, that holds the flows deployed through the admin API. */
     public static final String FOLDER = "flows";
 
@@ -44,8 +44,16 @@ public final class FlowDeployments {
         STOPPED
     }
 
-    /** A flow the runtime knows and whether it runs. */
-    public record Known(Flow flow, Status status) {}
+    /**
+     * A flow the runtime knows and whether it runs.
+     *
+     * @param revision the flow's revision in the cluster's shared store, 0 outside cluster mode
+     */
+    public record Known(Flow flow, Status status, long revision) {
+        public Known(Flow flow, Status status) {
+            this(flow, status, 0);
+        }
+    }
 
     /**
      * What a deploy did.
@@ -77,15 +85,18 @@ public final class FlowDeployments {
     }
 
     /** Deploys a flow loaded at start-up (already validated); not written to the folder. */
+    @Override
     public synchronized void deployAtStart(Flow flow) throws FlowCompileException {
         engine.deploy(flow);
         flows.put(flow.id(), flow);
     }
 
+    @Override
     public synchronized List<Known> list() {
         return flows.values().stream().map(this::known).toList();
     }
 
+    @Override
     public synchronized Optional<Known> find(String id) {
         return Optional.ofNullable(flows.get(id)).map(this::known);
     }
@@ -100,6 +111,7 @@ public final class FlowDeployments {
      * running version, or starts a stopped one with the new version. Nothing changes when it has an
      * error or does not start.
      */
+    @Override
     public synchronized Outcome deploy(String id, String text) throws IOException {
         List<Flow> others =
                 flows.values().stream().filter(f -> !f.id().equals(id)).toList();
@@ -151,6 +163,7 @@ public final class FlowDeployments {
     }
 
     /** Stops and forgets a flow, and removes its persisted file; false when no such flow. */
+    @Override
     public synchronized boolean delete(String id) throws IOException {
         if (!flows.containsKey(id)) {
             return false;
@@ -164,6 +177,7 @@ public final class FlowDeployments {
     }
 
     /** Stops a flow but keeps it (start brings it back); empty when no such flow. */
+    @Override
     public synchronized Optional<Known> stop(String id) {
         if (!flows.containsKey(id)) {
             return Optional.empty();
@@ -177,6 +191,7 @@ public final class FlowDeployments {
      *
      * @throws FlowCompileException when it does not start (a webhook path another flow took meanwhile …)
      */
+    @Override
     public synchronized Optional<Known> start(String id) throws FlowCompileException {
         Flow flow = flows.get(id);
         if (flow == null) {
@@ -186,5 +201,28 @@ public final class FlowDeployments {
             engine.deploy(flow);
         }
         return find(id);
+    }
+
+    /**
+     * Makes this runtime run {@code flow} as {@code status} says, without validating it again: a
+     * version another runtime of the cluster validated and deployed. A running flow is hot-replaced;
+     * a stopped one is kept and its routes removed. Not written to the folder.
+     *
+     * @throws FlowCompileException when it does not start here (the previous version, if any, runs on)
+     */
+    public synchronized void adopt(Flow flow, Status status) throws FlowCompileException {
+        if (status == Status.RUNNING) {
+            engine.deploy(flow);
+        } else if (engine.deployedFlowIds().contains(flow.id())) {
+            engine.undeploy(flow.id());
+        }
+        flows.put(flow.id(), flow);
+    }
+
+    /** Undeploys and forgets a flow deleted elsewhere in the cluster; the folder is left as it is. */
+    public synchronized void forget(String id) {
+        if (flows.remove(id) != null && engine.deployedFlowIds().contains(id)) {
+            engine.undeploy(id);
+        }
     }
 }

@@ -1,12 +1,21 @@
 package dev.switchboard.runtime.cli;
 
+import dev.switchboard.runtime.admin.DeployedFlows;
+import dev.switchboard.runtime.admin.FlowDeployments;
+import dev.switchboard.runtime.cluster.ClusterDeployments;
+import dev.switchboard.runtime.cluster.ClusterMeters;
 import dev.switchboard.runtime.cluster.ClusterOptions;
 import dev.switchboard.runtime.cluster.KafkaInbox;
 import dev.switchboard.runtime.cluster.TriggerLeases;
+import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.metrics.HealthChecks;
+import dev.switchboard.runtime.metrics.RuntimeMetrics;
+import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.store.DurableRuntime;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,6 +25,7 @@ import picocli.CommandLine.Option;
  */
 final class ClusterCliOptions {
     private volatile TriggerLeases leases;
+    private volatile ClusterDeployments flows;
 
     @Option(
             names = "--cluster",
@@ -110,10 +120,45 @@ final class ClusterCliOptions {
         this.leases = leases;
     }
 
+    /**
+     * The flows this runtime knows: its own (deploys kept in {@code local}'s folder), or in cluster
+     * mode the cluster's, kept in the shared store, which every runtime follows.
+     */
+    DeployedFlows deployments(FlowDeployments local, DurableRuntime runtime) {
+        if (!enabled) {
+            return local;
+        }
+        ClusterOptions options = runtime.engineInbox() instanceof KafkaInbox kafka ? kafka.options() : options();
+        ClusterDeployments cluster =
+                new ClusterDeployments(local, runtime.store(), options.member(), ClusterDeployments.DEFAULT_POLL_EVERY);
+        this.flows = cluster;
+        return cluster;
+    }
+
+    /**
+     * The flows to deploy at start: those given, or in cluster mode the cluster's running ones (the
+     * given ones stored first when the cluster does not know them yet; stopped ones kept stopped).
+     */
+    List<Flow> startingFlows(List<Flow> given, Consumer<String> lines) throws SQLException, FlowCompileException {
+        ClusterDeployments cluster = flows;
+        return cluster == null ? given : cluster.load(given, lines);
+    }
+
+    /** {@code /metrics} also shows the partitions this runtime consumes, their lag, and the flows' revisions. */
+    void addMetrics(RuntimeMetrics metrics, DurableRuntime runtime) {
+        if (runtime.engineInbox() instanceof KafkaInbox kafka) {
+            ClusterMeters.bind(metrics, kafka, flows);
+        }
+    }
+
     /** {@code /health/ready} also says which partitions this runtime consumes, their lag, and the pull triggers it runs. */
     void addHealth(HealthChecks health, DurableRuntime runtime) {
         if (!(runtime.engineInbox() instanceof KafkaInbox kafka)) {
             return;
+        }
+        ClusterDeployments cluster = flows;
+        if (cluster != null) {
+            health.with(cluster::health);
         }
         health.with(() -> {
             HealthChecks.Check check = kafka.health();
@@ -129,10 +174,14 @@ final class ClusterCliOptions {
         });
     }
 
-    /** Once the flows are deployed: this runtime joins the consumer group. */
+    /** Once the flows are deployed: this runtime joins the consumer group and follows the cluster's flow changes. */
     void startConsuming(DurableRuntime runtime) {
         if (runtime.engineInbox() instanceof KafkaInbox kafka) {
             kafka.startConsuming();
+        }
+        ClusterDeployments cluster = flows;
+        if (cluster != null) {
+            cluster.startWatching();
         }
     }
 }

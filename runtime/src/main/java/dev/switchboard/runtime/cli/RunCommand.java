@@ -6,6 +6,7 @@ import dev.switchboard.runtime.admin.AdminEndpoint;
 import dev.switchboard.runtime.admin.AdminResponse;
 import dev.switchboard.runtime.admin.AdminServer;
 import dev.switchboard.runtime.admin.AdminToken;
+import dev.switchboard.runtime.admin.DeployedFlows;
 import dev.switchboard.runtime.admin.FlowCounters;
 import dev.switchboard.runtime.admin.FlowDeployments;
 import dev.switchboard.runtime.broker.DevBroker;
@@ -31,6 +32,7 @@ import dev.switchboard.runtime.store.Store;
 import dev.switchboard.runtime.store.StoreOwnership;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -267,12 +269,18 @@ final class RunCommand implements Callable<Integer> {
         Engine engine = runtime.engine();
         engine.services().register(ContractSchemas.class, new ContractSchemas(schemas));
         cluster.gatePullTriggers(runtime);
-        FlowDeployments deployments = new FlowDeployments(engine, deployedFolder, schemas);
+        // in cluster mode the shared store keeps deployed flows, not this runtime's data folder
+        DeployedFlows deployments = cluster.deployments(
+                new FlowDeployments(engine, cluster.enabled ? null : deployedFolder, schemas), runtime);
+        if (deployments instanceof AutoCloseable watching && !resources.keep(watching)) {
+            return stoppedWhileStarting(resources);
+        }
         // before any flow deploys: Camel's per-route meters attach to routes created after this
         RuntimeMetrics metrics = RuntimeMetrics.bind(runtime);
         if (!resources.keep(metrics)) {
             return stoppedWhileStarting(resources);
         }
+        cluster.addMetrics(metrics, runtime);
         // ready means every flow that should run does: a flow stopped through the admin API should not
         HealthChecks health = new HealthChecks(
                 engine,
@@ -311,6 +319,12 @@ final class RunCommand implements Callable<Integer> {
         }
         if (eventLog == OnOff.on) {
             engine.addRunListener(run -> lines.print(engine.secretMask().mask(RunLines.eventLine(run))));
+        }
+        try {
+            flows = cluster.startingFlows(flows, lines::print);
+        } catch (SQLException | FlowCompileException e) {
+            return failedToStart(
+                    err, "Could not load the cluster's flows from the shared store: " + e.getMessage(), resources);
         }
         for (Flow flow : flows) {
             if (resources.stopRequested() || engine.isClosing()) {

@@ -176,6 +176,12 @@ public final class KafkaInbox implements Inbox {
                         .toList();
     }
 
+    /** Per partition this runtime consumes, the records waiting behind its position, as of the last poll. */
+    public Map<Integer, Long> lag() {
+        EventLogConsumer current = consumer;
+        return current == null ? Map.of() : current.lag();
+    }
+
     /**
      * For {@code /health/ready}: UP while this runtime consumes the event log, with its partitions and
      * their lag; DOWN before it joined the group or after its consumer stopped.

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyConfiguration;
 import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
 import org.slf4j.Logger;
@@ -69,6 +70,7 @@ public final class RuntimeMetrics implements AutoCloseable {
     private final RunMeters runs;
     private final PolicyMeters policyMeters;
     private final List<AutoCloseable> binders = new ArrayList<>();
+    private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
 
     private final MultiGauge connection;
     private final MultiGauge inboxEvents;
@@ -165,7 +167,13 @@ public final class RuntimeMetrics implements AutoCloseable {
     /** Every series now, in the Prometheus text format. */
     public synchronized String scrapeText() {
         refresh();
+        beforeScrape.forEach(Runnable::run);
         return registry.scrape();
+    }
+
+    /** Runs {@code refresh} on the scraping thread before each scrape: for a caller whose gauges' rows change (cluster mode's partitions). */
+    public void beforeEachScrape(Runnable refresh) {
+        beforeScrape.add(refresh);
     }
 
     /** The registry, for a caller that adds meters of its own (the admin server's, say). */

@@ -30,18 +30,18 @@ class StoreSchemaTest {
                     .executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '" + Store.SCHEMA_VERSION
                             + "'"));
             // as if the store were one version behind: the newest migration has to run again
-            store.inTransaction(c -> c.createStatement().executeUpdate("ALTER TABLE run_steps DROP COLUMN warning"));
+            store.inTransaction(c -> c.createStatement().executeUpdate("DROP TABLE cluster_flows"));
             assertThat(store.schemaIsCurrent()).isFalse();
         }
         try (Store store = Store.openDefault(dir)) {
             assertThat(store.schemaIsCurrent()).isTrue();
-            Boolean warningColumn = store.inTransaction(c -> {
+            Boolean flowsTable = store.inTransaction(c -> {
                 try (var s = c.createStatement();
-                        var r = s.executeQuery("SELECT COUNT(warning) FROM run_steps")) {
+                        var r = s.executeQuery("SELECT COUNT(*) FROM cluster_flows")) {
                     return r.next();
                 }
             });
-            assertThat(warningColumn).as("the newest migration ran again").isTrue();
+            assertThat(flowsTable).as("the newest migration ran again").isTrue();
         }
         try (Store again = Store.openDefault(dir)) {
             assertThat(again.schemaIsCurrent()).isTrue();
