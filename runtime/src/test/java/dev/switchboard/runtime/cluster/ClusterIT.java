@@ -238,8 +238,9 @@ class ClusterIT {
                 });
         assertSchedule(killedAt);
         System.out.printf(
-                "ClusterIT: whole test %d s%n",
-                Duration.between(testStart, Instant.now()).toSeconds());
+                "ClusterIT: whole test %d s (broker, database and three runtimes up after %d s)%n",
+                Duration.between(testStart, Instant.now()).toSeconds(),
+                Duration.between(testStart, load.started()).toSeconds());
     }
 
     /** The schedule: after its holder died another runtime fires it, and never two at once. */
