@@ -273,8 +273,13 @@ final class EventLogConsumer {
             }
             try {
                 batch.done().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                // get() can return before the worker has queued the batch as finished (waiters are woken
+                // before dependent actions run): queue it here, or its offsets would not be committed
+                // before the partition goes; a second entry is skipped by commitFinished
+                finished.add(batch);
             } catch (ExecutionException e) {
                 LOG.debug("Batch of {} failed: {}", partition, e.getCause().toString());
+                finished.add(batch);
             } catch (TimeoutException e) {
                 LOG.warn(
                         "Events of {} were still running after {}; they run again where the partition goes",

@@ -51,16 +51,17 @@ public final class ClusterBenchmark {
     /** One round with {@code n} runtimes; returns events per second. */
     private static double round(int n, int events, int senders) throws Exception {
         Path dir = Files.createTempDirectory("switchboard-bench-cluster-");
-        KafkaClusterTestKit kafka = ClusterIT.broker();
+        KafkaClusterTestKit kafka = ClusterProcesses.broker();
         List<Process> runtimes = new ArrayList<>();
         try (ClusterSink sink = new ClusterSink()) {
             String db = PostgresServer.get().newDatabase();
             Path flows = Files.createDirectories(dir.resolve("flows"));
-            Files.writeString(flows.resolve("orders.flow.json"), ClusterIT.ordersFlow(sink.baseUrl()));
+            Files.writeString(flows.resolve("orders.flow.json"), ClusterProcesses.ordersFlow(sink.baseUrl()));
             int[] ports = new int[n];
             for (int i = 0; i < n; i++) {
-                ports[i] = ClusterIT.freePort();
-                runtimes.add(ClusterIT.startRuntime(dir, kafka.bootstrapServers(), i, ports[i], db, flows, false));
+                ports[i] = ClusterProcesses.freePort();
+                runtimes.add(
+                        ClusterProcesses.startRuntime(dir, kafka.bootstrapServers(), i, ports[i], db, flows, false));
             }
             for (int i = 0; i < n; i++) {
                 Path out = dir.resolve("runtime-" + i + ".out");

@@ -1,6 +1,9 @@
 package dev.switchboard.runtime.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.switchboard.connector.support.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -13,24 +16,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The cluster test's sink, a loopback HTTP server in the test JVM: every event the runtimes deliver
- * ({@code POST /events} with {"key":…,"seq":…}) in the order it arrived per key, and every schedule
- * tick ({@code POST /ticks} with {"firedAt":…}).
+ * The cluster tests' sink, a loopback HTTP server in the test JVM: every event the runtimes deliver
+ * ({@code POST /events} with {"key":…,"seq":…} and, when the flow sends them, the event's {@code id},
+ * the delivering runtime as {@code by} and the flow's {@code version}) in the order it arrived per
+ * key, and every schedule tick ({@code POST /ticks} with {"firedAt":…}).
  */
 final class ClusterSink implements AutoCloseable {
-    private static final Pattern EVENT =
-            Pattern.compile("\"key\"\\s*:\\s*\"([^\"]+)\".*\"seq\"\\s*:\\s*(\\d+)", Pattern.DOTALL);
-    private static final Pattern TICK = Pattern.compile("\"firedAt\"\\s*:\\s*\"([^\"]+)\"");
+    /** One delivery; {@code id} and {@code by} are empty and {@code version} 1 when the flow did not send them. */
+    record Delivery(String key, int seq, String id, String by, int version) {
+        String event() {
+            return key + "/" + seq;
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(8);
-    private final Map<String, List<Integer>> byKey = new ConcurrentHashMap<>();
-    private final AtomicInteger deliveries = new AtomicInteger();
+    private final Map<String, List<Delivery>> byKey = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Instant> ticks = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> unreadable = new ConcurrentLinkedQueue<>();
 
@@ -38,13 +41,18 @@ final class ClusterSink implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
         server.createContext("/events", exchange -> {
             String body = read(exchange.getRequestBody());
-            Matcher m = EVENT.matcher(body);
-            if (m.find()) {
-                List<Integer> seqs = byKey.computeIfAbsent(m.group(1), k -> new ArrayList<>());
-                synchronized (seqs) {
-                    seqs.add(Integer.parseInt(m.group(2)));
+            JsonNode json = parse(body);
+            if (json.path("key").isTextual() && json.path("seq").isInt()) {
+                Delivery delivery = new Delivery(
+                        json.path("key").asText(),
+                        json.path("seq").asInt(),
+                        json.path("id").asText(""),
+                        json.path("by").asText(""),
+                        json.path("version").asInt(1));
+                List<Delivery> deliveries = byKey.computeIfAbsent(delivery.key(), k -> new ArrayList<>());
+                synchronized (deliveries) {
+                    deliveries.add(delivery);
                 }
-                deliveries.incrementAndGet();
             } else {
                 unreadable.add(body);
             }
@@ -53,9 +61,9 @@ final class ClusterSink implements AutoCloseable {
         });
         server.createContext("/ticks", exchange -> {
             String body = read(exchange.getRequestBody());
-            Matcher m = TICK.matcher(body);
-            if (m.find()) {
-                ticks.add(Instant.parse(m.group(1)));
+            JsonNode firedAt = parse(body).path("firedAt");
+            if (firedAt.isTextual()) {
+                ticks.add(Instant.parse(firedAt.asText()));
             } else {
                 unreadable.add(body);
             }
@@ -64,6 +72,14 @@ final class ClusterSink implements AutoCloseable {
         });
         server.setExecutor(threads);
         server.start();
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return Json.parse(body);
+        } catch (IllegalArgumentException e) {
+            return MissingNode.getInstance(); // not JSON: the caller keeps the body as unreadable
+        }
     }
 
     private static String read(InputStream in) throws IOException {
@@ -76,19 +92,24 @@ final class ClusterSink implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    int deliveries() {
-        return deliveries.get();
+    /** Each key's deliveries in the order they arrived (duplicates included). */
+    Map<String, List<Delivery>> deliveries() {
+        Map<String, List<Delivery>> copy = new ConcurrentHashMap<>();
+        byKey.forEach((key, deliveries) -> {
+            synchronized (deliveries) {
+                copy.put(key, List.copyOf(deliveries));
+            }
+        });
+        return copy;
     }
 
     /** Each key's sequence numbers in the order they arrived (duplicates included). */
     Map<String, List<Integer>> byKey() {
-        Map<String, List<Integer>> copy = new ConcurrentHashMap<>();
-        byKey.forEach((key, seqs) -> {
-            synchronized (seqs) {
-                copy.put(key, List.copyOf(seqs));
-            }
-        });
-        return copy;
+        Map<String, List<Integer>> seqs = new ConcurrentHashMap<>();
+        deliveries()
+                .forEach((key, deliveries) ->
+                        seqs.put(key, deliveries.stream().map(Delivery::seq).toList()));
+        return seqs;
     }
 
     List<Instant> ticks() {
