@@ -27,6 +27,7 @@ public final class DocumentFiles {
     private final RunEnvironment threads;
     private final ReadOnlyStringWrapper opening = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> templatePolicies = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ObjectProperty<RecentFiles> recentStore = new SimpleObjectProperty<>();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
@@ -52,6 +53,14 @@ public final class DocumentFiles {
         return file.getReadOnlyProperty();
     }
 
+    /**
+     * The policies file of the gallery sample this unsaved document came from, null otherwise: a Run
+     * applies it until the first save, which copies it beside the flow.
+     */
+    public ReadOnlyObjectProperty<Path> templatePoliciesProperty() {
+        return templatePolicies.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
     }
@@ -68,6 +77,7 @@ public final class DocumentFiles {
 
     public void newFlow() {
         file.set(null);
+        templatePolicies.set(null);
         doc.replaceDocument(Flow.empty("untitled", "Untitled flow"), true);
         doc.statusProperty().set("New flow");
     }
@@ -111,6 +121,7 @@ public final class DocumentFiles {
 
     private void opened(Path path, Flow flow, List<dev.switchboard.runtime.validate.Problem> checked) {
         file.set(path);
+        templatePolicies.set(null);
         doc.replaceDocument(flow, true, checked);
         remember(path);
         doc.statusProperty()
@@ -129,23 +140,33 @@ public final class DocumentFiles {
 
     public void saveAs(Path path) throws IOException {
         Files.writeString(path, FlowCodec.write(doc.flow()));
+        String policies =
+                templatePolicies.get() == null ? "" : TemplatePolicies.copyBeside(templatePolicies.get(), path);
+        templatePolicies.set(null);
         file.set(path);
         doc.markSaved();
         remember(path);
-        doc.statusProperty().set("Saved " + path.getFileName());
+        doc.statusProperty().set("Saved " + path.getFileName() + policies);
         doc.run().saved(doc.flow());
     }
 
     /** Opens an untitled copy of a template: saving asks where to. */
     public void importTemplate(SampleTemplate template) {
         file.set(null);
+        templatePolicies.set(template.policies());
         doc.replaceDocument(template.flow(), false);
-        doc.statusProperty().set("New flow from template '" + template.title() + "'");
+        doc.statusProperty()
+                .set("New flow from template '" + template.title() + "'"
+                        + template.policiesFile()
+                                .map(p -> " with its policies (" + p
+                                        + "): Run applies them, saving copies them beside the flow")
+                                .orElse(""));
     }
 
     /** A flow made elsewhere (an import) as a new document with no file yet, unsaved so closing asks. */
     public void openUnsaved(Flow flow, String status) {
         file.set(null);
+        templatePolicies.set(null);
         doc.replaceDocument(flow, false);
         doc.statusProperty().set(status);
     }
