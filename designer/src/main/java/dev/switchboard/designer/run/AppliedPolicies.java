@@ -34,7 +34,12 @@ public record AppliedPolicies(Optional<Path> file, String digest, List<String> m
                 policies.routing().stream().map(RoutingRule::name).toList());
     }
 
-    /** The rules in a few words: {@code masking 2 (cards, emails) · routing 1 (eu-only)}. */
+    /** How many rules of each kind: {@code masking 2 · routing 1}. */
+    public String counts() {
+        return "masking " + masking.size() + " · routing " + routing.size();
+    }
+
+    /** The rules with their names: {@code masking 2 (cards, emails) · routing 1 (eu-only)}. */
     public String rules() {
         return count("masking", masking) + " · " + count("routing", routing);
     }

@@ -5,7 +5,9 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -21,12 +23,19 @@ final class PoliciesBar extends VBox {
         setId("policies-bar");
         Label summary = label("run-policies", vm.summaryProperty());
         summary.setGraphic(Icons.of(Feather.SHIELD));
+        // the counts first and the file's name last stay readable in a narrow panel; the tooltip names the rules
+        summary.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(Bindings.concat(vm.summaryProperty(), "\n", vm.rulesProperty()));
+        summary.setTooltip(whole);
         Label pending = label("run-policies-pending", vm.pendingProperty());
         pending.getStyleClass().add(Styles.POLICIES_PENDING);
         Label problem = label("run-policies-problem", vm.problemProperty());
         problem.getStyleClass().add(Styles.POLICIES_PROBLEM);
         problem.setWrapText(true);
-        getChildren().addAll(new HBox(8, summary, pending), problem);
+        // every problem on its own line, never cut to one line with an ellipsis
+        problem.setMinHeight(Region.USE_PREF_SIZE);
+        getChildren().addAll(summary, pending, problem);
         BooleanBinding anything = Bindings.createBooleanBinding(
                 () -> !vm.summaryProperty().get().isEmpty()
                         || !vm.problemProperty().get().isEmpty(),

@@ -23,6 +23,7 @@ public final class PoliciesViewModel {
 
     private final ReadOnlyObjectWrapper<AppliedPolicies> applied = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper rules = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper pending = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final RunEnvironment env;
@@ -40,9 +41,14 @@ public final class PoliciesViewModel {
         return applied.getReadOnlyProperty();
     }
 
-    /** The applied file and its rules in one line; empty while nothing runs. */
+    /** The applied file and how many rules of each kind, in one line; empty while nothing runs. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** The applied rules with their names ({@code masking 2 (cards, emails) · routing 0}); empty while nothing runs. */
+    public ReadOnlyStringProperty rulesProperty() {
+        return rules.getReadOnlyProperty();
     }
 
     /** Said while the policies file a Run would apply differs from the applied one; else empty. */
@@ -58,9 +64,10 @@ public final class PoliciesViewModel {
     void applied(AppliedPolicies policies) {
         applied.set(policies);
         summary.set(policies.file()
-                .map(f -> "Policies applied: " + f + " — " + policies.rules())
+                .map(f -> "Policies applied — " + policies.counts() + " — from " + f)
                 .orElse("No policies file applied: nothing is masked or blocked"
                         + " (a policies.json beside the flow applies at the next Run)"));
+        rules.set(policies.rules());
         pending.set("");
         problem.set("");
         ticks = 0;
@@ -73,6 +80,7 @@ public final class PoliciesViewModel {
     void stopped() {
         applied.set(null);
         summary.set("");
+        rules.set("");
         pending.set("");
     }
 

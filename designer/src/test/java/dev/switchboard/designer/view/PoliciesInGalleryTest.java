@@ -66,8 +66,12 @@ class PoliciesInGalleryTest {
 
         run(robot);
         assertThat(text(robot, "#run-policies"))
-                .isEqualTo("Policies applied: " + samplePolicies
-                        + " — masking 2 (cards, emails) · routing 1 (eu-payments-stay-in-eu)");
+                .isEqualTo("Policies applied — masking 2 · routing 1 — from " + samplePolicies);
+        assertThat(Fx.call(() -> robot.lookup("#run-policies")
+                        .queryAs(Label.class)
+                        .getTooltip()
+                        .getText()))
+                .endsWith("\nmasking 2 (cards, emails) · routing 1 (eu-payments-stay-in-eu)");
 
         trace(robot, inject(robot, EU_PAYMENT));
         TraceViewModel.Trace trace = designer.vm.run().trace().traceProperty().get();
@@ -87,7 +91,7 @@ class PoliciesInGalleryTest {
         assertThat(policies).as("saving brought the sample's policies along").hasSameTextualContentAs(samplePolicies);
 
         run(robot);
-        assertThat(text(robot, "#run-policies")).startsWith("Policies applied: " + policies.toAbsolutePath());
+        assertThat(text(robot, "#run-policies")).endsWith(" — from " + policies.toAbsolutePath());
         trace(robot, inject(robot, EU_PAYMENT));
         assertThat(detailAt(robot, "payments")).contains("number: \"***5559\"");
 

@@ -127,7 +127,8 @@ class PoliciesInDesignerTest {
         assertThat(vm.run().stateProperty().get()).as(vm.statusProperty().get()).isEqualTo(RunViewModel.State.RUNNING);
         assertThat(vm.statusProperty().get()).contains("Running 'hello-webhook'", "policies: " + maskedPolicies);
         assertThat(vm.run().policies().summaryProperty().get())
-                .isEqualTo("Policies applied: " + maskedPolicies + " — masking 1 (cards) · routing 0");
+                .isEqualTo("Policies applied — masking 1 · routing 0 — from " + maskedPolicies);
+        assertThat(vm.run().policies().appliedProperty().get().rules()).isEqualTo("masking 1 (cards) · routing 0");
         assertThat(vm.run().policies().pendingProperty().get()).isEmpty();
         assertThat(send(vm, "4111111111111111").output()).contains("***1111");
     }
@@ -174,7 +175,7 @@ class PoliciesInDesignerTest {
         assertThat(vm.run().policies().problemProperty().get())
                 .startsWith("Not applied — ")
                 .contains("\n  /masking/0/method: ");
-        assertThat(vm.run().policies().summaryProperty().get()).contains("masking 1 (cards)");
+        assertThat(vm.run().policies().appliedProperty().get().masking()).containsExactly("cards");
         assertThat(send(vm, "4111111111111111").output()).contains("***1111");
 
         Files.writeString(flow.resolveSibling("policies.json"), CARDS);
