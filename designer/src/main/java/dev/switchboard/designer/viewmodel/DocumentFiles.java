@@ -7,6 +7,7 @@ import dev.switchboard.designer.model.SampleTemplate;
 import dev.switchboard.runtime.format.FlowCodec;
 import dev.switchboard.runtime.format.MalformedFlowException;
 import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.policy.PoliciesFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,7 +174,13 @@ public final class DocumentFiles {
 
     public FlowExporter.Result export(Path folder) throws IOException {
         FlowExporter.Result result = new FlowExporter().export(List.of(doc.flow()), folder);
-        doc.statusProperty().set("Exported to " + folder + " — run it with ./switchboard run " + folder);
+        // the folder runs as is only with the policies the flow runs under here
+        Path policies = templatePolicies.get() != null
+                ? templatePolicies.get()
+                : file.get() == null ? null : file.get().toAbsolutePath().resolveSibling(PoliciesFile.FILE);
+        String withPolicies =
+                policies == null ? "" : TemplatePolicies.copyBeside(policies, folder.resolve(suggestedFileName()));
+        doc.statusProperty().set("Exported to " + folder + withPolicies + " — run it with ./switchboard run " + folder);
         return result;
     }
 

@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * A gallery sample's {@code policies.json} follows its flow when the flow is first saved, so the
- * saved flow runs — in the designer and with {@code switchboard run} — under the policies it came
- * with. A folder's own policies file is never overwritten: it applies to every flow there.
+ * A flow's {@code policies.json} follows it — a gallery sample's on the first save, the one it runs
+ * under on export — so it runs, in the designer and with {@code switchboard run}, under the
+ * policies it came with. A folder's own policies file is never overwritten: it applies to every
+ * flow there.
  */
 final class TemplatePolicies {
     private TemplatePolicies() {}
@@ -23,12 +24,12 @@ final class TemplatePolicies {
         }
         if (!Files.exists(target)) {
             Files.copy(policies, target);
-            return " with the template's " + PoliciesFile.FILE + " beside it";
+            return " with its " + PoliciesFile.FILE + " beside it";
         }
         if (Arrays.equals(Files.readAllBytes(target), Files.readAllBytes(policies))) {
             return "";
         }
-        return " — the " + PoliciesFile.FILE + " already in " + target.getParent()
-                + " applies to it; the template's was not copied";
+        return " — the " + PoliciesFile.FILE + " already in " + target.getParent() + " applies to it; " + policies
+                + " was not copied";
     }
 }

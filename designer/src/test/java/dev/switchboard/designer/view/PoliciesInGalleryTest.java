@@ -81,6 +81,13 @@ class PoliciesInGalleryTest {
         assertThat(detailAt(robot, "payments"))
                 .contains("number: \"***5559\"", "email: \"***\"")
                 .noneSatisfy(l -> assertThat(l).contains("5500005555555559", "ada@example.com"));
+
+        Path export = temp.resolve("export");
+        designer.dialogs.exportAnswer = export;
+        robot.clickOn("#tool-export");
+        assertThat(export.resolve("policies.json"))
+                .as("the exported folder runs under the same policies")
+                .hasSameTextualContentAs(samplePolicies);
     }
 
     @Test
@@ -132,8 +139,10 @@ class PoliciesInGalleryTest {
     private void importSample(FxRobot robot) {
         robot.clickOn("#tool-template");
         assertThat(text(robot, "#template-policies-governed-payments")).endsWith(" + policies.json");
-        robot.doubleClickOn("#template-governed-payments");
-        assertThat(robot.lookup("#node-analytics").tryQuery()).isPresent();
+        robot.clickOn("#template-governed-payments");
+        robot.clickOn("#gallery-open");
+        await().atMost(WAIT)
+                .until(() -> robot.lookup("#node-analytics").tryQuery().isPresent());
     }
 
     private Path saveInto(FxRobot robot, Path folder) throws Exception {
@@ -142,7 +151,7 @@ class PoliciesInGalleryTest {
         designer.dialogs.saveAnswer = flow;
         robot.clickOn("#tool-save");
         await().atMost(WAIT).until(() -> Files.exists(flow));
-        assertThat(designer.vm.statusProperty().get()).contains("with the template's policies.json beside it");
+        assertThat(designer.vm.statusProperty().get()).contains("with its policies.json beside it");
         return flow;
     }
 

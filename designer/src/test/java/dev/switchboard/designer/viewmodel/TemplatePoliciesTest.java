@@ -18,7 +18,7 @@ class TemplatePoliciesTest {
                 Files.createDirectories(temp.resolve("sample")).resolve("policies.json"), "{}");
         Path flow = Files.createDirectories(temp.resolve("work")).resolve("a.flow.json");
 
-        assertThat(TemplatePolicies.copyBeside(sample, flow)).isEqualTo(" with the template's policies.json beside it");
+        assertThat(TemplatePolicies.copyBeside(sample, flow)).isEqualTo(" with its policies.json beside it");
         assertThat(flow.resolveSibling("policies.json")).hasContent("{}");
     }
 
@@ -30,8 +30,8 @@ class TemplatePoliciesTest {
         Files.writeString(work.resolve("policies.json"), "{\"mine\": true}");
 
         assertThat(TemplatePolicies.copyBeside(sample, work.resolve("a.flow.json")))
-                .isEqualTo(" — the policies.json already in " + work.toAbsolutePath()
-                        + " applies to it; the template's was not copied");
+                .isEqualTo(" — the policies.json already in " + work.toAbsolutePath() + " applies to it; " + sample
+                        + " was not copied");
         assertThat(work.resolve("policies.json")).hasContent("{\"mine\": true}");
         Files.writeString(work.resolve("policies.json"), "{}");
         assertThat(TemplatePolicies.copyBeside(sample, work.resolve("a.flow.json")))
