@@ -53,47 +53,45 @@ public final class RunSession implements AutoCloseable {
 
     private final DurableRuntime runtime;
     private final LiveMonitor monitor;
-    private final Optional<Path> policiesFile;
+    private final AppliedPolicies policies;
 
-    private RunSession(DurableRuntime runtime, LiveMonitor monitor, Optional<Path> policiesFile) {
+    private RunSession(DurableRuntime runtime, LiveMonitor monitor, AppliedPolicies policies) {
         this.runtime = runtime;
         this.monitor = monitor;
-        this.policiesFile = policiesFile;
+        this.policies = policies;
     }
 
     /** A session without flow folder: only {@code <data>/policies.json} applies, if there is one. */
     public static RunSession start(RunSettings settings, ConnectorCatalog catalog) throws PolicyFileException {
-        return start(settings, catalog, null);
+        return start(settings, catalog, PolicyPlace.beside(null));
+    }
+
+    /** As {@link #start(RunSettings, ConnectorCatalog, PolicyPlace)} for a flow saved in {@code flowFolder}. */
+    public static RunSession start(RunSettings settings, ConnectorCatalog catalog, Path flowFolder)
+            throws PolicyFileException {
+        return start(settings, catalog, PolicyPlace.beside(flowFolder));
     }
 
     /**
      * Opens the store and starts the engine with the central policies {@code switchboard run} would
-     * apply to flows in {@code flowFolder} (null when never saved); the webhook port falls back to a
-     * free one when taken. Policies are fixed for the engine's life, as in {@code run}.
+     * apply to the flow (see {@link PolicyPlace}); the webhook port falls back to a free one when
+     * taken. Policies are fixed for the engine's life, as in {@code run}: applying an edited file
+     * means a new session.
      *
      * @throws PolicyFileException when the policies file is not valid: running without the policies
      *     meant for the flow would show and store what they hide
      */
-    public static RunSession start(RunSettings settings, ConnectorCatalog catalog, Path flowFolder)
+    public static RunSession start(RunSettings settings, ConnectorCatalog catalog, PolicyPlace place)
             throws PolicyFileException {
         try {
             OwnerOnly.createDirectories(settings.dataFolder());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + settings.dataFolder(), e);
         }
-        // secrets.env in the data folder if there is one, then the vault there (switchboard secrets set --data …)
-        Path secretsFile = Files.isRegularFile(settings.secretsFile()) ? settings.secretsFile() : null;
-        SecretResolver secrets = SecretSources.load(settings.dataFolder(), secretsFile, System::getenv, LOG::warn);
-        Optional<Path> policiesFile = PolicyFiles.locate(flowFolder, settings.dataFolder());
-        CentralPolicies policies = PolicyFiles.beside(
-                flowFolder,
-                settings.dataFolder(),
-                flowFolder == null
-                        ? new SchemaRegistry(settings.dataFolder().resolve(SchemaRegistry.FOLDER))
-                        : SchemaRegistry.beside(flowFolder),
-                secrets);
+        SecretResolver secrets = secrets(settings);
+        LoadedPolicies loaded = load(settings, place, secrets);
         EngineOptions options = new EngineOptions(
-                "127.0.0.1", settings.httpPort(), settings.dataFolder(), Duration.ofSeconds(5), policies);
+                "127.0.0.1", settings.httpPort(), settings.dataFolder(), Duration.ofSeconds(5), loaded.central());
         DurableRuntime runtime;
         try {
             runtime = DurableRuntime.start(options, catalog, secrets, null, HISTORY);
@@ -115,27 +113,53 @@ public final class RunSession implements AutoCloseable {
         LiveMonitor monitor =
                 new LiveMonitor(settings.messageCapacity(), runtime.engine().secretMask());
         runtime.engine().addRunListener(monitor);
-        return new RunSession(runtime, monitor, policiesFile);
+        return new RunSession(runtime, monitor, loaded.applied());
     }
 
-    /** The policies file the engine applies, fixed when it started; empty when none. */
-    public Optional<Path> policiesFile() {
-        return policiesFile;
+    /** secrets.env in the data folder if there is one, then the vault there (switchboard secrets set --data …). */
+    private static SecretResolver secrets(RunSettings settings) {
+        Path secretsFile = Files.isRegularFile(settings.secretsFile()) ? settings.secretsFile() : null;
+        return SecretSources.load(settings.dataFolder(), secretsFile, System::getenv, LOG::warn);
+    }
+
+    private record LoadedPolicies(CentralPolicies central, AppliedPolicies applied) {}
+
+    /** The digest is taken before the file is read: an edit in between shows as a change, never hides one. */
+    private static LoadedPolicies load(RunSettings settings, PolicyPlace place, SecretResolver secrets)
+            throws PolicyFileException {
+        Optional<Path> file = place.locate(settings.dataFolder());
+        if (file.isEmpty()) {
+            return new LoadedPolicies(PolicyFiles.withoutFile(settings.dataFolder()), AppliedPolicies.NONE);
+        }
+        String digest = AppliedPolicies.digestOf(file.get());
+        CentralPolicies central = PolicyFiles.load(
+                file.get(), place.schemas(settings.dataFolder()), secrets, settings.dataFolder(), System::getenv);
+        return new LoadedPolicies(central, AppliedPolicies.of(file.get(), digest, central.policies()));
     }
 
     /**
-     * Empty, or what to tell when flows in {@code flowFolder} would get another policies file than
-     * this engine applies: policies are fixed when the engine starts (events already stored masked,
-     * or not, must stay so), so such a flow runs under the engine's until the session restarts.
+     * What a Run reads for policies before it deploys: empty when the file at {@code place} is the
+     * one this engine applies, byte for byte; else that file's policies, checked as a start would
+     * check them (a new session applies them).
+     *
+     * @throws PolicyFileException when the changed file is not valid; this engine keeps its policies
      */
-    public String otherPoliciesNote(Path flowFolder) {
-        Optional<Path> wanted = PolicyFiles.locate(flowFolder, dataFolder());
-        if (wanted.equals(policiesFile)) {
-            return "";
+    public Optional<AppliedPolicies> changedPolicies(RunSettings settings, PolicyPlace place)
+            throws PolicyFileException {
+        if (!policiesChanged(place)) {
+            return Optional.empty();
         }
-        return " — runs under " + policiesFile.map(p -> "the policies of " + p).orElse("no policies file")
-                + " (fixed when the runtime started): Stop and Run again to apply "
-                + wanted.map(Path::toString).orElse("none");
+        return Optional.of(load(settings, place, secrets(settings)).applied());
+    }
+
+    /** Whether the policies file at {@code place} is another, or another content, than this engine applies. */
+    public boolean policiesChanged(PolicyPlace place) {
+        return policies.differsFrom(place.locate(dataFolder()));
+    }
+
+    /** The policies the engine applies, fixed when it started. */
+    public AppliedPolicies policies() {
+        return policies;
     }
 
     /** The engine itself, for what the session does not wrap (and for tests that check what ran). */

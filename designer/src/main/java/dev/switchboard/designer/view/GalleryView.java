@@ -120,9 +120,15 @@ public final class GalleryView extends VBox {
             });
             Label nodes = new Label(dev.switchboard.designer.viewmodel.DesignerViewModel.count(
                             t.flow().nodes().size(), "node")
-                    + " · " + t.file().getFileName());
+                    + " · " + t.file().getFileName()
+                    + t.policiesFile().map(p -> " + " + p.getFileName()).orElse(""));
             nodes.getStyleClass().add(Styles.MUTED);
             VBox card = new VBox(title, description, tags, nodes);
+            if (t.policiesFile().isPresent()) {
+                nodes.setId("template-policies-" + t.flow().id());
+                nodes.setTooltip(new javafx.scene.control.Tooltip(
+                        "Comes with its central policies: the copy runs under them, and saving puts them beside it"));
+            }
             card.getStyleClass().add(Styles.GALLERY_CARD);
             card.setId("template-" + t.flow().id());
             // one click chooses, a double click (or Open) opens: a stray click does not replace the canvas

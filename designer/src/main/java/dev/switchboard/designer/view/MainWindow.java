@@ -38,7 +38,9 @@ public final class MainWindow {
 
         PaletteView palette = new PaletteView(vm.palette(), vm.quickAdd()::addFromPalette);
         InspectorView inspector = new InspectorView(vm.inspector());
-        BottomPanel bottom = new BottomPanel(vm);
+        BottomPanel tabs = new BottomPanel(vm);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        VBox bottom = new VBox(new PoliciesBar(vm.run().policies()), tabs);
         centre = new SplitPane(canvas, bottom);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.68);

@@ -112,6 +112,11 @@ public final class Styles {
     public static final String UNTRACED = "untraced";
     public static final String TRACE_STEP = "trace-step";
     public static final String BOTTOM_TABS = "bottom-tabs";
+    /** The policies line above the run tabs, and its notes: an edit to apply, a file not applied. */
+    public static final String POLICIES_BAR = "policies-bar";
+
+    public static final String POLICIES_PENDING = "policies-pending";
+    public static final String POLICIES_PROBLEM = "policies-problem";
     public static final String JSON_TREE = "json-tree";
     public static final String RUN_BUTTON = "run-button";
 

@@ -7,6 +7,7 @@ import dev.switchboard.designer.model.SampleTemplate;
 import dev.switchboard.runtime.format.FlowCodec;
 import dev.switchboard.runtime.format.MalformedFlowException;
 import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.policy.PoliciesFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ public final class DocumentFiles {
     private final RunEnvironment threads;
     private final ReadOnlyStringWrapper opening = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> templatePolicies = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ObjectProperty<RecentFiles> recentStore = new SimpleObjectProperty<>();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
@@ -52,6 +54,14 @@ public final class DocumentFiles {
         return file.getReadOnlyProperty();
     }
 
+    /**
+     * The policies file of the gallery sample this unsaved document came from, null otherwise: a Run
+     * applies it until the first save, which copies it beside the flow.
+     */
+    public ReadOnlyObjectProperty<Path> templatePoliciesProperty() {
+        return templatePolicies.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
     }
@@ -68,6 +78,7 @@ public final class DocumentFiles {
 
     public void newFlow() {
         file.set(null);
+        templatePolicies.set(null);
         doc.replaceDocument(Flow.empty("untitled", "Untitled flow"), true);
         doc.statusProperty().set("New flow");
     }
@@ -111,6 +122,7 @@ public final class DocumentFiles {
 
     private void opened(Path path, Flow flow, List<dev.switchboard.runtime.validate.Problem> checked) {
         file.set(path);
+        templatePolicies.set(null);
         doc.replaceDocument(flow, true, checked);
         remember(path);
         doc.statusProperty()
@@ -129,30 +141,46 @@ public final class DocumentFiles {
 
     public void saveAs(Path path) throws IOException {
         Files.writeString(path, FlowCodec.write(doc.flow()));
+        String policies =
+                templatePolicies.get() == null ? "" : TemplatePolicies.copyBeside(templatePolicies.get(), path);
+        templatePolicies.set(null);
         file.set(path);
         doc.markSaved();
         remember(path);
-        doc.statusProperty().set("Saved " + path.getFileName());
+        doc.statusProperty().set("Saved " + path.getFileName() + policies);
         doc.run().saved(doc.flow());
     }
 
     /** Opens an untitled copy of a template: saving asks where to. */
     public void importTemplate(SampleTemplate template) {
         file.set(null);
+        templatePolicies.set(template.policies());
         doc.replaceDocument(template.flow(), false);
-        doc.statusProperty().set("New flow from template '" + template.title() + "'");
+        doc.statusProperty()
+                .set("New flow from template '" + template.title() + "'"
+                        + template.policiesFile()
+                                .map(p -> " with its policies (" + p
+                                        + "): Run applies them, saving copies them beside the flow")
+                                .orElse(""));
     }
 
     /** A flow made elsewhere (an import) as a new document with no file yet, unsaved so closing asks. */
     public void openUnsaved(Flow flow, String status) {
         file.set(null);
+        templatePolicies.set(null);
         doc.replaceDocument(flow, false);
         doc.statusProperty().set(status);
     }
 
     public FlowExporter.Result export(Path folder) throws IOException {
         FlowExporter.Result result = new FlowExporter().export(List.of(doc.flow()), folder);
-        doc.statusProperty().set("Exported to " + folder + " — run it with ./switchboard run " + folder);
+        // the folder runs as is only with the policies the flow runs under here
+        Path policies = templatePolicies.get() != null
+                ? templatePolicies.get()
+                : file.get() == null ? null : file.get().toAbsolutePath().resolveSibling(PoliciesFile.FILE);
+        String withPolicies =
+                policies == null ? "" : TemplatePolicies.copyBeside(policies, folder.resolve(suggestedFileName()));
+        doc.statusProperty().set("Exported to " + folder + withPolicies + " — run it with ./switchboard run " + folder);
         return result;
     }
 

@@ -1,24 +1,17 @@
 package dev.switchboard.designer.viewmodel;
 
+import dev.switchboard.designer.run.AppliedPolicies;
 import dev.switchboard.designer.run.InjectSamples;
-import dev.switchboard.designer.run.RelatedFlows;
+import dev.switchboard.designer.run.PolicyPlace;
 import dev.switchboard.designer.run.RunSession;
-import dev.switchboard.designer.run.RunSettings;
 import dev.switchboard.runtime.contract.SchemaRegistry;
-import dev.switchboard.runtime.engine.StatusBoard;
 import dev.switchboard.runtime.live.LiveSnapshot;
-import dev.switchboard.runtime.live.NodeKey;
-import dev.switchboard.runtime.live.NodeStats;
 import dev.switchboard.runtime.model.Flow;
-import dev.switchboard.runtime.model.Node;
+import dev.switchboard.runtime.policy.PolicyFileException;
 import dev.switchboard.runtime.validate.FlowValidator;
 import dev.switchboard.runtime.validate.Problem;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,9 +60,6 @@ public final class RunViewModel {
             long warnings,
             List<String> recentWarnings) {}
 
-    /** A node handled an event this recently: shown as running rather than waiting. */
-    static final Duration BUSY_WINDOW = Duration.ofSeconds(2);
-
     private final DesignerViewModel doc;
     private final RunHost host;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.STOPPED);
@@ -82,6 +72,7 @@ public final class RunViewModel {
     private final LineageViewModel lineage;
     private final RunsViewModel runs;
     private final InjectViewModel inject;
+    private final PoliciesViewModel policies;
     private final BooleanBinding running;
     private volatile Set<String> runningFlows = Set.of();
     private Map<String, Map<String, List<String>>> addresses = Map.of();
@@ -99,6 +90,7 @@ public final class RunViewModel {
                 doc::spec,
                 new dev.switchboard.designer.model.SampleEvents(doc.catalog()),
                 () -> folder() == null ? null : SchemaRegistry.beside(folder()));
+        this.policies = new PoliciesViewModel(env, this::place);
         this.running = Bindings.createBooleanBinding(() -> state.get() == State.RUNNING, state);
         messages.capacityProperty()
                 .addListener((obs, o, n) ->
@@ -156,6 +148,11 @@ public final class RunViewModel {
         return inject;
     }
 
+    /** Which policies the running engine applies, an edit the next Run applies, a file it could not apply. */
+    public PoliciesViewModel policies() {
+        return policies;
+    }
+
     /** How many node messages the embedded runtime holds for the inspector; 0 while stopped. */
     public int heldMessages() {
         return host.session().map(s -> s.monitor().heldMessages()).orElse(0);
@@ -170,9 +167,16 @@ public final class RunViewModel {
         return state.get() == State.RUNNING && runningFlows.contains(flowId);
     }
 
+    /** Where this Run looks for its policies file: beside the open flow, or the sample it came from. */
+    private PolicyPlace place() {
+        return new PolicyPlace(folder(), doc.files().templatePoliciesProperty().get());
+    }
+
     /**
      * Runs the open flow, with the flows in its folder that subscribe to what it publishes. While
-     * a session runs, this (re)deploys the open flow into it, leaving the others alone.
+     * a session runs, this (re)deploys the open flow into it, leaving the others alone — unless
+     * the policies file the flow would run under changed: then the runtime restarts under it with
+     * the flows that ran, or, when that file is not valid, keeps running as it was and says why.
      */
     public void run() {
         if (state.get() == State.STARTING || state.get() == State.STOPPING) {
@@ -187,60 +191,92 @@ public final class RunViewModel {
             return;
         }
         Path folder = folder();
-        boolean fresh = host.session().isEmpty();
-        state.set(fresh ? State.STARTING : State.RUNNING);
-        host.status(fresh ? "Starting the runtime…" : "Deploying '" + flow.id() + "'…");
+        PolicyPlace place = place();
+        RunSession current = host.session().orElse(null);
+        if (current == null) {
+            start(flow, folder, place, null, List.of(), "Starting the runtime…");
+            return;
+        }
+        host.status("Deploying '" + flow.id() + "'…");
         RunEnvironment env = host.env();
         env.background().execute(() -> {
-            RunSession session = host.session().orElse(null);
             try {
-                if (session == null) {
-                    RunSettings settings = env.settings().get();
-                    session = RunSession.start(settings, doc.catalog(), folder);
-                    session.monitor()
-                            .setCapacity(Math.max(1, messages.capacityProperty().get()));
+                Optional<AppliedPolicies> changed =
+                        current.changedPolicies(env.settings().get(), place);
+                if (changed.isPresent()) {
+                    List<Flow> before = current.deployedFlows();
+                    env.ui().execute(() -> restart(current, flow, folder, place, before, changed.get()));
+                    return;
                 }
-                List<String> skipped = new ArrayList<>();
-                List<String> started = new ArrayList<>();
-                for (Flow subscriber : RelatedFlows.subscribersOf(flow, folder)) {
-                    if (session.isDeployed(subscriber.id())) {
-                        continue;
-                    }
-                    if (!validator().validate(subscriber).stream()
-                            .filter(Problem::isError)
-                            .toList()
-                            .isEmpty()) {
-                        skipped.add(subscriber.id() + " (has errors)");
-                        continue;
-                    }
-                    try {
-                        session.deploy(subscriber, folder);
-                        started.add(subscriber.id());
-                    } catch (Exception e) {
-                        skipped.add(subscriber.id() + " (" + RunHost.message(e) + ")");
-                    }
-                }
-                session.deploy(flow, folder);
-                RunSession ready = session;
-                Deployed deployed = deployed(ready, fresh ? "" : ready.otherPoliciesNote(folder));
-                env.ui().execute(() -> started(ready, flow, deployed, started, skipped));
+                FlowDeployment deployed = FlowDeployment.deploy(current, flow, folder, validator(), List.of());
+                env.ui().execute(() -> started(current, flow, deployed));
             } catch (Exception e) {
-                RunSession failed = session;
-                if (fresh && failed != null) {
-                    failed.close();
+                env.ui().execute(() -> failed(flow, e, " — the runtime keeps running as it was"));
+            }
+        });
+    }
+
+    /** The policies changed: a new engine applies them (policies are fixed for an engine's life). */
+    private void restart(
+            RunSession old, Flow flow, Path folder, PolicyPlace place, List<Flow> before, AppliedPolicies next) {
+        if (host.session().orElse(null) != old) {
+            return; // stopped meanwhile
+        }
+        host.env().ticker().stop();
+        stopped();
+        List<Flow> others =
+                before.stream().filter(f -> !f.id().equals(flow.id())).toList();
+        start(
+                flow,
+                folder,
+                place,
+                old,
+                others,
+                "Policies changed: restarting the runtime under "
+                        + next.file().map(Path::toString).orElse("no policies file") + "…");
+    }
+
+    /** Starts a session (closing {@code previous} first, on the same background thread) and deploys. */
+    private void start(
+            Flow flow, Path folder, PolicyPlace place, RunSession previous, List<Flow> before, String starting) {
+        state.set(State.STARTING);
+        host.status(starting);
+        RunEnvironment env = host.env();
+        env.background().execute(() -> {
+            if (previous != null) {
+                previous.close();
+            }
+            RunSession session = null;
+            try {
+                session = RunSession.start(env.settings().get(), doc.catalog(), place);
+                session.monitor()
+                        .setCapacity(Math.max(1, messages.capacityProperty().get()));
+                FlowDeployment deployed = FlowDeployment.deploy(session, flow, folder, validator(), before);
+                RunSession ready = session;
+                env.ui().execute(() -> started(ready, flow, deployed));
+            } catch (Exception e) {
+                if (session != null) {
+                    session.close();
                 }
-                String hint = missingSecret(e)
-                        ? " (the designer's secrets file: "
-                                + env.settings().get().secretsFile() + ")"
-                        : "";
-                // a policies file's problems come one a line, each with its JSON pointer
-                String why = RunHost.message(e).replace("\n  ", " — ").replace("\n", " — ");
                 env.ui().execute(() -> {
-                    state.set(fresh ? State.STOPPED : State.RUNNING);
-                    host.status("Could not run '" + flow.id() + "': " + why + hint);
+                    state.set(State.STOPPED);
+                    failed(flow, e, "");
                 });
             }
         });
+    }
+
+    private void failed(Flow flow, Exception e, String after) {
+        if (e instanceof PolicyFileException invalid) {
+            policies.invalid(invalid);
+        }
+        String hint = missingSecret(e)
+                ? " (the designer's secrets file: "
+                        + host.env().settings().get().secretsFile() + ")"
+                : "";
+        // a policies file's problems come one a line, each with its JSON pointer
+        String why = RunHost.message(e).replace("\n  ", " — ").replace("\n", " — ");
+        host.status("Could not run '" + flow.id() + "': " + why + hint + after);
     }
 
     private static boolean missingSecret(Throwable e) {
@@ -252,20 +288,7 @@ public final class RunViewModel {
         return false;
     }
 
-    private record Deployed(Set<String> flows, Map<String, Map<String, List<String>>> addresses, String policiesNote) {}
-
-    private static Deployed deployed(RunSession session, String policiesNote) {
-        Map<String, Map<String, List<String>>> byFlow = new HashMap<>();
-        Set<String> ids = new LinkedHashSet<>();
-        for (Flow f : session.deployedFlows()) {
-            ids.add(f.id());
-            byFlow.put(f.id(), session.addresses(f.id()));
-        }
-        return new Deployed(Set.copyOf(ids), Map.copyOf(byFlow), policiesNote);
-    }
-
-    private void started(
-            RunSession session, Flow flow, Deployed deployed, List<String> subscribers, List<String> skipped) {
+    private void started(RunSession session, Flow flow, FlowDeployment deployed) {
         boolean fresh = host.session().isEmpty();
         host.setSession(session);
         runningFlows = deployed.flows();
@@ -274,6 +297,7 @@ public final class RunViewModel {
             inject.useSamples(InjectSamples.in(session.dataFolder()));
             host.env().ticker().start(this::tick);
         }
+        policies.applied(session.policies());
         state.set(State.RUNNING);
         String urls = String.join(
                 ", ",
@@ -281,10 +305,13 @@ public final class RunViewModel {
                         .flatMap(List::stream)
                         .toList());
         host.status("Running '" + flow.id() + "'"
-                + (subscribers.isEmpty() ? "" : " with subscriber " + String.join(", ", subscribers))
+                + (deployed.subscribers().isEmpty()
+                        ? ""
+                        : " with subscriber " + String.join(", ", deployed.subscribers()))
+                + (deployed.restarted().isEmpty() ? "" : " — running again: " + String.join(", ", deployed.restarted()))
                 + (urls.isEmpty() ? "" : " — " + urls)
-                + (skipped.isEmpty() ? "" : " — not started: " + String.join("; ", skipped))
-                + deployed.policiesNote());
+                + (deployed.skipped().isEmpty() ? "" : " — not started: " + String.join("; ", deployed.skipped()))
+                + session.policies().file().map(f -> " — policies: " + f).orElse(""));
         tick();
         runs.refresh();
     }
@@ -326,6 +353,7 @@ public final class RunViewModel {
         addresses = Map.of();
         live.clear();
         runs.clear();
+        policies.stopped();
         state.set(State.STOPPED);
     }
 
@@ -344,7 +372,7 @@ public final class RunViewModel {
                 "Replacing the running flow",
                 s -> {
                     s.deploy(flow, folder());
-                    return deployed(s, "");
+                    return FlowDeployment.of(s);
                 },
                 deployed -> {
                     runningFlows = deployed.flows();
@@ -373,66 +401,8 @@ public final class RunViewModel {
         }
         LiveSnapshot snapshot = session.monitor().snapshot(messages.lastSeq());
         messages.accept(snapshot);
-        updateLive(snapshot, session, Instant.now());
+        LiveNodes.update(live, doc.flow(), runningFlows, addresses, snapshot, session, Instant.now());
         runs.tick(snapshot.lastSeq());
-    }
-
-    private void updateLive(LiveSnapshot snapshot, RunSession session, Instant now) {
-        Flow flow = doc.flow();
-        if (!runningFlows.contains(flow.id())) {
-            live.clear();
-            return;
-        }
-        Map<String, List<String>> urls = addresses.getOrDefault(flow.id(), Map.of());
-        Map<String, StatusBoard.Status> connections = session.nodeStatuses(flow.id());
-        Set<String> ids = new LinkedHashSet<>();
-        for (Node node : flow.nodes()) {
-            ids.add(node.id());
-            NodeStats stats = snapshot.nodes().get(new NodeKey(flow.id(), node.id()));
-            NodeLive now2 = nodeLive(stats, connections.get(node.id()), urls.getOrDefault(node.id(), List.of()), now);
-            if (!now2.equals(live.get(node.id()))) {
-                live.put(node.id(), now2);
-            }
-        }
-        live.keySet().retainAll(ids);
-    }
-
-    /** @param connection the node's connection status in the running engine, null when it reported none */
-    static NodeLive nodeLive(NodeStats stats, StatusBoard.Status connection, List<String> urls, Instant now) {
-        long in = stats == null ? 0 : stats.in();
-        long out = stats == null ? 0 : stats.out();
-        long filtered = stats == null ? 0 : stats.filtered();
-        long errors = stats == null ? 0 : stats.errors();
-        NodeStatus status;
-        String detail;
-        if (stats != null && stats.lastFailed()) {
-            status = NodeStatus.ERROR;
-            detail = "Failed: " + stats.lastError()
-                    + (stats.lastErrorAt() == null ? "" : " (at " + stats.lastErrorAt() + ")");
-        } else if (connection != null && connection.state() == StatusBoard.State.DOWN) {
-            status = NodeStatus.ERROR;
-            detail = "Disconnected: " + connection.message();
-        } else if (connection != null && connection.state() == StatusBoard.State.CONNECTING) {
-            status = NodeStatus.WAITING;
-            detail = "Connecting: " + connection.message();
-        } else if (stats != null
-                && stats.lastActivityAt() != null
-                && stats.lastActivityAt().isAfter(now.minus(BUSY_WINDOW))) {
-            status = NodeStatus.RUNNING;
-            detail = "Handling events";
-        } else {
-            status = NodeStatus.WAITING;
-            detail = in == 0 ? "Waiting for the first event" : "Waiting for events";
-        }
-        return new NodeLive(
-                in,
-                out,
-                filtered,
-                errors,
-                status,
-                detail,
-                List.copyOf(urls),
-                stats == null ? 0 : stats.warnings(),
-                stats == null ? List.of() : stats.recentWarnings());
+        policies.tick(session);
     }
 }

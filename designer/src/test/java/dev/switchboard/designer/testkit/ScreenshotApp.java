@@ -20,7 +20,7 @@ import javafx.util.Duration;
  * Opens the designer in a given state for screenshots (docs/images): args are a flow file, a node
  * to select ("-" for none), "dark" for the dark theme, "run" to press Run (store in the user data
  * folder, see UserDataFolder) and "inject" to then send the first trigger its sample event and trace
- * it; "tab=runs" shows that bottom tab. Run under Xvfb; not a test.
+ * it ("inject=FILE" sends that JSON instead); "tab=runs" shows that bottom tab. Run under Xvfb; not a test.
  */
 public final class ScreenshotApp extends Application {
     /** A plain main class, as an Application subclass cannot be launched from the class path. */
@@ -74,18 +74,33 @@ public final class ScreenshotApp extends Application {
             if (args.contains("run")) {
                 vm.run().run();
             }
-            if (args.contains("inject")) {
+            // inject=FILE: send that JSON instead of the trigger's sample event
+            java.util.Optional<String> injectFile = args.stream()
+                    .filter(a -> a.startsWith("inject="))
+                    .map(a -> a.substring("inject=".length()))
+                    .findFirst();
+            if (args.contains("inject") || injectFile.isPresent()) {
                 vm.run()
                         .inject()
                         .lastEventIdProperty()
                         .addListener((obs, o, id) -> vm.run().trace().trace(id));
                 vm.run().stateProperty().addListener((obs, o, st) -> {
                     if (st == RunViewModel.State.RUNNING) {
+                        injectFile.ifPresent(
+                                f -> vm.run().inject().textProperty().set(read(f)));
                         vm.run().inject().send();
                     }
                 });
             }
         });
         settle.play();
+    }
+
+    private static String read(String file) {
+        try {
+            return java.nio.file.Files.readString(Paths.get(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

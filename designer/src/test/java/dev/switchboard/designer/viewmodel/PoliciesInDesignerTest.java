@@ -105,22 +105,98 @@ class PoliciesInDesignerTest {
     }
 
     @Test
-    void aFlowFromAFolderWithOtherPoliciesRunsUnderTheEnginesAndTheStatusSaysSo() throws Exception {
+    void aFlowFromAFolderWithOtherPoliciesRestartsTheRuntimeUnderThem() throws Exception {
         DesignerViewModel vm = designer();
         vm.files().open(flowIn("plain", null));
         vm.run().run();
         assertThat(vm.run().stateProperty().get()).as(vm.statusProperty().get()).isEqualTo(RunViewModel.State.RUNNING);
         assertThat(vm.statusProperty().get()).doesNotContain("policies");
+        assertThat(vm.run().policies().summaryProperty().get()).startsWith("No policies file applied");
 
         Path masked = flowIn("masked", CARDS);
+        Path maskedPolicies =
+                masked.resolveSibling("policies.json").toAbsolutePath().normalize();
         vm.files().open(masked);
+        for (int i = 0; i < PoliciesViewModel.CHECK_EVERY; i++) {
+            vm.run().tick();
+        }
+        assertThat(vm.run().policies().pendingProperty().get())
+                .isEqualTo("The open flow's policies are " + maskedPolicies + " — applied at the next Run");
         vm.run().run();
 
+        assertThat(vm.run().stateProperty().get()).as(vm.statusProperty().get()).isEqualTo(RunViewModel.State.RUNNING);
+        assertThat(vm.statusProperty().get()).contains("Running 'hello-webhook'", "policies: " + maskedPolicies);
+        assertThat(vm.run().policies().summaryProperty().get())
+                .isEqualTo("Policies applied — masking 1 · routing 0 — from " + maskedPolicies);
+        assertThat(vm.run().policies().appliedProperty().get().rules()).isEqualTo("masking 1 (cards) · routing 0");
+        assertThat(vm.run().policies().pendingProperty().get()).isEmpty();
+        assertThat(send(vm, "4111111111111111").output()).contains("***1111");
+    }
+
+    @Test
+    void anEditedPoliciesFileIsAppliedByTheNextRun() throws Exception {
+        DesignerViewModel vm = designer();
+        Path flow = flowIn("flows", CARDS);
+        vm.files().open(flow);
+        vm.run().run();
+        assertThat(send(vm, "4111111111111111").output()).contains("***1111");
+
+        Files.writeString(flow.resolveSibling("policies.json"), CARDS.replace("last4", "redact"));
+        for (int i = 0; i < PoliciesViewModel.CHECK_EVERY; i++) {
+            vm.run().tick();
+        }
+        assertThat(vm.run().policies().pendingProperty().get())
+                .isEqualTo("policies.json changed — applied at the next Run");
+        assertThat(send(vm, "5500005555555559").output())
+                .as("until the next Run, the policies the runtime started with")
+                .contains("***5559");
+
+        vm.run().run();
+        assertThat(vm.run().stateProperty().get()).as(vm.statusProperty().get()).isEqualTo(RunViewModel.State.RUNNING);
+        assertThat(vm.run().policies().pendingProperty().get()).isEmpty();
+        assertThat(send(vm, "378282246310005").output())
+                .contains("\"number\":\"***\"")
+                .doesNotContain("0005");
+    }
+
+    @Test
+    void aBrokenEditKeepsTheRunningPoliciesAndSaysWhereTheFileIsWrong() throws Exception {
+        DesignerViewModel vm = designer();
+        Path flow = flowIn("flows", CARDS);
+        vm.files().open(flow);
+        vm.run().run();
+        Files.writeString(flow.resolveSibling("policies.json"), CARDS.replace("last4", "scramble"));
+
+        vm.run().run();
+
+        assertThat(vm.run().stateProperty().get()).isEqualTo(RunViewModel.State.RUNNING);
         assertThat(vm.statusProperty().get())
-                .contains("runs under no policies file", "Stop and Run again to apply")
-                .contains(masked.resolveSibling("policies.json")
-                        .toAbsolutePath()
-                        .normalize()
-                        .toString());
+                .contains("is not a valid policies file", "/masking/0/method", "the runtime keeps running as it was");
+        assertThat(vm.run().policies().problemProperty().get())
+                .startsWith("Not applied — ")
+                .contains("\n  /masking/0/method: ");
+        assertThat(vm.run().policies().appliedProperty().get().masking()).containsExactly("cards");
+        assertThat(send(vm, "4111111111111111").output()).contains("***1111");
+
+        Files.writeString(flow.resolveSibling("policies.json"), CARDS);
+        vm.run().run();
+        assertThat(vm.run().policies().problemProperty().get())
+                .as("the file as applied again: nothing to restart, nothing wrong")
+                .isEmpty();
+    }
+
+    /** Injects a card payment at the hook and returns the trigger's step in the run's trace. */
+    private static dev.switchboard.runtime.store.RunQueries.Step send(DesignerViewModel vm, String card) {
+        vm.run().inject().triggerProperty().set("hook");
+        vm.run().inject().textProperty().set("{\"name\": \"Ada\", \"card\": {\"number\": \"" + card + "\"}}");
+        vm.run().inject().send();
+        String id = vm.run().inject().lastEventIdProperty().get();
+        assertThat(id).as(vm.run().inject().errorProperty().get()).isNotNull();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            vm.run().trace().trace(id);
+            assertThat(vm.run().trace().traceProperty().get()).isNotNull();
+            assertThat(vm.run().trace().traceProperty().get().eventId()).isEqualTo(id);
+        });
+        return vm.run().trace().traceProperty().get().step("hook").orElseThrow();
     }
 }

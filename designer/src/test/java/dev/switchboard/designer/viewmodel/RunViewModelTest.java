@@ -389,12 +389,12 @@ class RunViewModelTest {
         NodeStats busy = new NodeStats("f", "n", 3, 3, 0, 0, null, null, now.minusMillis(500), false);
         NodeStats idle = new NodeStats("f", "n", 3, 3, 0, 0, null, null, now.minusSeconds(30), false);
 
-        assertThat(RunViewModel.nodeLive(failed, null, List.of(), now).status()).isEqualTo(NodeStatus.ERROR);
-        assertThat(RunViewModel.nodeLive(failed, null, List.of(), now).detail())
+        assertThat(LiveNodes.nodeLive(failed, null, List.of(), now).status()).isEqualTo(NodeStatus.ERROR);
+        assertThat(LiveNodes.nodeLive(failed, null, List.of(), now).detail())
                 .startsWith("Failed: IOException: refused");
-        assertThat(RunViewModel.nodeLive(busy, null, List.of(), now).status()).isEqualTo(NodeStatus.RUNNING);
-        assertThat(RunViewModel.nodeLive(idle, null, List.of(), now).status()).isEqualTo(NodeStatus.WAITING);
-        assertThat(RunViewModel.nodeLive(null, null, List.of(), now).detail()).isEqualTo("Waiting for the first event");
+        assertThat(LiveNodes.nodeLive(busy, null, List.of(), now).status()).isEqualTo(NodeStatus.RUNNING);
+        assertThat(LiveNodes.nodeLive(idle, null, List.of(), now).status()).isEqualTo(NodeStatus.WAITING);
+        assertThat(LiveNodes.nodeLive(null, null, List.of(), now).detail()).isEqualTo("Waiting for the first event");
     }
 
     @Test
@@ -406,14 +406,14 @@ class RunViewModelTest {
                 new StatusBoard.Status(StatusBoard.State.CONNECTING, "connecting to Kafka at h:9092", now);
         StatusBoard.Status up = new StatusBoard.Status(StatusBoard.State.UP, "connected to Kafka at h:9092", now);
 
-        assertThat(RunViewModel.nodeLive(null, down, List.of(), now).status()).isEqualTo(NodeStatus.ERROR);
-        assertThat(RunViewModel.nodeLive(null, down, List.of(), now).detail())
+        assertThat(LiveNodes.nodeLive(null, down, List.of(), now).status()).isEqualTo(NodeStatus.ERROR);
+        assertThat(LiveNodes.nodeLive(null, down, List.of(), now).detail())
                 .isEqualTo("Disconnected: cannot connect to MQTT broker tcp://h:1883");
-        assertThat(RunViewModel.nodeLive(null, connecting, List.of(), now).status())
+        assertThat(LiveNodes.nodeLive(null, connecting, List.of(), now).status())
                 .isEqualTo(NodeStatus.WAITING);
-        assertThat(RunViewModel.nodeLive(null, connecting, List.of(), now).detail())
+        assertThat(LiveNodes.nodeLive(null, connecting, List.of(), now).detail())
                 .isEqualTo("Connecting: connecting to Kafka at h:9092");
-        assertThat(RunViewModel.nodeLive(null, up, List.of(), now).detail()).isEqualTo("Waiting for the first event");
+        assertThat(LiveNodes.nodeLive(null, up, List.of(), now).detail()).isEqualTo("Waiting for the first event");
     }
 
     private static int freePort() throws Exception {
