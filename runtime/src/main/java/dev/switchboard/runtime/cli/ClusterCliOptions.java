@@ -2,6 +2,7 @@ package dev.switchboard.runtime.cli;
 
 import dev.switchboard.runtime.cluster.ClusterOptions;
 import dev.switchboard.runtime.cluster.KafkaInbox;
+import dev.switchboard.runtime.cluster.KafkaPubSub;
 import dev.switchboard.runtime.cluster.TriggerLeases;
 import dev.switchboard.runtime.metrics.HealthChecks;
 import dev.switchboard.runtime.store.DurableRuntime;
@@ -97,7 +98,10 @@ final class ClusterCliOptions {
         return (shared, engine) -> new KafkaInbox(options, shared, engine, drainTimeout);
     }
 
-    /** Before flows deploy: pull triggers run only while this runtime holds their lease. */
+    /**
+     * Before flows deploy: pull triggers run only while this runtime holds their lease, and
+     * event.publish / event.subscribe travel over Kafka.
+     */
     void gatePullTriggers(DurableRuntime runtime) {
         if (!enabled) {
             return;
@@ -106,7 +110,11 @@ final class ClusterCliOptions {
         TriggerLeases leases =
                 new TriggerLeases(runtime.store(), options.member(), options.leaseTtl(), options.leaseRenewEvery());
         runtime.closeAfterEngine(leases);
-        runtime.engine().gatePullTriggers(leases);
+        runtime.engine()
+                .gatePullTriggers(
+                        runtime.engineInbox() instanceof KafkaInbox kafka
+                                ? KafkaPubSub.install(runtime.engine(), kafka, leases)
+                                : leases);
         this.leases = leases;
     }
 
