@@ -304,16 +304,26 @@ final class EventLogConsumer {
      * the group's start is fixed, whichever member consumes the partition first.
      */
     private void pinStart(Collection<TopicPartition> partitions) {
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
-        Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
-        for (TopicPartition partition : partitions) {
-            if (committed.get(partition) == null) {
-                start.put(partition, new OffsetAndMetadata(consumer.position(partition)));
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
+            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+            for (TopicPartition partition : partitions) {
+                if (committed.get(partition) == null) {
+                    start.put(partition, new OffsetAndMetadata(consumer.position(partition)));
+                }
             }
-        }
-        if (!start.isEmpty()) {
-            consumer.commitSync(start);
-            LOG.debug("Group '{}' starts at {}", options.group(), start);
+            if (!start.isEmpty()) {
+                consumer.commitSync(start);
+                LOG.debug("Group '{}' starts at {}", options.group(), start);
+            }
+        } catch (KafkaException e) {
+            // an exception out of this callback would end the loop; unpinned, this member still starts at the end
+            LOG.warn(
+                    "Could not fix where group '{}' starts on {}: {}; a member that takes these partitions"
+                            + " before this one commits starts at the end as it is then",
+                    options.group(),
+                    partitions,
+                    e.toString());
         }
     }
 

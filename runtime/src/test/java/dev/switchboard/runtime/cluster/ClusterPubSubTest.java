@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
@@ -176,6 +177,31 @@ class ClusterPubSubTest {
         assertThat(numbers("restock-late")).containsExactly(2);
     }
 
+    @Test
+    void aPublishKafkaRefusesFailsThePublishingStepAndReachesNoSubscriber() throws Exception {
+        String kafkaTopic = ClusterOptions.DEFAULT_TOPIC + ".pubsub.oversize";
+        admin.createTopics(List.of(new NewTopic(kafkaTopic, 1, (short) 1).configs(Map.of("max.message.bytes", "64"))))
+                .all()
+                .get();
+        a.engine().deploy(publisher("oversize-in", "/hooks/oversize", "oversize"));
+        b.engine().deploy(subscriber("oversize-sub", "oversize"));
+        await().atMost(WAIT).until(() -> subscribed("oversize-sub", "oversize", 1));
+
+        post(a, "/hooks/oversize", "{\"n\": 1}");
+
+        RunQueries runs = new RunQueries(a.store());
+        await().atMost(WAIT).until(() -> !runs.list("oversize-in", null, 10).isEmpty());
+        RunQueries.Run run = runs.list("oversize-in", null, 10).get(0);
+        assertThat(run.status()).isEqualTo("DEAD_LETTERED");
+        assertThat(a.deadLetters().findByRun(run.runId())).hasValueSatisfying(letter -> {
+            assertThat(letter.nodeId()).isEqualTo("pub");
+            assertThat(letter.error()).contains("could not be appended to Kafka topic '" + kafkaTopic + "'");
+        });
+        // the step failed, so nothing went on past it, and no subscriber got a copy
+        assertThat(numbers("oversize-in-published")).isEmpty();
+        assertThat(numbers("oversize-sub")).isEmpty();
+    }
+
     private static DurableRuntime runtime(String member) {
         ClusterOptions options = ClusterOptions.of(kafka.bootstrapServers(), member)
                 .withPartitions(PARTITIONS)
@@ -198,6 +224,10 @@ class ClusterPubSubTest {
 
     /** Every partition of the topic has a committed start in the subscriber's group: it is subscribed. */
     private static boolean subscribed(String flowId, String topic) throws Exception {
+        return subscribed(flowId, topic, PARTITIONS);
+    }
+
+    private static boolean subscribed(String flowId, String topic, int partitions) throws Exception {
         String kafkaTopic = ClusterOptions.DEFAULT_TOPIC + ".pubsub." + topic;
         return admin
                         .listConsumerGroupOffsets(ClusterOptions.DEFAULT_GROUP + ".subscriber." + flowId + ".sub")
@@ -207,7 +237,7 @@ class ClusterPubSubTest {
                         .stream()
                         .filter(partition -> partition.topic().equals(kafkaTopic))
                         .count()
-                == PARTITIONS;
+                == partitions;
     }
 
     private static void post(DurableRuntime runtime, String path, String body) throws Exception {
