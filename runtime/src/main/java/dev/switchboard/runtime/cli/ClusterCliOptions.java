@@ -130,10 +130,14 @@ final class ClusterCliOptions {
                 return check;
             }
             List<String> running = held.running();
+            List<String> subscribers = KafkaPubSub.of(runtime.engine())
+                    .map(KafkaPubSub::subscribers)
+                    .orElse(List.of());
             return HealthChecks.Check.up(
                     check.name(),
                     check.detail() + "; pull triggers here: "
-                            + (running.isEmpty() ? "none" : String.join(", ", running)));
+                            + (running.isEmpty() ? "none" : String.join(", ", running))
+                            + (subscribers.isEmpty() ? "" : "; subscribers here: " + String.join("; ", subscribers)));
         });
     }
 

@@ -3,7 +3,9 @@ package dev.switchboard.runtime.cluster;
 import dev.switchboard.connector.pubsub.TopicComponent;
 import dev.switchboard.runtime.engine.Engine;
 import dev.switchboard.runtime.engine.PullTriggerGate;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
@@ -28,6 +30,7 @@ public final class KafkaPubSub extends DefaultComponent {
     private final Engine engine;
     private final PubSubNames names;
     private final Set<String> createdTopics = ConcurrentHashMap.newKeySet();
+    private final Set<KafkaSubscriber> running = ConcurrentHashMap.newKeySet();
 
     private KafkaPubSub(KafkaInbox inbox, Engine engine) {
         this.inbox = inbox;
@@ -66,6 +69,29 @@ public final class KafkaPubSub extends DefaultComponent {
     /** Whether the runtime is shutting down (what has not run yet is left to another runtime). */
     boolean closing() {
         return engine.isClosing();
+    }
+
+    void running(KafkaSubscriber subscriber, boolean now) {
+        if (now) {
+            running.add(subscriber);
+        } else {
+            running.remove(subscriber);
+        }
+    }
+
+    /**
+     * For {@code /health/ready}: the subscribers running in this runtime, each with the partitions of
+     * its topic it consumes and their lag, e.g. {@code billing:sub: partitions 0 (lag 0), 2}.
+     */
+    public List<String> subscribers() {
+        return running.stream().map(KafkaSubscriber::describe).sorted().toList();
+    }
+
+    /** This engine's publish/subscribe on Kafka, when {@link #install} put it there. */
+    public static Optional<KafkaPubSub> of(Engine engine) {
+        return engine.camel().getComponent(TopicComponent.SCHEME, false, false) instanceof KafkaPubSub pubSub
+                ? Optional.of(pubSub)
+                : Optional.empty();
     }
 
     /** Creates the Kafka topic unless this runtime created or found it before. */

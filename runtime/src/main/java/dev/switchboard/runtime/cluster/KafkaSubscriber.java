@@ -4,10 +4,13 @@ import dev.switchboard.connector.spi.Event;
 import dev.switchboard.connector.spi.FlowExchange;
 import dev.switchboard.connector.support.Json;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,10 +54,27 @@ final class KafkaSubscriber extends DefaultConsumer {
                 new EventLogConsumer(options, this::handle, pubSub.inbox().drainTimeout(), true);
         started.start();
         log = started;
+        pubSub.running(this, true);
+    }
+
+    /** For health: {@code flow:node} and the partitions of its topic this runtime consumes, with their lag. */
+    String describe() {
+        EventLogConsumer current = log;
+        if (current == null || !current.running()) {
+            return getRouteId() + " (not consuming)";
+        }
+        Map<Integer, Long> lag = current.lag();
+        String partitions = current.assignment().stream()
+                .map(TopicPartition::partition)
+                .sorted()
+                .map(p -> p + (lag.containsKey(p) ? " (lag " + lag.get(p) + ")" : ""))
+                .collect(Collectors.joining(", "));
+        return getRouteId() + ": " + (partitions.isEmpty() ? "no partitions" : "partitions " + partitions);
     }
 
     @Override
     protected void doStop() throws Exception {
+        endpoint.pubSub().running(this, false);
         EventLogConsumer running = log;
         log = null;
         if (running != null) {

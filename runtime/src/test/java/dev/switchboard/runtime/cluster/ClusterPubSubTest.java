@@ -125,8 +125,14 @@ class ClusterPubSubTest {
                 .containsEntry("sbtopic", "orders.created")
                 .containsEntry("sbpublisher", "orders-in")
                 .containsEntry("sbhops", "1");
-        // in both runtimes only the subscriber's own lane ran it: the flows that run in both got it once
+        // audit runs in both runtimes and got each event once: its group divides the partitions between them
         assertThat(events("audit")).extracting(Event::id).doesNotHaveDuplicates();
+        assertThat(KafkaPubSub.of(a.engine()).orElseThrow().subscribers())
+                .hasSize(2)
+                .anySatisfy(line -> assertThat(line).startsWith("shipping:sub: "))
+                .anySatisfy(line -> assertThat(line).startsWith("audit:sub: "));
+        assertThat(KafkaPubSub.of(b.engine()).orElseThrow().subscribers())
+                .anySatisfy(line -> assertThat(line).startsWith("billing:sub: partitions 0"));
     }
 
     @Test
