@@ -27,7 +27,7 @@ final class KafkaSubscriber extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSubscriber.class);
 
     private final KafkaPubSub.TopicEndpoint endpoint;
-    private EventLogConsumer log;
+    private volatile EventLogConsumer log;
 
     KafkaSubscriber(KafkaPubSub.TopicEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
