@@ -2,14 +2,14 @@ package dev.switchboard.connector.pubsub;
 
 import java.util.regex.Pattern;
 
-/** What a topic name may look like: it appears in endpoint URIs, so plain characters only. */
-final class Topics {
+/** What a topic name may look like: it appears in endpoint URIs and Kafka topic names, so plain characters only. */
+public final class Topics {
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
 
     private Topics() {}
 
     /** Why {@code topic} is not a usable topic name, or null when it is. */
-    static String problem(String topic) {
+    public static String problem(String topic) {
         if (topic == null || topic.isBlank()) {
             return "Name the topic, e.g. orders.created";
         }

@@ -6,6 +6,7 @@ import dev.switchboard.runtime.cluster.ClusterDeployments;
 import dev.switchboard.runtime.cluster.ClusterMeters;
 import dev.switchboard.runtime.cluster.ClusterOptions;
 import dev.switchboard.runtime.cluster.KafkaInbox;
+import dev.switchboard.runtime.cluster.KafkaPubSub;
 import dev.switchboard.runtime.cluster.TriggerLeases;
 import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.metrics.HealthChecks;
@@ -107,7 +108,10 @@ final class ClusterCliOptions {
         return (shared, engine) -> new KafkaInbox(options, shared, engine, drainTimeout);
     }
 
-    /** Before flows deploy: pull triggers run only while this runtime holds their lease. */
+    /**
+     * Before flows deploy: pull triggers run only while this runtime holds their lease, and
+     * event.publish / event.subscribe travel over Kafka.
+     */
     void gatePullTriggers(DurableRuntime runtime) {
         if (!enabled) {
             return;
@@ -116,7 +120,11 @@ final class ClusterCliOptions {
         TriggerLeases leases =
                 new TriggerLeases(runtime.store(), options.member(), options.leaseTtl(), options.leaseRenewEvery());
         runtime.closeAfterEngine(leases);
-        runtime.engine().gatePullTriggers(leases);
+        runtime.engine()
+                .gatePullTriggers(
+                        runtime.engineInbox() instanceof KafkaInbox kafka
+                                ? KafkaPubSub.install(runtime.engine(), kafka, leases)
+                                : leases);
         this.leases = leases;
     }
 
@@ -167,10 +175,14 @@ final class ClusterCliOptions {
                 return check;
             }
             List<String> running = held.running();
+            List<String> subscribers = KafkaPubSub.of(runtime.engine())
+                    .map(KafkaPubSub::subscribers)
+                    .orElse(List.of());
             return HealthChecks.Check.up(
                     check.name(),
                     check.detail() + "; pull triggers here: "
-                            + (running.isEmpty() ? "none" : String.join(", ", running)));
+                            + (running.isEmpty() ? "none" : String.join(", ", running))
+                            + (subscribers.isEmpty() ? "" : "; subscribers here: " + String.join("; ", subscribers)));
         });
     }
 

@@ -76,8 +76,20 @@ final class EventLogConsumer {
     private volatile Map<Integer, Long> lag = Map.of();
 
     private volatile boolean running;
+    /** A new group starts at the end of the topic rather than its beginning (a subscriber's group). */
+    private final boolean startAtEnd;
 
     EventLogConsumer(ClusterOptions options, Handler handler, Duration drainTimeout) {
+        this(options, handler, drainTimeout, false);
+    }
+
+    /**
+     * @param startAtEnd where a group without committed offsets starts: at the end of each partition
+     *     (pinned by committing that position at once, so a member joining later starts there too),
+     *     else at the beginning
+     */
+    EventLogConsumer(ClusterOptions options, Handler handler, Duration drainTimeout, boolean startAtEnd) {
+        this.startAtEnd = startAtEnd;
         this.options = options;
         this.handler = handler;
         this.drainTimeout = drainTimeout;
@@ -87,7 +99,7 @@ final class EventLogConsumer {
             t.setDaemon(true);
             return t;
         });
-        this.thread = new Thread(this::loop, "switchboard-event-log");
+        this.thread = new Thread(this::loop, "switchboard-event-log-" + options.topic());
         this.thread.setDaemon(true);
     }
 
@@ -97,7 +109,7 @@ final class EventLogConsumer {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, options.group());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "switchboard-" + options.member());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, startAtEnd ? "latest" : "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // a runtime killed outright loses its partitions after this long, not the default 45 s
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
@@ -292,6 +304,34 @@ final class EventLogConsumer {
         }
     }
 
+    /**
+     * Commits the end of each newly assigned partition the group has no offset for yet: from then on
+     * the group's start is fixed, whichever member consumes the partition first.
+     */
+    private void pinStart(Collection<TopicPartition> partitions) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
+            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+            for (TopicPartition partition : partitions) {
+                if (committed.get(partition) == null) {
+                    start.put(partition, new OffsetAndMetadata(consumer.position(partition)));
+                }
+            }
+            if (!start.isEmpty()) {
+                consumer.commitSync(start);
+                LOG.debug("Group '{}' starts at {}", options.group(), start);
+            }
+        } catch (KafkaException e) {
+            // an exception out of this callback would end the loop; unpinned, this member still starts at the end
+            LOG.warn(
+                    "Could not fix where group '{}' starts on {}: {}; a member that takes these partitions"
+                            + " before this one commits starts at the end as it is then",
+                    options.group(),
+                    partitions,
+                    e.toString());
+        }
+    }
+
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -308,6 +348,9 @@ final class EventLogConsumer {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (startAtEnd && !partitions.isEmpty()) {
+                pinStart(partitions);
+            }
             assignment = Set.copyOf(consumer.assignment());
             if (!partitions.isEmpty()) {
                 LOG.info("Partitions assigned to this runtime: {}", partitions);

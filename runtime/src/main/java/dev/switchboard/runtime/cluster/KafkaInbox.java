@@ -105,16 +105,24 @@ public final class KafkaInbox implements Inbox {
                 options.topic(), partitionKey(flowId, event), Json.write(Json.toCloudEvent(event)));
         record.headers().add(FLOW_HEADER, flowId.getBytes(StandardCharsets.UTF_8));
         record.headers().add(NODE_HEADER, nodeId.getBytes(StandardCharsets.UTF_8));
+        sendAcknowledged(record);
+    }
+
+    /**
+     * Sends {@code record} with this runtime's one producer (idempotent, acks=all) and returns once
+     * the brokers acknowledged it; also what {@code event.publish} appends with in cluster mode.
+     */
+    void sendAcknowledged(ProducerRecord<String, String> record) throws InterruptedException {
         try {
             producer.send(record).get(ACCEPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException(
-                    "The event could not be appended to Kafka topic '" + options.topic() + "': "
+                    "The event could not be appended to Kafka topic '" + record.topic() + "': "
                             + e.getCause().getMessage(),
                     e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException(
-                    "Kafka did not acknowledge the event within " + ACCEPT_TIMEOUT + " (topic '" + options.topic()
+                    "Kafka did not acknowledge the event within " + ACCEPT_TIMEOUT + " (topic '" + record.topic()
                             + "')",
                     e);
         }
@@ -207,20 +215,29 @@ public final class KafkaInbox implements Inbox {
         return options;
     }
 
+    /** How long stopping waits for events that run (also a subscriber's, see {@link KafkaPubSub}). */
+    Duration drainTimeout() {
+        return drainTimeout;
+    }
+
     private void ensureTopic() {
+        ensureTopic(options.topic(), "event log");
+    }
+
+    /** Creates {@code topic} with the cluster's partition count unless it exists; {@code what} names it in messages. */
+    void ensureTopic(String topic, String what) {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap());
         try (Admin admin = Admin.create(config)) {
-            admin.createTopics(
-                            List.of(new NewTopic(options.topic(), Optional.of(options.partitions()), Optional.empty())))
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(options.partitions()), Optional.empty())))
                     .all()
                     .get(ACCEPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.info("Created the event log topic '{}' with {} partitions", options.topic(), options.partitions());
+            LOG.info("Created the {} topic '{}' with {} partitions", what, topic, options.partitions());
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException(
-                        "Could not create the event log topic '" + options.topic() + "' on " + options.bootstrap()
-                                + ": " + e.getCause().getMessage(),
+                        "Could not create the " + what + " topic '" + topic + "' on " + options.bootstrap() + ": "
+                                + e.getCause().getMessage(),
                         e.getCause());
             }
         } catch (TimeoutException e) {
@@ -228,7 +245,7 @@ public final class KafkaInbox implements Inbox {
                     "Kafka at " + options.bootstrap() + " did not answer within " + ACCEPT_TIMEOUT, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating the event log topic", e);
+            throw new IllegalStateException("Interrupted while creating the " + what + " topic '" + topic + "'", e);
         }
     }
 
