@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * batch runs, records with the same key run one after the other in offset order, different keys
  * run side by side on the worker threads. So one key's events run in the order they were accepted,
  * also across batches, and a runtime that dies leaves its uncommitted batches to the runtime its
- * partitions move to.
+ * partitions move to. A flow with a concurrency limit has its events wait in {@link FlowLanes} (not
+ * on a worker thread) while it runs as many as its limit.
  *
  * <p>The {@link KafkaConsumer} is not thread-safe: every call on it happens on this loop's thread,
  * the rebalance callbacks included (they run inside {@code poll}).
@@ -61,6 +63,7 @@ final class EventLogConsumer {
     private final Handler handler;
     private final Duration drainTimeout;
     private final ExecutorService workers;
+    private final FlowLanes lanes;
     private final Thread thread;
     private final ConcurrentLinkedQueue<Batch> finished = new ConcurrentLinkedQueue<>();
     // the loop thread's own state
@@ -78,6 +81,15 @@ final class EventLogConsumer {
     private volatile boolean running;
 
     EventLogConsumer(ClusterOptions options, Handler handler, Duration drainTimeout) {
+        this(options, handler, drainTimeout, flowId -> FlowLanes.UNLIMITED);
+    }
+
+    /**
+     * @param concurrencyOf per flow id, how many of its events this runtime runs at once
+     *     ({@link FlowLanes#UNLIMITED}: as many as the workers)
+     */
+    EventLogConsumer(
+            ClusterOptions options, Handler handler, Duration drainTimeout, ToIntFunction<String> concurrencyOf) {
         this.options = options;
         this.handler = handler;
         this.drainTimeout = drainTimeout;
@@ -87,6 +99,7 @@ final class EventLogConsumer {
             t.setDaemon(true);
             return t;
         });
+        this.lanes = new FlowLanes(workers, concurrencyOf);
         this.thread = new Thread(this::loop, "switchboard-event-log");
         this.thread.setDaemon(true);
     }
@@ -177,7 +190,7 @@ final class EventLogConsumer {
         }
         List<CompletableFuture<Void>> keys = new ArrayList<>();
         for (List<ConsumerRecord<String, String>> sameKey : byKey.values()) {
-            keys.add(CompletableFuture.runAsync(() -> runInOrder(sameKey), workers));
+            keys.add(runInOrder(sameKey));
         }
         CompletableFuture<Void> done = CompletableFuture.allOf(keys.toArray(CompletableFuture[]::new));
         Batch batch = new Batch(
@@ -189,15 +202,28 @@ final class EventLogConsumer {
         done.whenComplete((ok, failure) -> finished.add(batch));
     }
 
-    private void runInOrder(List<ConsumerRecord<String, String>> sameKey) {
+    /**
+     * Runs one key's records one after the other, each once its flow has room; a record that fails
+     * stops the rest: what follows it in its key must not overtake it, the whole batch is read again.
+     */
+    private CompletableFuture<Void> runInOrder(List<ConsumerRecord<String, String>> sameKey) {
+        CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
         for (ConsumerRecord<String, String> record : sameKey) {
-            try {
-                handler.handle(record);
-            } catch (Exception e) {
-                // what follows this record in its key must not overtake it: the whole batch is read again
-                throw new BatchFailed(record, e);
-            }
+            String flowId = KafkaInbox.header(record, KafkaInbox.FLOW_HEADER);
+            previous = previous.thenCompose(ok -> lanes.run(flowId, () -> {
+                try {
+                    handler.handle(record);
+                } catch (Exception e) {
+                    throw new BatchFailed(record, e);
+                }
+            }));
         }
+        return previous;
+    }
+
+    /** How many events of the flow run now on this runtime's workers. */
+    int running(String flowId) {
+        return lanes.running(flowId);
     }
 
     /** On the loop thread: commits the finished batches' offsets, reads failed ones again after a rest. */

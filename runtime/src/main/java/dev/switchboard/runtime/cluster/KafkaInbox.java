@@ -68,6 +68,9 @@ public final class KafkaInbox implements Inbox {
     private final KafkaProducer<String, String> producer;
     private final Map<String, Template> orderingKeys = new ConcurrentHashMap<>();
     private final Set<String> startedFlows = ConcurrentHashMap.newKeySet();
+    /** The started flows' {@code settings.concurrency}, for those that set it: their events from the log run at most that many at once. */
+    private final Map<String, Integer> concurrencyLimits = new ConcurrentHashMap<>();
+
     private final Supplier<Engine> engine;
     private volatile ProducerTemplate camelProducer;
     private volatile EventLogConsumer consumer;
@@ -160,7 +163,7 @@ public final class KafkaInbox implements Inbox {
      */
     public synchronized void startConsuming() {
         if (consumer == null) {
-            EventLogConsumer started = new EventLogConsumer(options, this::run, drainTimeout);
+            EventLogConsumer started = new EventLogConsumer(options, this::run, drainTimeout, this::concurrencyOf);
             consumer = started;
             started.start();
         }
@@ -276,7 +279,7 @@ public final class KafkaInbox implements Inbox {
         }
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
+    static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
@@ -284,7 +287,20 @@ public final class KafkaInbox implements Inbox {
     @Override
     public void flowStarted(String flowId, int concurrency) {
         shared.flowStarted(flowId, concurrency);
+        // only a limit the flow sets itself: without one its events from the log share the workers as before
+        Optional.ofNullable(engine.get())
+                .flatMap(e -> e.deployedFlow(flowId))
+                .map(flow -> new FlowSettings(flow).concurrencyLimit())
+                .filter(java.util.OptionalInt::isPresent)
+                .ifPresentOrElse(
+                        limit -> concurrencyLimits.put(flowId, limit.getAsInt()),
+                        () -> concurrencyLimits.remove(flowId));
         startedFlows.add(flowId);
+    }
+
+    /** How many of a flow's events from the log run at once on this runtime. */
+    int concurrencyOf(String flowId) {
+        return concurrencyLimits.getOrDefault(flowId, FlowLanes.UNLIMITED);
     }
 
     @Override
@@ -295,6 +311,7 @@ public final class KafkaInbox implements Inbox {
             stopConsuming();
         }
         startedFlows.remove(flowId);
+        concurrencyLimits.remove(flowId);
         shared.flowStopping(flowId);
     }
 

@@ -1,0 +1,52 @@
+package dev.switchboard.runtime.cluster;
+
+import org.apache.kafka.common.security.auth.SecurityProtocol;
+import org.apache.kafka.common.test.JaasUtils;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * One-node KRaft brokers in the test JVM for the cluster tests: plain, or with a SASL/PLAIN
+ * listener whose users are the test kit's ({@link #SASL_USER} may do anything, {@link
+ * #SASL_USER_WITHOUT_ACLS} has valid credentials and no permission at all).
+ */
+final class TestBrokers {
+    static final String SASL_USER = JaasUtils.KAFKA_PLAIN_ADMIN;
+    static final String SASL_PASSWORD = JaasUtils.KAFKA_PLAIN_ADMIN_PASSWORD;
+    static final String SASL_USER_WITHOUT_ACLS = JaasUtils.KAFKA_PLAIN_USER1;
+    static final String SASL_USER_WITHOUT_ACLS_PASSWORD = JaasUtils.KAFKA_PLAIN_USER1_PASSWORD;
+
+    private TestBrokers() {}
+
+    static KafkaClusterTestKit plain() throws Exception {
+        return start(SecurityProtocol.PLAINTEXT);
+    }
+
+    /** The broker listener takes SASL_PLAINTEXT with mechanism PLAIN; ACLs are enforced. */
+    static KafkaClusterTestKit saslPlain() throws Exception {
+        return start(SecurityProtocol.SASL_PLAINTEXT);
+    }
+
+    private static KafkaClusterTestKit start(SecurityProtocol protocol) throws Exception {
+        KafkaClusterTestKit broker = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .setBrokerSecurityProtocol(protocol)
+                        .build())
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .setConfigProp("offsets.topic.num.partitions", "1")
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                // a test broker on a shared 2-core machine: fewer threads start and stop faster
+                .setConfigProp("num.io.threads", "2")
+                .setConfigProp("num.network.threads", "1")
+                .setConfigProp("background.threads", "2")
+                .build();
+        broker.format();
+        broker.startup();
+        broker.waitForReadyBrokers();
+        return broker;
+    }
+}
