@@ -117,6 +117,7 @@ final class EventLogConsumer {
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
         config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        options.client().applyTo(config, KafkaClientProperties.Client.CONSUMER);
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         thread.start();
     }

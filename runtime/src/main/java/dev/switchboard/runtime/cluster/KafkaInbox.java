@@ -38,6 +38,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -89,6 +90,7 @@ public final class KafkaInbox implements Inbox {
         config.put(ProducerConfig.LINGER_MS_CONFIG, "2");
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "" + ACCEPT_TIMEOUT.toMillis());
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "" + (ACCEPT_TIMEOUT.toMillis() - 5000));
+        options.client().applyTo(config, KafkaClientProperties.Client.PRODUCER);
         try {
             this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
         } catch (KafkaException e) {
@@ -211,21 +213,31 @@ public final class KafkaInbox implements Inbox {
     }
 
     private void ensureTopic() {
+        LOG.info(
+                "The event log is topic '{}' on Kafka at {} ({})",
+                options.topic(),
+                options.bootstrap(),
+                options.client().describe());
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap());
+        options.client().applyTo(config, KafkaClientProperties.Client.ADMIN);
         try (Admin admin = Admin.create(config)) {
-            admin.createTopics(
-                            List.of(new NewTopic(options.topic(), Optional.of(options.partitions()), Optional.empty())))
-                    .all()
-                    .get(ACCEPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.info("Created the event log topic '{}' with {} partitions", options.topic(), options.partitions());
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException(
-                        "Could not create the event log topic '" + options.topic() + "' on " + options.bootstrap()
-                                + ": " + e.getCause().getMessage(),
-                        e.getCause());
+            try {
+                admin.createTopics(List.of(
+                                new NewTopic(options.topic(), Optional.of(options.partitions()), Optional.empty())))
+                        .all()
+                        .get(ACCEPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                LOG.info("Created the event log topic '{}' with {} partitions", options.topic(), options.partitions());
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof TopicAuthorizationException) {
+                    // a user that may not create topics can still use one an administrator created
+                    KafkaAccessProblems.requireTopic(admin, options, ACCEPT_TIMEOUT);
+                } else if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
             }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(KafkaAccessProblems.explain(options, e.getCause()), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException(
                     "Kafka at " + options.bootstrap() + " did not answer within " + ACCEPT_TIMEOUT, e);
