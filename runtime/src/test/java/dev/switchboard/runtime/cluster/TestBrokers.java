@@ -34,6 +34,8 @@ final class TestBrokers {
                         .setNumControllerNodes(1)
                         .setBrokerSecurityProtocol(protocol)
                         .build())
+                // the node registers with itself over the plaintext controller listener, as ANONYMOUS
+                .setConfigProp("super.users", "User:" + SASL_USER + ";User:ANONYMOUS")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .setConfigProp("offsets.topic.num.partitions", "1")
                 .setConfigProp("offsets.topic.replication.factor", "1")
