@@ -24,7 +24,7 @@ final class KafkaAccessProblems {
         if (failure instanceof SslAuthenticationException) {
             return at + " and this runtime could not agree on TLS ("
                     + options.client().describe() + "): "
-                    + failure.getMessage() + "; check --kafka-ssl-truststore (and the keystore, if the brokers ask"
+                    + withRootCause(failure) + "; check --kafka-ssl-truststore (and the keystore, if the brokers ask"
                     + " for client certificates)";
         }
         if (failure instanceof AuthenticationException) {
@@ -39,6 +39,17 @@ final class KafkaAccessProblems {
         }
         return "Could not create the event log topic '" + options.topic() + "' on " + options.bootstrap() + ": "
                 + failure.getMessage();
+    }
+
+    /** "SSL handshake failed" says little: the certificate problem is at the bottom of the causes. */
+    private static String withRootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == failure || root.getMessage() == null
+                ? failure.getMessage()
+                : failure.getMessage() + " (" + root.getMessage() + ")";
     }
 
     /**

@@ -1,23 +1,22 @@
 package dev.switchboard.runtime.cluster;
 
+import static dev.switchboard.runtime.cluster.SecuredRuntimes.awaitExit;
+import static dev.switchboard.runtime.cluster.SecuredRuntimes.awaitStarted;
+import static dev.switchboard.runtime.cluster.SecuredRuntimes.flows;
+import static dev.switchboard.runtime.cluster.SecuredRuntimes.freePort;
+import static dev.switchboard.runtime.cluster.SecuredRuntimes.secretsFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.runtime.cli.SwitchboardCli;
 import dev.switchboard.runtime.store.PostgresServer;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
@@ -35,8 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  * without rights, the runtime stops at once with one line that says what to check.
  */
 class ClusterSaslIT {
-    private static final Pattern ADMIN = Pattern.compile("admin: +(http://127\\.0\\.0\\.1:\\d+)");
-    private static final Duration START = Duration.ofSeconds(90);
     private static final String WRONG_PASSWORD = "not-the-password-0815";
 
     private static KafkaClusterTestKit kafka;
@@ -69,47 +66,19 @@ class ClusterSaslIT {
 
     @Test
     void theRightCredentialsRunEventsThroughTheLogWithoutShowingThePassword() throws Exception {
-        String db = PostgresServer.get().newDatabase();
         try (ClusterSink sink = new ClusterSink()) {
-            Path flows = flows(sink);
-            Path secrets = secretsFile(TestBrokers.SASL_PASSWORD);
             int port = freePort();
             Path out = dir.resolve("runtime.out");
-            Process runtime = start(out, db, flows, port, secrets, TestBrokers.SASL_USER);
-            await("the runtime started")
-                    .atMost(START)
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> {
-                        assertThat(runtime.isAlive())
-                                .as("the runtime exited early:%n%s", Files.readString(out))
-                                .isTrue();
-                        return Files.readString(out).contains("  webhooks:");
-                    });
+            Process runtime = start(out, sink, port, TestBrokers.SASL_USER, TestBrokers.SASL_PASSWORD);
+            awaitStarted(runtime, out);
 
-            HttpClient http =
-                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            for (int seq = 0; seq < 5; seq++) {
-                HttpResponse<String> answer = http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hooks/orders"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"k\",\"seq\":" + seq + "}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
-            }
+            SecuredRuntimes.post(port, "k", 5);
             await("the events ran from the log")
                     .atMost(Duration.ofSeconds(60))
                     .until(() -> sink.byKey().getOrDefault("k", List.of()), seqs -> seqs.size() >= 5);
             assertThat(sink.byKey().get("k")).startsWith(0, 1, 2, 3, 4);
 
-            Matcher admin = ADMIN.matcher(Files.readString(out));
-            assertThat(admin.find())
-                    .as("admin address in:%n%s", Files.readString(out))
-                    .isTrue();
-            HttpResponse<String> ready = http.send(
-                    HttpRequest.newBuilder(URI.create(admin.group(1) + "/health/ready"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ready = SecuredRuntimes.ready(out);
             assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
             assertThat(ready.body()).contains("member ").doesNotContain(TestBrokers.SASL_PASSWORD);
             assertThat(Files.readString(out)).doesNotContain(TestBrokers.SASL_PASSWORD);
@@ -118,19 +87,14 @@ class ClusterSaslIT {
 
     @Test
     void aWrongPasswordStopsTheRuntimeAtOnceWithOneLine() throws Exception {
-        String db = PostgresServer.get().newDatabase();
         try (ClusterSink sink = new ClusterSink()) {
             Path out = dir.resolve("wrong-password.out");
-            Process runtime =
-                    start(out, db, flows(sink), freePort(), secretsFile(WRONG_PASSWORD), TestBrokers.SASL_USER);
+            Process runtime = start(out, sink, freePort(), TestBrokers.SASL_USER, WRONG_PASSWORD);
 
-            assertThat(await("the runtime gave up")
-                            .atMost(START)
-                            .until(() -> runtime.isAlive() ? null : runtime.exitValue(), exit -> exit != null))
+            assertThat(awaitExit(runtime))
                     .as("exit code; output:%n%s", Files.readString(out))
                     .isEqualTo(1);
-            String output = Files.readString(out);
-            assertThat(output)
+            assertThat(Files.readString(out))
                     .containsPattern("✗ .*Kafka at " + Pattern.quote(kafka.bootstrapServers())
                             + " refused this runtime's credentials \\(security SASL_PLAINTEXT, SASL PLAIN\\):"
                             + " Authentication failed")
@@ -142,20 +106,16 @@ class ClusterSaslIT {
 
     @Test
     void aUserWithoutRightsOnTheTopicIsToldWhatItNeeds() throws Exception {
-        String db = PostgresServer.get().newDatabase();
         try (ClusterSink sink = new ClusterSink()) {
             Path out = dir.resolve("no-rights.out");
             Process runtime = start(
                     out,
-                    db,
-                    flows(sink),
+                    sink,
                     freePort(),
-                    secretsFile(TestBrokers.SASL_USER_WITHOUT_ACLS_PASSWORD),
-                    TestBrokers.SASL_USER_WITHOUT_ACLS);
+                    TestBrokers.SASL_USER_WITHOUT_ACLS,
+                    TestBrokers.SASL_USER_WITHOUT_ACLS_PASSWORD);
 
-            assertThat(await("the runtime gave up")
-                            .atMost(START)
-                            .until(() -> runtime.isAlive() ? null : runtime.exitValue(), exit -> exit != null))
+            assertThat(awaitExit(runtime))
                     .as("exit code; output:%n%s", Files.readString(out))
                     .isEqualTo(1);
             assertThat(Files.readString(out))
@@ -165,82 +125,26 @@ class ClusterSaslIT {
         }
     }
 
-    private Process start(Path out, String db, Path flows, int port, Path secrets, String user) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                SwitchboardCli.class.getName(),
-                "run",
-                "--cluster",
-                "--kafka",
+    /** A runtime with SASL/PLAIN as {@code user}; the password comes from a secrets file as {{secret:KAFKA_PASSWORD}}. */
+    private Process start(Path out, ClusterSink sink, int port, String user, String password) throws IOException {
+        Process process = SecuredRuntimes.start(
+                dir,
+                out,
                 kafka.bootstrapServers(),
-                "--kafka-partitions",
-                "2",
-                "--kafka-security-protocol",
-                "SASL_PLAINTEXT",
-                "--kafka-sasl-mechanism",
-                "PLAIN",
-                "--kafka-sasl-username",
-                user,
-                "--kafka-sasl-password",
-                "{{secret:KAFKA_PASSWORD}}",
-                "--secrets",
-                secrets.toString(),
-                "--db",
-                db,
-                "--port",
-                "" + port,
-                "--admin-port",
-                "0",
-                "--admin-token",
-                "sasl-test-token",
-                "--data",
-                dir.resolve("data-" + out.getFileName()).toString(),
-                "--event-log",
-                "off",
-                flows.toString()));
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
-        builder.environment().put("SWITCHBOARD_DB_PASSWORD", PostgresServer.PASSWORD);
-        Process process = builder.start();
+                PostgresServer.get().newDatabase(),
+                flows(dir, sink),
+                port,
+                secretsFile(dir, Map.of("KAFKA_PASSWORD", password)),
+                List.of(
+                        "--kafka-security-protocol",
+                        "SASL_PLAINTEXT",
+                        "--kafka-sasl-mechanism",
+                        "PLAIN",
+                        "--kafka-sasl-username",
+                        user,
+                        "--kafka-sasl-password",
+                        "{{secret:KAFKA_PASSWORD}}"));
         runtimes.add(process);
         return process;
-    }
-
-    private Path secretsFile(String password) throws IOException {
-        Path file = Files.createTempFile(dir, "secrets", ".env");
-        Files.writeString(file, "KAFKA_PASSWORD=" + password + "\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        return file;
-    }
-
-    private Path flows(ClusterSink sink) throws IOException {
-        Path flows = Files.createDirectories(Files.createTempDirectory(dir, "flows"));
-        Files.writeString(flows.resolve("orders.flow.json"), """
-                {
-                  "format": "switchboard/flow@1",
-                  "id": "orders",
-                  "name": "Orders",
-                  "settings": { "orderingKey": "{{data.key}}" },
-                  "nodes": [
-                    { "id": "hook", "type": "webhook", "config": { "path": "/hooks/orders" } },
-                    { "id": "deliver", "type": "http.request",
-                      "config": { "method": "POST", "url": "%s/events",
-                                  "body": "{\\"key\\": {{data.key}}, \\"seq\\": {{data.seq}}}" } }
-                  ],
-                  "wires": [ { "from": "hook", "to": "deliver" } ]
-                }
-                """.formatted(sink.baseUrl()));
-        return flows;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

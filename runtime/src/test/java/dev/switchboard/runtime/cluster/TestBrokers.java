@@ -1,5 +1,7 @@
 package dev.switchboard.runtime.cluster;
 
+import java.nio.file.Path;
+import java.util.Map;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.JaasUtils;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -27,8 +29,36 @@ final class TestBrokers {
         return start(SecurityProtocol.SASL_PLAINTEXT);
     }
 
+    /** The broker listener takes SSL with the key and certificate in {@code keystore} (PKCS12). */
+    static KafkaClusterTestKit tls(Path keystore, Path truststore, String password) throws Exception {
+        // the test kit takes only PLAINTEXT and SASL_PLAINTEXT: its listener map is a default that a property replaces
+        return start(
+                SecurityProtocol.PLAINTEXT,
+                Map.of(
+                        "listener.security.protocol.map",
+                        "EXTERNAL:SSL,CONTROLLER:PLAINTEXT",
+                        "ssl.keystore.type",
+                        "PKCS12",
+                        "ssl.keystore.location",
+                        keystore.toString(),
+                        "ssl.keystore.password",
+                        password,
+                        "ssl.key.password",
+                        password,
+                        "ssl.truststore.type",
+                        "PKCS12",
+                        "ssl.truststore.location",
+                        truststore.toString(),
+                        "ssl.truststore.password",
+                        password));
+    }
+
     private static KafkaClusterTestKit start(SecurityProtocol protocol) throws Exception {
-        KafkaClusterTestKit broker = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+        return start(protocol, Map.of());
+    }
+
+    private static KafkaClusterTestKit start(SecurityProtocol protocol, Map<String, String> more) throws Exception {
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true)
                         .setNumBrokerNodes(1)
                         .setNumControllerNodes(1)
@@ -44,8 +74,9 @@ final class TestBrokers {
                 // a test broker on a shared 2-core machine: fewer threads start and stop faster
                 .setConfigProp("num.io.threads", "2")
                 .setConfigProp("num.network.threads", "1")
-                .setConfigProp("background.threads", "2")
-                .build();
+                .setConfigProp("background.threads", "2");
+        more.forEach(builder::setConfigProp);
+        KafkaClusterTestKit broker = builder.build();
         broker.format();
         broker.startup();
         broker.waitForReadyBrokers();
