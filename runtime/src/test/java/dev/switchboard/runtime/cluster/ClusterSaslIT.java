@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code run --cluster} against a KRaft broker whose listener takes SASL_PLAINTEXT (mechanism
- * PLAIN, ACLs enforced), each runtime a JVM of its own: with the right credentials — the password a
+ * PLAIN and SCRAM-SHA-256, ACLs enforced), each runtime a JVM of its own: with the right credentials — the password a
  * {@code {{secret:…}}} reference resolved from a secrets file — webhook events go through the log to
  * the sink and no output or health answer shows the password; with a wrong password, or a user
  * without rights, the runtime stops at once with one line that says what to check.
@@ -46,7 +46,8 @@ class ClusterSaslIT {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        kafka = TestBrokers.saslPlain();
+        kafka = TestBrokers.sasl();
+        TestBrokers.addScramUser(kafka);
     }
 
     @AfterAll
@@ -82,6 +83,23 @@ class ClusterSaslIT {
             assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
             assertThat(ready.body()).contains("member ").doesNotContain(TestBrokers.SASL_PASSWORD);
             assertThat(Files.readString(out)).doesNotContain(TestBrokers.SASL_PASSWORD);
+        }
+    }
+
+    @Test
+    void scramCredentialsWorkToo() throws Exception {
+        try (ClusterSink sink = new ClusterSink()) {
+            int port = freePort();
+            Path out = dir.resolve("scram.out");
+            Process runtime =
+                    start(out, sink, port, "SCRAM-SHA-256", TestBrokers.SCRAM_USER, TestBrokers.SCRAM_PASSWORD);
+            awaitStarted(runtime, out);
+
+            SecuredRuntimes.post(port, "s", 3);
+            await("the events ran from the log")
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> sink.byKey().getOrDefault("s", List.of()), seqs -> seqs.size() >= 3);
+            assertThat(Files.readString(out)).doesNotContain(TestBrokers.SCRAM_PASSWORD);
         }
     }
 
@@ -125,8 +143,13 @@ class ClusterSaslIT {
         }
     }
 
-    /** A runtime with SASL/PLAIN as {@code user}; the password comes from a secrets file as {{secret:KAFKA_PASSWORD}}. */
     private Process start(Path out, ClusterSink sink, int port, String user, String password) throws IOException {
+        return start(out, sink, port, "PLAIN", user, password);
+    }
+
+    /** A runtime with SASL as {@code user}; the password comes from a secrets file as {{secret:KAFKA_PASSWORD}}. */
+    private Process start(Path out, ClusterSink sink, int port, String mechanism, String user, String password)
+            throws IOException {
         Process process = SecuredRuntimes.start(
                 dir,
                 out,
@@ -139,7 +162,7 @@ class ClusterSaslIT {
                         "--kafka-security-protocol",
                         "SASL_PLAINTEXT",
                         "--kafka-sasl-mechanism",
-                        "PLAIN",
+                        mechanism,
                         "--kafka-sasl-username",
                         user,
                         "--kafka-sasl-password",

@@ -1,15 +1,20 @@
 package dev.switchboard.runtime.cluster;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.JaasUtils;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
- * One-node KRaft brokers in the test JVM for the cluster tests: plain, or with a SASL/PLAIN
- * listener whose users are the test kit's ({@link #SASL_USER} may do anything, {@link
+ * One-node KRaft brokers in the test JVM for the cluster tests: plain, with a TLS listener, or
+ * with a SASL listener whose PLAIN users are the test kit's ({@link #SASL_USER} may do anything, {@link
  * #SASL_USER_WITHOUT_ACLS} has valid credentials and no permission at all).
  */
 final class TestBrokers {
@@ -17,6 +22,8 @@ final class TestBrokers {
     static final String SASL_PASSWORD = JaasUtils.KAFKA_PLAIN_ADMIN_PASSWORD;
     static final String SASL_USER_WITHOUT_ACLS = JaasUtils.KAFKA_PLAIN_USER1;
     static final String SASL_USER_WITHOUT_ACLS_PASSWORD = JaasUtils.KAFKA_PLAIN_USER1_PASSWORD;
+    static final String SCRAM_USER = "scram-user";
+    static final String SCRAM_PASSWORD = "scram-pw-2718";
 
     private TestBrokers() {}
 
@@ -24,9 +31,33 @@ final class TestBrokers {
         return start(SecurityProtocol.PLAINTEXT);
     }
 
-    /** The broker listener takes SASL_PLAINTEXT with mechanism PLAIN; ACLs are enforced. */
-    static KafkaClusterTestKit saslPlain() throws Exception {
-        return start(SecurityProtocol.SASL_PLAINTEXT);
+    /**
+     * The broker listener takes SASL_PLAINTEXT with mechanisms PLAIN and SCRAM-SHA-256 ({@link
+     * #SCRAM_USER}, whose credentials {@link #addScramUser} stores); ACLs are enforced.
+     */
+    static KafkaClusterTestKit sasl() throws Exception {
+        return start(
+                SecurityProtocol.SASL_PLAINTEXT,
+                Map.of(
+                        "sasl.enabled.mechanisms",
+                        "PLAIN,SCRAM-SHA-256",
+                        // the test kit's JAAS file has a PLAIN section only; SCRAM's server side needs a login module
+                        // too
+                        "listener.name.external.scram-sha-256.sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                        // the node registers with itself over the plaintext controller listener, as ANONYMOUS
+                        "super.users",
+                        "User:" + SASL_USER + ";User:" + SCRAM_USER + ";User:ANONYMOUS"));
+    }
+
+    /** Stores {@link #SCRAM_USER}'s SCRAM-SHA-256 credentials in the cluster's metadata. */
+    static void addScramUser(KafkaClusterTestKit broker) throws Exception {
+        try (Admin admin = broker.admin()) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
+                            SCRAM_USER, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 4096), SCRAM_PASSWORD)))
+                    .all()
+                    .get();
+        }
     }
 
     /** The broker listener takes SSL with the key and certificate in {@code keystore} (PKCS12). */
@@ -64,8 +95,6 @@ final class TestBrokers {
                         .setNumControllerNodes(1)
                         .setBrokerSecurityProtocol(protocol)
                         .build())
-                // the node registers with itself over the plaintext controller listener, as ANONYMOUS
-                .setConfigProp("super.users", "User:" + SASL_USER + ";User:ANONYMOUS")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .setConfigProp("offsets.topic.num.partitions", "1")
                 .setConfigProp("offsets.topic.replication.factor", "1")
