@@ -99,6 +99,24 @@ class KafkaClientOptionsTest {
     }
 
     @Test
+    void aKafkaClientFileMayHoldAPasswordInClearButIsWarnedAboutWhenOthersMayReadIt() throws IOException {
+        Path file = Files.writeString(dir.resolve("kafka.properties"), "ssl.key.password=" + CLEAR + "\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+        CliRun run = CliRun.of(cluster("--kafka-config", file.toString()));
+
+        // accepted in clear: what stops the run is the missing TLS protocol
+        assertThat(run.errLines())
+                .containsExactly(
+                        "Warning: the Kafka client config file " + file + " holds a password and is readable by"
+                                + " every user (mode 0644); run: chmod 600 " + file + " (or write the password as {{secret:NAME}}"
+                                + " (stored with: switchboard secrets set NAME) or {{env:NAME}})",
+                        "error: TLS settings (ssl.key.password) need --kafka-security-protocol SSL or SASL_SSL (it is"
+                                + " PLAINTEXT)");
+        assertThat(run.out() + run.err()).doesNotContain(CLEAR);
+    }
+
+    @Test
     void kafkaClientOptionsNeedClusterMode() throws IOException {
         CliRun.of(
                         "run",
