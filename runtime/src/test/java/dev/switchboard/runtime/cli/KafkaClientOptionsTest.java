@@ -109,7 +109,8 @@ class KafkaClientOptionsTest {
         assertThat(run.errLines())
                 .containsExactly(
                         "Warning: the Kafka client config file " + file + " holds a password and is readable by"
-                                + " every user (mode 0644); run: chmod 600 " + file + " (or write the password as {{secret:NAME}}"
+                                + " every user (mode 0644); run: chmod 600 " + file
+                                + " (or write the password as {{secret:NAME}}"
                                 + " (stored with: switchboard secrets set NAME) or {{env:NAME}})",
                         "error: TLS settings (ssl.key.password) need --kafka-security-protocol SSL or SASL_SSL (it is"
                                 + " PLAINTEXT)");

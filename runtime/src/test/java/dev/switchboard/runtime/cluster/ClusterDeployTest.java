@@ -60,7 +60,7 @@ class ClusterDeployTest {
         // the broker and the database server start side by side: most of this test's time
         CompletableFuture<String> database = CompletableFuture.supplyAsync(
                 () -> PostgresServer.withPassword(PostgresServer.get().newDatabase()));
-        kafka = ClusterIT.broker();
+        kafka = ClusterProcesses.broker();
         db = database.get();
         sink = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         sink.createContext("/events", exchange -> {
