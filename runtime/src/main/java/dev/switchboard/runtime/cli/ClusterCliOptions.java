@@ -5,6 +5,7 @@ import dev.switchboard.runtime.admin.FlowDeployments;
 import dev.switchboard.runtime.cluster.ClusterDeployments;
 import dev.switchboard.runtime.cluster.ClusterMeters;
 import dev.switchboard.runtime.cluster.ClusterOptions;
+import dev.switchboard.runtime.cluster.KafkaClientProperties;
 import dev.switchboard.runtime.cluster.KafkaInbox;
 import dev.switchboard.runtime.cluster.KafkaPubSub;
 import dev.switchboard.runtime.cluster.TriggerLeases;
@@ -12,11 +13,14 @@ import dev.switchboard.runtime.engine.compile.FlowCompileException;
 import dev.switchboard.runtime.metrics.HealthChecks;
 import dev.switchboard.runtime.metrics.RuntimeMetrics;
 import dev.switchboard.runtime.model.Flow;
+import dev.switchboard.runtime.secrets.SecretResolver;
 import dev.switchboard.runtime.store.DurableRuntime;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,6 +31,10 @@ import picocli.CommandLine.Option;
 final class ClusterCliOptions {
     private volatile TriggerLeases leases;
     private volatile ClusterDeployments flows;
+    private KafkaClientProperties client = KafkaClientProperties.NONE;
+
+    @Mixin
+    KafkaClientCliOptions kafkaClient = new KafkaClientCliOptions();
 
     @Option(
             names = "--cluster",
@@ -75,6 +83,11 @@ final class ClusterCliOptions {
             if (bootstrap != null) {
                 throw new CommandFailure("--kafka is the event log of a cluster: give --cluster as well");
             }
+            if (kafkaClient.given()) {
+                throw new CommandFailure(
+                        "--kafka-security-protocol, --kafka-sasl-*, --kafka-ssl-*, --kafka-config and --kafka-property"
+                                + " are for the cluster's event log: give --cluster as well");
+            }
             return;
         }
         if (bootstrap == null || bootstrap.isBlank()) {
@@ -83,6 +96,17 @@ final class ClusterCliOptions {
         if (dbUrl == null || !dbUrl.startsWith("jdbc:postgresql:")) {
             throw new CommandFailure("--cluster needs the shared store on PostgreSQL: --db jdbc:postgresql://HOST/DB"
                     + (dbUrl == null ? "" : " (got a store only one runtime can use)"));
+        }
+    }
+
+    /**
+     * Resolves the Kafka clients' security settings once the secrets are known, before anything starts.
+     *
+     * @throws CommandFailure when they cannot work
+     */
+    void resolveKafkaClient(CommandSpec run, SecretResolver secrets, Consumer<String> warnings) {
+        if (enabled) {
+            client = kafkaClient.resolve(run, secrets, warnings);
         }
     }
 
@@ -97,7 +121,8 @@ final class ClusterCliOptions {
                 .withTopic(topic)
                 .withGroup(group)
                 .withPartitions(partitions)
-                .withWorkers(workers);
+                .withWorkers(workers)
+                .withClient(client);
     }
 
     DurableRuntime.InboxChoice inboxChoice(Duration drainTimeout) {

@@ -62,6 +62,11 @@ final class OptionDefaults implements IDefaultValueProvider {
         return ENV_PREFIX + key(option).toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
+    /** Whether the option's value, when not on the command line, comes from its environment variable. */
+    boolean fromEnvironment(OptionSpec option) {
+        return environment.containsKey(environmentName(option));
+    }
+
     /** The keys a config file may hold: every configurable option's but {@code config}. */
     Set<String> keys() {
         Set<String> keys = new TreeSet<>();

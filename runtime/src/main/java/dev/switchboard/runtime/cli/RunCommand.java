@@ -223,6 +223,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (SecretVault.VaultException e) {
             throw new CommandFailure(e.getMessage(), e);
         }
+        cluster.resolveKafkaClient(spec, secrets, err::println);
         CentralPolicies policies;
         try {
             policies = RunPolicies.forRun(policiesFile, paths, store.dataDir, schemas, secrets, out);

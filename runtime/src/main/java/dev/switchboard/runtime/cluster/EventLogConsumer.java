@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * batch runs, records with the same key run one after the other in offset order, different keys
  * run side by side on the worker threads. So one key's events run in the order they were accepted,
  * also across batches, and a runtime that dies leaves its uncommitted batches to the runtime its
- * partitions move to.
+ * partitions move to. A flow with a concurrency limit has its events wait in {@link FlowLanes} (not
+ * on a worker thread) while it runs as many as its limit.
  *
  * <p>The {@link KafkaConsumer} is not thread-safe: every call on it happens on this loop's thread,
  * the rebalance callbacks included (they run inside {@code poll}).
@@ -61,6 +63,7 @@ final class EventLogConsumer {
     private final Handler handler;
     private final Duration drainTimeout;
     private final ExecutorService workers;
+    private final FlowLanes lanes;
     private final Thread thread;
     private final ConcurrentLinkedQueue<Batch> finished = new ConcurrentLinkedQueue<>();
     // the loop thread's own state
@@ -80,15 +83,31 @@ final class EventLogConsumer {
     private final boolean startAtEnd;
 
     EventLogConsumer(ClusterOptions options, Handler handler, Duration drainTimeout) {
-        this(options, handler, drainTimeout, false);
+        this(options, handler, drainTimeout, false, flowId -> FlowLanes.UNLIMITED);
+    }
+
+    /**
+     * @param concurrencyOf per flow id, how many of its events this runtime runs at once
+     *     ({@link FlowLanes#UNLIMITED}: as many as the workers)
+     */
+    EventLogConsumer(
+            ClusterOptions options, Handler handler, Duration drainTimeout, ToIntFunction<String> concurrencyOf) {
+        this(options, handler, drainTimeout, false, concurrencyOf);
     }
 
     /**
      * @param startAtEnd where a group without committed offsets starts: at the end of each partition
      *     (pinned by committing that position at once, so a member joining later starts there too),
      *     else at the beginning
+     * @param concurrencyOf per flow id, how many of its events this runtime runs at once
+     *     ({@link FlowLanes#UNLIMITED}: as many as the workers)
      */
-    EventLogConsumer(ClusterOptions options, Handler handler, Duration drainTimeout, boolean startAtEnd) {
+    EventLogConsumer(
+            ClusterOptions options,
+            Handler handler,
+            Duration drainTimeout,
+            boolean startAtEnd,
+            ToIntFunction<String> concurrencyOf) {
         this.startAtEnd = startAtEnd;
         this.options = options;
         this.handler = handler;
@@ -99,6 +118,7 @@ final class EventLogConsumer {
             t.setDaemon(true);
             return t;
         });
+        this.lanes = new FlowLanes(workers, concurrencyOf);
         this.thread = new Thread(this::loop, "switchboard-event-log-" + options.topic());
         this.thread.setDaemon(true);
     }
@@ -116,6 +136,7 @@ final class EventLogConsumer {
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
         config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        options.client().applyTo(config, KafkaClientProperties.Client.CONSUMER);
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         thread.start();
     }
@@ -189,7 +210,7 @@ final class EventLogConsumer {
         }
         List<CompletableFuture<Void>> keys = new ArrayList<>();
         for (List<ConsumerRecord<String, String>> sameKey : byKey.values()) {
-            keys.add(CompletableFuture.runAsync(() -> runInOrder(sameKey), workers));
+            keys.add(runInOrder(sameKey));
         }
         CompletableFuture<Void> done = CompletableFuture.allOf(keys.toArray(CompletableFuture[]::new));
         Batch batch = new Batch(
@@ -201,15 +222,28 @@ final class EventLogConsumer {
         done.whenComplete((ok, failure) -> finished.add(batch));
     }
 
-    private void runInOrder(List<ConsumerRecord<String, String>> sameKey) {
+    /**
+     * Runs one key's records one after the other, each once its flow has room; a record that fails
+     * stops the rest: what follows it in its key must not overtake it, the whole batch is read again.
+     */
+    private CompletableFuture<Void> runInOrder(List<ConsumerRecord<String, String>> sameKey) {
+        CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
         for (ConsumerRecord<String, String> record : sameKey) {
-            try {
-                handler.handle(record);
-            } catch (Exception e) {
-                // what follows this record in its key must not overtake it: the whole batch is read again
-                throw new BatchFailed(record, e);
-            }
+            String flowId = KafkaInbox.header(record, KafkaInbox.FLOW_HEADER);
+            previous = previous.thenCompose(ok -> lanes.run(flowId, () -> {
+                try {
+                    handler.handle(record);
+                } catch (Exception e) {
+                    throw new BatchFailed(record, e);
+                }
+            }));
         }
+        return previous;
+    }
+
+    /** How many events of the flow run now on this runtime's workers. */
+    int running(String flowId) {
+        return lanes.running(flowId);
     }
 
     /** On the loop thread: commits the finished batches' offsets, reads failed ones again after a rest. */

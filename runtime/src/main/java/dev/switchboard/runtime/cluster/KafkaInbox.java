@@ -38,6 +38,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -68,6 +69,9 @@ public final class KafkaInbox implements Inbox {
     private final KafkaProducer<String, String> producer;
     private final Map<String, Template> orderingKeys = new ConcurrentHashMap<>();
     private final Set<String> startedFlows = ConcurrentHashMap.newKeySet();
+    /** The started flows' {@code settings.concurrency}, for those that set it: their events from the log run at most that many at once. */
+    private final Map<String, Integer> concurrencyLimits = new ConcurrentHashMap<>();
+
     private final Supplier<Engine> engine;
     private volatile ProducerTemplate camelProducer;
     private volatile EventLogConsumer consumer;
@@ -86,6 +90,7 @@ public final class KafkaInbox implements Inbox {
         config.put(ProducerConfig.LINGER_MS_CONFIG, "2");
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "" + ACCEPT_TIMEOUT.toMillis());
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "" + (ACCEPT_TIMEOUT.toMillis() - 5000));
+        options.client().applyTo(config, KafkaClientProperties.Client.PRODUCER);
         try {
             this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
         } catch (KafkaException e) {
@@ -168,7 +173,7 @@ public final class KafkaInbox implements Inbox {
      */
     public synchronized void startConsuming() {
         if (consumer == null) {
-            EventLogConsumer started = new EventLogConsumer(options, this::run, drainTimeout);
+            EventLogConsumer started = new EventLogConsumer(options, this::run, drainTimeout, this::concurrencyOf);
             consumer = started;
             started.start();
         }
@@ -226,20 +231,31 @@ public final class KafkaInbox implements Inbox {
 
     /** Creates {@code topic} with the cluster's partition count unless it exists; {@code what} names it in messages. */
     void ensureTopic(String topic, String what) {
+        LOG.info(
+                "The {} is topic '{}' on Kafka at {} ({})",
+                what,
+                topic,
+                options.bootstrap(),
+                options.client().describe());
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap());
+        options.client().applyTo(config, KafkaClientProperties.Client.ADMIN);
         try (Admin admin = Admin.create(config)) {
-            admin.createTopics(List.of(new NewTopic(topic, Optional.of(options.partitions()), Optional.empty())))
-                    .all()
-                    .get(ACCEPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.info("Created the {} topic '{}' with {} partitions", what, topic, options.partitions());
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException(
-                        "Could not create the " + what + " topic '" + topic + "' on " + options.bootstrap() + ": "
-                                + e.getCause().getMessage(),
-                        e.getCause());
+            try {
+                admin.createTopics(List.of(new NewTopic(topic, Optional.of(options.partitions()), Optional.empty())))
+                        .all()
+                        .get(ACCEPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                LOG.info("Created the {} topic '{}' with {} partitions", what, topic, options.partitions());
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof TopicAuthorizationException) {
+                    // a user that may not create topics can still use one an administrator created
+                    KafkaAccessProblems.requireTopic(admin, topic, ACCEPT_TIMEOUT);
+                } else if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
             }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(KafkaAccessProblems.explain(options, e.getCause()), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException(
                     "Kafka at " + options.bootstrap() + " did not answer within " + ACCEPT_TIMEOUT, e);
@@ -293,7 +309,7 @@ public final class KafkaInbox implements Inbox {
         }
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
+    static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
@@ -301,7 +317,20 @@ public final class KafkaInbox implements Inbox {
     @Override
     public void flowStarted(String flowId, int concurrency) {
         shared.flowStarted(flowId, concurrency);
+        // only a limit the flow sets itself: without one its events from the log share the workers as before
+        Optional.ofNullable(engine.get())
+                .flatMap(e -> e.deployedFlow(flowId))
+                .map(flow -> new FlowSettings(flow).concurrencyLimit())
+                .filter(java.util.OptionalInt::isPresent)
+                .ifPresentOrElse(
+                        limit -> concurrencyLimits.put(flowId, limit.getAsInt()),
+                        () -> concurrencyLimits.remove(flowId));
         startedFlows.add(flowId);
+    }
+
+    /** How many of a flow's events from the log run at once on this runtime. */
+    int concurrencyOf(String flowId) {
+        return concurrencyLimits.getOrDefault(flowId, FlowLanes.UNLIMITED);
     }
 
     @Override
@@ -312,6 +341,7 @@ public final class KafkaInbox implements Inbox {
             stopConsuming();
         }
         startedFlows.remove(flowId);
+        concurrencyLimits.remove(flowId);
         shared.flowStopping(flowId);
     }
 

@@ -3,6 +3,7 @@ package dev.switchboard.runtime.model;
 import dev.switchboard.connector.spi.RetryPolicy;
 import dev.switchboard.connector.spi.config.NodeConfig;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Typed read access to a flow's {@code settings} (the validator has checked their shape). */
 public final class FlowSettings {
@@ -33,6 +34,11 @@ public final class FlowSettings {
     /** {@code settings.concurrency}: at most this many of the flow's events run at once; {@code fallback} when unset. */
     public int concurrency(int fallback) {
         return (int) Math.max(1, Math.min(MAX_CONCURRENCY, settings.integer(CONCURRENCY, fallback)));
+    }
+
+    /** {@code settings.concurrency} when the flow sets it (1 to {@link #MAX_CONCURRENCY}); empty when it leaves it to the runtime. */
+    public OptionalInt concurrencyLimit() {
+        return settings.has(CONCURRENCY) ? OptionalInt.of(concurrency(MAX_CONCURRENCY)) : OptionalInt.empty();
     }
 
     /**
