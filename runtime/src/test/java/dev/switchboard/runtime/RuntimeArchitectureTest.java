@@ -33,6 +33,8 @@ class RuntimeArchitectureTest {
             RUNTIME + "admin.AdminJson",
             RUNTIME + "cli.ValidationReportJson",
             RUNTIME + "validate.SchemaCheck",
+            // words json-schema-validator's findings, which carry the JSON values they found and expected
+            RUNTIME + "validate.SchemaMessages",
             RUNTIME + "secrets.SecretMask",
             RUNTIME + "store.CompactSteps",
             RUNTIME + "flowtest.FlowTestCodec",

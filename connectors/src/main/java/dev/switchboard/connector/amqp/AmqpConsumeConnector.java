@@ -14,29 +14,30 @@ import java.util.List;
 /** {@code amqp.consume}: a transacted AMQP 1.0 consumer (Artemis, Qpid, RabbitMQ 4, Azure Service Bus …). */
 public final class AmqpConsumeConnector implements Connector {
 
+    private static final ConnectorSpec SPEC = ConnectorSpec.builder("amqp.consume", ConnectorKind.TRIGGER)
+            .category("Triggers")
+            .title("AMQP consume")
+            .description("Receive messages from an AMQP 1.0 queue or topic, committed after the flow")
+            .icon("inbox")
+            .outputs(PortSpec.out())
+            .properties(
+                    JmsProperties.brokerUrl(
+                            AmqpProtocol.DEFAULT_URL, "AMQP 1.0 URI, e.g. amqp://broker:5672 or amqps://broker:5671"),
+                    JmsProperties.username(),
+                    JmsProperties.password(),
+                    JmsProperties.destinationType(),
+                    JmsProperties.destination(),
+                    JmsProperties.selector(),
+                    JmsProperties.concurrentConsumers(),
+                    JmsProperties.reconnectInterval())
+            .helpResource(AmqpConsumeConnector.class, "amqp.consume.md")
+            .sampleEvent("""
+                    {"deviceId": "pump-7", "status": "running", "rpm": 1480}""")
+            .build();
+
     @Override
     public ConnectorSpec spec() {
-        return ConnectorSpec.builder("amqp.consume", ConnectorKind.TRIGGER)
-                .category("Triggers")
-                .title("AMQP consume")
-                .description("Receive messages from an AMQP 1.0 queue or topic, committed after the flow")
-                .icon("inbox")
-                .outputs(PortSpec.out())
-                .properties(
-                        JmsProperties.brokerUrl(
-                                AmqpProtocol.DEFAULT_URL,
-                                "AMQP 1.0 URI, e.g. amqp://broker:5672 or amqps://broker:5671"),
-                        JmsProperties.username(),
-                        JmsProperties.password(),
-                        JmsProperties.destinationType(),
-                        JmsProperties.destination(),
-                        JmsProperties.selector(),
-                        JmsProperties.concurrentConsumers(),
-                        JmsProperties.reconnectInterval())
-                .helpResource(AmqpConsumeConnector.class, "amqp.consume.md")
-                .sampleEvent("""
-                        {"deviceId": "pump-7", "status": "running", "rpm": 1480}""")
-                .build();
+        return SPEC;
     }
 
     @Override

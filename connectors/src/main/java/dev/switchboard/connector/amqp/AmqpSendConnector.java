@@ -16,27 +16,28 @@ import java.util.Optional;
 /** {@code amqp.send}: sends each event to an AMQP 1.0 queue or topic. */
 public final class AmqpSendConnector implements Connector {
 
+    private static final ConnectorSpec SPEC = ConnectorSpec.builder("amqp.send", ConnectorKind.ACTION)
+            .category("Actions")
+            .title("AMQP send")
+            .description("Send each event to an AMQP 1.0 queue or topic")
+            .icon("send")
+            .outputs(PortSpec.out())
+            .properties(
+                    JmsProperties.brokerUrl(
+                            AmqpProtocol.DEFAULT_URL, "AMQP 1.0 URI, e.g. amqp://broker:5672 or amqps://broker:5671"),
+                    JmsProperties.username(),
+                    JmsProperties.password(),
+                    JmsProperties.destinationType(),
+                    JmsProperties.destination(),
+                    JmsProperties.body(),
+                    JmsProperties.headers("Application properties"),
+                    JmsProperties.persistent())
+            .helpResource(AmqpSendConnector.class, "amqp.send.md")
+            .build();
+
     @Override
     public ConnectorSpec spec() {
-        return ConnectorSpec.builder("amqp.send", ConnectorKind.ACTION)
-                .category("Actions")
-                .title("AMQP send")
-                .description("Send each event to an AMQP 1.0 queue or topic")
-                .icon("send")
-                .outputs(PortSpec.out())
-                .properties(
-                        JmsProperties.brokerUrl(
-                                AmqpProtocol.DEFAULT_URL,
-                                "AMQP 1.0 URI, e.g. amqp://broker:5672 or amqps://broker:5671"),
-                        JmsProperties.username(),
-                        JmsProperties.password(),
-                        JmsProperties.destinationType(),
-                        JmsProperties.destination(),
-                        JmsProperties.body(),
-                        JmsProperties.headers("Application properties"),
-                        JmsProperties.persistent())
-                .helpResource(AmqpSendConnector.class, "amqp.send.md")
-                .build();
+        return SPEC;
     }
 
     @Override

@@ -30,31 +30,32 @@ public final class DedupeConnector implements Connector {
     private static final String KEY = "sb.dedupe.key";
     private static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
 
+    private static final ConnectorSpec SPEC = ConnectorSpec.builder("dedupe", ConnectorKind.STEP)
+            .category("Logic")
+            .title("Dedupe")
+            .icon("copy")
+            .description("Drops events whose key was already seen within a time window")
+            .outputs(
+                    PortSpec.of(PortSpec.OUT, "first", "Events whose key was not seen within the window"),
+                    PortSpec.of(DUPLICATE, "duplicate", "Repeats; unwired, they are dropped (run status: filtered)"))
+            .properties(
+                    PropertySpec.builder("key", PropertyType.TEMPLATE)
+                            .required()
+                            .title("Key")
+                            .placeholder("{{data.orderId}}")
+                            .description("What makes two events the same, e.g. {{data.orderId}} or {{id}}")
+                            .build(),
+                    PropertySpec.builder("window", PropertyType.DURATION)
+                            .title("Window")
+                            .defaultValue("24h")
+                            .description("How long a key is remembered")
+                            .build())
+            .helpResource(DedupeConnector.class, "dedupe.md")
+            .build();
+
     @Override
     public ConnectorSpec spec() {
-        return ConnectorSpec.builder("dedupe", ConnectorKind.STEP)
-                .category("Logic")
-                .title("Dedupe")
-                .icon("copy")
-                .description("Drops events whose key was already seen within a time window")
-                .outputs(
-                        PortSpec.of(PortSpec.OUT, "first", "Events whose key was not seen within the window"),
-                        PortSpec.of(
-                                DUPLICATE, "duplicate", "Repeats; unwired, they are dropped (run status: filtered)"))
-                .properties(
-                        PropertySpec.builder("key", PropertyType.TEMPLATE)
-                                .required()
-                                .title("Key")
-                                .placeholder("{{data.orderId}}")
-                                .description("What makes two events the same, e.g. {{data.orderId}} or {{id}}")
-                                .build(),
-                        PropertySpec.builder("window", PropertyType.DURATION)
-                                .title("Window")
-                                .defaultValue("24h")
-                                .description("How long a key is remembered")
-                                .build())
-                .helpResource(DedupeConnector.class, "dedupe.md")
-                .build();
+        return SPEC;
     }
 
     @Override

@@ -25,46 +25,48 @@ import org.apache.camel.support.builder.ExpressionBuilder;
 
 /** {@code file.watch}: new files in a folder under the data folder become events. */
 public final class FileWatchConnector implements Connector {
+    private static final ConnectorSpec SPEC = ConnectorSpec.builder("file.watch", ConnectorKind.TRIGGER)
+            .category("Triggers")
+            .title("Watch folder")
+            .description("Starts the flow for new files (or each line / row of them) in a folder")
+            .icon("folder")
+            .outputs(PortSpec.out())
+            .properties(
+                    PropertySpec.builder("folder", PropertyType.STRING)
+                            .title("Folder")
+                            .required()
+                            .placeholder("inbox/orders")
+                            .description("Relative to the runtime's data folder")
+                            .build(),
+                    PropertySpec.builder("pattern", PropertyType.STRING)
+                            .title("File pattern")
+                            .defaultValue("*")
+                            .placeholder("*.csv")
+                            .description("Which file names to take (glob: * and ?)")
+                            .build(),
+                    PropertySpec.builder("format", PropertyType.ENUM)
+                            .title("Format")
+                            .options("json", "jsonl", "csv")
+                            .defaultValue("json")
+                            .description(
+                                    "json: one event per file; jsonl: one per line; csv: one per row, the header row names the fields")
+                            .build(),
+                    PropertySpec.builder("delimiter", PropertyType.STRING)
+                            .title("CSV delimiter")
+                            .defaultValue(",")
+                            .visibleWhen("format=csv")
+                            .build(),
+                    PropertySpec.builder("interval", PropertyType.DURATION)
+                            .title("Check every")
+                            .defaultValue("1s")
+                            .build())
+            .helpResource(FileWatchConnector.class, "file.watch.md")
+            .sampleEvent("{\"sku\": \"A-100\", \"qty\": \"3\", \"price\": \"9.90\"}")
+            .build();
+
     @Override
     public ConnectorSpec spec() {
-        return ConnectorSpec.builder("file.watch", ConnectorKind.TRIGGER)
-                .category("Triggers")
-                .title("Watch folder")
-                .description("Starts the flow for new files (or each line / row of them) in a folder")
-                .icon("folder")
-                .outputs(PortSpec.out())
-                .properties(
-                        PropertySpec.builder("folder", PropertyType.STRING)
-                                .title("Folder")
-                                .required()
-                                .placeholder("inbox/orders")
-                                .description("Relative to the runtime's data folder")
-                                .build(),
-                        PropertySpec.builder("pattern", PropertyType.STRING)
-                                .title("File pattern")
-                                .defaultValue("*")
-                                .placeholder("*.csv")
-                                .description("Which file names to take (glob: * and ?)")
-                                .build(),
-                        PropertySpec.builder("format", PropertyType.ENUM)
-                                .title("Format")
-                                .options("json", "jsonl", "csv")
-                                .defaultValue("json")
-                                .description(
-                                        "json: one event per file; jsonl: one per line; csv: one per row, the header row names the fields")
-                                .build(),
-                        PropertySpec.builder("delimiter", PropertyType.STRING)
-                                .title("CSV delimiter")
-                                .defaultValue(",")
-                                .visibleWhen("format=csv")
-                                .build(),
-                        PropertySpec.builder("interval", PropertyType.DURATION)
-                                .title("Check every")
-                                .defaultValue("1s")
-                                .build())
-                .helpResource(FileWatchConnector.class, "file.watch.md")
-                .sampleEvent("{\"sku\": \"A-100\", \"qty\": \"3\", \"price\": \"9.90\"}")
-                .build();
+        return SPEC;
     }
 
     @Override

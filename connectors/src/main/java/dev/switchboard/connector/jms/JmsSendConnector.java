@@ -14,26 +14,28 @@ import java.util.Optional;
 /** {@code jms.send}: sends each event to a JMS queue or topic (ActiveMQ Artemis). */
 public final class JmsSendConnector implements Connector {
 
+    private static final ConnectorSpec SPEC = ConnectorSpec.builder("jms.send", ConnectorKind.ACTION)
+            .category("Actions")
+            .title("JMS send")
+            .description("Send each event to a JMS queue or topic (ActiveMQ Artemis)")
+            .icon("send")
+            .outputs(PortSpec.out())
+            .properties(
+                    JmsProperties.brokerUrl(
+                            JmsConsumeConnector.DEFAULT_URL, "Artemis acceptor URL, e.g. tcp://broker:61616"),
+                    JmsProperties.username(),
+                    JmsProperties.password(),
+                    JmsProperties.destinationType(),
+                    JmsProperties.destination(),
+                    JmsProperties.body(),
+                    JmsProperties.headers("JMS properties"),
+                    JmsProperties.persistent())
+            .helpResource(JmsSendConnector.class, "jms.send.md")
+            .build();
+
     @Override
     public ConnectorSpec spec() {
-        return ConnectorSpec.builder("jms.send", ConnectorKind.ACTION)
-                .category("Actions")
-                .title("JMS send")
-                .description("Send each event to a JMS queue or topic (ActiveMQ Artemis)")
-                .icon("send")
-                .outputs(PortSpec.out())
-                .properties(
-                        JmsProperties.brokerUrl(
-                                JmsConsumeConnector.DEFAULT_URL, "Artemis acceptor URL, e.g. tcp://broker:61616"),
-                        JmsProperties.username(),
-                        JmsProperties.password(),
-                        JmsProperties.destinationType(),
-                        JmsProperties.destination(),
-                        JmsProperties.body(),
-                        JmsProperties.headers("JMS properties"),
-                        JmsProperties.persistent())
-                .helpResource(JmsSendConnector.class, "jms.send.md")
-                .build();
+        return SPEC;
     }
 
     @Override

@@ -20,57 +20,59 @@ import org.apache.camel.model.ProcessorDefinition;
 public final class KafkaConsumeConnector implements Connector {
     static final String TYPE = "dev.switchboard.kafka.record";
 
+    private static final ConnectorSpec SPEC = ConnectorSpec.builder("kafka.consume", ConnectorKind.TRIGGER)
+            .category("Triggers")
+            .title("Kafka consumer")
+            .description("Starts the flow for every record on one or more Kafka topics")
+            .icon("download-cloud")
+            .outputs(PortSpec.out())
+            .properties(
+                    KafkaOptions.brokersProperty(),
+                    PropertySpec.builder("topics", PropertyType.STRING)
+                            .title("Topics")
+                            .required()
+                            .description("Topic name, or several separated by commas")
+                            .placeholder("orders, refunds")
+                            .build(),
+                    PropertySpec.builder("groupId", PropertyType.STRING)
+                            .title("Consumer group")
+                            .description(
+                                    "Consumers in one group share the partitions. Default: switchboard-<flow>-<node>")
+                            .build(),
+                    PropertySpec.builder("startFrom", PropertyType.ENUM)
+                            .title("Start from")
+                            .options("latest", "earliest")
+                            .defaultValue("latest")
+                            .description(
+                                    "Where a new group starts reading; a known group continues after its last commit")
+                            .build(),
+                    PropertySpec.builder("keyFormat", PropertyType.ENUM)
+                            .title("Key format")
+                            .options("text", "json")
+                            .defaultValue("text")
+                            .description("How to read the record key (it becomes the event subject)")
+                            .build(),
+                    PropertySpec.builder("valueFormat", PropertyType.ENUM)
+                            .title("Value format")
+                            .options("json", "text", "cloudevent")
+                            .defaultValue("json")
+                            .description(
+                                    "json: the value is the event data; text: data is the value as a string; "
+                                            + "cloudevent: the value is a whole CloudEvent (as kafka.produce writes with payload=cloudevent)")
+                            .build(),
+                    PropertySpec.builder("redeliverFailed", PropertyType.BOOLEAN)
+                            .title("Redeliver failed records")
+                            .defaultValue(false)
+                            .description("When the flow fails on a record, read it again instead of moving on "
+                                    + "(the partition waits until it succeeds)")
+                            .build())
+            .helpResource(KafkaConsumeConnector.class, "kafka.consume.md")
+            .sampleEvent("{\"userId\": \"u-42\", \"page\": \"/pricing\", \"ms\": 5200}")
+            .build();
+
     @Override
     public ConnectorSpec spec() {
-        return ConnectorSpec.builder("kafka.consume", ConnectorKind.TRIGGER)
-                .category("Triggers")
-                .title("Kafka consumer")
-                .description("Starts the flow for every record on one or more Kafka topics")
-                .icon("download-cloud")
-                .outputs(PortSpec.out())
-                .properties(
-                        KafkaOptions.brokersProperty(),
-                        PropertySpec.builder("topics", PropertyType.STRING)
-                                .title("Topics")
-                                .required()
-                                .description("Topic name, or several separated by commas")
-                                .placeholder("orders, refunds")
-                                .build(),
-                        PropertySpec.builder("groupId", PropertyType.STRING)
-                                .title("Consumer group")
-                                .description(
-                                        "Consumers in one group share the partitions. Default: switchboard-<flow>-<node>")
-                                .build(),
-                        PropertySpec.builder("startFrom", PropertyType.ENUM)
-                                .title("Start from")
-                                .options("latest", "earliest")
-                                .defaultValue("latest")
-                                .description(
-                                        "Where a new group starts reading; a known group continues after its last commit")
-                                .build(),
-                        PropertySpec.builder("keyFormat", PropertyType.ENUM)
-                                .title("Key format")
-                                .options("text", "json")
-                                .defaultValue("text")
-                                .description("How to read the record key (it becomes the event subject)")
-                                .build(),
-                        PropertySpec.builder("valueFormat", PropertyType.ENUM)
-                                .title("Value format")
-                                .options("json", "text", "cloudevent")
-                                .defaultValue("json")
-                                .description(
-                                        "json: the value is the event data; text: data is the value as a string; "
-                                                + "cloudevent: the value is a whole CloudEvent (as kafka.produce writes with payload=cloudevent)")
-                                .build(),
-                        PropertySpec.builder("redeliverFailed", PropertyType.BOOLEAN)
-                                .title("Redeliver failed records")
-                                .defaultValue(false)
-                                .description("When the flow fails on a record, read it again instead of moving on "
-                                        + "(the partition waits until it succeeds)")
-                                .build())
-                .helpResource(KafkaConsumeConnector.class, "kafka.consume.md")
-                .sampleEvent("{\"userId\": \"u-42\", \"page\": \"/pricing\", \"ms\": 5200}")
-                .build();
+        return SPEC;
     }
 
     @Override

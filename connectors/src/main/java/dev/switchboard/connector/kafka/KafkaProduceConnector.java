@@ -26,47 +26,48 @@ public final class KafkaProduceConnector implements Connector {
     private static final String SAVED_EVENT = "sb.kafka.event";
     private static final String SAVED_HEADERS = "sb.kafka.headers";
 
+    private static final ConnectorSpec SPEC = ConnectorSpec.builder("kafka.produce", ConnectorKind.ACTION)
+            .category("Actions")
+            .title("Kafka producer")
+            .description("Publishes the event to a Kafka topic")
+            .icon("upload-cloud")
+            .outputs(PortSpec.out())
+            .properties(
+                    KafkaOptions.brokersProperty(),
+                    PropertySpec.builder("topic", PropertyType.TEMPLATE)
+                            .title("Topic")
+                            .required()
+                            .placeholder("offers")
+                            .description("Topic to publish to; may use fields, e.g. orders-{{data.region}}")
+                            .build(),
+                    PropertySpec.builder("key", PropertyType.TEMPLATE)
+                            .title("Key")
+                            .placeholder("{{data.userId}}")
+                            .description("Record key: records with one key keep their order. Empty: no key")
+                            .build(),
+                    PropertySpec.builder("headers", PropertyType.KEY_VALUE)
+                            .title("Headers")
+                            .description("Record headers; values may use fields")
+                            .build(),
+                    PropertySpec.builder("payload", PropertyType.ENUM)
+                            .title("Value")
+                            .options("data", "cloudevent")
+                            .defaultValue("data")
+                            .description(
+                                    "data: the event data as JSON; cloudevent: the whole CloudEvent (id, source, type, … and data)")
+                            .build(),
+                    PropertySpec.builder("acks", PropertyType.ENUM)
+                            .title("Acknowledgement")
+                            .options("all", "1", "0")
+                            .defaultValue("all")
+                            .description("all: every in-sync replica has the record before the flow goes on (safest)")
+                            .build())
+            .helpResource(KafkaProduceConnector.class, "kafka.produce.md")
+            .build();
+
     @Override
     public ConnectorSpec spec() {
-        return ConnectorSpec.builder("kafka.produce", ConnectorKind.ACTION)
-                .category("Actions")
-                .title("Kafka producer")
-                .description("Publishes the event to a Kafka topic")
-                .icon("upload-cloud")
-                .outputs(PortSpec.out())
-                .properties(
-                        KafkaOptions.brokersProperty(),
-                        PropertySpec.builder("topic", PropertyType.TEMPLATE)
-                                .title("Topic")
-                                .required()
-                                .placeholder("offers")
-                                .description("Topic to publish to; may use fields, e.g. orders-{{data.region}}")
-                                .build(),
-                        PropertySpec.builder("key", PropertyType.TEMPLATE)
-                                .title("Key")
-                                .placeholder("{{data.userId}}")
-                                .description("Record key: records with one key keep their order. Empty: no key")
-                                .build(),
-                        PropertySpec.builder("headers", PropertyType.KEY_VALUE)
-                                .title("Headers")
-                                .description("Record headers; values may use fields")
-                                .build(),
-                        PropertySpec.builder("payload", PropertyType.ENUM)
-                                .title("Value")
-                                .options("data", "cloudevent")
-                                .defaultValue("data")
-                                .description(
-                                        "data: the event data as JSON; cloudevent: the whole CloudEvent (id, source, type, … and data)")
-                                .build(),
-                        PropertySpec.builder("acks", PropertyType.ENUM)
-                                .title("Acknowledgement")
-                                .options("all", "1", "0")
-                                .defaultValue("all")
-                                .description(
-                                        "all: every in-sync replica has the record before the flow goes on (safest)")
-                                .build())
-                .helpResource(KafkaProduceConnector.class, "kafka.produce.md")
-                .build();
+        return SPEC;
     }
 
     @Override

@@ -20,53 +20,55 @@ public final class EmailSendConnector implements Connector {
     private static final AtomicLong BEANS = new AtomicLong();
     private static final List<String> TEMPLATES = List.of("from", "to", "cc", "subject", "body");
 
+    private static final ConnectorSpec SPEC = ConnectorSpec.builder("email.send", ConnectorKind.ACTION)
+            .category("Actions")
+            .title("Send e-mail")
+            .description("Send an e-mail per event over SMTP (to, cc, subject and body templates)")
+            .icon("mail")
+            .outputs(PortSpec.out())
+            .properties(
+                    MailServer.host("smtp.example.com"),
+                    MailServer.port("Empty: 587 with starttls, 465 with tls, 25 with none."),
+                    MailServer.username(),
+                    MailServer.password(),
+                    MailServer.security(),
+                    PropertySpec.builder("from", PropertyType.TEMPLATE)
+                            .title("From")
+                            .required()
+                            .placeholder("Switchboard <alerts@example.com>")
+                            .build(),
+                    PropertySpec.builder("to", PropertyType.TEMPLATE)
+                            .title("To")
+                            .required()
+                            .placeholder("ops@example.com, {{data.owner}}")
+                            .description("Comma-separated addresses.")
+                            .build(),
+                    PropertySpec.builder("cc", PropertyType.TEMPLATE)
+                            .title("Cc")
+                            .description("Comma-separated addresses.")
+                            .build(),
+                    PropertySpec.builder("subject", PropertyType.TEMPLATE)
+                            .title("Subject")
+                            .required()
+                            .placeholder("Order {{data.orderId}} shipped")
+                            .build(),
+                    PropertySpec.builder("body", PropertyType.TEMPLATE)
+                            .title("Body")
+                            .required()
+                            .placeholder("Hello {{data.name}}, …")
+                            .build(),
+                    PropertySpec.builder("format", PropertyType.ENUM)
+                            .title("Format")
+                            .options("text", "html")
+                            .defaultValue("text")
+                            .description("Send the body as plain text or as HTML.")
+                            .build())
+            .helpResource(EmailSendConnector.class, "email.send.md")
+            .build();
+
     @Override
     public ConnectorSpec spec() {
-        return ConnectorSpec.builder("email.send", ConnectorKind.ACTION)
-                .category("Actions")
-                .title("Send e-mail")
-                .description("Send an e-mail per event over SMTP (to, cc, subject and body templates)")
-                .icon("mail")
-                .outputs(PortSpec.out())
-                .properties(
-                        MailServer.host("smtp.example.com"),
-                        MailServer.port("Empty: 587 with starttls, 465 with tls, 25 with none."),
-                        MailServer.username(),
-                        MailServer.password(),
-                        MailServer.security(),
-                        PropertySpec.builder("from", PropertyType.TEMPLATE)
-                                .title("From")
-                                .required()
-                                .placeholder("Switchboard <alerts@example.com>")
-                                .build(),
-                        PropertySpec.builder("to", PropertyType.TEMPLATE)
-                                .title("To")
-                                .required()
-                                .placeholder("ops@example.com, {{data.owner}}")
-                                .description("Comma-separated addresses.")
-                                .build(),
-                        PropertySpec.builder("cc", PropertyType.TEMPLATE)
-                                .title("Cc")
-                                .description("Comma-separated addresses.")
-                                .build(),
-                        PropertySpec.builder("subject", PropertyType.TEMPLATE)
-                                .title("Subject")
-                                .required()
-                                .placeholder("Order {{data.orderId}} shipped")
-                                .build(),
-                        PropertySpec.builder("body", PropertyType.TEMPLATE)
-                                .title("Body")
-                                .required()
-                                .placeholder("Hello {{data.name}}, …")
-                                .build(),
-                        PropertySpec.builder("format", PropertyType.ENUM)
-                                .title("Format")
-                                .options("text", "html")
-                                .defaultValue("text")
-                                .description("Send the body as plain text or as HTML.")
-                                .build())
-                .helpResource(EmailSendConnector.class, "email.send.md")
-                .build();
+        return SPEC;
     }
 
     @Override

@@ -18,41 +18,43 @@ import org.apache.camel.component.mail.MailMessage;
 public final class MailReceiveConnector implements Connector {
     private static final AtomicLong BEANS = new AtomicLong();
 
+    private static final ConnectorSpec SPEC = ConnectorSpec.builder("mail.receive", ConnectorKind.TRIGGER)
+            .category("Triggers")
+            .title("Receive e-mail")
+            .description("Start the flow for each unseen mail in an IMAP folder, then mark it seen")
+            .icon("mail")
+            .outputs(PortSpec.out())
+            .properties(
+                    MailServer.host("imap.example.com"),
+                    MailServer.port("Empty: 993 with tls, 143 otherwise."),
+                    MailServer.username(),
+                    MailServer.password(),
+                    PropertySpec.builder(MailServer.SECURITY, PropertyType.ENUM)
+                            .title("Security")
+                            .options(MailServer.NONE, MailServer.STARTTLS, MailServer.TLS)
+                            .defaultValue(MailServer.TLS)
+                            .description(
+                                    "tls: TLS from the start. starttls: upgrade a plain connection. none: local test servers only.")
+                            .build(),
+                    PropertySpec.builder("folder", PropertyType.STRING)
+                            .title("Folder")
+                            .defaultValue("INBOX")
+                            .build(),
+                    PropertySpec.builder("interval", PropertyType.DURATION)
+                            .title("Check every")
+                            .defaultValue("1m")
+                            .description("How often the folder is checked for new mail.")
+                            .build())
+            .helpResource(MailReceiveConnector.class, "mail.receive.md")
+            .sampleEvent("""
+                    {"from": "customer@example.com", "to": ["support@example.com"], "cc": [],
+                     "subject": "Order 1042 arrived damaged", "text": "Hello, the box was crushed …",
+                     "html": null, "receivedAt": "2026-11-28T09:15:00Z", "messageId": "<abc@example.com>"}""")
+            .build();
+
     @Override
     public ConnectorSpec spec() {
-        return ConnectorSpec.builder("mail.receive", ConnectorKind.TRIGGER)
-                .category("Triggers")
-                .title("Receive e-mail")
-                .description("Start the flow for each unseen mail in an IMAP folder, then mark it seen")
-                .icon("mail")
-                .outputs(PortSpec.out())
-                .properties(
-                        MailServer.host("imap.example.com"),
-                        MailServer.port("Empty: 993 with tls, 143 otherwise."),
-                        MailServer.username(),
-                        MailServer.password(),
-                        PropertySpec.builder(MailServer.SECURITY, PropertyType.ENUM)
-                                .title("Security")
-                                .options(MailServer.NONE, MailServer.STARTTLS, MailServer.TLS)
-                                .defaultValue(MailServer.TLS)
-                                .description(
-                                        "tls: TLS from the start. starttls: upgrade a plain connection. none: local test servers only.")
-                                .build(),
-                        PropertySpec.builder("folder", PropertyType.STRING)
-                                .title("Folder")
-                                .defaultValue("INBOX")
-                                .build(),
-                        PropertySpec.builder("interval", PropertyType.DURATION)
-                                .title("Check every")
-                                .defaultValue("1m")
-                                .description("How often the folder is checked for new mail.")
-                                .build())
-                .helpResource(MailReceiveConnector.class, "mail.receive.md")
-                .sampleEvent("""
-                        {"from": "customer@example.com", "to": ["support@example.com"], "cc": [],
-                         "subject": "Order 1042 arrived damaged", "text": "Hello, the box was crushed …",
-                         "html": null, "receivedAt": "2026-11-28T09:15:00Z", "messageId": "<abc@example.com>"}""")
-                .build();
+        return SPEC;
     }
 
     @Override

@@ -20,39 +20,41 @@ import org.apache.camel.util.URISupport;
 /** {@code mqtt.publish}: publishes each event to an MQTT 5 topic. */
 public final class MqttPublishConnector implements Connector {
 
+    private static final ConnectorSpec SPEC = ConnectorSpec.builder("mqtt.publish", ConnectorKind.ACTION)
+            .category("Actions")
+            .title("MQTT publish")
+            .description("Publish each event to an MQTT 5 topic (topic from a template)")
+            .icon("radio")
+            .outputs(PortSpec.out())
+            .properties(
+                    MqttProperties.brokerUrl(),
+                    PropertySpec.builder(MqttProperties.TOPIC, PropertyType.TEMPLATE)
+                            .title("Topic")
+                            .required()
+                            .placeholder("alerts/{{data.site}}")
+                            .description("Where to publish; a template over the event.")
+                            .build(),
+                    MqttProperties.qos("0 at most once, 1 at least once, 2 exactly once."),
+                    PropertySpec.builder("retained", PropertyType.BOOLEAN)
+                            .title("Retained")
+                            .defaultValue(false)
+                            .description("The broker keeps the last message for later subscribers.")
+                            .build(),
+                    PropertySpec.builder("body", PropertyType.ENUM)
+                            .title("Message body")
+                            .options(MessageEvents.BODY_DATA, MessageEvents.BODY_CLOUDEVENT)
+                            .defaultValue(MessageEvents.BODY_DATA)
+                            .description("data: the event's data as JSON. cloudevent: the whole CloudEvent.")
+                            .build(),
+                    MqttProperties.clientId("Empty: a random id."),
+                    MqttProperties.username(),
+                    MqttProperties.password())
+            .helpResource(MqttPublishConnector.class, "mqtt.publish.md")
+            .build();
+
     @Override
     public ConnectorSpec spec() {
-        return ConnectorSpec.builder("mqtt.publish", ConnectorKind.ACTION)
-                .category("Actions")
-                .title("MQTT publish")
-                .description("Publish each event to an MQTT 5 topic (topic from a template)")
-                .icon("radio")
-                .outputs(PortSpec.out())
-                .properties(
-                        MqttProperties.brokerUrl(),
-                        PropertySpec.builder(MqttProperties.TOPIC, PropertyType.TEMPLATE)
-                                .title("Topic")
-                                .required()
-                                .placeholder("alerts/{{data.site}}")
-                                .description("Where to publish; a template over the event.")
-                                .build(),
-                        MqttProperties.qos("0 at most once, 1 at least once, 2 exactly once."),
-                        PropertySpec.builder("retained", PropertyType.BOOLEAN)
-                                .title("Retained")
-                                .defaultValue(false)
-                                .description("The broker keeps the last message for later subscribers.")
-                                .build(),
-                        PropertySpec.builder("body", PropertyType.ENUM)
-                                .title("Message body")
-                                .options(MessageEvents.BODY_DATA, MessageEvents.BODY_CLOUDEVENT)
-                                .defaultValue(MessageEvents.BODY_DATA)
-                                .description("data: the event's data as JSON. cloudevent: the whole CloudEvent.")
-                                .build(),
-                        MqttProperties.clientId("Empty: a random id."),
-                        MqttProperties.username(),
-                        MqttProperties.password())
-                .helpResource(MqttPublishConnector.class, "mqtt.publish.md")
-                .build();
+        return SPEC;
     }
 
     @Override

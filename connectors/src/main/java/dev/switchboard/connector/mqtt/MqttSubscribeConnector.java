@@ -26,41 +26,43 @@ import org.apache.camel.util.URISupport;
 public final class MqttSubscribeConnector implements Connector {
     static final String EVENT_TYPE = "dev.switchboard.mqtt.message";
 
+    private static final ConnectorSpec SPEC = ConnectorSpec.builder("mqtt.subscribe", ConnectorKind.TRIGGER)
+            .category("Triggers")
+            .title("MQTT subscribe")
+            .description("Receive messages from an MQTT 5 topic filter (+ and # wildcards)")
+            .icon("radio")
+            .outputs(PortSpec.out())
+            .properties(
+                    MqttProperties.brokerUrl(),
+                    PropertySpec.builder(MqttProperties.TOPIC, PropertyType.STRING)
+                            .title("Topic filter")
+                            .required()
+                            .placeholder("sensors/+/temperature")
+                            .description("+ matches one level, # all remaining levels.")
+                            .build(),
+                    MqttProperties.qos("Delivery guarantee asked of the broker for this subscription."),
+                    MqttProperties.clientId("Empty: a random id per start. Set one for a persistent session."),
+                    MqttProperties.username(),
+                    MqttProperties.password(),
+                    PropertySpec.builder("persistentSession", PropertyType.BOOLEAN)
+                            .title("Persistent session")
+                            .defaultValue(false)
+                            .description(
+                                    "Keep the subscription (and queued QoS 1/2 messages) while the flow is stopped.")
+                            .build(),
+                    PropertySpec.builder("reconnectInterval", PropertyType.DURATION)
+                            .title("Reconnect every")
+                            .defaultValue("5s")
+                            .description("Wait between attempts while the broker is unreachable.")
+                            .build())
+            .helpResource(MqttSubscribeConnector.class, "mqtt.subscribe.md")
+            .sampleEvent("""
+                    {"sensor": "kitchen", "celsius": 21.5}""")
+            .build();
+
     @Override
     public ConnectorSpec spec() {
-        return ConnectorSpec.builder("mqtt.subscribe", ConnectorKind.TRIGGER)
-                .category("Triggers")
-                .title("MQTT subscribe")
-                .description("Receive messages from an MQTT 5 topic filter (+ and # wildcards)")
-                .icon("radio")
-                .outputs(PortSpec.out())
-                .properties(
-                        MqttProperties.brokerUrl(),
-                        PropertySpec.builder(MqttProperties.TOPIC, PropertyType.STRING)
-                                .title("Topic filter")
-                                .required()
-                                .placeholder("sensors/+/temperature")
-                                .description("+ matches one level, # all remaining levels.")
-                                .build(),
-                        MqttProperties.qos("Delivery guarantee asked of the broker for this subscription."),
-                        MqttProperties.clientId("Empty: a random id per start. Set one for a persistent session."),
-                        MqttProperties.username(),
-                        MqttProperties.password(),
-                        PropertySpec.builder("persistentSession", PropertyType.BOOLEAN)
-                                .title("Persistent session")
-                                .defaultValue(false)
-                                .description(
-                                        "Keep the subscription (and queued QoS 1/2 messages) while the flow is stopped.")
-                                .build(),
-                        PropertySpec.builder("reconnectInterval", PropertyType.DURATION)
-                                .title("Reconnect every")
-                                .defaultValue("5s")
-                                .description("Wait between attempts while the broker is unreachable.")
-                                .build())
-                .helpResource(MqttSubscribeConnector.class, "mqtt.subscribe.md")
-                .sampleEvent("""
-                        {"sensor": "kitchen", "celsius": 21.5}""")
-                .build();
+        return SPEC;
     }
 
     @Override

@@ -22,8 +22,14 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 /** {@code sql.exec}: runs one statement per event with {@code :name} parameters bound from templates. */
 public final class SqlExecConnector implements Connector {
 
+    private static final ConnectorSpec SPEC = buildSpec();
+
     @Override
     public ConnectorSpec spec() {
+        return SPEC;
+    }
+
+    private static ConnectorSpec buildSpec() {
         List<PropertySpec> properties = new ArrayList<>(List.of(Database.connectionProperties()));
         properties.add(PropertySpec.builder("statement", PropertyType.STRING)
                 .title("Statement")

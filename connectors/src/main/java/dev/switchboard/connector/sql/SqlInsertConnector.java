@@ -22,8 +22,14 @@ public final class SqlInsertConnector implements Connector {
     static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
+    private static final ConnectorSpec SPEC = buildSpec();
+
     @Override
     public ConnectorSpec spec() {
+        return SPEC;
+    }
+
+    private static ConnectorSpec buildSpec() {
         List<PropertySpec> properties = new ArrayList<>(List.of(Database.connectionProperties()));
         properties.add(PropertySpec.builder("table", PropertyType.STRING)
                 .title("Table")

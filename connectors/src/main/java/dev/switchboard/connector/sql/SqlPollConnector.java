@@ -18,8 +18,14 @@ import org.apache.camel.model.ProcessorDefinition;
 public final class SqlPollConnector implements Connector {
     static final String TYPE = "dev.switchboard.sql.row";
 
+    private static final ConnectorSpec SPEC = buildSpec();
+
     @Override
     public ConnectorSpec spec() {
+        return SPEC;
+    }
+
+    private static ConnectorSpec buildSpec() {
         List<PropertySpec> properties = new ArrayList<>(List.of(Database.connectionProperties()));
         properties.add(PropertySpec.builder("query", PropertyType.STRING)
                 .title("Query")

@@ -14,6 +14,10 @@ import picocli.CommandLine.ScopeType;
  * <p>{@code scope = INHERIT} hands {@code -h/--help}, {@code -V/--version} and the exit-code
  * footer to every subcommand and sub-subcommand; a command that means something more specific by
  * exit code 1 overrides {@code exitCodeList}.
+ *
+ * <p>The subcommands are added in code rather than listed in the annotation, so that {@code run}
+ * can be given a command line with only itself: picocli reads every command's annotations when the
+ * command line is built, and a start should not pay for a dozen commands it does not use.
  */
 @Command(
         name = "switchboard",
@@ -23,29 +27,16 @@ import picocli.CommandLine.ScopeType;
         description = "Runs, checks and inspects Switchboard flows.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE},
-        footer = {"", "Set " + CliErrors.DEBUG_VARIABLE + "=1 to see the stack trace behind an error."},
-        subcommands = {
-            RunCommand.class,
-            ValidateCommand.class,
-            TestCommand.class,
-            DeployCommand.class,
-            ExportCommand.class,
-            RunsCommand.class,
-            DeadLettersCommand.class,
-            ConnectorsCommand.class,
-            BrokerCommand.class,
-            SecretsCommand.class,
-            ImportCommand.class,
-            SchemasCommand.class,
-            CommandLine.HelpCommand.class
-        })
+        footer = {"", "Set " + CliErrors.DEBUG_VARIABLE + "=1 to see the stack trace behind an error."})
 public final class SwitchboardCli {
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(
+                commandLine(CliErrors.debugRequested(System.getenv(CliErrors.DEBUG_VARIABLE)), System.getenv(), args)
+                        .execute(args));
     }
 
-    /** The command line as {@code main} runs it; stack traces only when {@code SWITCHBOARD_DEBUG} is set. */
+    /** The whole command line; stack traces only when {@code SWITCHBOARD_DEBUG} is set. */
     public static CommandLine commandLine() {
         return commandLine(CliErrors.debugRequested(System.getenv(CliErrors.DEBUG_VARIABLE)));
     }
@@ -57,7 +48,20 @@ public final class SwitchboardCli {
 
     /** @param environment where {@code SWITCHBOARD_*} option values come from (tests give their own) */
     static CommandLine commandLine(boolean stackTraces, Map<String, String> environment) {
+        return commandLine(stackTraces, environment, new String[0]);
+    }
+
+    /**
+     * The command line that {@code main} executes {@code args} with: for {@code run ...} one that
+     * knows only {@code run} (what it parses and prints is the same), else every command.
+     */
+    static CommandLine commandLine(boolean stackTraces, Map<String, String> environment, String[] args) {
         CommandLine cli = new CommandLine(new SwitchboardCli());
+        if (args.length > 0 && args[0].equals("run")) {
+            cli.addSubcommand(new RunCommand());
+        } else {
+            addEveryCommand(cli);
+        }
         CliErrors errors = new CliErrors(stackTraces);
         cli.setParameterExceptionHandler(errors);
         cli.setExecutionExceptionHandler(errors);
@@ -82,5 +86,22 @@ public final class SwitchboardCli {
             return new CommandLine.RunLast().execute(parsed);
         });
         return cli;
+    }
+
+    /** In the order the usage lists them. */
+    private static void addEveryCommand(CommandLine cli) {
+        cli.addSubcommand(new RunCommand());
+        cli.addSubcommand(new ValidateCommand());
+        cli.addSubcommand(new TestCommand());
+        cli.addSubcommand(new DeployCommand());
+        cli.addSubcommand(new ExportCommand());
+        cli.addSubcommand(new RunsCommand());
+        cli.addSubcommand(new DeadLettersCommand());
+        cli.addSubcommand(new ConnectorsCommand());
+        cli.addSubcommand(new BrokerCommand());
+        cli.addSubcommand(new SecretsCommand());
+        cli.addSubcommand(new ImportCommand());
+        cli.addSubcommand(new SchemasCommand());
+        cli.addSubcommand(new CommandLine.HelpCommand());
     }
 }

@@ -21,8 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ContractSchemas {
     private static final com.networknt.schema.SchemaRegistry VALIDATORS = JsonSchemaValidators.REGISTRY;
-    private static final Schema META_SCHEMA =
-            VALIDATORS.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
 
     private final SchemaRegistry registry;
     private final Map<String, CompiledContract> compiled = new ConcurrentHashMap<>();
@@ -74,7 +72,7 @@ public final class ContractSchemas {
                     + tree.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         List<String> problems = new ArrayList<>();
-        for (Error error : META_SCHEMA.validate(tree)) {
+        for (Error error : MetaSchema.DRAFT_2020_12.validate(tree)) {
             String pointer = error.getInstanceLocation().toString();
             problems.add((pointer.isEmpty() ? "/" : pointer) + ": " + error.getMessage());
         }
@@ -82,6 +80,15 @@ public final class ContractSchemas {
             throw new SchemaRegistryException(what + " is not a valid JSON Schema: " + String.join("; ", problems));
         }
         return tree;
+    }
+
+    /**
+     * The draft 2020-12 meta-schema, compiled on first use: only registering or checking a schema
+     * needs it, and compiling it is a noticeable part of a start that binds no contract.
+     */
+    private static final class MetaSchema {
+        static final Schema DRAFT_2020_12 =
+                VALIDATORS.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
     }
 
     /** One version's schema, compiled: what an event's data is checked against. */

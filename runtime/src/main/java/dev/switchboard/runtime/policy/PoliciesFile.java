@@ -38,6 +38,7 @@ public final class PoliciesFile {
 
     private static final JsonNode SCHEMA_TREE = readSchemaTree();
     private static final Schema SCHEMA = JsonSchemaValidators.REGISTRY.getSchema(SCHEMA_TREE);
+    private static final PolicySchemaMessages MESSAGES = new PolicySchemaMessages(SCHEMA_TREE);
 
     private PoliciesFile() {}
 
@@ -64,7 +65,7 @@ public final class PoliciesFile {
     static Policies fromTree(Path file, JsonNode tree, SecretResolver secrets) throws PolicyFileException {
         List<Problem> problems = new ArrayList<>();
         for (Error error : SCHEMA.validate(tree)) {
-            Problem problem = PolicySchemaMessages.toProblem(error, SCHEMA_TREE);
+            Problem problem = MESSAGES.toProblem(error);
             // both branches of "fields or classification" report the same missing choice
             if (!problems.contains(problem)) {
                 problems.add(problem);

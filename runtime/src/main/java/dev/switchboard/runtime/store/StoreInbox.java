@@ -6,20 +6,12 @@ import dev.switchboard.runtime.engine.NodeEntry;
 import dev.switchboard.runtime.engine.RetryRequest;
 import dev.switchboard.runtime.engine.RunTracker;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.CamelContext;
@@ -52,25 +44,18 @@ import org.slf4j.LoggerFactory;
 public final class StoreInbox implements Inbox, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreInbox.class);
     private static final Duration ACCEPT_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration FAILED_PAUSE = Duration.ofSeconds(30);
     public static final int DEFAULT_DISPATCHERS = 8;
     private static final int LANE_CAPACITY = 2_000;
-    /** How long a stop waits at least for a poll in progress (a read of the inbox: milliseconds). */
-    private static final Duration POLLER_STOP = Duration.ofSeconds(5);
 
     private final Store store;
     private final InboxWriter writer;
-    private final FairDispatcher<Pending> dispatcher;
-    private final ScheduledExecutorService poller;
-    private final Duration pollInterval;
-    /** Rows handed to the dispatcher and not finished: queued or running. */
-    private final Set<Long> claimed = ConcurrentHashMap.newKeySet();
+    private final FairDispatcher<PendingEvent> dispatcher;
+    private final InboxPoller poller;
+    /** Rows handed to the dispatcher and not finished (queued or running), and those that failed lately. */
+    private final InboxClaims claims = new InboxClaims();
 
-    private final Map<Long, Long> failedAt = new ConcurrentHashMap<>();
     private final Set<String> startedFlows = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
-    /** Rows up to here were handed to the dispatcher when committed; the poller looks only at those, replays and retries. */
-    private volatile long watermark;
 
     private volatile ProducerTemplate producer;
     private volatile RunTracker tracker;
@@ -82,19 +67,10 @@ public final class StoreInbox implements Inbox, AutoCloseable {
     /** @param maxBatch most inserts per group commit; 1 turns group commit off (for the benchmark) */
     public StoreInbox(Store store, int dispatcherThreads, Duration pollInterval, int maxBatch) {
         this.store = store;
-        this.pollInterval = pollInterval;
-        this.writer = new InboxWriter(store, this::committed, this::deleted, maxBatch);
+        this.writer = new InboxWriter(store, this::committed, claims::finished, maxBatch);
         this.dispatcher =
                 new FairDispatcher<>("switchboard-dispatch", dispatcherThreads, LANE_CAPACITY, this::dispatch);
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "switchboard-inbox-poller");
-            t.setDaemon(true);
-            return t;
-        });
-        // a stop lets what runs finish and forgets what waits (retries stay in the table): see stop()
-        timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        timers.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
-        this.poller = timers;
+        this.poller = new InboxPoller(store, claims, startedFlows, dispatcher::room, this::queue, pollInterval);
     }
 
     public StoreInbox(Store store) {
@@ -177,22 +153,14 @@ public final class StoreInbox implements Inbox, AutoCloseable {
     public void start(CamelContext camel, RunTracker runTracker) {
         this.producer = camel.createProducerTemplate();
         this.tracker = runTracker;
-        this.watermark = store.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM inbox");
-                    ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        });
-        long millis = pollInterval.toMillis();
-        poller.scheduleWithFixedDelay(this::pollSafely, millis, millis, TimeUnit.MILLISECONDS);
+        poller.start();
     }
 
     @Override
     public void flowStarted(String flowId, int concurrency) {
         dispatcher.open(flowId, concurrency);
         startedFlows.add(flowId);
-        poller.execute(this::pollSafely);
+        poller.pollSoon();
     }
 
     @Override
@@ -203,58 +171,33 @@ public final class StoreInbox implements Inbox, AutoCloseable {
 
     /** How many events are kept and not yet finished, retries included (tests and the CLI). */
     public int pendingCount() {
-        return count("SELECT COUNT(*) FROM inbox");
+        return InboxRows.pendingCount(store);
     }
 
     /** How many of the kept events wait to try a failed node again. */
     public int retryCount() {
-        return count("SELECT COUNT(*) FROM inbox WHERE due_at IS NOT NULL");
-    }
-
-    private int count(String sql) {
-        return store.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql);
-                    ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        });
-    }
-
-    /** One kept row: an accepted event (runs from its trigger) or a replay or retry (runs from a node). */
-    private record Pending(
-            long seq,
-            String flowId,
-            String nodeId,
-            Long replayOf,
-            int attempt,
-            Instant dueAt,
-            String parentRunId,
-            Event event) {
-        boolean entersAtNode() {
-            return replayOf != null || dueAt != null;
-        }
+        return InboxRows.retryCount(store);
     }
 
     /** Claims a row and queues it on its flow's lane. */
-    private void submit(Pending pending) {
-        if (claimed.add(pending.seq())) {
+    private void submit(PendingEvent pending) {
+        if (claims.claim(pending.seq())) {
             queue(pending);
         }
     }
 
     /** Queues a claimed row on its flow's lane; a full lane leaves it for the poller. */
-    private void queue(Pending pending) {
+    private void queue(PendingEvent pending) {
         if (!dispatcher.offer(pending.flowId(), pending)) {
             release(pending);
         }
     }
 
-    private void release(Pending pending) {
-        claimed.remove(pending.seq());
+    private void release(PendingEvent pending) {
+        claims.release(pending.seq());
     }
 
-    private void dispatch(Pending pending) {
+    private void dispatch(PendingEvent pending) {
         if (stopping || !startedFlows.contains(pending.flowId())) {
             release(pending);
             return;
@@ -280,10 +223,10 @@ public final class StoreInbox implements Inbox, AutoCloseable {
      * crashed runtime's events are free for the others at once, and no two runtimes run one event
      * at the same time, nor one again after another finished it.
      */
-    private void dispatchClaimed(Pending pending) {
+    private void dispatchClaimed(PendingEvent pending) {
         try (Connection c = store.connection()) {
             c.setAutoCommit(false);
-            if (!claim(c, pending.seq())) {
+            if (!InboxRows.lock(c, pending.seq())) {
                 c.rollback();
                 release(pending);
                 return;
@@ -297,14 +240,11 @@ public final class StoreInbox implements Inbox, AutoCloseable {
                 return;
             }
             if (done) {
-                try (PreparedStatement delete = c.prepareStatement("DELETE FROM inbox WHERE seq = ?")) {
-                    delete.setLong(1, pending.seq());
-                    delete.executeUpdate();
-                }
+                InboxRows.delete(c, pending.seq());
             }
             c.commit();
             if (done) {
-                deleted(pending.seq());
+                claims.finished(pending.seq());
             }
         } catch (SQLException e) {
             // the run (if it ran) is not marked done: the event runs again, at-least-once
@@ -312,17 +252,8 @@ public final class StoreInbox implements Inbox, AutoCloseable {
         }
     }
 
-    private static boolean claim(Connection c, long seq) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT seq FROM inbox WHERE seq = ? FOR UPDATE SKIP LOCKED")) {
-            s.setLong(1, seq);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next();
-            }
-        }
-    }
-
     /** Runs a claimed row; true when it is finished and its row is to be deleted. */
-    private boolean run(Pending pending) {
+    private boolean run(PendingEvent pending) {
         Exchange result;
         if (pending.entersAtNode()) {
             if (!NodeEntry.exists(producer, pending.flowId(), pending.nodeId())) {
@@ -351,18 +282,17 @@ public final class StoreInbox implements Inbox, AutoCloseable {
     }
 
     /** A run that could not finish (the store failed under it, say): the event stays, tried again after a pause. */
-    private void keepForLater(Pending pending, Exception failure) {
+    private void keepForLater(PendingEvent pending, Exception failure) {
         LOG.warn(
                 "Event {} of flow '{}' could not run and stays in the inbox: {}",
                 pending.event().id(),
                 pending.flowId(),
                 failure.toString());
-        failedAt.put(pending.seq(), System.nanoTime());
-        release(pending);
+        claims.failed(pending.seq());
     }
 
     /** A retry or replay whose node a new version of the flow no longer has: kept as a dead letter, not lost. */
-    private void nodeGone(Pending pending) {
+    private void nodeGone(PendingEvent pending) {
         String error = "Node '" + pending.nodeId() + "' is no longer in flow '" + pending.flowId()
                 + "' (the flow was changed while the event waited to run from it)";
         LOG.warn("Event {}: {}; it is kept as a dead letter", pending.event().id(), error);
@@ -382,7 +312,7 @@ public final class StoreInbox implements Inbox, AutoCloseable {
      * second time. A retry waits for its time.
      */
     private void committed(long seq, InboxWriter.Insert insert) {
-        Pending pending = new Pending(
+        PendingEvent pending = new PendingEvent(
                 seq,
                 insert.flowId(),
                 insert.nodeId(),
@@ -394,106 +324,15 @@ public final class StoreInbox implements Inbox, AutoCloseable {
         if (insert.dueAt() == null) {
             submitIfStarted(pending);
         } else if (!stopping) {
-            long delay =
-                    Math.max(0, Duration.between(Instant.now(), insert.dueAt()).toMillis());
-            try {
-                poller.schedule(() -> submitIfStarted(pending), delay, TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException stopped) {
-                LOG.debug("Retry {} is kept for the next start: the inbox is stopping", seq);
-            }
+            poller.at(insert.dueAt(), seq, () -> submitIfStarted(pending));
         }
-        watermark = Math.max(watermark, seq);
+        poller.passed(seq);
     }
 
-    private void submitIfStarted(Pending pending) {
+    private void submitIfStarted(PendingEvent pending) {
         if (!stopping && startedFlows.contains(pending.flowId())) {
             submit(pending);
         }
-    }
-
-    private void deleted(long seq) {
-        claimed.remove(seq);
-        failedAt.remove(seq);
-    }
-
-    private void pollSafely() {
-        try {
-            for (String flowId : startedFlows) {
-                poll(flowId);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Inbox poll failed: {}", e.getMessage());
-        }
-    }
-
-    /**
-     * Dispatches a flow's kept events that nobody is running: after a restart, replays, due
-     * retries, or what did not fit its lane. Each flow is read on its own, so one flow's backlog
-     * does not hide another's.
-     */
-    private void poll(String flowId) {
-        int room = dispatcher.room(flowId);
-        if (stopping || producer == null || room < 16) {
-            return;
-        }
-        boolean shared = store.dialect().sharedInbox();
-        try (Connection c = store.connection();
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT seq, node_id, replay_of, attempt, due_at, parent_run_id, event FROM inbox WHERE flow_id = ?"
-                                + " AND (seq <= ? OR replay_of IS NOT NULL OR due_at IS NOT NULL) AND (due_at IS NULL OR due_at <= ?)"
-                                + " ORDER BY seq FETCH FIRST ? ROWS ONLY" + (shared ? " FOR UPDATE SKIP LOCKED" : ""));
-                PreparedStatement kept = c.prepareStatement("SELECT 1 FROM inbox WHERE seq = ?")) {
-            s.setString(1, flowId);
-            // shared: other runtimes' rows are above this one's watermark; rows another runtime runs are locked,
-            // skipped
-            s.setLong(2, shared ? Long.MAX_VALUE : watermark);
-            s.setTimestamp(3, Timestamp.from(Instant.now()));
-            s.setInt(4, claimed.size() + Math.min(room, 2000));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    long seq = r.getLong(1);
-                    if (claimed.contains(seq) || recentlyFailed(seq)) {
-                        continue;
-                    }
-                    long replayOf = r.getLong(3);
-                    Long replay = r.wasNull() ? null : replayOf;
-                    Timestamp due = r.getTimestamp(5);
-                    Pending pending = new Pending(
-                            seq,
-                            flowId,
-                            r.getString(2),
-                            replay,
-                            r.getInt(4),
-                            due == null ? null : due.toInstant(),
-                            r.getString(6),
-                            store.events().read(r.getString(7)));
-                    if (!claimed.add(seq)) {
-                        continue;
-                    }
-                    // the row was read before the claim: a dispatcher may have finished it and the
-                    // writer deleted it since, and running it again would be a duplicate
-                    if (stillKept(kept, seq)) {
-                        queue(pending);
-                    } else {
-                        release(pending);
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new Store.StoreException("Could not read the inbox: " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean stillKept(PreparedStatement kept, long seq) throws SQLException {
-        kept.setLong(1, seq);
-        try (ResultSet r = kept.executeQuery()) {
-            return r.next();
-        }
-    }
-
-    private boolean recentlyFailed(long seq) {
-        Long at = failedAt.get(seq);
-        return at != null && System.nanoTime() - at < FAILED_PAUSE.toNanos();
     }
 
     /**
@@ -504,10 +343,8 @@ public final class StoreInbox implements Inbox, AutoCloseable {
     @Override
     public void stop(Duration timeout) {
         stopping = true;
-        // never interrupt the poller: an interrupt during a read closes H2's file channel, and the store with it
-        poller.shutdown();
-        awaitPoller(timeout);
-        FairDispatcher.Stopped<Pending> stopped = dispatcher.stop(timeout);
+        poller.stop(timeout);
+        FairDispatcher.Stopped<PendingEvent> stopped = dispatcher.stop(timeout);
         stopped.dropped().forEach(this::release);
         if (stopped.stillRunning() > 0) {
             LOG.warn(
@@ -516,16 +353,6 @@ public final class StoreInbox implements Inbox, AutoCloseable {
                     timeout);
         }
         writer.close();
-    }
-
-    private void awaitPoller(Duration timeout) {
-        try {
-            if (!poller.awaitTermination(Math.max(timeout.toMillis(), POLLER_STOP.toMillis()), TimeUnit.MILLISECONDS)) {
-                LOG.warn("The inbox poller did not finish its last read within {}", POLLER_STOP);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

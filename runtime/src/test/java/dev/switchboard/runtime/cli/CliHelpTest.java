@@ -2,6 +2,9 @@ package dev.switchboard.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,6 +40,19 @@ class CliHelpTest {
                     .contains("Exit codes:", "  0   ok", "  2   usage error")
                     .contains("-h, --help");
         }
+    }
+
+    @Test
+    void runGetsTheSameUsageFromACommandLineWithOnlyRunAsFromTheWholeOne() {
+        StringWriter whole = new StringWriter();
+        SwitchboardCli.commandLine(false).getSubcommands().get("run").usage(new PrintWriter(whole, true));
+
+        CliRun runOnly = CliRun.of("run", "--help");
+
+        assertThat(runOnly.out()).isEqualTo(whole.toString());
+        assertThat(SwitchboardCli.commandLine(false, Map.of(), new String[] {"run"})
+                        .getSubcommands())
+                .containsOnlyKeys("run");
     }
 
     @Test

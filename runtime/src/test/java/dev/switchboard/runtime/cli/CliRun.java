@@ -12,7 +12,8 @@ record CliRun(int exit, String out, String err) {
     static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var cli = SwitchboardCli.commandLine(false);
+        // as main builds it: for run, a command line with only run
+        var cli = SwitchboardCli.commandLine(false, System.getenv(), args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args);

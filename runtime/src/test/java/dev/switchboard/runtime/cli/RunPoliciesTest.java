@@ -34,7 +34,7 @@ class RunPoliciesTest {
         assertThat(run.errLines())
                 .containsExactly(
                         policies + " is not a valid policies file:",
-                        "  /masking/0/method: 'method' must be one of redact, hash, last4, not 'scramble'");
+                        "  /masking/0/method: 'method' must be one of redact, hash, last4, not the text \"scramble\"");
         run.hasNoStackTrace();
         assertThat(data.resolve("switchboard.mv.db")).as("no store was opened").doesNotExist();
     }

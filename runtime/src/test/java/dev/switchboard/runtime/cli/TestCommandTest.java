@@ -98,7 +98,7 @@ class TestCommandTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString())
-                .contains("  ✗ /cases: 'cases' must not be empty")
+                .contains("  ✗ /cases: 'cases' must list at least one item")
                 .contains("2 case(s) in 2 file(s): 1 passed, 1 failed, 1 file(s) could not run")
                 .contains("JUnit report: " + report);
         Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile());
@@ -112,7 +112,7 @@ class TestCommandTest {
         Element broken = (Element) suites.item(0);
         assertThat(broken.getAttribute("name")).endsWith("broken.test.json");
         assertThat(broken.getElementsByTagName("error").item(0).getTextContent())
-                .contains("/cases: 'cases' must not be empty");
+                .contains("/cases: 'cases' must list at least one item");
         Element greetings = (Element) suites.item(1);
         NodeList cases = greetings.getElementsByTagName("testcase");
         assertThat(cases.getLength()).isEqualTo(2);

@@ -74,9 +74,12 @@ class FlowTestCodecTest {
         assertThat(problems)
                 .extracting(TestFileProblem::toString)
                 .contains(
-                        "/cases/0/expect/0/filterd: Unknown property 'filterd'; allowed here: node, port, input, event, data, fields, filtered, deadLettered, calls, with, request",
-                        "/cases/0/stubs/erp/reply/status: 'status' must be a whole number, not '200'",
-                        "/flows: Unknown property 'flows'; allowed here: $schema, flow, env, cases")
+                        "/cases/0/expect/0/filterd: Unknown property 'filterd' in item 0 of 'expect'. Did you mean 'filtered'?"
+                                + " Allowed: node, port, input, event, data, fields, filtered, deadLettered, calls, with,"
+                                + " request",
+                        "/cases/0/stubs/erp/reply/status: 'status' must be a whole number, not the text \"200\"",
+                        "/flows: Unknown property 'flows' in the test file. Did you mean 'flow'?"
+                                + " Allowed: $schema, flow, env, cases")
                 .anySatisfy(p -> assertThat(p).startsWith("/cases/0/outcome: 'outcome' must be one of"));
     }
 

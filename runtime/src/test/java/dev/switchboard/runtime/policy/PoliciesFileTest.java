@@ -62,12 +62,12 @@ class PoliciesFileTest {
                 .extracting(Problem::pointer)
                 .contains("/masking/0/method", "/masking/0/aplyTo", "/routing/0");
         assertThat(messageAt(problems, "/masking/0/method"))
-                .isEqualTo("'method' must be one of redact, hash, last4, not 'scramble'");
+                .isEqualTo("'method' must be one of redact, hash, last4, not the text \"scramble\"");
         assertThat(messageAt(problems, "/masking/0/aplyTo"))
-                .startsWith(
-                        "Unknown property 'aplyTo' in item 0 of 'masking'. Allowed: name, fields, classification, method, applyTo");
+                .isEqualTo("Unknown property 'aplyTo' in item 0 of 'masking'. Did you mean 'applyTo'?"
+                        + " Allowed: name, fields, classification, method, applyTo");
         assertThat(messageAt(problems, "/routing/0"))
-                .isEqualTo("item 0 of 'routing' is missing the required property 'allow'");
+                .isEqualTo("Item 0 of 'routing' is missing the required property 'allow'");
     }
 
     @Test
