@@ -113,6 +113,10 @@ class ClusterIT {
             cluster.awaitStarted(joined);
             load.addPort(cluster.port(joined));
         });
+        // the load goes on while it starts; if it is not serving by 20 %, the senders wait for it, so
+        // it always joins with most of the load still to come
+        awaitAcknowledged(load, EVENTS * 2 / 10);
+        load.holdUntil(serving);
 
         awaitAcknowledged(load, EVENTS * 3 / 10);
         step(steps, "refunds replaced", load);

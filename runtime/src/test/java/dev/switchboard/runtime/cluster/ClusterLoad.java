@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +42,8 @@ final class ClusterLoad {
     private ExecutorService pool;
     private final List<Future<?>> sending = new ArrayList<>();
     private Instant started;
+    /** Senders wait for this before each request: a slow-starting runtime gets load left to take. */
+    private volatile CompletableFuture<?> gate = CompletableFuture.completedFuture(null);
 
     ClusterLoad(int events, int keys, int orderKeys, int senders, List<Integer> ports) {
         this.events = events;
@@ -53,6 +56,14 @@ final class ClusterLoad {
     /** From now on, events go to {@code port} too (a runtime that joined behind the load balancer). */
     void addPort(int port) {
         ports.add(port);
+    }
+
+    /**
+     * Holds the senders until {@code until} completes (however it completes): on a loaded machine a
+     * joining runtime can take longer to start than the whole load takes to send.
+     */
+    void holdUntil(CompletableFuture<?> until) {
+        gate = until;
     }
 
     void start() {
@@ -72,6 +83,7 @@ final class ClusterLoad {
     }
 
     private void send(int seq) {
+        gate.exceptionally(failure -> null).join();
         String event = event(seq);
         String key = event.substring(0, event.indexOf('/'));
         String path = key.startsWith("k") ? "/hooks/orders" : "/hooks/refunds";
