@@ -50,8 +50,14 @@ final class KafkaSubscriber extends DefaultConsumer {
                 .options()
                 .withTopic(kafkaTopic)
                 .withGroup(pubSub.names().group(routeId.substring(0, colon), routeId.substring(colon + 1)));
-        EventLogConsumer started =
-                new EventLogConsumer(options, this::handle, pubSub.inbox().drainTimeout(), true);
+        String subscriberFlow = routeId.substring(0, colon);
+        // every record of this group runs the subscriber flow: its settings.concurrency bounds them all
+        EventLogConsumer started = new EventLogConsumer(
+                options,
+                this::handle,
+                pubSub.inbox().drainTimeout(),
+                true,
+                publisherFlow -> pubSub.inbox().concurrencyOf(subscriberFlow));
         started.start();
         log = started;
         pubSub.running(this, true);
