@@ -9,7 +9,6 @@ import dev.switchboard.designer.model.Grid;
 import dev.switchboard.designer.model.Viewport;
 import dev.switchboard.designer.model.WireContracts;
 import dev.switchboard.designer.viewmodel.DesignerViewModel;
-import dev.switchboard.designer.viewmodel.RunViewModel;
 import dev.switchboard.designer.viewmodel.TraceViewModel;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
@@ -107,12 +106,14 @@ public final class CanvasView extends StackPane {
         vm.selection().wires().addListener((SetChangeListener<Wire>) c -> refresh());
         vm.problems().items().addListener((ListChangeListener<Problem>) c -> refresh());
         vm.documentVersionProperty().addListener((obs, o, n) -> javafx.application.Platform.runLater(this::fitToView));
-        vm.run().live().addListener((javafx.collections.MapChangeListener<String, RunViewModel.NodeLive>) c -> {
-            NodeView v = nodeViews.get(c.getKey());
-            if (v != null) {
-                v.setLive(c.getValueAdded());
-            }
-        });
+        vm.run().live().addListener((javafx.collections.MapChangeListener<
+                        String, dev.switchboard.designer.viewmodel.NodeLive>)
+                c -> {
+                    NodeView v = nodeViews.get(c.getKey());
+                    if (v != null) {
+                        v.setLive(c.getValueAdded());
+                    }
+                });
         vm.run().trace().traceProperty().addListener((obs, o, n) -> applyTrace());
         refresh();
     }

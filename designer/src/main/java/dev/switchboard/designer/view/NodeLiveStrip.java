@@ -1,7 +1,7 @@
 package dev.switchboard.designer.view;
 
 import dev.switchboard.designer.model.ContractWarnings;
-import dev.switchboard.designer.viewmodel.RunViewModel;
+import dev.switchboard.designer.viewmodel.NodeLive;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Pos;
@@ -34,7 +34,7 @@ final class NodeLiveStrip {
     private final Label warnings = new Label();
     private final Tooltip statusTip = new Tooltip();
     private final Tooltip warningsTip = new Tooltip();
-    private RunViewModel.NodeLive shown;
+    private NodeLive shown;
     private java.util.function.Function<String, String> curlFor = url -> "";
 
     NodeLiveStrip(String nodeId) {
@@ -81,7 +81,7 @@ final class NodeLiveStrip {
         return counters;
     }
 
-    void show(RunViewModel.NodeLive live) {
+    void show(NodeLive live) {
         if (live != null && live.equals(shown)) {
             return;
         }
@@ -114,7 +114,7 @@ final class NodeLiveStrip {
                 + live.status().name().substring(1).toLowerCase(Locale.ROOT) + " — " + live.detail());
     }
 
-    private void showWarnings(RunViewModel.NodeLive live) {
+    private void showWarnings(NodeLive live) {
         boolean any = live != null && live.warnings() > 0;
         warnings.setVisible(any);
         warnings.setManaged(any);

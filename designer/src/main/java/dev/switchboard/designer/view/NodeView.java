@@ -54,7 +54,7 @@ final class NodeView extends Region {
     private final VBox portRows = new VBox();
     private NodeLiveStrip live;
     private java.util.function.Function<String, String> curlFor;
-    private dev.switchboard.designer.viewmodel.RunViewModel.NodeLive liveState;
+    private dev.switchboard.designer.viewmodel.NodeLive liveState;
     private int traceStep = -1;
     private Node shownNode;
     private ConnectorSpec shownSpec;
@@ -130,7 +130,7 @@ final class NodeView extends Region {
     }
 
     /** Live state while the flow runs; null hides it. */
-    void setLive(dev.switchboard.designer.viewmodel.RunViewModel.NodeLive state) {
+    void setLive(dev.switchboard.designer.viewmodel.NodeLive state) {
         liveState = state;
         if (live != null) {
             live.show(state);

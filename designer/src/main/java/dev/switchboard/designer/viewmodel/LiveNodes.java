@@ -1,7 +1,6 @@
 package dev.switchboard.designer.viewmodel;
 
 import dev.switchboard.designer.run.RunSession;
-import dev.switchboard.designer.viewmodel.RunViewModel.NodeLive;
 import dev.switchboard.designer.viewmodel.RunViewModel.NodeStatus;
 import dev.switchboard.runtime.engine.StatusBoard;
 import dev.switchboard.runtime.live.LiveSnapshot;

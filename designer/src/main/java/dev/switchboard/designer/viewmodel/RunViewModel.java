@@ -43,23 +43,6 @@ public final class RunViewModel {
         ERROR
     }
 
-    /**
-     * What a node's card shows while its flow runs.
-     *
-     * @param warnings events it let pass that broke its data contract (enforcement {@code warn})
-     * @param recentWarnings the latest of those violations, oldest first, each with its JSON pointers
-     */
-    public record NodeLive(
-            long in,
-            long out,
-            long filtered,
-            long errors,
-            NodeStatus status,
-            String detail,
-            List<String> urls,
-            long warnings,
-            List<String> recentWarnings) {}
-
     private final DesignerViewModel doc;
     private final RunHost host;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.STOPPED);

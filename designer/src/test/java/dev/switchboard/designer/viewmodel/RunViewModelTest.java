@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.connector.spi.ConnectorCatalog;
 import dev.switchboard.designer.run.RunSettings;
-import dev.switchboard.designer.viewmodel.RunViewModel.NodeLive;
 import dev.switchboard.designer.viewmodel.RunViewModel.NodeStatus;
 import dev.switchboard.runtime.engine.StatusBoard;
 import dev.switchboard.runtime.format.FlowCodec;
