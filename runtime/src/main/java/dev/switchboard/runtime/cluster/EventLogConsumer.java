@@ -1,10 +1,8 @@
 package dev.switchboard.runtime.cluster;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -12,11 +10,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -37,10 +32,10 @@ import org.slf4j.LoggerFactory;
  * Handler}; a partition's offset is committed only once every record before it has finished its run
  * (at-least-once). A partition's polled records are one batch: the partition is paused while the
  * batch runs, records with the same key run one after the other in offset order, different keys
- * run side by side on the worker threads. So one key's events run in the order they were accepted,
- * also across batches, and a runtime that dies leaves its uncommitted batches to the runtime its
- * partitions move to. A flow with a concurrency limit has its events wait in {@link FlowLanes} (not
- * on a worker thread) while it runs as many as its limit.
+ * run side by side on the worker threads ({@link KeyOrderedBatches}). So one key's events run in the
+ * order they were accepted, also across batches, and a runtime that dies leaves its uncommitted
+ * batches to the runtime its partitions move to. A flow with a concurrency limit has its events wait
+ * in {@link FlowLanes} (not on a worker thread) while it runs as many as its limit.
  *
  * <p>The {@link KafkaConsumer} is not thread-safe: every call on it happens on this loop's thread,
  * the rebalance callbacks included (they run inside {@code poll}).
@@ -60,10 +55,8 @@ final class EventLogConsumer {
     private record Batch(TopicPartition partition, long first, long next, CompletableFuture<Void> done) {}
 
     private final ClusterOptions options;
-    private final Handler handler;
     private final Duration drainTimeout;
-    private final ExecutorService workers;
-    private final FlowLanes lanes;
+    private final KeyOrderedBatches batches;
     private final Thread thread;
     private final ConcurrentLinkedQueue<Batch> finished = new ConcurrentLinkedQueue<>();
     // the loop thread's own state
@@ -110,15 +103,8 @@ final class EventLogConsumer {
             ToIntFunction<String> concurrencyOf) {
         this.startAtEnd = startAtEnd;
         this.options = options;
-        this.handler = handler;
         this.drainTimeout = drainTimeout;
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(options.workers(), r -> {
-            Thread t = new Thread(r, "switchboard-cluster-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.lanes = new FlowLanes(workers, concurrencyOf);
+        this.batches = new KeyOrderedBatches(options.workers(), handler, concurrencyOf);
         this.thread = new Thread(this::loop, "switchboard-event-log-" + options.topic());
         this.thread.setDaemon(true);
     }
@@ -154,7 +140,7 @@ final class EventLogConsumer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        workers.shutdownNow();
+        batches.shutdownNow();
     }
 
     private void loop() {
@@ -204,15 +190,7 @@ final class EventLogConsumer {
 
     private void begin(TopicPartition partition, List<ConsumerRecord<String, String>> records) {
         consumer.pause(List.of(partition));
-        Map<String, List<ConsumerRecord<String, String>>> byKey = new LinkedHashMap<>();
-        for (ConsumerRecord<String, String> record : records) {
-            byKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record);
-        }
-        List<CompletableFuture<Void>> keys = new ArrayList<>();
-        for (List<ConsumerRecord<String, String>> sameKey : byKey.values()) {
-            keys.add(runInOrder(sameKey));
-        }
-        CompletableFuture<Void> done = CompletableFuture.allOf(keys.toArray(CompletableFuture[]::new));
+        CompletableFuture<Void> done = batches.run(records);
         Batch batch = new Batch(
                 partition,
                 records.get(0).offset(),
@@ -222,28 +200,9 @@ final class EventLogConsumer {
         done.whenComplete((ok, failure) -> finished.add(batch));
     }
 
-    /**
-     * Runs one key's records one after the other, each once its flow has room; a record that fails
-     * stops the rest: what follows it in its key must not overtake it, the whole batch is read again.
-     */
-    private CompletableFuture<Void> runInOrder(List<ConsumerRecord<String, String>> sameKey) {
-        CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
-        for (ConsumerRecord<String, String> record : sameKey) {
-            String flowId = KafkaInbox.header(record, KafkaInbox.FLOW_HEADER);
-            previous = previous.thenCompose(ok -> lanes.run(flowId, () -> {
-                try {
-                    handler.handle(record);
-                } catch (Exception e) {
-                    throw new BatchFailed(record, e);
-                }
-            }));
-        }
-        return previous;
-    }
-
     /** How many events of the flow run now on this runtime's workers. */
     int running(String flowId) {
-        return lanes.running(flowId);
+        return batches.running(flowId);
     }
 
     /** On the loop thread: commits the finished batches' offsets, reads failed ones again after a rest. */
@@ -400,13 +359,6 @@ final class EventLogConsumer {
             });
             assignment = Set.copyOf(consumer.assignment());
             LOG.warn("Partitions lost by this runtime: {}", partitions);
-        }
-    }
-
-    /** A record of a batch could not run; the batch is read again from its first offset. */
-    static final class BatchFailed extends RuntimeException {
-        BatchFailed(ConsumerRecord<String, String> record, Exception cause) {
-            super("record " + record.partition() + "@" + record.offset() + ": " + cause.getMessage(), cause);
         }
     }
 }
