@@ -65,12 +65,12 @@ final class MainMenu {
 
         MenuItem undo =
                 item("Undo", Feather.ROTATE_CCW, shortcut(KeyCode.Z), textAware(vm::undo, TextInputControl::undo));
-        undo.textProperty().bind(vm.undoTextProperty());
-        undo.disableProperty().bind(vm.canUndoProperty().not());
+        undo.textProperty().bind(vm.history().undoTextProperty());
+        undo.disableProperty().bind(vm.history().canUndoProperty().not());
         MenuItem redo =
                 item("Redo", Feather.ROTATE_CW, shortcut(KeyCode.Y), textAware(vm::redo, TextInputControl::redo));
-        redo.textProperty().bind(vm.redoTextProperty());
-        redo.disableProperty().bind(vm.canRedoProperty().not());
+        redo.textProperty().bind(vm.history().redoTextProperty());
+        redo.disableProperty().bind(vm.history().canRedoProperty().not());
         MenuItem delete = item(
                 "Delete",
                 Feather.TRASH_2,
@@ -131,9 +131,9 @@ final class MainMenu {
 
     ToolBar toolBar() {
         Button undo = button(Feather.ROTATE_CCW, "Undo (Ctrl+Z)", vm::undo, "tool-undo");
-        undo.disableProperty().bind(vm.canUndoProperty().not());
+        undo.disableProperty().bind(vm.history().canUndoProperty().not());
         Button redo = button(Feather.ROTATE_CW, "Redo (Ctrl+Y)", vm::redo, "tool-redo");
-        redo.disableProperty().bind(vm.canRedoProperty().not());
+        redo.disableProperty().bind(vm.history().canRedoProperty().not());
         Button delete = button(Feather.TRASH_2, "Delete selection (Delete)", vm::deleteSelection, "tool-delete");
         delete.disableProperty()
                 .bind(Bindings.isEmpty(vm.selection().nodes())

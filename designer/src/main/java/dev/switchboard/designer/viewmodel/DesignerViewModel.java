@@ -7,32 +7,33 @@ import dev.switchboard.connector.spi.config.ConfigValue;
 import dev.switchboard.designer.edit.CompoundJob;
 import dev.switchboard.designer.edit.FlowHolder;
 import dev.switchboard.designer.edit.Job;
-import dev.switchboard.designer.edit.JobManager;
 import dev.switchboard.designer.edit.NodeJobs;
 import dev.switchboard.designer.model.AutoLayout;
 import dev.switchboard.designer.model.FieldSuggestions;
-import dev.switchboard.designer.model.FlowFragment;
 import dev.switchboard.designer.model.Grid;
 import dev.switchboard.designer.model.NewNodes;
 import dev.switchboard.designer.model.WireRules;
+import dev.switchboard.designer.run.RunSettings;
+import dev.switchboard.runtime.contract.SchemaRegistry;
+import dev.switchboard.runtime.model.ContractBinding;
 import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.model.Node;
 import dev.switchboard.runtime.model.Position;
 import dev.switchboard.runtime.model.Wire;
 import dev.switchboard.runtime.validate.FlowValidator;
 import dev.switchboard.runtime.validate.Problem;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -40,7 +41,7 @@ import javafx.collections.SetChangeListener;
 
 /**
  * The open flow and every edit the user can make to it. Each edit is a {@link Job} run through
- * the {@link JobManager}, so everything is undoable; the canvas, inspector and problems panel
+ * the {@link EditHistory}, so everything is undoable; the canvas, inspector and problems panel
  * observe {@link #flowProperty()} and {@link #selection()}.
  */
 public final class DesignerViewModel implements FlowHolder {
@@ -49,7 +50,6 @@ public final class DesignerViewModel implements FlowHolder {
     private final ConnectorCatalog catalog;
     private final WireRules wireRules;
     private final FieldSuggestions suggestions;
-    private final JobManager jobs = new JobManager(UNDO_LIMIT);
     private final ReadOnlyObjectWrapper<Flow> flow =
             new ReadOnlyObjectWrapper<>(Flow.empty("untitled", "Untitled flow"));
     private final SelectionModel selection = new SelectionModel();
@@ -57,24 +57,18 @@ public final class DesignerViewModel implements FlowHolder {
     private final InspectorViewModel inspector;
     private final PaletteViewModel palette;
     private final QuickAdd quickAdd = new QuickAdd(this);
-    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
-    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
-    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final StringProperty status = new SimpleStringProperty("Ready");
+    private final EditHistory history = new EditHistory(UNDO_LIMIT, status::set);
+    private final CopyPaste copyPaste = new CopyPaste(this);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final DocumentFiles files;
     private final RunViewModel run;
     private final DeployViewModel deploy;
-    private final javafx.beans.property.ReadOnlyLongWrapper documentVersion =
-            new javafx.beans.property.ReadOnlyLongWrapper();
-    private long savedRevision;
-    private FlowFragment clipboard = new FlowFragment(List.of(), List.of());
+    private final ReadOnlyLongWrapper documentVersion = new ReadOnlyLongWrapper();
 
     /** Without a UI thread: running flows happens inline on the caller's thread (view-model tests). */
     public DesignerViewModel(ConnectorCatalog catalog, Debouncer validationDebouncer) {
-        this(catalog, validationDebouncer, RunEnvironment.direct(dev.switchboard.designer.run.RunSettings::forUser));
+        this(catalog, validationDebouncer, RunEnvironment.direct(RunSettings::forUser));
     }
 
     public DesignerViewModel(ConnectorCatalog catalog, Debouncer validationDebouncer, RunEnvironment runEnvironment) {
@@ -89,14 +83,12 @@ public final class DesignerViewModel implements FlowHolder {
         this.deploy =
                 new DeployViewModel(this, () -> parentOf(files.fileProperty().get()), runEnvironment);
         files.fileProperty().addListener((obs, old, now) -> {
-            java.nio.file.Path folder = parentOf(now);
-            if (!java.util.Objects.equals(folder, parentOf(old))) {
-                problems.useValidator(new FlowValidator(
-                        catalog,
-                        folder == null ? null : dev.switchboard.runtime.contract.SchemaRegistry.beside(folder)));
+            Path folder = parentOf(now);
+            if (!Objects.equals(folder, parentOf(old))) {
+                problems.useValidator(
+                        new FlowValidator(catalog, folder == null ? null : SchemaRegistry.beside(folder)));
             }
         });
-        jobs.setListener(this::historyChanged);
         flow.addListener((obs, old, now) -> {
             selection.retain(now.nodes().stream().map(Node::id).toList(), now.wires());
             problems.requestValidation();
@@ -165,28 +157,13 @@ public final class DesignerViewModel implements FlowHolder {
         return deploy;
     }
 
-    private static java.nio.file.Path parentOf(java.nio.file.Path file) {
+    /** Undo and redo as the menus show them, and whether the document has unsaved edits. */
+    public EditHistory history() {
+        return history;
+    }
+
+    private static Path parentOf(Path file) {
         return file == null ? null : file.toAbsolutePath().getParent();
-    }
-
-    public ReadOnlyBooleanProperty canUndoProperty() {
-        return canUndo.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty canRedoProperty() {
-        return canRedo.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty undoTextProperty() {
-        return undoText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty redoTextProperty() {
-        return redoText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty dirtyProperty() {
-        return dirty.getReadOnlyProperty();
     }
 
     public StringProperty statusProperty() {
@@ -196,13 +173,14 @@ public final class DesignerViewModel implements FlowHolder {
     public BooleanProperty darkThemeProperty() {
         return darkTheme;
     }
+
     /** Changes whenever a different document is loaded (new, open, template), e.g. to fit the view. */
-    public javafx.beans.property.ReadOnlyLongProperty documentVersionProperty() {
+    public ReadOnlyLongProperty documentVersionProperty() {
         return documentVersion.getReadOnlyProperty();
     }
 
     public boolean isDirty() {
-        return dirty.get();
+        return history.isDirty();
     }
 
     public Optional<ConnectorSpec> spec(String type) {
@@ -296,43 +274,19 @@ public final class DesignerViewModel implements FlowHolder {
     }
 
     public void copy() {
-        clipboard = FlowFragment.of(flow(), selection.nodes());
-        if (!clipboard.isEmpty()) {
-            status.set("Copied " + count(clipboard.nodes().size(), "node"));
-        }
+        copyPaste.copy();
     }
 
     public void cut() {
-        copy();
-        deleteSelection();
+        copyPaste.cut();
     }
 
     public void paste() {
-        insert(clipboard, "Paste");
-        // pasting again lands one step further down-right, not on top of the last copy
-        clipboard = new FlowFragment(
-                clipboard.nodes().stream()
-                        .map(n -> n.withPosition((n.ui() == null ? new Position(0, 0) : n.ui())
-                                .translate(FlowFragment.PASTE_OFFSET, FlowFragment.PASTE_OFFSET)))
-                        .toList(),
-                clipboard.wires());
+        copyPaste.paste();
     }
 
     public void duplicate() {
-        insert(FlowFragment.of(flow(), selection.nodes()), "Duplicate");
-    }
-
-    private void insert(FlowFragment fragment, String verb) {
-        if (fragment.isEmpty()) {
-            return;
-        }
-        FlowFragment copy = fragment.withFreshIds(flow());
-        List<Job> steps = new ArrayList<>();
-        copy.nodes().forEach(n -> steps.add(new NodeJobs.AddNode(this, n)));
-        copy.wires().forEach(w -> steps.add(new NodeJobs.AddWire(this, w)));
-        execute(new CompoundJob(verb + " " + count(copy.nodes().size(), "node"), steps));
-        selection.selectAll(copy.nodes().stream().map(Node::id).toList(), false);
-        status.set(verb + "d " + count(copy.nodes().size(), "node"));
+        copyPaste.duplicate();
     }
 
     public void selectAll() {
@@ -364,18 +318,15 @@ public final class DesignerViewModel implements FlowHolder {
     }
 
     /** Binds the node to a data contract, or unbinds it (null); typing the subject merges into one step. */
-    void bindContract(String nodeId, dev.switchboard.runtime.model.ContractBinding binding) {
-        flow().node(nodeId)
-                .filter(n -> !java.util.Objects.equals(n.contract(), binding))
-                .ifPresent(n -> {
-                    boolean sameSchema = n.contract() != null
-                            && binding != null
-                            && n.contract().reference().equals(binding.reference());
-                    // keystrokes in the subject merge into one step; a new enforcement is a step of its own
-                    String mergeKey = nodeId + (sameSchema ? "#enforcement" : "#contract");
-                    execute(new NodeJobs.UpdateNode(
-                            this, n, n.withContract(binding), mergeKey, "Contract of " + nodeId));
-                });
+    void bindContract(String nodeId, ContractBinding binding) {
+        flow().node(nodeId).filter(n -> !Objects.equals(n.contract(), binding)).ifPresent(n -> {
+            boolean sameSchema = n.contract() != null
+                    && binding != null
+                    && n.contract().reference().equals(binding.reference());
+            // keystrokes in the subject merge into one step; a new enforcement is a step of its own
+            String mergeKey = nodeId + (sameSchema ? "#enforcement" : "#contract");
+            execute(new NodeJobs.UpdateNode(this, n, n.withContract(binding), mergeKey, "Contract of " + nodeId));
+        });
     }
 
     void changeNodeId(String oldId, String newId) {
@@ -390,13 +341,11 @@ public final class DesignerViewModel implements FlowHolder {
     }
 
     public void undo() {
-        jobs.undoDescription().ifPresent(d -> status.set("Undid " + d));
-        jobs.undo();
+        history.undo();
     }
 
     public void redo() {
-        jobs.redoDescription().ifPresent(d -> status.set("Redid " + d));
-        jobs.redo();
+        history.redo();
     }
 
     /** Clicking a problem: select its node and ask the inspector to focus the field. */
@@ -410,7 +359,7 @@ public final class DesignerViewModel implements FlowHolder {
     }
 
     void execute(Job job) {
-        jobs.execute(job);
+        history.execute(job);
     }
 
     // --- document lifecycle (used by DocumentFiles) ---------------------------------------
@@ -424,9 +373,7 @@ public final class DesignerViewModel implements FlowHolder {
     void replaceDocument(Flow newFlow, boolean clean, List<Problem> checked) {
         selection.clear();
         flow.set(newFlow);
-        jobs.clear();
-        savedRevision = clean ? jobs.revision() : -1;
-        historyChanged();
+        history.reset(clean);
         if (checked == null) {
             problems.validateNow();
         } else {
@@ -436,16 +383,7 @@ public final class DesignerViewModel implements FlowHolder {
     }
 
     void markSaved() {
-        savedRevision = jobs.revision();
-        historyChanged();
-    }
-
-    private void historyChanged() {
-        canUndo.set(jobs.canUndo());
-        canRedo.set(jobs.canRedo());
-        undoText.set(jobs.undoDescription().map(d -> "Undo " + d).orElse("Undo"));
-        redoText.set(jobs.redoDescription().map(d -> "Redo " + d).orElse("Redo"));
-        dirty.set(jobs.revision() != savedRevision);
+        history.markSaved();
     }
 
     /** "1 wire", "2 wires". */

@@ -46,7 +46,7 @@ public final class DocumentFiles {
                                 ? "unsaved"
                                 : file.get().getFileName().toString()) + " — Switchboard",
                 file,
-                doc.dirtyProperty(),
+                doc.history().dirtyProperty(),
                 doc.flowProperty()));
     }
 

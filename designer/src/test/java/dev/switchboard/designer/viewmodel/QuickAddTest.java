@@ -32,7 +32,7 @@ class QuickAddTest {
                 .as("the second port's node goes below the first's, not on top of it")
                 .isGreaterThan(position(http).y());
         assertThat(vm.selection().single()).contains(log);
-        assertThat(vm.undoTextProperty().get()).isEqualTo("Undo Add Log");
+        assertThat(vm.history().undoTextProperty().get()).isEqualTo("Undo Add Log");
 
         vm.undo();
         assertThat(vm.flow().node(log)).isEmpty();
