@@ -202,16 +202,21 @@ class ClusterDeployTest {
                 .contains("switchboard_cluster_flow_behind{flow=\"greet\"} 0.0")
                 .contains("switchboard_cluster_partitions_assigned{topic=\"deploys\"}")
                 .contains("switchboard_cluster_consumer_lag{topic=\"deploys\"}");
-        List<String> assigned = new ArrayList<>();
-        for (InProcessMember member : List.of(a, b)) {
-            Matcher m = Pattern.compile(
-                            "switchboard_cluster_partition_assigned\\{partition=\"(\\d)\",topic=\"deploys\"} 1.0")
-                    .matcher(member.admin("GET", "/metrics", null).body());
-            while (m.find()) {
-                assigned.add(m.group(1));
-            }
-        }
-        assertThat(assigned).as("each partition assigned to one of the two").containsExactlyInAnyOrder("0", "1");
+        // read while the group may still be rebalancing (a member can hold nothing for a moment): awaited
+        await("each partition assigned to one of the two")
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> {
+                    List<String> assigned = new ArrayList<>();
+                    for (InProcessMember member : List.of(a, b)) {
+                        Matcher m = Pattern.compile(
+                                        "switchboard_cluster_partition_assigned\\{partition=\"(\\d)\",topic=\"deploys\"} 1.0")
+                                .matcher(member.admin("GET", "/metrics", null).body());
+                        while (m.find()) {
+                            assigned.add(m.group(1));
+                        }
+                    }
+                    assertThat(assigned).containsExactlyInAnyOrder("0", "1");
+                });
 
         // a bad flow is refused with pointers, and nothing changes anywhere
         String bad = greet(3).replace("\"to\": \"deliver\"", "\"to\": \"nowhere\"");
