@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The admin API's own JSON documents (flows, errors); run history and dead letters are {@code runtime.report}'s. */
 final class AdminJson {
@@ -67,6 +68,27 @@ final class AdminJson {
             o.put("latest", s.versions().get(s.versions().size() - 1));
             o.put("compatibility", s.mode().name());
         }
+        return ReportJson.write(root);
+    }
+
+    /**
+     * The mode a {@code PUT /api/schemas/{subject}/compatibility} body names:
+     * {@code {"compatibility": "FULL"}}; empty when the body is not that.
+     */
+    static Optional<CompatibilityMode> compatibilityOf(String body) {
+        try {
+            JsonNode mode = FlowCodec.parseTree(body).path("compatibility");
+            return mode.isTextual() ? CompatibilityMode.of(mode.asText()) : Optional.empty();
+        } catch (MalformedFlowException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code {"subject", "compatibility"}}. */
+    static String compatibility(String subject, CompatibilityMode mode) {
+        ObjectNode root = ReportJson.NODES.objectNode();
+        root.put("subject", subject);
+        root.put("compatibility", mode.name());
         return ReportJson.write(root);
     }
 
