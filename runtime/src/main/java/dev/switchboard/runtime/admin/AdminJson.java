@@ -174,6 +174,15 @@ final class AdminJson {
         }
     }
 
+    /** The {@code version} of a schema answer ({@code {"subject", "version", …}}); 0 when it has none. */
+    static int versionOf(String body) {
+        try {
+            return FlowCodec.parseTree(body).path("version").asInt(0);
+        } catch (MalformedFlowException e) {
+            return 0;
+        }
+    }
+
     /**
      * What a client reads from any answer: its {@code message} (or, for a deploy, nothing), the
      * {@code created} flag and the {@code problems}, each back as a {@link Problem}. A body that is
