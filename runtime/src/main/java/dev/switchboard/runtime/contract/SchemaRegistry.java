@@ -172,7 +172,10 @@ public final class SchemaRegistry {
         return Optional.of(stored);
     }
 
-    /** The subject's compatibility mode: its {@code subject.json}, else {@link CompatibilityMode#DEFAULT}. */
+    /**
+     * The subject's compatibility mode: the one set in the store, else its {@code subject.json},
+     * else {@link CompatibilityMode#DEFAULT}.
+     */
     public CompatibilityMode mode(String subject) throws SchemaRegistryException {
         Optional<CompatibilityMode> stored = store == null ? Optional.empty() : store.mode(subject);
         if (stored.isPresent()) {
