@@ -1,6 +1,5 @@
 package dev.switchboard.runtime.admin;
 
-import dev.switchboard.runtime.contract.RegisteredSchema;
 import dev.switchboard.runtime.contract.SchemaRegistry;
 import dev.switchboard.runtime.contract.SchemaRegistryException;
 import dev.switchboard.runtime.engine.RunRecord;
@@ -38,8 +37,7 @@ public final class AdminApi {
     private final DeployedFlows flows;
     private final DurableRuntime runtime;
     private final FlowCounters counters;
-    /** The flows' schemas folder (data contracts), served read-only; null when the runtime has none. */
-    private final SchemaRegistry schemas;
+    private final AdminSchemas schemas;
 
     private final List<Route> routes = new ArrayList<>();
 
@@ -83,7 +81,7 @@ public final class AdminApi {
         this.flows = flows;
         this.runtime = runtime;
         this.counters = counters;
-        this.schemas = schemas;
+        this.schemas = new AdminSchemas(schemas);
         route("GET", "/api/flows", (r, p) -> listFlows());
         route("GET", "/api/flows/{id}", (r, p) -> showFlow(p.get(0)));
         route("PUT", "/api/flows/{id}", (r, p) -> putFlow(p.get(0), r.body()));
@@ -95,8 +93,13 @@ public final class AdminApi {
         route("GET", "/api/dead-letters", (r, p) -> listDeadLetters(r.query()));
         route("GET", "/api/dead-letters/{id}", (r, p) -> showDeadLetter(p.get(0)));
         route("POST", "/api/dead-letters/{id}/replay", (r, p) -> replay(p.get(0)));
-        route("GET", "/api/schemas", (r, p) -> listSchemas());
-        route("GET", "/api/schemas/{subject}/{version}", (r, p) -> showSchema(p.get(0), p.get(1)));
+        route("GET", "/api/schemas", (r, p) -> this.schemas.list());
+        route("POST", "/api/schemas/{subject}", (r, p) -> this.schemas.register(p.get(0), r.body()));
+        route(
+                "PUT",
+                "/api/schemas/{subject}/compatibility",
+                (r, p) -> this.schemas.setCompatibility(p.get(0), r.body()));
+        route("GET", "/api/schemas/{subject}/{version}", (r, p) -> this.schemas.show(p.get(0), p.get(1)));
         route("GET", "/api/openapi.json", (r, p) -> AdminResponse.json(200, openApi()));
     }
 
@@ -122,6 +125,9 @@ public final class AdminApi {
                     return route.handler().handle(request, params);
                 } catch (DeployedFlows.FlowChangeConflictException e) {
                     return error(409, "conflict", e.getMessage());
+                } catch (SchemaRegistryException e) {
+                    // the schemas folder and the store disagree, or a schema file is broken: the operator fixes it
+                    return error(409, "schema-conflict", e.getMessage());
                 }
             }
             allowed.add(route.method());
@@ -143,35 +149,6 @@ public final class AdminApi {
 
     static AdminResponse notFound(String message) {
         return error(404, "not-found", message);
-    }
-
-    private AdminResponse listSchemas() throws SchemaRegistryException {
-        if (schemas == null) {
-            return AdminResponse.json(200, AdminJson.subjects(null, List.of()));
-        }
-        List<AdminJson.Subject> subjects = new ArrayList<>();
-        for (String subject : schemas.subjects()) {
-            subjects.add(new AdminJson.Subject(subject, schemas.versions(subject), schemas.mode(subject)));
-        }
-        return AdminResponse.json(200, AdminJson.subjects(schemas.dir().toString(), subjects));
-    }
-
-    private AdminResponse showSchema(String subject, String version) throws SchemaRegistryException {
-        if (schemas == null || !SchemaRegistry.isValidSubject(subject)) {
-            return notFound("No schema subject " + subject);
-        }
-        Integer wanted = null;
-        if (!version.equals("latest")) {
-            if (!version.matches("[1-9][0-9]{0,8}")) {
-                return error(400, "bad-request", "The version is a number from 1, or latest; not " + version);
-            }
-            wanted = Integer.valueOf(version);
-        }
-        Optional<RegisteredSchema> found = schemas.find(subject, wanted);
-        if (found.isEmpty()) {
-            return notFound("No schema " + subject + "@" + version + " (versions: " + schemas.versions(subject) + ")");
-        }
-        return AdminResponse.json(200, AdminJson.schema(found.get(), schemas.mode(subject)));
     }
 
     private AdminResponse listFlows() {

@@ -3,15 +3,17 @@ package dev.switchboard.runtime.admin;
 import dev.switchboard.runtime.validate.Problem;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * A client of a runtime's admin API (docs/admin-api.md), for {@code switchboard deploy} and the
- * designer's Deploy to runtime: one call per flow, the answer read back into the validator's
+ * A client of a runtime's admin API (docs/admin-api.md), for {@code switchboard deploy}, {@code
+ * switchboard schemas register --to} and the designer's Deploy to runtime: one call per flow, the answer read back into the validator's
  * {@link Problem}s so both can show them like their own.
  */
 public final class AdminClient {
@@ -60,5 +62,25 @@ public final class AdminClient {
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return AdminJson.answer(response.statusCode(), response.body());
+    }
+
+    /**
+     * What a schema registration answered, and the version it stands for: the new one (201), or
+     * the latest when the schema was that already (200); 0 when refused.
+     */
+    public record SchemaAnswer(Answer answer, int version) {}
+
+    /** {@code POST /api/schemas/{subject}}: registers a JSON Schema as the subject's next version. */
+    public SchemaAnswer registerSchema(String subject, String schemaJson) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(
+                        base.resolve("/api/schemas/" + URLEncoder.encode(subject, StandardCharsets.UTF_8)))
+                .timeout(Duration.ofMinutes(1))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(schemaJson))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        Answer answer = AdminJson.answer(response.statusCode(), response.body());
+        return new SchemaAnswer(answer, answer.ok() ? AdminJson.versionOf(response.body()) : 0);
     }
 }

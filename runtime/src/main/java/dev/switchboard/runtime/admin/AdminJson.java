@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The admin API's own JSON documents (flows, errors); run history and dead letters are {@code runtime.report}'s. */
 final class AdminJson {
@@ -67,6 +68,27 @@ final class AdminJson {
             o.put("latest", s.versions().get(s.versions().size() - 1));
             o.put("compatibility", s.mode().name());
         }
+        return ReportJson.write(root);
+    }
+
+    /**
+     * The mode a {@code PUT /api/schemas/{subject}/compatibility} body names:
+     * {@code {"compatibility": "FULL"}}; empty when the body is not that.
+     */
+    static Optional<CompatibilityMode> compatibilityOf(String body) {
+        try {
+            JsonNode mode = FlowCodec.parseTree(body).path("compatibility");
+            return mode.isTextual() ? CompatibilityMode.of(mode.asText()) : Optional.empty();
+        } catch (MalformedFlowException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code {"subject", "compatibility"}}. */
+    static String compatibility(String subject, CompatibilityMode mode) {
+        ObjectNode root = ReportJson.NODES.objectNode();
+        root.put("subject", subject);
+        root.put("compatibility", mode.name());
         return ReportJson.write(root);
     }
 
@@ -149,6 +171,15 @@ final class AdminJson {
             return FlowCodec.parseTree(flowJson);
         } catch (MalformedFlowException e) {
             throw new IllegalStateException("A written flow did not read back: " + e.getMessage(), e);
+        }
+    }
+
+    /** The {@code version} of a schema answer ({@code {"subject", "version", …}}); 0 when it has none. */
+    static int versionOf(String body) {
+        try {
+            return FlowCodec.parseTree(body).path("version").asInt(0);
+        } catch (MalformedFlowException e) {
+            return 0;
         }
     }
 

@@ -30,6 +30,7 @@ import dev.switchboard.runtime.store.DurableRuntime;
 import dev.switchboard.runtime.store.HistoryOptions;
 import dev.switchboard.runtime.store.Store;
 import dev.switchboard.runtime.store.StoreOwnership;
+import dev.switchboard.runtime.store.StoreSchemas;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -268,6 +269,8 @@ final class RunCommand implements Callable<Integer> {
         // H2 creates its files with the umask: run history and dead letters are for the owner only
         OwnerOnly.restrictFiles(store.dataDir, "switchboard.");
         Engine engine = runtime.engine();
+        // from here on schemas registered through the admin API (any runtime on a shared store) count too
+        schemas = schemas.withStore(new StoreSchemas(runtime.store()));
         engine.services().register(ContractSchemas.class, new ContractSchemas(schemas));
         cluster.gatePullTriggers(runtime);
         // in cluster mode the shared store keeps deployed flows, not this runtime's data folder

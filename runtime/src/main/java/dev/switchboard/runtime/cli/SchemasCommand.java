@@ -8,6 +8,7 @@ import dev.switchboard.runtime.contract.SchemaRegistry;
 import dev.switchboard.runtime.contract.SchemaRegistryException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -91,12 +92,28 @@ final class SchemasCommand {
                         + " BACKWARD (the default), FORWARD, FULL or NONE.")
         CompatibilityMode mode;
 
+        @Option(
+                names = "--to",
+                paramLabel = "URL",
+                description = "Registers in a running runtime's store through its admin API (e.g."
+                        + " http://127.0.0.1:8788) instead of the folder; in cluster mode every runtime sees it.")
+        URI to;
+
+        @Option(
+                names = "--token",
+                description = "With --to: the admin token (default: the environment variable "
+                        + DeployCommand.TOKEN_VARIABLE + ").")
+        String token;
+
         @Override
-        public Integer call() {
+        public Integer call() throws InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            SchemaRegistry registry = parent.registry();
             String text = readSchemaFile(file);
+            if (to != null) {
+                return RemoteRegistration.register(to, token, subject, text, mode, out, err);
+            }
+            SchemaRegistry registry = parent.registry();
             try {
                 Optional<RegisteredSchema> before = registry.find(subject, null);
                 RegisteredSchema registered = registry.register(subject, text, mode);

@@ -42,7 +42,7 @@ public final class ContractSchemas {
                 registry.find(binding.subject(), binding.version()).orElse(null);
         if (schema == null) {
             throw new SchemaRegistryException(
-                    "The contract '" + binding.reference() + "' is not in " + registry.dir() + missingWhat(binding));
+                    "The contract '" + binding.reference() + "' is not in " + registry.where() + missingWhat(binding));
         }
         return compiled.computeIfAbsent(
                 schema.reference(), ref -> new CompiledContract(ref, VALIDATORS.getSchema(schema.schema())));
@@ -62,22 +62,31 @@ public final class ContractSchemas {
         try {
             tree = FlowCodec.parseTree(text);
         } catch (MalformedFlowException e) {
-            throw new SchemaRegistryException(
-                    what + " is not valid JSON: " + e.getMessage()
-                            + (e.line() > 0 ? " (line " + e.line() + ", column " + e.column() + ")" : ""),
+            String message =
+                    e.getMessage() + (e.line() > 0 ? " (line " + e.line() + ", column " + e.column() + ")" : "");
+            throw new InvalidSchemaException(
+                    what + " is not valid JSON: " + message,
+                    List.of(new InvalidSchemaException.Problem("", message)),
                     e);
         }
         if (!tree.isObject() && !tree.isBoolean()) {
-            throw new SchemaRegistryException(what + " must be a JSON Schema: an object (or true/false), not "
-                    + tree.getNodeType().name().toLowerCase(Locale.ROOT));
+            String message = "a JSON Schema is an object (or true/false), not "
+                    + tree.getNodeType().name().toLowerCase(Locale.ROOT);
+            throw new InvalidSchemaException(
+                    what + " must be a JSON Schema: " + message,
+                    List.of(new InvalidSchemaException.Problem("", message)),
+                    null);
         }
-        List<String> problems = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        List<InvalidSchemaException.Problem> problems = new ArrayList<>();
         for (Error error : MetaSchema.DRAFT_2020_12.validate(tree)) {
             String pointer = error.getInstanceLocation().toString();
-            problems.add((pointer.isEmpty() ? "/" : pointer) + ": " + error.getMessage());
+            lines.add((pointer.isEmpty() ? "/" : pointer) + ": " + error.getMessage());
+            problems.add(new InvalidSchemaException.Problem(pointer, error.getMessage()));
         }
         if (!problems.isEmpty()) {
-            throw new SchemaRegistryException(what + " is not a valid JSON Schema: " + String.join("; ", problems));
+            throw new InvalidSchemaException(
+                    what + " is not a valid JSON Schema: " + String.join("; ", lines), problems, null);
         }
         return tree;
     }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One version of a subject as it is stored: {@code <schemas>/<subject>/<version>.schema.json}. */
+/**
+ * One version of a subject as it is stored: {@code <schemas>/<subject>/<version>.schema.json}, or a
+ * row of the store's {@code registered_schemas}.
+ */
 public record RegisteredSchema(String subject, int version, JsonNode schema, String text) {
 
     /** {@code orders@2}. */

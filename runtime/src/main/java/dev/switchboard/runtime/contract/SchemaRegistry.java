@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,6 +32,12 @@ import java.util.stream.Stream;
  *
  * A version is never changed once written; {@link #register} adds the next one after checking it
  * against the latest under the subject's {@link CompatibilityMode}.
+ *
+ * <p>{@link #withStore} adds the versions kept in the runtime's store (registered through the admin
+ * API; shared by every runtime of a cluster): one view of both. A subject's versions are those of
+ * the folder and the store together; the same version in both must be the same schema, else reading
+ * it fails naming both places. A mode set in the store wins over the folder's {@code subject.json}.
+ * New versions and modes then go to the store only; the folder is never written.
  */
 public final class SchemaRegistry {
     /** The folder's usual name, beside the flows. */
@@ -41,9 +48,26 @@ public final class SchemaRegistry {
     private static final Pattern VERSION_FILE = Pattern.compile("([1-9][0-9]{0,8})\\.schema\\.json");
 
     private final Path dir;
+    /** Null: the folder alone. */
+    private final SharedSchemas store;
 
     public SchemaRegistry(Path dir) {
+        this(dir, null);
+    }
+
+    private SchemaRegistry(Path dir, SharedSchemas store) {
         this.dir = dir;
+        this.store = store;
+    }
+
+    /** This folder merged with the versions and modes kept in {@code store}, where new ones go. */
+    public SchemaRegistry withStore(SharedSchemas store) {
+        return new SchemaRegistry(dir, store);
+    }
+
+    /** Where the schemas come from, for messages: the folder, and the store when there is one. */
+    public String where() {
+        return store == null ? dir.toString() : dir + " or " + store.where();
     }
 
     /** The registry beside the flows: {@code schemas} inside a folder, or beside a flow file. */
@@ -64,6 +88,14 @@ public final class SchemaRegistry {
 
     /** The subjects with at least one version, sorted. */
     public List<String> subjects() throws SchemaRegistryException {
+        TreeSet<String> subjects = new TreeSet<>(folderSubjects());
+        if (store != null) {
+            subjects.addAll(store.subjects());
+        }
+        return List.copyOf(subjects);
+    }
+
+    private List<String> folderSubjects() throws SchemaRegistryException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -73,7 +105,7 @@ public final class SchemaRegistry {
                 String name = entry.getFileName().toString();
                 if (Files.isDirectory(entry)
                         && isValidSubject(name)
-                        && !versions(name).isEmpty()) {
+                        && !folderVersions(name).isEmpty()) {
                     subjects.add(name);
                 }
             }
@@ -85,6 +117,14 @@ public final class SchemaRegistry {
 
     /** The subject's versions, ascending; empty for an unknown subject. */
     public List<Integer> versions(String subject) throws SchemaRegistryException {
+        TreeSet<Integer> versions = new TreeSet<>(folderVersions(subject));
+        if (store != null) {
+            versions.addAll(store.versions(subject));
+        }
+        return List.copyOf(versions);
+    }
+
+    private List<Integer> folderVersions(String subject) throws SchemaRegistryException {
         Path folder = subjectDir(subject);
         if (!Files.isDirectory(folder)) {
             return List.of();
@@ -115,11 +155,32 @@ public final class SchemaRegistry {
             return Optional.empty();
         }
         Path file = subjectDir(subject).resolve(wanted + ".schema.json");
-        return Optional.of(new RegisteredSchema(subject, wanted, read(file), readText(file)));
+        RegisteredSchema inFolder =
+                Files.exists(file) ? new RegisteredSchema(subject, wanted, read(file), readText(file)) : null;
+        Optional<String> storedText = store == null ? Optional.empty() : store.text(subject, wanted);
+        if (storedText.isEmpty()) {
+            return Optional.ofNullable(inFolder);
+        }
+        String where = subject + "@" + wanted + " in " + store.where();
+        RegisteredSchema stored = new RegisteredSchema(
+                subject, wanted, ContractSchemas.parseSchema(storedText.get(), where), storedText.get());
+        if (inFolder != null && !inFolder.schema().equals(stored.schema())) {
+            throw new SchemaRegistryException(subject + "@" + wanted + " differs between " + file + " and "
+                    + store.where() + ": a version never changes; give the folder's schema a new version"
+                    + " or remove the file");
+        }
+        return Optional.of(stored);
     }
 
-    /** The subject's compatibility mode: its {@code subject.json}, else {@link CompatibilityMode#DEFAULT}. */
+    /**
+     * The subject's compatibility mode: the one set in the store, else its {@code subject.json},
+     * else {@link CompatibilityMode#DEFAULT}.
+     */
     public CompatibilityMode mode(String subject) throws SchemaRegistryException {
+        Optional<CompatibilityMode> stored = store == null ? Optional.empty() : store.mode(subject);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
         Path file = subjectDir(subject).resolve(SUBJECT_FILE);
         if (!Files.exists(file)) {
             return CompatibilityMode.DEFAULT;
@@ -135,6 +196,11 @@ public final class SchemaRegistry {
     }
 
     public void setMode(String subject, CompatibilityMode mode) throws SchemaRegistryException {
+        if (store != null) {
+            requireValidSubject(subject);
+            store.setMode(subject, mode);
+            return;
+        }
         ObjectNode settings = JsonNodeFactory.instance.objectNode().put("compatibility", mode.name());
         Path folder = subjectDir(subject);
         try {
@@ -203,9 +269,20 @@ public final class SchemaRegistry {
             return check.latest();
         }
         int version = check.latest() == null ? 1 : check.latest().version() + 1;
+        String text = schemaText.endsWith("\n") ? schemaText : schemaText + "\n";
+        if (store != null) {
+            if (!store.add(subject, version, text)) {
+                throw registeredMeanwhile(subject, version, null);
+            }
+        } else {
+            writeFile(subject, version, text);
+        }
+        return new RegisteredSchema(subject, version, check.schema(), text);
+    }
+
+    private void writeFile(String subject, int version, String text) throws SchemaRegistryException {
         Path folder = subjectDir(subject);
         Path file = folder.resolve(version + ".schema.json");
-        String text = schemaText.endsWith("\n") ? schemaText : schemaText + "\n";
         try {
             Files.createDirectories(folder);
             Path temp = Files.createTempFile(folder, ".register", ".tmp");
@@ -215,13 +292,23 @@ public final class SchemaRegistry {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException e) {
                 Files.deleteIfExists(temp);
-                throw new SchemaRegistryException(
-                        subject + "@" + version + " was registered meanwhile; check against it and try again", e);
+                throw registeredMeanwhile(subject, version, e);
             }
         } catch (IOException e) {
             throw new SchemaRegistryException("Cannot write " + file + ": " + e.getMessage(), e);
         }
-        return new RegisteredSchema(subject, version, check.schema(), text);
+    }
+
+    private static SchemaRegistryException registeredMeanwhile(String subject, int version, Exception cause) {
+        return new RegisteredMeanwhileException(
+                subject + "@" + version + " was registered meanwhile; check against it and try again", cause);
+    }
+
+    /** Two registrations at once: the other one took the version; checking again against it may pass. */
+    public static final class RegisteredMeanwhileException extends SchemaRegistryException {
+        RegisteredMeanwhileException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /**

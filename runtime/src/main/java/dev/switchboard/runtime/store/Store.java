@@ -32,7 +32,7 @@ public final class Store implements AutoCloseable {
     /** Where {@code run}, {@code runs} and {@code dead-letters} read a PostgreSQL password from (never from the URL shown). */
     public static final String PASSWORD_VARIABLE = "SWITCHBOARD_DB_PASSWORD";
     /** The newest migration in {@code db/migration} (StoreSchemaTest keeps the two in step). */
-    static final int SCHEMA_VERSION = 10;
+    static final int SCHEMA_VERSION = 11;
 
     private static final int H2_CONNECTIONS = 16;
     /** 8 dispatchers each holding its claim and, inside the run, one more (dead letter, dedupe), plus the writers. */

@@ -100,7 +100,7 @@ final class ContractCheck {
                         pointer,
                         node.id(),
                         null,
-                        "The contract " + Quote.single(binding.reference()) + " is not in " + schemas.dir()
+                        "The contract " + Quote.single(binding.reference()) + " is not in " + schemas.where()
                                 + (versions.isEmpty() ? ": no such subject" : ": its versions are " + versions)));
                 return;
             }

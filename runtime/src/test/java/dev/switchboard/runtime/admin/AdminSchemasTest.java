@@ -58,8 +58,9 @@ class AdminSchemasTest {
     }
 
     @Test
-    void registeringIsNotOffered() throws Exception {
-        AdminResponse response = api.handle(new AdminApi.AdminRequest("PUT", "/api/schemas/orders/3", Map.of(), "{}"));
+    void aVersionIsNeverReplaced() throws Exception {
+        AdminResponse response = api.handle(new AdminApi.AdminRequest("PUT", "/api/schemas/orders/2", Map.of(), "{}"));
         assertThat(response.status()).isEqualTo(405);
+        assertThat(response.headers()).containsEntry("Allow", "GET");
     }
 }

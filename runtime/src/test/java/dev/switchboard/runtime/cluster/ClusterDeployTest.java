@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and a PostgreSQL server shared by both), each with its admin API on real HTTP. A flow deployed
  * through A is served by B's webhook; replaced through B, A runs the new version, and no event
  * accepted meanwhile is lost; a bad flow is refused with pointers and changes nothing; stop, start and
- * delete reach both; a runtime that starts later runs what the store holds.
+ * delete reach both; a runtime that starts later runs what the store holds. A schema registered through
+ * one runtime is enforced by a flow deployed through the other.
  */
 class ClusterDeployTest {
     private static final Duration PICK_UP = Duration.ofSeconds(10);
@@ -265,5 +266,36 @@ class ClusterDeployTest {
         assertThat(a.runtime.engine().deployedFlowIds()).doesNotContain("greet");
         assertThat(b.post("/hooks/greet", "{\"seq\": 2}")).isEqualTo(404);
         assertThat(a.post("/hooks/greet", "{\"seq\": 3}")).isEqualTo(404);
+    }
+
+    @Test
+    void aSchemaRegisteredThroughOneRuntimeIsEnforcedByAFlowDeployedThroughAnother() throws Exception {
+        String schema =
+                "{\"type\": \"object\", \"required\": [\"id\"]," + " \"properties\": {\"id\": {\"type\": \"string\"}}}";
+        String flow = """
+                {"format": "switchboard/flow@1", "id": "orders-in", "nodes": [
+                  {"id": "hook", "type": "webhook", "config": {"path": "/hooks/orders-in"},
+                   "contract": {"subject": "cluster-orders@1", "enforcement": "reject"}},
+                  {"id": "say", "type": "log", "config": {}}
+                ], "wires": [{"from": "hook", "to": "say"}]}
+                """;
+        HttpResponse<String> registered = a.admin("POST", "/api/schemas/cluster-orders", schema);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        assertThat(b.admin("GET", "/api/schemas/cluster-orders/1", null).statusCode())
+                .as("B reads what A registered")
+                .isEqualTo(200);
+
+        HttpResponse<String> deployed = b.admin("PUT", "/api/flows/orders-in", flow);
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(201);
+        await("A runs orders-in").atMost(PICK_UP).until(() -> revision(a, "orders-in") == 1);
+        assertThat(a.post("/hooks/orders-in", "{\"id\": 7}")).isEqualTo(400);
+        assertThat(b.post("/hooks/orders-in", "{\"id\": 7}")).isEqualTo(400);
+        assertThat(a.post("/hooks/orders-in", "{\"id\": \"o-7\"}")).isEqualTo(202);
+
+        HttpResponse<String> breaking =
+                b.admin("POST", "/api/schemas/cluster-orders", schema.replace("\"string\"", "\"integer\""));
+        assertThat(breaking.statusCode()).as(breaking.body()).isEqualTo(409);
+        assertThat(breaking.body()).contains("/properties/id");
+        assertThat(b.admin("DELETE", "/api/flows/orders-in", null).statusCode()).isEqualTo(200);
     }
 }

@@ -8,6 +8,8 @@ import dev.switchboard.runtime.admin.AdminServer;
 import dev.switchboard.runtime.admin.AdminToken;
 import dev.switchboard.runtime.admin.FlowCounters;
 import dev.switchboard.runtime.admin.FlowDeployments;
+import dev.switchboard.runtime.contract.ContractSchemas;
+import dev.switchboard.runtime.contract.SchemaRegistry;
 import dev.switchboard.runtime.engine.EngineOptions;
 import dev.switchboard.runtime.metrics.EndpointAnswer;
 import dev.switchboard.runtime.metrics.HealthChecks;
@@ -16,6 +18,7 @@ import dev.switchboard.runtime.model.Flow;
 import dev.switchboard.runtime.secrets.SecretResolver;
 import dev.switchboard.runtime.store.DurableRuntime;
 import dev.switchboard.runtime.store.HistoryOptions;
+import dev.switchboard.runtime.store.StoreSchemas;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +31,8 @@ import java.util.Map;
 /**
  * One cluster runtime inside the test JVM, put together as {@code switchboard run --cluster} does:
  * a durable runtime on the shared PostgreSQL store with the Kafka inbox, flows followed from the
- * shared store, metrics and readiness with the cluster's parts, and the admin API over real HTTP.
+ * shared store, data contracts from its schemas folder and the shared store, metrics and readiness
+ * with the cluster's parts, and the admin API over real HTTP.
  */
 final class InProcessMember implements AutoCloseable {
     static final String TOKEN = "deploy-test-token";
@@ -67,7 +71,11 @@ final class InProcessMember implements AutoCloseable {
                 dbUrl,
                 HistoryOptions.defaults(),
                 (shared, engine) -> new KafkaInbox(options, shared, engine, drain));
-        FlowDeployments local = new FlowDeployments(runtime.engine(), null);
+        // each member has a schemas folder of its own; what is registered through any admin API is in the shared store
+        SchemaRegistry schemas =
+                new SchemaRegistry(dataDir.resolve(SchemaRegistry.FOLDER)).withStore(new StoreSchemas(runtime.store()));
+        runtime.engine().services().register(ContractSchemas.class, new ContractSchemas(schemas));
+        FlowDeployments local = new FlowDeployments(runtime.engine(), null, schemas);
         ClusterDeployments flows = new ClusterDeployments(local, runtime.store(), member, Duration.ofMillis(250));
         RuntimeMetrics metrics = RuntimeMetrics.bind(runtime);
         KafkaInbox kafka = (KafkaInbox) runtime.engineInbox();
@@ -85,7 +93,7 @@ final class InProcessMember implements AutoCloseable {
         AdminServer admin = new AdminServer(
                         "127.0.0.1",
                         0,
-                        new AdminApi(flows, runtime, counters),
+                        new AdminApi(flows, runtime, counters, schemas),
                         new AdminToken(TOKEN, false, null),
                         List.of(
                                 AdminEndpoint.open("/health/ready", () -> answer(health.ready())),

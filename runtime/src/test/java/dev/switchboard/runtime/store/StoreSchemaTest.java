@@ -30,18 +30,19 @@ class StoreSchemaTest {
                     .executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '" + Store.SCHEMA_VERSION
                             + "'"));
             // as if the store were one version behind: the newest migration has to run again
-            store.inTransaction(c -> c.createStatement().executeUpdate("DROP TABLE cluster_flows"));
+            store.inTransaction(c -> c.createStatement().executeUpdate("DROP TABLE registered_schemas"));
+            store.inTransaction(c -> c.createStatement().executeUpdate("DROP TABLE schema_subjects"));
             assertThat(store.schemaIsCurrent()).isFalse();
         }
         try (Store store = Store.openDefault(dir)) {
             assertThat(store.schemaIsCurrent()).isTrue();
-            Boolean flowsTable = store.inTransaction(c -> {
+            Boolean schemasTable = store.inTransaction(c -> {
                 try (var s = c.createStatement();
-                        var r = s.executeQuery("SELECT COUNT(*) FROM cluster_flows")) {
+                        var r = s.executeQuery("SELECT COUNT(*) FROM registered_schemas")) {
                     return r.next();
                 }
             });
-            assertThat(flowsTable).as("the newest migration ran again").isTrue();
+            assertThat(schemasTable).as("the newest migration ran again").isTrue();
         }
         try (Store again = Store.openDefault(dir)) {
             assertThat(again.schemaIsCurrent()).isTrue();
