@@ -23,7 +23,7 @@ rem Memory: a small service's defaults (README.md, "Memory"), as bin/switchboard
 rem collector in JAVA_OPTS / SWITCHBOARD_JAVA_OPTS replaces ours.
 set "SB_MEMORY=-XX:MaxDirectMemorySize=64m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m"
 set "SB_USER_OPTS= %JAVA_OPTS% %SWITCHBOARD_JAVA_OPTS%"
-echo "%SB_USER_OPTS%" | findstr /c:" -Xmx" /c:"MaxHeapSize" /c:"MaxRAM" >nul || set "SB_MEMORY=-Xmx512m %SB_MEMORY%"
+echo "%SB_USER_OPTS%" | findstr /c:" -Xmx" /c:" -Xms" /c:"MaxHeapSize" /c:"InitialHeapSize" /c:"MaxRAM" /c:"InitialRAM" >nul || set "SB_MEMORY=-Xms32m -Xmx512m %SB_MEMORY%"
 echo "%SB_USER_OPTS%" | findstr /r /c:"-XX:+Use[A-Za-z]*GC" >nul || set "SB_MEMORY=-XX:+UseSerialGC %SB_MEMORY%"
 rem Start-up: "switchboard cds" records the classes a start loads into cds\switchboard.jsa (a class data
 rem archive); every later command maps it. Make it again after changing Java or lib\ (the JVM ignores an
