@@ -1,9 +1,9 @@
 package dev.switchboard.runtime.cluster;
 
+import static dev.switchboard.runtime.cluster.ClusterProcesses.freePort;
 import static dev.switchboard.runtime.cluster.SecuredRuntimes.awaitExit;
 import static dev.switchboard.runtime.cluster.SecuredRuntimes.awaitStarted;
 import static dev.switchboard.runtime.cluster.SecuredRuntimes.flows;
-import static dev.switchboard.runtime.cluster.SecuredRuntimes.freePort;
 import static dev.switchboard.runtime.cluster.SecuredRuntimes.secretsFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.runtime.cli.SwitchboardCli;
 import dev.switchboard.runtime.store.PostgresServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -139,27 +138,7 @@ final class SecuredRuntimes {
     /** A folder with the orders flow: webhook /hooks/orders → POST {"key","seq"} to the sink. */
     static Path flows(Path dir, ClusterSink sink) throws IOException {
         Path flows = Files.createTempDirectory(dir, "flows");
-        Files.writeString(flows.resolve("orders.flow.json"), """
-                {
-                  "format": "switchboard/flow@1",
-                  "id": "orders",
-                  "name": "Orders",
-                  "settings": { "orderingKey": "{{data.key}}" },
-                  "nodes": [
-                    { "id": "hook", "type": "webhook", "config": { "path": "/hooks/orders" } },
-                    { "id": "deliver", "type": "http.request",
-                      "config": { "method": "POST", "url": "%s/events",
-                                  "body": "{\\"key\\": {{data.key}}, \\"seq\\": {{data.seq}}}" } }
-                  ],
-                  "wires": [ { "from": "hook", "to": "deliver" } ]
-                }
-                """.formatted(sink.baseUrl()));
+        Files.writeString(flows.resolve("orders.flow.json"), ClusterProcesses.ordersFlow(sink.baseUrl()));
         return flows;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
